@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../../prisma/seed/demo';
+import type { Actor } from '../data/actor';
+import { createContact } from '../data/contacts';
+import { getPairSeries, listPairKeys, loadGapContacts } from '../data/gaps';
+import { createOfficial } from '../data/officials';
+import { getDb } from '../db';
+import { useTestDatabase } from '../testing/database';
+import { ZContactInput } from '../validation/contact';
+import { ZOfficialInput } from '../validation/official';
+import { toIsoDate } from './dates';
+import { computeAllSeries, makePairKey } from './engine';
+import type { PairLevel } from './types';
+
+useTestDatabase();
+
+const TODAY = '2026-11-26';
+const LEVELS: PairLevel[] = ['OFFICIAL', 'OFFICE', 'COUNTRY'];
+const actor: Actor = { userId: null, via: 'cli' };
+
+/** For every pair at every level, the database path equals the pure engine. */
+async function expectSqlToMatchPureEngine() {
+  const contacts = await loadGapContacts();
+  let compared = 0;
+  for (const level of LEVELS) {
+    const pure = computeAllSeries(contacts, level, TODAY);
+    const keys = await listPairKeys(level);
+    expect(keys.map((k) => `${k.a}~${k.b}`).sort()).toEqual(pure.map((s) => `${s.pair.a}~${s.pair.b}`).sort());
+    for (const expected of pure) {
+      expect(await getPairSeries(expected.pair, TODAY)).toEqual(expected);
+      compared += 1;
+    }
+  }
+  return compared;
+}
+
+/** A small deterministic pseudo-random generator, so a failure can be replayed. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1664525 + 1013904223) % 2 ** 32;
+    return state / 2 ** 32;
+  };
+}
+
+describe('gap series in PostgreSQL', () => {
+  it('finds the founding story in the demo data: 84 days, and 90–97 days where sources disagree', async () => {
+    await seedDemo();
+    const db = getDb();
+    const id = async (slug: string) => (await db.official.findUniqueOrThrow({ where: { slug } })).id;
+    const austinShoigu = await getPairSeries(
+      makePairKey('OFFICIAL', await id('lloyd-austin'), await id('sergei-shoigu')),
+      TODAY,
+    );
+    expect(austinShoigu.heldCount).toBe(2);
+    expect(austinShoigu.gaps).toHaveLength(1);
+    expect(austinShoigu.gaps[0]).toMatchObject({ from: '2022-02-18', to: '2022-05-13', days: 84, minDays: 84, maxDays: 84 });
+    expect(austinShoigu.gaps[0].markers).toMatchObject([{ date: '2022-03-24', status: 'REFUSED' }]);
+    expect(austinShoigu.currentSilence).toMatchObject({ since: '2022-05-13', days: 1658 });
+
+    const milleyGerasimov = await getPairSeries(
+      makePairKey('OFFICIAL', await id('mark-milley'), await id('valery-gerasimov')),
+      TODAY,
+    );
+    expect(milleyGerasimov.gaps[0]).toMatchObject({
+      from: '2022-02-11',
+      to: '2022-05-19',
+      days: 97,
+      minDays: 90,
+      maxDays: 97,
+      disputed: true,
+    });
+    expect(milleyGerasimov.gaps[0].markers.map((m) => m.status)).toEqual(['REFUSED', 'SCHEDULED']);
+
+    const offices = await getPairSeries(makePairKey('OFFICE', 'US:SECDEF', 'RU:MINDEF'), TODAY);
+    expect(offices.gaps.map((g) => g.days)).toEqual([84]);
+    const countries = await getPairSeries(makePairKey('COUNTRY', 'US', 'RU'), TODAY);
+    expect(countries.gaps.map((g) => g.days)).toEqual([7, 84, 6]);
+
+    expect(await expectSqlToMatchPureEngine()).toBeGreaterThan(5);
+  });
+
+  it('resolves the expected Milley–Gerasimov call with their call of 19 May', async () => {
+    await seedDemo();
+    const expected = await getDb().contact.findFirstOrThrow({
+      where: { status: 'SCHEDULED' },
+      select: { resolvedBy: { select: { date: true } } },
+    });
+    expect(expected.resolvedBy && toIsoDate(expected.resolvedBy.date)).toBe('2022-05-19');
+  });
+
+  it('matches the pure engine on a random history with office changes, precisions and disputed dates', async () => {
+    const next = random(20220513);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+    const people = [
+      { name: 'Ann Alpha', country: 'US', office: 'US:SECDEF', start: '2019-01-01', end: '2021-06-30' },
+      { name: 'Bob Bravo', country: 'US', office: 'US:SECDEF', start: '2021-07-01', end: null },
+      { name: 'Cid Charlie', country: 'US', office: 'US:CJCS', start: '2018-01-01', end: null },
+      { name: 'Dan Delta', country: 'RU', office: 'RU:MINDEF', start: '2018-01-01', end: null },
+      { name: 'Eva Echo', country: 'RU', office: 'RU:CGS', start: '2020-01-01', end: null },
+      { name: 'Fay Foxtrot', country: 'UA', office: 'UA:MOD', start: '2018-01-01', end: null },
+    ];
+    const slugs: string[] = [];
+    for (const p of people) {
+      const official = await createOfficial(
+        ZOfficialInput.parse({
+          name: p.name,
+          country: p.country,
+          positions: [{ title: p.office, officeKey: p.office, startDate: p.start, endDate: p.end ?? undefined }],
+        }),
+        actor,
+      );
+      slugs.push(official.slug);
+    }
+    for (let i = 0; i < 120; i += 1) {
+      const day = new Date(Date.UTC(2018, 0, 1) + Math.floor(next() * 365 * 8) * 86_400_000);
+      const precision = pick(['DAY', 'DAY', 'DAY', 'DAY', 'MONTH', 'YEAR'] as const);
+      const first = Math.floor(next() * slugs.length);
+      let second = Math.floor(next() * slugs.length);
+      while (people[second].country === people[first].country) second = Math.floor(next() * slugs.length);
+      const participants = [slugs[first], slugs[second]];
+      if (next() < 0.2) {
+        const third = Math.floor(next() * slugs.length);
+        if (!participants.includes(slugs[third])) participants.push(slugs[third]);
+      }
+      const claim = next() < 0.15 ? toIsoDate(new Date(day.getTime() + Math.floor(next() * 15 - 7) * 86_400_000)) : undefined;
+      await createContact(
+        ZContactInput.parse({
+          date: toIsoDate(day),
+          datePrecision: precision,
+          type: pick(['CALL', 'MEETING', 'VIDEO_CALL'] as const),
+          status: pick(['HELD', 'HELD', 'HELD', 'REFUSED', 'REQUESTED', 'SCHEDULED', 'CANCELLED'] as const),
+          participants,
+          sources: [{ url: `https://example.org/${i}`, claims: claim ? { date: claim } : undefined }],
+        }),
+        actor,
+      );
+    }
+    // Same-day pairs of held contacts must give gaps of 0 in both paths.
+    const [a, b] = [slugs[0], slugs[3]];
+    for (let i = 0; i < 2; i += 1) {
+      await createContact(
+        ZContactInput.parse({
+          date: '2020-02-29',
+          type: 'CALL',
+          status: 'HELD',
+          participants: [a, b],
+          sources: [{ url: 'https://example.org/same-day' }],
+        }),
+        actor,
+      );
+    }
+    expect(await expectSqlToMatchPureEngine()).toBeGreaterThan(20);
+  });
+});
