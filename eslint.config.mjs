@@ -4,14 +4,28 @@ import nextTs from 'eslint-config-next/typescript';
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['.next/**', 'lib/generated/**', 'node_modules/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'lib/generated/**',
+      'node_modules/**',
+      '.data/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   {
     // Only the data layer, seeds, scripts and tests talk to the database.
     files: ['app/**', 'components/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/lib/db', '@/lib/generated/*', '**/lib/db'], message: 'Read and write through lib/data.' }] },
+        {
+          patterns: [
+            { group: ['@/lib/db', '@/lib/generated/*', '**/lib/db'], message: 'Read and write through lib/data.' },
+          ],
+        },
       ],
     },
   },

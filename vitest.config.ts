@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { '@': fileURLToPath(new URL('.', import.meta.url)), 'server-only': fileURLToPath(new URL('./lib/testing/server-only.ts', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('.', import.meta.url)),
+      'server-only': fileURLToPath(new URL('./lib/testing/server-only.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -242,10 +242,7 @@ describe('gaps of a pair', () => {
 
   it('never lets a range go below zero when two periods overlap', () => {
     const series = computeSeries(
-      [
-        contact('2022-03-01', [austin, shoigu], { precision: 'MONTH' }),
-        contact('2022-03-10', [austin, shoigu]),
-      ],
+      [contact('2022-03-01', [austin, shoigu], { precision: 'MONTH' }), contact('2022-03-10', [austin, shoigu])],
       austinShoigu,
       '2022-03-10',
     );
