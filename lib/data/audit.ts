@@ -1,0 +1,28 @@
+import 'server-only';
+import type { Prisma } from '../generated/prisma/client';
+import type { Actor } from './actor';
+
+/** Makes a value safe to store as JSON: dates as ISO strings, bigints as strings. */
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)));
+}
+
+/** Writes the audit row of a mutation; call it inside the mutation's transaction. */
+export async function writeAudit(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      userId: actor.userId,
+      via: actor.via,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+    },
+  });
+}

@@ -1,0 +1,238 @@
+import 'server-only';
+import { addDays } from 'date-fns';
+import { getDb } from '../db';
+import { AppError } from '../errors';
+import { daysBetween, localTimeToInstant, parseIsoDate, toIsoDate } from '../gaps/dates';
+import type { Prisma } from '../generated/prisma/client';
+import type { ContactInput } from '../validation/contact';
+import type { Actor } from './actor';
+import { writeAudit } from './audit';
+import { dbDate, isoFromDb } from './dates';
+import { positionsOn, resolveOfficialRefs } from './officials';
+
+type Tx = Prisma.TransactionClient;
+
+/** How long after its expected date a held contact still fulfils an expected one. */
+const EXPECTED_CONTACT_GRACE_DAYS = 30;
+
+/** A silence that a newly logged held contact ended, between two of its participants. */
+export type EndedSilence = {
+  days: number;
+  since: string;
+  sinceContactId: string;
+  between: [{ id: string; slug: string; name: string }, { id: string; slug: string; name: string }];
+};
+
+type Participant = { id: string; slug: string; name: string; country: string };
+
+/** The longest silence the contact ended among its cross-country pairs of officials. */
+async function findEndedSilences(
+  tx: Tx,
+  contact: { id: string; date: string },
+  participants: Participant[],
+): Promise<EndedSilence[]> {
+  const ended: EndedSilence[] = [];
+  for (const [i, a] of participants.entries()) {
+    for (const b of participants.slice(i + 1)) {
+      if (a.country === b.country) continue;
+      const previous = await tx.contact.findFirst({
+        where: {
+          id: { not: contact.id },
+          status: 'HELD',
+          deletedAt: null,
+          date: { lte: dbDate(contact.date) },
+          AND: [{ participants: { some: { officialId: a.id } } }, { participants: { some: { officialId: b.id } } }],
+        },
+        orderBy: [{ date: 'desc' }, { id: 'desc' }],
+        select: { id: true, date: true },
+      });
+      if (previous === null) continue;
+      const since = isoFromDb(previous.date);
+      ended.push({
+        days: daysBetween(since, contact.date),
+        since,
+        sinceContactId: previous.id,
+        between: [
+          { id: a.id, slug: a.slug, name: a.name },
+          { id: b.id, slug: b.slug, name: b.name },
+        ],
+      });
+    }
+  }
+  return ended.sort((x, y) => y.days - x.days);
+}
+
+/**
+ * A held contact fulfils the open expected contacts of the same officials dated
+ * up to a month after it: "a call is expected" is answered by the call.
+ */
+async function resolveExpectedContacts(tx: Tx, contactId: string, date: string, officialIds: string[]) {
+  const expected = await tx.contact.findMany({
+    where: {
+      status: 'SCHEDULED',
+      resolvedById: null,
+      deletedAt: null,
+      date: { lte: addDays(parseIsoDate(date), EXPECTED_CONTACT_GRACE_DAYS) },
+      participants: { some: { officialId: { in: officialIds } } },
+    },
+    select: { id: true, participants: { select: { officialId: true, country: true } } },
+  });
+  const ids = new Set(officialIds);
+  const matching = expected.filter((e) => {
+    const shared = e.participants.filter((p) => ids.has(p.officialId));
+    return new Set(shared.map((p) => p.country)).size >= 2;
+  });
+  if (matching.length === 0) return [];
+  await tx.contact.updateMany({
+    where: { id: { in: matching.map((e) => e.id) } },
+    data: { resolvedById: contactId, version: { increment: 1 } },
+  });
+  return matching.map((e) => e.id);
+}
+
+/**
+ * Logs a contact with its participants (each with the position held that day)
+ * and sources, in one transaction with its audit row. For a held contact it
+ * returns the silences it ended and resolves the expected contacts it fulfils.
+ */
+export async function createContact(input: ContactInput, actor: Actor, options: { importKey?: string; tx?: Tx } = {}) {
+  const run = async (tx: Tx) => {
+    const refs = [
+      ...input.participants,
+      ...(input.initiator ? [input.initiator] : []),
+      ...input.sources.flatMap((s) => (s.claims?.initiator ? [s.claims.initiator] : [])),
+    ];
+    const officials = await resolveOfficialRefs(tx, refs);
+    const missing = input.participants.filter((ref) => !officials.has(ref));
+    if (missing.length > 0) {
+      throw new AppError('INVALID', 'Some participants are not in Counterpart', {
+        participants: missing.map((ref) => `No official “${ref}”: add them first or check the spelling`),
+      });
+    }
+    const participants = [
+      ...new Map(input.participants.map((ref) => [officials.get(ref)!.id, officials.get(ref)!])).values(),
+    ];
+    if (participants.length < 2) {
+      throw new AppError('INVALID', 'A contact needs two different officials', {
+        participants: ['These all name the same official'],
+      });
+    }
+    if (new Set(participants.map((p) => p.country)).size < 2) {
+      throw new AppError('INVALID', 'Participants must come from at least two countries', {
+        participants: ['Add an official of another country: Counterpart tracks contacts between countries'],
+      });
+    }
+    const channel = input.channel
+      ? await tx.channel.findFirst({
+          where: { OR: [{ id: input.channel }, { slug: input.channel }] },
+          select: { id: true },
+        })
+      : null;
+    if (input.channel && channel === null) {
+      throw new AppError('INVALID', 'Unknown channel', { channel: [`No channel “${input.channel}”`] });
+    }
+    const positions = await positionsOn(
+      tx,
+      participants.map((p) => p.id),
+      input.date,
+    );
+    const occurredAt = input.time ? localTimeToInstant(input.date, input.time, input.timeZone ?? 'UTC') : null;
+
+    const contact = await tx.contact.create({
+      data: {
+        date: dbDate(input.date),
+        datePrecision: input.datePrecision,
+        time: input.time,
+        timeZone: input.time ? (input.timeZone ?? 'UTC') : null,
+        occurredAt,
+        type: input.type,
+        status: input.status,
+        initiatorId: input.initiator ? officials.get(input.initiator)!.id : null,
+        durationMinutes: input.durationMinutes,
+        location: input.location,
+        summary: input.summary,
+        topics: [...new Set(input.topics)],
+        channelId: channel?.id,
+        importKey: options.importKey,
+        createdById: actor.userId,
+        updatedById: actor.userId,
+        participants: {
+          create: participants.map((p) => ({
+            officialId: p.id,
+            country: p.country,
+            positionId: positions.get(p.id)?.id ?? null,
+            officeKey: positions.get(p.id)?.officeKey ?? null,
+          })),
+        },
+        sources: {
+          create: input.sources.map((s) => ({
+            url: s.url,
+            publisher: s.publisher,
+            title: s.title,
+            publishedAt: s.publishedAt ? dbDate(s.publishedAt) : null,
+            side: s.side,
+            quote: s.quote,
+            archiveUrl: s.archiveUrl,
+            claimedDate: s.claims?.date ? dbDate(s.claims.date) : null,
+            claimedInitiatorId: s.claims?.initiator ? (officials.get(s.claims.initiator)?.id ?? null) : null,
+            claimedDurationMinutes: s.claims?.durationMinutes,
+          })),
+        },
+      },
+      select: { id: true, version: true, date: true },
+    });
+
+    let endedSilences: EndedSilence[] = [];
+    let resolvedExpected: string[] = [];
+    if (input.status === 'HELD') {
+      endedSilences = await findEndedSilences(tx, { id: contact.id, date: input.date }, participants);
+      resolvedExpected = await resolveExpectedContacts(
+        tx,
+        contact.id,
+        input.date,
+        participants.map((p) => p.id),
+      );
+    }
+    await writeAudit(tx, actor, {
+      action: 'create',
+      entityType: 'contact',
+      entityId: contact.id,
+      after: { ...input, participants: participants.map((p) => p.id), resolvedExpected },
+    });
+    return {
+      id: contact.id,
+      version: contact.version,
+      date: toIsoDate(contact.date),
+      endedSilence: endedSilences[0] ?? null,
+      endedSilences,
+      resolvedExpected,
+    };
+  };
+  return options.tx ? run(options.tx) : getDb().$transaction(run);
+}
+
+/** The most recently dated contacts, with participants and their first source. */
+export async function listLatestContacts(limit = 6) {
+  const contacts = await getDb().contact.findMany({
+    where: { deletedAt: null },
+    orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
+    take: limit,
+    select: {
+      id: true,
+      date: true,
+      datePrecision: true,
+      type: true,
+      status: true,
+      summary: true,
+      participants: { select: { official: { select: { slug: true, name: true, country: true } } } },
+      sources: { take: 1, orderBy: { createdAt: 'asc' }, select: { url: true, publisher: true } },
+      _count: { select: { sources: true } },
+    },
+  });
+  return contacts.map((c) => ({
+    ...c,
+    date: isoFromDb(c.date),
+    participants: c.participants.map((p) => p.official),
+    sourceCount: c._count.sources,
+  }));
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { isIsoDate } from '../gaps/dates';
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** True for an ISO 3166-1 alpha-2 code that names a country or territory. */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== code && regionNames.of(code) !== 'Unknown Region';
+}
+
+/** The English name of a country code ("RU" → "Russia"). */
+export function countryName(code: string): string {
+  return regionNames.of(code) ?? code;
+}
+
+/** True for an IANA time zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An empty form field or JSON null becomes undefined, so optional means optional everywhere. */
+export const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+export const zIsoDate = z
+  .string({ error: 'Enter a date as YYYY-MM-DD' })
+  .trim()
+  .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD');
+
+export const zCountry = z
+  .string({ error: 'Enter a country code' })
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, 'Use a two-letter ISO country code, e.g. US or RU');
+
+export const zHttpUrl = z.url({ protocol: /^https?$/, error: 'Enter a full web address starting with https://' });
+
+export const zOptionalText = (max: number) =>
+  z.preprocess(emptyToUndefined, z.string().trim().max(max, `Keep this under ${max} characters`).optional());
+
+/** An official given by id or slug. */
+export const zOfficialRef = z.string().trim().min(1, 'Choose an official').max(200);

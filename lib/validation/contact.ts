@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { periodStart, todayUtc } from '../gaps/dates';
+import { emptyToUndefined, isTimeZone, zHttpUrl, zIsoDate, zOfficialRef, zOptionalText } from './common';
+
+export const CONTACT_TYPES = ['CALL', 'VIDEO_CALL', 'MEETING', 'LETTER', 'HOTLINE', 'OTHER'] as const;
+export const CONTACT_STATUSES = ['HELD', 'REQUESTED', 'REFUSED', 'SCHEDULED', 'CANCELLED'] as const;
+export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
+
+const zMinutes = z.coerce
+  .number({ error: 'Enter whole minutes' })
+  .int('Enter whole minutes')
+  .min(0, 'A duration cannot be negative')
+  .max(7 * 24 * 60, 'That is longer than a week: check the duration');
+
+export const ZSourceInput = z.object({
+  url: zHttpUrl,
+  publisher: zOptionalText(200),
+  title: zOptionalText(500),
+  publishedAt: z.preprocess(emptyToUndefined, zIsoDate.optional()),
+  side: zOptionalText(100),
+  quote: zOptionalText(5000),
+  archiveUrl: z.preprocess(emptyToUndefined, zHttpUrl.optional()),
+  claims: z
+    .object({
+      date: z.preprocess(emptyToUndefined, zIsoDate.optional()),
+      initiator: z.preprocess(emptyToUndefined, zOfficialRef.optional()),
+      durationMinutes: z.preprocess(emptyToUndefined, zMinutes.optional()),
+    })
+    .optional(),
+});
+export type SourceInput = z.infer<typeof ZSourceInput>;
+
+export const ZContactInput = z
+  .object({
+    date: zIsoDate,
+    datePrecision: z.enum(DATE_PRECISIONS).default('DAY'),
+    time: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM, 24-hour')
+        .optional(),
+    ),
+    timeZone: z.preprocess(
+      emptyToUndefined,
+      z.string().refine(isTimeZone, 'Use an IANA time zone, e.g. Europe/Moscow').optional(),
+    ),
+    type: z.enum(CONTACT_TYPES, { error: 'Choose the type of contact' }),
+    status: z.enum(CONTACT_STATUSES, { error: 'Choose the status' }),
+    participants: z.array(zOfficialRef).min(2, 'A contact needs at least two participants').max(50),
+    initiator: z.preprocess(emptyToUndefined, zOfficialRef.optional()),
+    durationMinutes: z.preprocess(emptyToUndefined, zMinutes.optional()),
+    location: zOptionalText(200),
+    summary: zOptionalText(10000),
+    topics: z.array(z.string().trim().toLowerCase().min(1).max(60)).max(30).default([]),
+    channel: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+    sources: z.array(ZSourceInput).min(1, 'Add at least one source: every contact needs one').max(30),
+  })
+  .superRefine((contact, ctx) => {
+    if (new Set(contact.participants).size !== contact.participants.length) {
+      ctx.addIssue({ code: 'custom', path: ['participants'], message: 'Each participant can appear only once' });
+    }
+    if (contact.initiator !== undefined && !contact.participants.includes(contact.initiator)) {
+      ctx.addIssue({ code: 'custom', path: ['initiator'], message: 'The initiator must be one of the participants' });
+    }
+    if (contact.timeZone !== undefined && contact.time === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['time'], message: 'Give the time the time zone applies to' });
+    }
+    if (contact.status === 'HELD' && periodStart(contact.date, contact.datePrecision) > todayUtc()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'A held contact cannot be in the future: use Scheduled',
+      });
+    }
+    if (contact.time !== undefined && contact.datePrecision !== 'DAY') {
+      ctx.addIssue({ code: 'custom', path: ['time'], message: 'A time needs a date known to the day' });
+    }
+  })
+  // A month or year is stored as its first day, which is what gaps count from.
+  .transform((contact) => ({ ...contact, date: periodStart(contact.date, contact.datePrecision) }));
+export type ContactInput = z.infer<typeof ZContactInput>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { emptyToUndefined, zCountry, zHttpUrl, zIsoDate, zOptionalText } from './common';
+
+export const ZPositionInput = z
+  .object({
+    title: z.string().trim().min(1, 'Enter the title of the office').max(200),
+    officeKey: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}:[A-Z0-9_]+$/, 'Use COUNTRY:OFFICE, e.g. US:SECDEF'),
+    organisation: zOptionalText(200),
+    startDate: zIsoDate,
+    endDate: z.preprocess(emptyToUndefined, zIsoDate.optional()),
+  })
+  .refine((p) => p.endDate === undefined || p.endDate >= p.startDate, {
+    path: ['endDate'],
+    message: 'A tenure cannot end before it starts',
+  });
+export type PositionInput = z.infer<typeof ZPositionInput>;
+
+export const ZOfficialInput = z
+  .object({
+    name: z.string().trim().min(2, 'Enter the official’s name').max(200),
+    country: zCountry,
+    otherNames: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+    wikidataId: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^Q[1-9]\d*$/, 'A Wikidata id looks like Q23460')
+        .optional(),
+    ),
+    photoUrl: z.preprocess(emptyToUndefined, zHttpUrl.optional()),
+    bio: zOptionalText(2000),
+    links: z.array(zHttpUrl).max(20).default([]),
+    positions: z.array(ZPositionInput).max(50).default([]),
+  })
+  .superRefine((official, ctx) => {
+    official.positions.forEach((position, i) => {
+      if (!position.officeKey.startsWith(`${official.country}:`)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['positions', i, 'officeKey'],
+          message: `An office of a ${official.country} official starts with ${official.country}:`,
+        });
+      }
+    });
+  });
+export type OfficialInput = z.infer<typeof ZOfficialInput>;
