@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { CountryTag } from '@/components/country-tag';
+import { getOfficialBySlug } from '@/lib/data/officials';
+import { formatDate } from '@/lib/format';
+import { countryName } from '@/lib/validation/common';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const official = await getOfficialBySlug((await params).slug);
+  if (!official) return { title: 'Official not found' };
+  const office = official.positions[0];
+  return {
+    title: official.name,
+    description: `${official.name}${office ? `, ${office.title}` : ''} (${countryName(official.country)}): positions and contacts on Counterpart.`,
+  };
+}
+
+export default async function OfficialPage({ params }: Props) {
+  const official = await getOfficialBySlug((await params).slug);
+  if (!official) notFound();
+  if (official.mergedInto) permanentRedirect(`/officials/${official.mergedInto.slug}`);
+
+  return (
+    <article className="max-w-2xl">
+      <p className="text-muted flex items-center gap-2 text-sm">
+        <CountryTag code={official.country} /> {countryName(official.country)}
+      </p>
+      <h1 className="mt-2 text-3xl font-semibold tracking-tight">{official.name}</h1>
+      {official.aliases.length > 0 && (
+        <p className="text-muted mt-2 text-sm">Also written {official.aliases.join(', ')}</p>
+      )}
+      {official.bio && <p className="mt-4">{official.bio}</p>}
+
+      <h2 className="text-muted mt-10 mb-3 text-sm font-medium tracking-wider uppercase">Positions</h2>
+      <ol className="divide-rule border-rule divide-y border-y">
+        {official.positions.map((p) => (
+          <li key={`${p.officeKey}-${p.startDate}`} className="py-3">
+            <p className="font-medium">{p.title}</p>
+            <p className="text-muted text-sm tabular-nums">
+              {formatDate(p.startDate)} – {p.endDate ? formatDate(p.endDate) : 'present'}
+              {p.organisation && ` · ${p.organisation}`} · <code>{p.officeKey}</code>
+            </p>
+          </li>
+        ))}
+      </ol>
+      {official.wikidataId && (
+        <p className="text-muted mt-6 text-sm">
+          Wikidata: <a href={`https://www.wikidata.org/wiki/${official.wikidataId}`}>{official.wikidataId}</a>
+        </p>
+      )}
+    </article>
+  );
+}

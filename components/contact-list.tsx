@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { formatDate } from '@/lib/format';
+import type { ContactStatus, ContactType, DatePrecision } from '@/lib/gaps/types';
+
+const TYPE_LABEL: Record<ContactType, string> = {
+  CALL: 'Call',
+  VIDEO_CALL: 'Video call',
+  MEETING: 'Meeting',
+  LETTER: 'Letter',
+  HOTLINE: 'Hotline',
+  OTHER: 'Contact',
+};
+
+const STATUS_LABEL: Record<ContactStatus, string> = {
+  HELD: 'held',
+  REQUESTED: 'requested',
+  REFUSED: 'refused',
+  SCHEDULED: 'expected',
+  CANCELLED: 'cancelled',
+};
+
+type ContactRow = {
+  id: string;
+  date: string;
+  datePrecision: DatePrecision;
+  type: ContactType;
+  status: ContactStatus;
+  summary: string | null;
+  participants: { slug: string; name: string }[];
+  sources: { url: string; publisher: string | null }[];
+  sourceCount: number;
+};
+
+/** A compact list of contacts: date, who, what happened, and where it is reported. */
+export function ContactList({ contacts }: { contacts: ContactRow[] }) {
+  return (
+    <ol className="divide-rule divide-y">
+      {contacts.map((c) => (
+        <li key={c.id} className="py-4 first:pt-0">
+          <p className="text-muted text-sm tabular-nums">
+            <time dateTime={c.date}>{formatDate(c.date, c.datePrecision)}</time> · {TYPE_LABEL[c.type]}{' '}
+            <span className={c.status === 'REFUSED' ? 'text-refusal' : c.status === 'HELD' ? '' : 'italic'}>
+              {STATUS_LABEL[c.status]}
+            </span>
+          </p>
+          <p className="mt-1 font-medium">
+            {c.participants.map((p, i) => (
+              <span key={p.slug}>
+                {i > 0 && <span className="text-muted"> · </span>}
+                <Link href={`/officials/${p.slug}`}>{p.name}</Link>
+              </span>
+            ))}
+          </p>
+          {c.summary && <p className="mt-1 line-clamp-3 text-sm">{c.summary}</p>}
+          {c.sources[0] && (
+            <p className="text-muted mt-1 text-xs">
+              Source:{' '}
+              <a href={c.sources[0].url} rel="noreferrer">
+                {c.sources[0].publisher ?? new URL(c.sources[0].url).hostname}
+              </a>
+              {c.sourceCount > 1 && ` and ${c.sourceCount - 1} more`}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

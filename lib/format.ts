@@ -1,0 +1,30 @@
+import { UTCDate } from '@date-fns/utc';
+import { format } from 'date-fns';
+import { parseIsoDate } from './gaps/dates';
+import type { DatePrecision, IsoDate } from './gaps/types';
+
+const integer = new Intl.NumberFormat('en-GB');
+
+/** An unambiguous date for people: "13 May 2022", "May 2022" or "2022" by precision. */
+export function formatDate(date: IsoDate, precision: DatePrecision = 'DAY'): string {
+  const day = new UTCDate(parseIsoDate(date));
+  if (precision === 'YEAR') return format(day, 'yyyy');
+  if (precision === 'MONTH') return format(day, 'MMMM yyyy');
+  return format(day, 'd MMM yyyy');
+}
+
+/** "1 day", "84 days", "1,658 days". */
+export function formatDays(days: number): string {
+  return `${integer.format(days)} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** A day count with its possible range when it is not exact: "90–97 days". */
+export function formatDayRange(gap: { days: number; minDays: number; maxDays: number }): string {
+  if (gap.minDays === gap.maxDays) return formatDays(gap.days);
+  return `${integer.format(gap.minDays)}–${integer.format(gap.maxDays)} days`;
+}
+
+/** A plain number with thousands separators. */
+export function formatNumber(value: number): string {
+  return integer.format(value);
+}

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// A system Chromium (Debian's, or CHROMIUM_PATH) when there is one; Playwright's own
+// browser otherwise, for those who can `npx playwright install chromium`.
+const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (candidate) => candidate && existsSync(candidate),
+);
+
+const port = Number(process.env.PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+if (!process.env.DATABASE_URL) {
+  throw new Error('Run the end-to-end tests with `npm run test:e2e`, which provides a throw-away database.');
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/playwright',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list'], ['json']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: systemChromium
+          ? {
+              executablePath: systemChromium,
+              args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+              ],
+            }
+          : {},
+      },
+    },
+  ],
+  webServer: {
+    command: `node_modules/.bin/next start --port ${port} --hostname 127.0.0.1`,
+    url: baseURL,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { DATABASE_URL: process.env.DATABASE_URL, NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});
