@@ -1,0 +1,122 @@
+/**
+ * `npm start`: picks the database (DATABASE_URL, or the embedded server), applies
+ * pending migrations, loads the demo data into an empty embedded database,
+ * builds the app when its sources changed, and serves it until stopped.
+ * `npm run dev` does the same with Next.js's development server.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { DatabaseError, openDatabase, redactUrl, type DatabaseHandle } from './lib/database';
+import { migrateDeploy } from './lib/prisma';
+import { bin, fail, ROOT, run } from './lib/run';
+import { seedIfWanted } from './lib/seed';
+
+const isDev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+
+function log(line: string) {
+  process.stderr.write(`[counterpart] ${line}\n`);
+}
+
+/** Fails fast, before any slow step, when the web port is taken. */
+async function checkPortFree(): Promise<void> {
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`PORT must be a number from 1 to 65535, not "${process.env.PORT}".`);
+  await new Promise<void>((resolve) => {
+    const server = net.createServer();
+    server.once('error', () =>
+      fail(`Port ${port} is already in use. Stop what runs there, or choose another port: PORT=3001 npm start`),
+    );
+    server.listen(port, () => server.close(() => resolve()));
+  });
+}
+
+const BUILD_INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'prisma/schema.prisma',
+  'next.config.js',
+  'package-lock.json',
+  'postcss.config.mjs',
+];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(target)
+    .filter((name) => name !== 'generated')
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), stat.mtimeMs);
+}
+
+/** A production build is reused until a source file is newer than it. */
+function buildIsCurrent(): boolean {
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.every((input) => newestMtime(path.join(ROOT, input)) < built);
+}
+
+async function main() {
+  await checkPortFree();
+
+  let database: DatabaseHandle;
+  try {
+    database = await openDatabase({ mode: 'app', log });
+  } catch (error) {
+    if (error instanceof DatabaseError) fail(error.message);
+    throw error;
+  }
+
+  let stopping = false;
+  const stopDatabase = async () => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop();
+  };
+
+  const migrationError = await migrateDeploy(database.url);
+  if (migrationError) {
+    await stopDatabase();
+    fail(migrationError);
+  }
+  await seedIfWanted(database, log);
+
+  if (!isDev && !buildIsCurrent()) {
+    log('Building the app (first run, or sources changed)…');
+    const code = await run(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (code !== 0) {
+      await stopDatabase();
+      fail('The build failed: see the errors above.');
+    }
+  }
+
+  log(`Database: ${database.describe} (${redactUrl(database.url)})`);
+  log(`Serving on http://localhost:${port}`);
+  const server = spawn(bin('next'), [isDev ? 'dev' : 'start', '--port', String(port)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    log(`Stopping (${signal})…`);
+    server.kill(signal);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  server.on('exit', async (code, signal) => {
+    await stopDatabase();
+    process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1));
+  });
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,134 @@
+/**
+ * `npm test`: unit tests (Vitest, with their own throw-away database), then the
+ * end-to-end tests (Playwright in Chromium) against a production build served on
+ * a second throw-away database holding the demo data. Nothing is left running.
+ * `--unit` or `--e2e` runs one half. Uses the server in DATABASE_URL (a local one
+ * only) for the throw-away databases, or embedded PostgreSQL without it.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { DatabaseError, openDatabase, type DatabaseHandle } from './lib/database';
+import { migrateDeploy } from './lib/prisma';
+import { bin, fail, ROOT, run } from './lib/run';
+import { seedInto } from './lib/seed';
+
+const args = process.argv.slice(2);
+const runUnit = !args.includes('--e2e');
+const runE2e = !args.includes('--unit');
+const extra = args.filter((arg) => arg !== '--unit' && arg !== '--e2e');
+const reports = path.join(ROOT, 'test-results');
+
+type Tally = { passed: number; failed: number; skipped: number };
+
+function log(line: string) {
+  process.stderr.write(`[test] ${line}\n`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+async function unitTests(): Promise<{ code: number; tally: Tally }> {
+  const output = path.join(reports, 'vitest.json');
+  const code = await run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${output}`,
+    ...extra,
+  ]);
+  const report = readJson(output) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
+  return {
+    code,
+    tally: report
+      ? { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests }
+      : { passed: 0, failed: 1, skipped: 0 },
+  };
+}
+
+async function e2eTests(): Promise<{ code: number; tally: Tally }> {
+  const broken = { code: 1, tally: { passed: 0, failed: 1, skipped: 0 } };
+  log('Building the app for the end-to-end tests…');
+  if ((await run(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })) !== 0) {
+    log('The build failed.');
+    return broken;
+  }
+  let database: DatabaseHandle;
+  try {
+    database = await openDatabase({ mode: 'throwaway', log });
+  } catch (error) {
+    if (error instanceof DatabaseError) fail(error.message);
+    throw error;
+  }
+  const stop = () => database.stop();
+  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  try {
+    const migrationError = await migrateDeploy(database.url);
+    if (migrationError) {
+      log(migrationError);
+      return broken;
+    }
+    await seedInto(database.url, log);
+    const output = path.join(reports, 'playwright.json');
+    const code = await run(bin('playwright'), ['test', ...extra], {
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        PORT: String(await freePort()),
+        NEXT_TELEMETRY_DISABLED: '1',
+        PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+      },
+    });
+    const report = readJson(output) as {
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    } | null;
+    return {
+      code,
+      tally: report
+        ? {
+            passed: report.stats.expected + report.stats.flaky,
+            failed: report.stats.unexpected,
+            skipped: report.stats.skipped,
+          }
+        : broken.tally,
+    };
+  } finally {
+    await stop();
+  }
+}
+
+async function main() {
+  rmSync(reports, { recursive: true, force: true });
+  mkdirSync(reports, { recursive: true });
+  const results: { code: number; tally: Tally }[] = [];
+  if (runUnit) results.push(await unitTests());
+  if (runE2e) results.push(await e2eTests());
+  const total = results.reduce(
+    (sum, { tally }) => ({
+      passed: sum.passed + tally.passed,
+      failed: sum.failed + tally.failed,
+      skipped: sum.skipped + tally.skipped,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
+  const failed = results.some((r) => r.code !== 0) || total.failed > 0 || total.passed === 0;
+  process.stdout.write(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
