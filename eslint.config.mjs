@@ -7,6 +7,8 @@ const config = [
   {
     ignores: [
       '.next/**',
+      '.next-*/**',
+      'test-results-*/**',
       'lib/generated/**',
       'node_modules/**',
       '.data/**',

@@ -2,6 +2,8 @@
 const nextConfig = {
   // The app must run air-gapped: nothing is fetched at build or run time.
   poweredByHeader: false,
+  // Lets parallel builds (e.g. several test runs on one machine) use separate folders.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   // Server-side packages that must not be bundled.
   serverExternalPackages: ['pg', '@prisma/adapter-pg'],

@@ -16,7 +16,7 @@ if (!process.env.DATABASE_URL) {
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/playwright',
+  outputDir: `${process.env.TEST_RESULTS_DIR || 'test-results'}/playwright`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

@@ -1,35 +1,12 @@
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
-import type { ContactStatus, ContactType, DatePrecision } from '@/lib/gaps/types';
+import type { ContactRow as ContactListRow } from '@/lib/data/contacts';
+import { STATUS_LABEL, TYPE_LABEL } from '@/lib/labels';
 
-const TYPE_LABEL: Record<ContactType, string> = {
-  CALL: 'Call',
-  VIDEO_CALL: 'Video call',
-  MEETING: 'Meeting',
-  LETTER: 'Letter',
-  HOTLINE: 'Hotline',
-  OTHER: 'Contact',
-};
-
-const STATUS_LABEL: Record<ContactStatus, string> = {
-  HELD: 'held',
-  REQUESTED: 'requested',
-  REFUSED: 'refused',
-  SCHEDULED: 'expected',
-  CANCELLED: 'cancelled',
-};
-
-type ContactRow = {
-  id: string;
-  date: string;
-  datePrecision: DatePrecision;
-  type: ContactType;
-  status: ContactStatus;
-  summary: string | null;
-  participants: { slug: string; name: string }[];
-  sources: { url: string; publisher: string | null }[];
-  sourceCount: number;
-};
+type ContactRow = Pick<
+  ContactListRow,
+  'id' | 'date' | 'datePrecision' | 'type' | 'status' | 'summary' | 'participants' | 'sources'
+>;
 
 /** A compact list of contacts: date, who, what happened, and where it is reported. */
 export function ContactList({ contacts }: { contacts: ContactRow[] }) {
@@ -58,7 +35,7 @@ export function ContactList({ contacts }: { contacts: ContactRow[] }) {
               <a href={c.sources[0].url} rel="noreferrer">
                 {c.sources[0].publisher ?? new URL(c.sources[0].url).hostname}
               </a>
-              {c.sourceCount > 1 && ` and ${c.sourceCount - 1} more`}
+              {c.sources.length > 1 && ` and ${c.sources.length - 1} more`}
             </p>
           )}
         </li>

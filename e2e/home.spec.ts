@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { screenshot } from './screenshots';
 
 test.describe('home page', () => {
   test('shows the founding story: the 84-day silence between Austin and Shoigu, and the silence since', async ({
@@ -16,7 +17,7 @@ test.describe('home page', () => {
     // Where sources disagree the gap is a range, not a single number.
     const milley = page.getByRole('article', { name: /Mark Milley.*Valery Gerasimov/ });
     await expect(milley.getByRole('list', { name: 'Gaps between held contacts' })).toContainText('90–97 days');
-    await page.screenshot({ path: 'test-results/screenshots/home.png', fullPage: true });
+    await screenshot(page, 'home');
   });
 
   test('is readable on a phone', async ({ page }) => {
@@ -25,7 +26,7 @@ test.describe('home page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: 'test-results/screenshots/home-phone.png', fullPage: true });
+    await screenshot(page, 'home-phone');
   });
 
   test('links to an official’s profile with other spellings and positions', async ({ page }) => {
@@ -34,7 +35,7 @@ test.describe('home page', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Sergei Shoigu' })).toBeVisible();
     await expect(page.getByText(/Also written.*Шойгу/)).toBeVisible();
     await expect(page.getByText('6 Nov 2012 – 12 May 2024')).toBeVisible();
-    await page.screenshot({ path: 'test-results/screenshots/official.png', fullPage: true });
+    await screenshot(page, 'official');
   });
 
   test('answers an unknown official with a 404 page', async ({ page }) => {

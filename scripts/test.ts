@@ -17,7 +17,7 @@ const args = process.argv.slice(2);
 const runUnit = !args.includes('--e2e');
 const runE2e = !args.includes('--unit');
 const extra = args.filter((arg) => arg !== '--unit' && arg !== '--e2e');
-const reports = path.join(ROOT, 'test-results');
+const reports = path.resolve(ROOT, process.env.TEST_RESULTS_DIR || 'test-results');
 
 type Tally = { passed: number; failed: number; skipped: number };
 
@@ -89,6 +89,7 @@ async function e2eTests(): Promise<{ code: number; tally: Tally }> {
         PORT: String(await freePort()),
         NEXT_TELEMETRY_DISABLED: '1',
         PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+        TEST_RESULTS_DIR: reports,
       },
     });
     const report = readJson(output) as {

@@ -4,7 +4,10 @@ import { getDb } from '../db';
 import { AppError } from '../errors';
 import { daysBetween, localTimeToInstant, parseIsoDate, toIsoDate } from '../gaps/dates';
 import type { Prisma } from '../generated/prisma/client';
+import type { PairKey } from '../gaps/types';
+import { normalizeName } from '../names';
 import type { ContactInput } from '../validation/contact';
+import type { ContactFilters } from '../validation/filters';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { dbDate, isoFromDb } from './dates';
@@ -211,28 +214,138 @@ export async function createContact(input: ContactInput, actor: Actor, options: 
   return options.tx ? run(options.tx) : getDb().$transaction(run);
 }
 
-/** The most recently dated contacts, with participants and their first source. */
-export async function listLatestContacts(limit = 6) {
+/** What every contact list shows of a contact: who, when, what, and where it is reported. */
+const CONTACT_ROW_SELECT = {
+  id: true,
+  date: true,
+  datePrecision: true,
+  time: true,
+  timeZone: true,
+  type: true,
+  status: true,
+  durationMinutes: true,
+  location: true,
+  summary: true,
+  topics: true,
+  verification: true,
+  resolvedById: true,
+  initiator: { select: { slug: true, name: true } },
+  channel: { select: { slug: true, name: true } },
+  participants: {
+    orderBy: { country: 'desc' },
+    select: {
+      country: true,
+      officeKey: true,
+      official: { select: { id: true, slug: true, name: true, country: true } },
+      position: { select: { title: true } },
+    },
+  },
+  sources: {
+    orderBy: { createdAt: 'asc' },
+    select: {
+      url: true,
+      publisher: true,
+      title: true,
+      publishedAt: true,
+      side: true,
+      quote: true,
+      archiveUrl: true,
+      claimedDate: true,
+      claimedDurationMinutes: true,
+      claimedInitiator: { select: { slug: true, name: true } },
+    },
+  },
+} satisfies Prisma.ContactSelect;
+
+type ContactRowRecord = Prisma.ContactGetPayload<{ select: typeof CONTACT_ROW_SELECT }>;
+
+function toContactRow(c: ContactRowRecord) {
+  return {
+    ...c,
+    date: isoFromDb(c.date),
+    participants: c.participants.map((p) => ({
+      ...p.official,
+      officeKey: p.officeKey,
+      positionTitle: p.position?.title ?? null,
+    })),
+    sources: c.sources.map((s) => ({
+      ...s,
+      publishedAt: s.publishedAt ? isoFromDb(s.publishedAt) : null,
+      claimedDate: s.claimedDate ? isoFromDb(s.claimedDate) : null,
+    })),
+  };
+}
+
+/** A contact as lists, timelines, the API and exports show it. */
+export type ContactRow = ReturnType<typeof toContactRow>;
+
+/** The most recently dated contacts. */
+export async function listLatestContacts(limit = 6): Promise<ContactRow[]> {
   const contacts = await getDb().contact.findMany({
     where: { deletedAt: null },
     orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
     take: limit,
-    select: {
-      id: true,
-      date: true,
-      datePrecision: true,
-      type: true,
-      status: true,
-      summary: true,
-      participants: { select: { official: { select: { slug: true, name: true, country: true } } } },
-      sources: { take: 1, orderBy: { createdAt: 'asc' }, select: { url: true, publisher: true } },
-      _count: { select: { sources: true } },
-    },
+    select: CONTACT_ROW_SELECT,
   });
-  return contacts.map((c) => ({
-    ...c,
-    date: isoFromDb(c.date),
-    participants: c.participants.map((p) => p.official),
-    sourceCount: c._count.sources,
-  }));
+  return contacts.map(toContactRow);
+}
+
+/** The contacts matching a list's filters, newest first, one page of them, with the total. */
+export async function listContacts(filters: ContactFilters): Promise<{ items: ContactRow[]; total: number }> {
+  const and: Prisma.ContactWhereInput[] = [{ deletedAt: null }];
+  if (filters.q) {
+    const q = normalizeName(filters.q);
+    and.push({
+      OR: [
+        { summary: { contains: filters.q, mode: 'insensitive' } },
+        { topics: { has: filters.q.toLowerCase() } },
+        {
+          participants: {
+            some: {
+              official: {
+                OR: [{ nameSearch: { contains: q } }, { aliases: { some: { nameSearch: { contains: q } } } }],
+              },
+            },
+          },
+        },
+      ],
+    });
+  }
+  if (filters.official) {
+    and.push({
+      participants: { some: { official: { OR: [{ id: filters.official }, { slug: filters.official }] } } },
+    });
+  }
+  if (filters.country?.length) and.push({ participants: { some: { country: { in: filters.country } } } });
+  if (filters.type?.length) and.push({ type: { in: filters.type } });
+  if (filters.status?.length) and.push({ status: { in: filters.status } });
+  if (filters.from) and.push({ date: { gte: dbDate(filters.from) } });
+  if (filters.to) and.push({ date: { lte: dbDate(filters.to) } });
+  const where: Prisma.ContactWhereInput = { AND: and };
+  const [items, total] = await Promise.all([
+    getDb().contact.findMany({
+      where,
+      orderBy: [{ date: 'desc' }, { id: 'desc' }],
+      skip: (filters.page - 1) * filters.pageSize,
+      take: filters.pageSize,
+      select: CONTACT_ROW_SELECT,
+    }),
+    getDb().contact.count({ where }),
+  ]);
+  return { items: items.map(toContactRow), total };
+}
+
+/** Every contact of one pair (held or not), oldest first, for its timeline. */
+export async function listPairContacts(pair: PairKey): Promise<ContactRow[]> {
+  const column = { OFFICIAL: 'officialId', OFFICE: 'officeKey', COUNTRY: 'country' } as const;
+  const side = (value: string) => ({ [column[pair.level]]: value });
+  const contacts = await getDb().contact.findMany({
+    where: {
+      deletedAt: null,
+      AND: [{ participants: { some: side(pair.a) } }, { participants: { some: side(pair.b) } }],
+    },
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    select: CONTACT_ROW_SELECT,
+  });
+  return contacts.map(toContactRow);
 }

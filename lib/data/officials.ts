@@ -157,3 +157,62 @@ export async function getOfficialBySlug(slug: string) {
     })),
   };
 }
+
+/**
+ * Officials whose name or any other spelling contains the query ("Shoygu",
+ * "Шойгу" and "shoigu" all find Sergei Shoigu), optionally in some countries.
+ */
+export async function searchOfficials(options: { q?: string; country?: string[]; page?: number; pageSize?: number }) {
+  const { q, country, page = 1, pageSize = 20 } = options;
+  const needle = q ? normalizeName(q) : undefined;
+  const where: Prisma.OfficialWhereInput = {
+    mergedIntoId: null,
+    ...(country?.length ? { country: { in: country } } : {}),
+    ...(needle
+      ? { OR: [{ nameSearch: { contains: needle } }, { aliases: { some: { nameSearch: { contains: needle } } } }] }
+      : {}),
+  };
+  const [items, total] = await Promise.all([
+    getDb().official.findMany({
+      where,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        country: true,
+        wikidataId: true,
+        aliases: { select: { name: true }, orderBy: { name: 'asc' } },
+        positions: {
+          orderBy: { startDate: 'desc' },
+          select: { title: true, officeKey: true, startDate: true, endDate: true },
+        },
+      },
+    }),
+    getDb().official.count({ where }),
+  ]);
+  return {
+    total,
+    items: items.map((o) => ({
+      ...o,
+      aliases: o.aliases.map((a) => a.name),
+      positions: o.positions.map((p) => ({
+        ...p,
+        startDate: isoFromDb(p.startDate),
+        endDate: isoFromDbOrNull(p.endDate),
+      })),
+    })),
+  };
+}
+
+/** An official by id or slug, following a merge to the official kept; null when unknown. */
+export async function findOfficialRef(ref: string) {
+  const official = await getDb().official.findFirst({
+    where: { OR: [{ id: ref }, { slug: ref }] },
+    select: { slug: true, mergedInto: { select: { slug: true } } },
+  });
+  if (official === null) return null;
+  return getOfficialBySlug(official.mergedInto?.slug ?? official.slug);
+}
