@@ -20,17 +20,39 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
+        <a
+          href="#main"
+          className="bg-ink text-paper sr-only rounded px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+        >
+          Skip to content
+        </a>
         <header className="border-rule border-b">
-          <div className="mx-auto flex max-w-5xl items-baseline justify-between gap-4 px-5 py-4">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-5 py-4">
             <Link href="/" className="text-lg font-semibold tracking-tight no-underline">
               Counterpart
             </Link>
-            <p className="text-muted hidden text-sm sm:block">
-              Contacts between officials, and the silences between them
-            </p>
+            <nav aria-label="Main" className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
+              <Link href="/">Silences</Link>
+              <Link href="/search">Search</Link>
+              <Link href="/api-docs">API</Link>
+              <form method="get" action="/search" role="search">
+                <label className="sr-only" htmlFor="site-search">
+                  Search officials and contacts
+                </label>
+                <input
+                  id="site-search"
+                  name="q"
+                  type="search"
+                  placeholder="Search any spelling…"
+                  className="border-rule bg-paper w-44 rounded border px-2 py-1 text-sm"
+                />
+              </form>
+            </nav>
           </div>
         </header>
-        <main className="mx-auto max-w-5xl px-5 py-10">{children}</main>
+        <main id="main" className="mx-auto max-w-5xl px-5 py-10">
+          {children}
+        </main>
         <footer className="border-rule border-t">
           <div className="text-muted mx-auto max-w-5xl px-5 py-6 text-sm">
             Every contact is sourced. Gaps are counted in calendar days between held contacts; today is the UTC date.

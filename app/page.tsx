@@ -1,52 +1,157 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { ContactList } from '@/components/contact-list';
 import { PairCard } from '@/components/pair-card';
-import { listLatestContacts } from '@/lib/data/contacts';
-import { listOfficialPairOverviews } from '@/lib/data/gaps';
+import { SilenceChart } from '@/components/silence-chart';
+import { SilenceList } from '@/components/silence-list';
+import { listLatestContacts, listOverdueExpected } from '@/lib/data/contacts';
+import { listPairOverviews } from '@/lib/data/pairs';
+import { todayUtc } from '@/lib/gaps/dates';
+import type { PairLevel } from '@/lib/gaps/types';
 import { formatDate, formatDays } from '@/lib/format';
+import { LEVEL_LABEL, LEVEL_SEGMENT, levelFromSegment } from '@/lib/pairs';
+import { countryName, isCountryCode } from '@/lib/validation/common';
 
-export default async function HomePage() {
+export const metadata: Metadata = {
+  title: { absolute: 'Counterpart — the silences between officials' },
+  description:
+    'How long since two governments’ officials last spoke? Running silences between officials, offices and countries, with every contact sourced.',
+};
+
+type Props = { searchParams: Promise<{ level?: string; country?: string }> };
+
+const LEVELS: PairLevel[] = ['OFFICIAL', 'OFFICE', 'COUNTRY'];
+
+export default async function DashboardPage({ searchParams }: Props) {
   await connection();
-  const [pairs, latest] = await Promise.all([listOfficialPairOverviews(), listLatestContacts()]);
-  const lead = pairs[0];
+  const params = await searchParams;
+  const level = levelFromSegment(params.level ?? '') ?? 'OFFICIAL';
+  const country = params.country?.toUpperCase();
+  const countryFilter = country && isCountryCode(country) ? country : undefined;
+  const today = todayUtc();
 
-  if (lead === undefined) {
-    return (
-      <section className="max-w-xl">
-        <h1 className="text-3xl font-semibold tracking-tight">No contacts recorded yet</h1>
-        <p className="text-muted mt-3">
-          Counterpart shows the silences between officials once contacts are logged. Load the demo data with{' '}
-          <code className="bg-rule rounded px-1">npm run db:seed</code>.
-        </p>
-      </section>
-    );
-  }
+  const [allPairs, latest, overdue] = await Promise.all([
+    listPairOverviews(level, today),
+    listLatestContacts(6),
+    listOverdueExpected(today),
+  ]);
+  const pairs = countryFilter
+    ? allPairs.filter((p) => p.a.country === countryFilter || p.b.country === countryFilter)
+    : allPairs;
+  const lead = pairs.find((p) => p.series.currentSilence !== null);
+  const unusual = pairs.filter((p) => {
+    const rank = p.series.currentSilence?.rank;
+    return rank !== undefined && rank.of >= 1 && rank.longerThan === rank.of;
+  });
+  const levelHref = (l: PairLevel) => `/?level=${LEVEL_SEGMENT[l]}${countryFilter ? `&country=${countryFilter}` : ''}`;
 
-  const leadSilence = lead.series.currentSilence;
   return (
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_18rem]">
-      <section aria-labelledby="silences">
-        <p className="text-muted text-sm font-medium tracking-wider uppercase">Longest running silence</p>
-        <h1 id="silences" className="mt-2 max-w-2xl text-3xl leading-tight font-semibold tracking-tight sm:text-4xl">
-          {leadSilence
-            ? `${formatDays(leadSilence.days)} since ${lead.a.name} and ${lead.b.name} last spoke`
-            : `${lead.a.name} and ${lead.b.name} have never held a contact`}
+      <div className="min-w-0">
+        <p className="text-muted text-sm font-medium tracking-wider uppercase">
+          Longest running silence{countryFilter && ` · ${countryName(countryFilter)}`}
+        </p>
+        <h1 className="mt-2 max-w-2xl text-3xl leading-tight font-semibold tracking-tight sm:text-4xl">
+          {lead?.series.currentSilence
+            ? `${formatDays(lead.series.currentSilence.days)} since ${lead.a.label} and ${lead.b.label} last held a contact`
+            : 'No silences to show yet'}
         </h1>
         <p className="text-muted mt-3 max-w-2xl">
-          A silence is the time between two held contacts of a pair of officials — calls, meetings, letters — counted in
+          A silence is the time since a pair last held a contact — a call, meeting, letter or hotline use — counted in
           calendar days. Sought and refused contacts do not end it.
-          {leadSilence && ` The last one was on ${formatDate(leadSilence.since)}.`}
         </p>
-        <h2 className="text-muted mt-10 mb-6 text-sm font-medium tracking-wider uppercase">Pairs of officials</h2>
-        {pairs.map(({ series, a, b }) => (
-          <PairCard key={`${a.slug}-${b.slug}`} series={series} a={a} b={b} />
-        ))}
-      </section>
-      <aside aria-labelledby="latest">
-        <h2 id="latest" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
-          Latest contacts
-        </h2>
-        <ContactList contacts={latest} />
+
+        <nav aria-label="Level" className="border-rule mt-8 flex gap-1 border-b text-sm">
+          {LEVELS.map((l) => (
+            <Link
+              key={l}
+              href={levelHref(l)}
+              aria-current={l === level ? 'page' : undefined}
+              className={`-mb-px border-b-2 px-3 py-2 no-underline ${l === level ? 'border-silence font-medium' : 'text-muted hover:text-ink border-transparent'}`}
+            >
+              Between {LEVEL_LABEL[l]}
+            </Link>
+          ))}
+        </nav>
+
+        {pairs.length === 0 ? (
+          <p className="text-muted mt-8">
+            No pairs here yet.{' '}
+            {countryFilter ? (
+              <Link href={levelHref(level).replace(/&country=.*/, '')}>Show every country</Link>
+            ) : (
+              <>
+                Load the demo data with <code className="bg-rule rounded px-1">npm run db:seed</code>.
+              </>
+            )}
+          </p>
+        ) : (
+          <>
+            <section className="mt-8" aria-label="Headline chart">
+              <SilenceChart
+                title={
+                  lead?.series.currentSilence
+                    ? `${lead.a.label} and ${lead.b.label}: ${formatDays(lead.series.currentSilence.days)} without a held contact`
+                    : 'Running silences'
+                }
+                bars={pairs
+                  .filter((p) => p.series.currentSilence)
+                  .slice(0, 8)
+                  .map((p) => ({
+                    label: `${p.a.label} – ${p.b.label}`,
+                    days: p.series.currentSilence!.days,
+                    medianDays: p.series.medianGapDays,
+                    since: formatDate(p.series.currentSilence!.since),
+                  }))}
+                source={`Source: Counterpart, from sourced contacts. Today is ${formatDate(today)} (UTC).`}
+              />
+            </section>
+
+            {lead && (
+              <section className="border-rule mt-10 border-t pt-8" aria-label="Featured pair">
+                <PairCard pair={lead} />
+              </section>
+            )}
+
+            {unusual.length > 0 && unusual.length < pairs.length && (
+              <section className="mt-12" aria-labelledby="unusual">
+                <h2 id="unusual" className="text-muted mb-1 text-sm font-medium tracking-wider uppercase">
+                  Unusual silences
+                </h2>
+                <p className="text-muted mb-4 text-sm">Running longer than every past gap of the pair.</p>
+                <SilenceList pairs={unusual} />
+              </section>
+            )}
+
+            <section className="mt-12" aria-labelledby="all-pairs">
+              <h2 id="all-pairs" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
+                All pairs of {LEVEL_LABEL[level]}, longest silence first
+              </h2>
+              <SilenceList pairs={pairs} />
+            </section>
+          </>
+        )}
+      </div>
+
+      <aside className="space-y-10">
+        {overdue.length > 0 && (
+          <section aria-labelledby="overdue">
+            <h2 id="overdue" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
+              Overdue expected contacts
+            </h2>
+            <ContactList contacts={overdue} />
+          </section>
+        )}
+        <section aria-labelledby="latest">
+          <h2 id="latest" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
+            Latest contacts
+          </h2>
+          <ContactList contacts={latest} />
+          <p className="mt-4 text-sm">
+            <Link href="/search">Search all contacts →</Link>
+          </p>
+        </section>
       </aside>
     </div>
   );

@@ -1,10 +1,8 @@
 import Link from 'next/link';
 import { CountryTag } from '@/components/country-tag';
 import { GapStrip } from '@/components/gap-strip';
+import type { PairOverview } from '@/lib/data/pairs';
 import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
-import type { GapSeries } from '@/lib/gaps/types';
-
-type Person = { slug: string; name: string; country: string };
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -18,24 +16,22 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
   );
 }
 
-/** One pair of officials: its running silence, its longest gap and its history. */
-export function PairCard({ series, a, b }: { series: GapSeries; a: Person; b: Person }) {
+/** One pair, featured: its running silence, how it ranks, its numbers and its history. */
+export function PairCard({ pair }: { pair: PairOverview }) {
+  const { series, a, b, href } = pair;
   const silence = series.currentSilence;
   const longest = series.longestGap;
   const rank = silence?.rank;
+  const headingId = `pair-${series.pair.a}-${series.pair.b}`.replace(/[^A-Za-z0-9_-]/g, '-');
   return (
-    <article
-      className="border-rule border-t py-8 first:border-t-0 first:pt-0"
-      aria-labelledby={`pair-${a.slug}-${b.slug}`}
-    >
-      <h3 id={`pair-${a.slug}-${b.slug}`} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-lg font-semibold">
-        <span>{a.name}</span> <CountryTag code={a.country} />
-        <span className="text-muted" aria-hidden>
-          —
-        </span>
-        <span className="sr-only">and</span>
-        <span>{b.name}</span> <CountryTag code={b.country} />
-      </h3>
+    <article aria-labelledby={headingId}>
+      <h2 id={headingId} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-lg font-semibold">
+        <Link href={href} className="hover:underline">
+          {a.label} <span className="text-muted">—</span> {b.label}
+        </Link>
+        <CountryTag code={a.country} />
+        <CountryTag code={b.country} />
+      </h2>
 
       {silence && (
         <p className="text-silence mt-3 text-3xl font-semibold tracking-tight tabular-nums sm:text-4xl">
@@ -71,7 +67,7 @@ export function PairCard({ series, a, b }: { series: GapSeries; a: Person; b: Pe
         <GapStrip series={series} />
       </div>
       <p className="mt-4 text-sm">
-        <Link href={`/officials/${a.slug}`}>{a.name}</Link> · <Link href={`/officials/${b.slug}`}>{b.name}</Link>
+        <Link href={href}>The full history, chart and sources →</Link>
       </p>
     </article>
   );

@@ -349,3 +349,14 @@ export async function listPairContacts(pair: PairKey): Promise<ContactRow[]> {
   });
   return contacts.map(toContactRow);
 }
+
+/** Expected contacts whose date has passed without the held contact that fulfils them. */
+export async function listOverdueExpected(today: string, limit = 10): Promise<ContactRow[]> {
+  const contacts = await getDb().contact.findMany({
+    where: { status: 'SCHEDULED', resolvedById: null, deletedAt: null, date: { lt: dbDate(today) } },
+    orderBy: [{ date: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: CONTACT_ROW_SELECT,
+  });
+  return contacts.map(toContactRow);
+}

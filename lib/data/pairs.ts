@@ -58,7 +58,7 @@ async function describeSides(level: PairLevel, keys: string[]): Promise<Map<stri
         {
           key: o.key,
           ref: o.key,
-          label: `${countryName(o.country)}: ${o.title}`,
+          label: `${o.title} (${countryName(o.country)})`,
           detail: o.organisation,
           country: o.country,
           href: null,

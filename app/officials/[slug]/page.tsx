@@ -1,7 +1,13 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { ContactList } from '@/components/contact-list';
 import { CountryTag } from '@/components/country-tag';
+import { SilenceList } from '@/components/silence-list';
+import { listContacts } from '@/lib/data/contacts';
 import { getOfficialBySlug } from '@/lib/data/officials';
+import { listCounterparts } from '@/lib/data/pairs';
+import { ZContactFilters } from '@/lib/validation/filters';
 import { formatDate } from '@/lib/format';
 import { countryName } from '@/lib/validation/common';
 
@@ -21,9 +27,13 @@ export default async function OfficialPage({ params }: Props) {
   const official = await getOfficialBySlug((await params).slug);
   if (!official) notFound();
   if (official.mergedInto) permanentRedirect(`/officials/${official.mergedInto.slug}`);
+  const [counterparts, contacts] = await Promise.all([
+    listCounterparts(official.id),
+    listContacts(ZContactFilters.parse({ official: official.id, pageSize: 20 })),
+  ]);
 
   return (
-    <article className="max-w-2xl">
+    <article className="max-w-3xl">
       <p className="text-muted flex items-center gap-2 text-sm">
         <CountryTag code={official.country} /> {countryName(official.country)}
       </p>
@@ -45,6 +55,25 @@ export default async function OfficialPage({ params }: Props) {
           </li>
         ))}
       </ol>
+      <h2 className="text-muted mt-10 mb-3 text-sm font-medium tracking-wider uppercase">Counterparts</h2>
+      {counterparts.length === 0 ? (
+        <p className="text-muted text-sm">No contact with an official of another country is recorded yet.</p>
+      ) : (
+        <SilenceList pairs={counterparts} />
+      )}
+
+      <h2 className="text-muted mt-10 mb-3 text-sm font-medium tracking-wider uppercase">
+        Contacts{contacts.total > contacts.items.length && ` (latest ${contacts.items.length} of ${contacts.total})`}
+      </h2>
+      {contacts.items.length === 0 ? (
+        <p className="text-muted text-sm">None recorded yet.</p>
+      ) : (
+        <ContactList contacts={contacts.items} />
+      )}
+      <p className="mt-4 text-sm">
+        <Link href={`/search?official=${official.slug}`}>Every contact of {official.name} →</Link>
+      </p>
+
       {official.wikidataId && (
         <p className="text-muted mt-6 text-sm">
           Wikidata: <a href={`https://www.wikidata.org/wiki/${official.wikidataId}`}>{official.wikidataId}</a>

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { screenshot } from './screenshots';
+
+test.describe('search and filters', () => {
+  for (const spelling of ['Шойгу', 'Shoygu', 'shoigu']) {
+    test(`finds Sergei Shoigu by “${spelling}”`, async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('searchbox', { name: 'Search officials and contacts' }).fill(spelling);
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/\/search\?q=/);
+      const officials = page.getByRole('region', { name: /Officials/ });
+      await expect(officials.getByRole('link', { name: 'Sergei Shoigu' })).toBeVisible();
+      // The contacts with him are listed too.
+      await expect(page.getByRole('region', { name: /Contacts/ })).toContainText('13 May 2022');
+    });
+  }
+
+  test('applies filters, keeps them in a permalink that survives a reload and the back button', async ({ page }) => {
+    await page.goto('/search');
+    await expect(page.getByRole('heading', { name: /Contacts \(7\)/ })).toBeVisible();
+    await page.getByRole('checkbox', { name: 'refused' }).check();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/status=REFUSED/);
+    await expect(page.getByRole('heading', { name: /Contacts \(2\)/ })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { name: /Contacts \(2\)/ })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'refused' })).toBeChecked();
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: /Contacts \(7\)/ })).toBeVisible();
+    await screenshot(page, 'search');
+    await expectAccessible(page);
+  });
+
+  test('narrows by date range and explains a range that ends before it starts', async ({ page }) => {
+    await page.goto('/search?from=2022-05-01&to=2022-05-31');
+    await expect(page.getByRole('heading', { name: /Contacts \(3\)/ })).toBeVisible();
+    await page.goto('/search?from=2022-06-01&to=2022-05-01');
+    await expect(page.getByText('The end of the date range is before its start')).toBeVisible();
+    await page.goto('/search?from=2030-01-01');
+    await expect(page.getByText(/No contact matches these filters/)).toBeVisible();
+  });
+});
+
+test.describe('official page', () => {
+  test('shows the profile, other spellings, positions and each counterpart’s silence', async ({ page }) => {
+    await page.goto('/officials/sergei-shoigu');
+    await expect(page).toHaveTitle(/Sergei Shoigu/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sergei Shoigu' })).toBeVisible();
+    await expect(page.getByText(/Also written.*Шойгу/)).toBeVisible();
+    await expect(page.getByText('6 Nov 2012 – 12 May 2024')).toBeVisible();
+    const counterpart = page.getByRole('link', { name: /Sergei Shoigu — Lloyd Austin/ });
+    await expect(counterpart).toHaveAttribute('href', '/pairs/officials/sergei-shoigu/lloyd-austin');
+    await screenshot(page, 'official');
+    await expectAccessible(page);
+  });
+
+  test('answers an unknown official with a 404 page', async ({ page }) => {
+    const response = await page.goto('/officials/no-such-person');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  });
+});
