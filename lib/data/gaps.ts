@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '../db';
 import { todayUtc } from '../gaps/dates';
 import { makePairKey } from '../gaps/engine';
-import { querySeries } from '../gaps/sql';
+import { queryAllSeries, querySeries, type SeriesScope } from '../gaps/sql';
 import type { GapContact, GapSeries, PairKey, PairLevel } from '../gaps/types';
 import { isoFromDb } from './dates';
 
@@ -58,27 +58,7 @@ export async function loadGapContacts(): Promise<GapContact[]> {
   }));
 }
 
-/** The names of officials by id, for labelling pairs. */
-export async function getOfficialNames(ids: string[]) {
-  const officials = await getDb().official.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, slug: true, name: true, country: true },
-  });
-  return new Map(officials.map((o) => [o.id, o]));
-}
-
-/**
- * The official-level pairs with their series and names, longest current
- * silence first. One series query per pair: fine for the demo's handful of
- * pairs; the dashboard at scale reads kept per-pair statistics instead.
- */
-export async function listOfficialPairOverviews(today = todayUtc()) {
-  const keys = await listPairKeys('OFFICIAL');
-  const [series, names] = await Promise.all([
-    Promise.all(keys.map((key) => getPairSeries(key, today))),
-    getOfficialNames(keys.flatMap((key) => [key.a, key.b])),
-  ]);
-  return series
-    .map((s) => ({ series: s, a: names.get(s.pair.a)!, b: names.get(s.pair.b)! }))
-    .sort((x, y) => (y.series.currentSilence?.days ?? -1) - (x.series.currentSilence?.days ?? -1));
+/** The series of every pair in scope, in two queries (see queryAllSeries). */
+export async function listSeries(scope: SeriesScope, today = todayUtc()): Promise<GapSeries[]> {
+  return queryAllSeries(getDb(), scope, today);
 }

@@ -5,7 +5,7 @@ import { makePairKey, pairId } from '../gaps/engine';
 import type { GapSeries, PairKey, PairLevel } from '../gaps/types';
 import { pairPath } from '../pairs';
 import { countryName, isCountryCode } from '../validation/common';
-import { getPairSeries, listPairKeys } from './gaps';
+import { getPairSeries, listSeries } from './gaps';
 
 /** One side of a pair as pages show it. */
 export type PairSide = {
@@ -83,41 +83,28 @@ function overviewOf(series: GapSeries, sides: Map<string, PairSide>, first?: str
   return { series, a, b, href: pairPath(series.pair.level, a.ref, b.ref) };
 }
 
-/**
- * Every pair at a level with its series and labels, longest current silence
- * first. One series query per pair: right for hundreds of pairs; the dashboard
- * at a million contacts will read kept per-pair statistics instead.
- */
+/** Every pair at a level with its series and labels, longest current silence first. */
 export async function listPairOverviews(level: PairLevel, today = todayUtc()): Promise<PairOverview[]> {
-  const keys = await listPairKeys(level);
-  const [series, sides] = await Promise.all([
-    Promise.all(keys.map((key) => getPairSeries(key, today))),
-    describeSides(
-      level,
-      keys.flatMap((key) => [key.a, key.b]),
-    ),
-  ]);
-  return series
-    .map((s) => overviewOf(s, sides))
-    .sort((x, y) => (y.series.currentSilence?.days ?? -1) - (x.series.currentSilence?.days ?? -1));
+  const series = await listSeries({ level, all: true }, today);
+  const sides = await describeSides(
+    level,
+    series.flatMap((s) => [s.pair.a, s.pair.b]),
+  );
+  return series.map((s) => overviewOf(s, sides)).sort(bySilence);
 }
 
 /** The pairs one official forms with officials of other countries, longest silence first. */
 export async function listCounterparts(officialId: string, today = todayUtc()): Promise<PairOverview[]> {
-  const rows = await getDb().$queryRaw<{ other: string }[]>`
-    SELECT DISTINCT q.official_id AS other
-      FROM participant p
-      JOIN participant q ON q.contact_id = p.contact_id AND q.country <> p.country
-      JOIN contact c ON c.id = p.contact_id AND c.deleted_at IS NULL
-     WHERE p.official_id = ${officialId}`;
-  const keys = rows.map((row) => makePairKey('OFFICIAL', officialId, row.other));
-  const [series, sides] = await Promise.all([
-    Promise.all(keys.map((key) => getPairSeries(key, today))),
-    describeSides('OFFICIAL', [officialId, ...rows.map((row) => row.other)]),
-  ]);
-  return series
-    .map((s) => overviewOf(s, sides, officialId))
-    .sort((x, y) => (y.series.currentSilence?.days ?? -1) - (x.series.currentSilence?.days ?? -1));
+  const series = await listSeries({ level: 'OFFICIAL', side: officialId }, today);
+  const sides = await describeSides(
+    'OFFICIAL',
+    series.flatMap((s) => [s.pair.a, s.pair.b]),
+  );
+  return series.map((s) => overviewOf(s, sides, officialId)).sort(bySilence);
+}
+
+function bySilence(x: PairOverview, y: PairOverview): number {
+  return (y.series.currentSilence?.days ?? -1) - (x.series.currentSilence?.days ?? -1);
 }
 
 /**

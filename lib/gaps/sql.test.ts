@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../prisma/seed/demo';
 import type { Actor } from '../data/actor';
 import { createContact } from '../data/contacts';
-import { getPairSeries, listPairKeys, loadGapContacts } from '../data/gaps';
+import { getPairSeries, listPairKeys, listSeries, loadGapContacts } from '../data/gaps';
 import { createOfficial } from '../data/officials';
 import { getDb } from '../db';
 import { setupTestDatabase } from '../testing/database';
@@ -29,6 +29,16 @@ async function expectSqlToMatchPureEngine() {
     for (const expected of pure) {
       expect(await getPairSeries(expected.pair, TODAY)).toEqual(expected);
       compared += 1;
+    }
+    // The whole level in one query gives the same series as one pair at a time.
+    const byId = (list: { pair: { a: string; b: string } }[]) =>
+      [...list].sort((x, y) => (`${x.pair.a}~${x.pair.b}` < `${y.pair.a}~${y.pair.b}` ? -1 : 1));
+    expect(byId(await listSeries({ level, all: true }, TODAY))).toEqual(byId(pure));
+    // And every pair with one side, as an official's page lists them.
+    const side = pure[0]?.pair.a;
+    if (side !== undefined) {
+      const withSide = pure.filter((s) => s.pair.a === side || s.pair.b === side);
+      expect(byId(await listSeries({ level, side }, TODAY))).toEqual(byId(withSide));
     }
   }
   return compared;

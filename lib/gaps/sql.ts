@@ -9,7 +9,9 @@ const SIDE_COLUMN: Record<PairLevel, Prisma.Sql> = {
   COUNTRY: Prisma.raw('country'),
 };
 
-type HeldRow = {
+type PairColumns = { a: string; b: string };
+
+type HeldRow = PairColumns & {
   id: string;
   date: IsoDate;
   earliest: IsoDate;
@@ -25,18 +27,37 @@ type HeldRow = {
   gapDisputed: boolean | null;
 };
 
-type OtherRow = { id: string; date: IsoDate; status: ContactStatus; type: ContactType };
+type OtherRow = PairColumns & { id: string; date: IsoDate; status: ContactStatus; type: ContactType };
 
-/** The contacts of a pair: two participants on the pair's sides, from different countries. */
-function pairContactsCte(pair: PairKey): Prisma.Sql {
-  const column = SIDE_COLUMN[pair.level];
+/** Which pairs a query covers: one pair, every pair with one side, or every pair of a level. */
+export type SeriesScope = { level: PairLevel } & ({ pair: PairKey } | { side: string } | { all: true });
+
+/**
+ * The contacts of the pairs in scope, one row per pair and contact: two
+ * participants from different countries, the pair's sides sorted in "C"
+ * collation as `makePairKey` sorts them in JavaScript.
+ */
+function pairContactsCte(scope: SeriesScope): Prisma.Sql {
+  const column = SIDE_COLUMN[scope.level];
+  const filter =
+    'pair' in scope
+      ? Prisma.sql`p.${column} = ${scope.pair.a} AND q.${column} = ${scope.pair.b}`
+      : 'side' in scope
+        ? Prisma.sql`(p.${column} = ${scope.side} OR q.${column} = ${scope.side})`
+        : Prisma.sql`TRUE`;
+  // For one pair p is side a and q side b; otherwise each unordered pair of
+  // participants is taken once by ordering their countries.
+  const order = 'pair' in scope ? Prisma.sql`q.country <> p.country` : Prisma.sql`q.country > p.country`;
   return Prisma.sql`
     pair_contact AS (
-      SELECT DISTINCT c.id, c.date, c.date_precision, c.status, c.type
+      SELECT DISTINCT
+             least(p.${column} COLLATE "C", q.${column} COLLATE "C") AS a,
+             greatest(p.${column} COLLATE "C", q.${column} COLLATE "C") AS b,
+             c.id, c.date, c.date_precision, c.status, c.type
       FROM participant p
-      JOIN participant q ON q.contact_id = p.contact_id AND q.country <> p.country
+      JOIN participant q ON q.contact_id = p.contact_id AND ${order}
       JOIN contact c ON c.id = p.contact_id
-      WHERE p.${column} = ${pair.a} AND q.${column} = ${pair.b} AND c.deleted_at IS NULL
+      WHERE ${filter} AND p.${column} IS NOT NULL AND q.${column} IS NOT NULL AND c.deleted_at IS NULL
     )`;
 }
 
@@ -45,18 +66,18 @@ function pairContactsCte(pair: PairKey): Prisma.Sql {
  * with window functions: the same rules as `gapBetween`, which the tests check
  * row for row.
  */
-async function fetchHeldRows(db: PrismaClient, pair: PairKey): Promise<HeldRow[]> {
+async function fetchHeldRows(db: PrismaClient, scope: SeriesScope): Promise<HeldRow[]> {
   return db.$queryRaw<HeldRow[]>`
-    WITH ${pairContactsCte(pair)},
+    WITH ${pairContactsCte(scope)},
     claims AS (
       SELECT s.contact_id, min(s.claimed_date) AS min_claim, max(s.claimed_date) AS max_claim,
              bool_or(s.claimed_date <> pc.date) AS disputed
-      FROM source s JOIN pair_contact pc ON pc.id = s.contact_id
+      FROM source s JOIN (SELECT DISTINCT id, date FROM pair_contact) pc ON pc.id = s.contact_id
       WHERE s.claimed_date IS NOT NULL
       GROUP BY s.contact_id
     ),
     held AS (
-      SELECT pc.id, pc.date,
+      SELECT pc.a, pc.b, pc.id, pc.date,
              pc.date_precision <> 'DAY' AS approximate,
              coalesce(cl.disputed, false) AS disputed,
              least(pc.date, cl.min_claim) AS earliest,
@@ -76,9 +97,9 @@ async function fetchHeldRows(db: PrismaClient, pair: PairKey): Promise<HeldRow[]
              lag(h.earliest) OVER w AS prev_earliest, lag(h.latest) OVER w AS prev_latest,
              lag(h.approximate) OVER w AS prev_approximate, lag(h.disputed) OVER w AS prev_disputed
       FROM held h
-      WINDOW w AS (ORDER BY h.date, h.id COLLATE "C")
+      WINDOW w AS (PARTITION BY h.a, h.b ORDER BY h.date, h.id COLLATE "C")
     )
-    SELECT id,
+    SELECT a, b, id,
            to_char(date, 'YYYY-MM-DD') AS date,
            to_char(earliest, 'YYYY-MM-DD') AS earliest,
            to_char(latest, 'YYYY-MM-DD') AS latest,
@@ -91,16 +112,16 @@ async function fetchHeldRows(db: PrismaClient, pair: PairKey): Promise<HeldRow[]
            (approximate OR prev_approximate) AS "gapApproximate",
            (disputed OR prev_disputed) AS "gapDisputed"
     FROM ordered
-    ORDER BY date, id COLLATE "C"`;
+    ORDER BY a, b, date, id COLLATE "C"`;
 }
 
-async function fetchOtherRows(db: PrismaClient, pair: PairKey): Promise<OtherRow[]> {
+async function fetchOtherRows(db: PrismaClient, scope: SeriesScope): Promise<OtherRow[]> {
   return db.$queryRaw<OtherRow[]>`
-    WITH ${pairContactsCte(pair)}
-    SELECT id, to_char(date, 'YYYY-MM-DD') AS date, status::text AS status, type::text AS type
+    WITH ${pairContactsCte(scope)}
+    SELECT a, b, id, to_char(date, 'YYYY-MM-DD') AS date, status::text AS status, type::text AS type
     FROM pair_contact
     WHERE status <> 'HELD'
-    ORDER BY date, id COLLATE "C"`;
+    ORDER BY a, b, date, id COLLATE "C"`;
 }
 
 /** Builds a series from the database's rows; the numbers come from the shared summary. */
@@ -146,6 +167,27 @@ export function seriesFromRows(pair: PairKey, held: HeldRow[], others: MarkerSou
 
 /** The gap series of one pair, computed in PostgreSQL without loading the pair's contacts. */
 export async function querySeries(db: PrismaClient, pair: PairKey, today: IsoDate): Promise<GapSeries> {
-  const [held, others] = await Promise.all([fetchHeldRows(db, pair), fetchOtherRows(db, pair)]);
+  const scope = { level: pair.level, pair };
+  const [held, others] = await Promise.all([fetchHeldRows(db, scope), fetchOtherRows(db, scope)]);
   return seriesFromRows(pair, held, others, today);
+}
+
+/**
+ * The series of every pair in scope (a level, or every pair with one side) in
+ * two queries, however many pairs there are: no query per pair.
+ */
+export async function queryAllSeries(db: PrismaClient, scope: SeriesScope, today: IsoDate): Promise<GapSeries[]> {
+  const [held, others] = await Promise.all([fetchHeldRows(db, scope), fetchOtherRows(db, scope)]);
+  const byPair = new Map<string, { held: HeldRow[]; others: OtherRow[] }>();
+  const entry = (row: PairColumns) => {
+    const id = `${row.a}~${row.b}`;
+    if (!byPair.has(id)) byPair.set(id, { held: [], others: [] });
+    return byPair.get(id)!;
+  };
+  held.forEach((row) => entry(row).held.push(row));
+  others.forEach((row) => entry(row).others.push(row));
+  return [...byPair.entries()].map(([id, rows]) => {
+    const [a, b] = id.split('~');
+    return seriesFromRows({ level: scope.level, a, b }, rows.held, rows.others, today);
+  });
 }
