@@ -1,0 +1,295 @@
+import type { Metadata } from 'next';
+import { Fragment, type ReactNode } from 'react';
+import {
+  openApiDocument,
+  type JsonSchema,
+  type OpenApiOperation,
+  type OpenApiParameter,
+  type OpenApiResponse,
+} from '@/lib/api/openapi';
+
+export const metadata: Metadata = {
+  title: 'API',
+  description: 'The Counterpart read API: officials, contacts, gaps, exports and feeds, with examples.',
+};
+
+const doc = openApiDocument;
+// Tailwind's preflight takes the underline off links; in running text a link must look like one.
+const LINK = 'underline decoration-history hover:decoration-ink';
+const endpoints = Object.entries(doc.paths).map(([path, item]) => ({ path, operation: item.get }));
+
+/** `code` spans in a description, as the OpenAPI document writes them, set as code. */
+function Prose({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/).map((part, i) =>
+        part.startsWith('`') && part.endsWith('`') ? (
+          <code key={i} className="font-mono text-[0.9em]">
+            {part.slice(1, -1)}
+          </code>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+function schemaName(schema: JsonSchema): string | null {
+  return typeof schema.$ref === 'string' ? schema.$ref.split('/').at(-1)! : null;
+}
+
+/** A schema in a few words: "string (date)", "Gap[]", "CALL | MEETING", "Contact or null". */
+function TypeLabel({ schema }: { schema: JsonSchema }): ReactNode {
+  const name = schemaName(schema);
+  if (name) {
+    return (
+      <a href={`#schema-${name}`} className={LINK}>
+        {name}
+      </a>
+    );
+  }
+  if (Array.isArray(schema.oneOf)) {
+    return (schema.oneOf as JsonSchema[]).map((option, i) => (
+      <Fragment key={i}>
+        {i > 0 && ' or '}
+        {option.type === 'null' ? 'null' : <TypeLabel schema={option} />}
+      </Fragment>
+    ));
+  }
+  if (Array.isArray(schema.allOf)) return <TypeLabel schema={(schema.allOf as JsonSchema[])[0]} />;
+  if (Array.isArray(schema.enum)) return (schema.enum as string[]).join(' | ');
+  if ('const' in schema) return JSON.stringify(schema.const);
+  if (schema.type === 'array') {
+    const items = schema.items as JsonSchema;
+    const isCompound = Array.isArray(items.enum) || Array.isArray(items.oneOf);
+    return (
+      <>
+        {isCompound && '('}
+        <TypeLabel schema={items} />
+        {isCompound && ')'}[]
+      </>
+    );
+  }
+  if (schema.type === 'object' && schema.properties) {
+    return `{ ${Object.keys(schema.properties as object).join(', ')} }`;
+  }
+  if (schema.type === 'object' && schema.additionalProperties) return 'object of string[]';
+  return `${String(schema.type ?? 'any')}${schema.format ? ` (${String(schema.format)})` : ''}`;
+}
+
+function Example({ label, value }: { label: string; value: unknown }) {
+  const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+  return (
+    <details className="mt-2">
+      <summary className="text-muted cursor-pointer text-sm">{label}</summary>
+      <pre
+        tabIndex={0}
+        className="border-rule mt-2 max-h-96 overflow-auto rounded border p-3 font-mono text-xs leading-relaxed"
+      >
+        {text}
+      </pre>
+    </details>
+  );
+}
+
+function Parameters({ parameters }: { parameters: OpenApiParameter[] }) {
+  if (parameters.length === 0) return <p className="text-muted mt-4 text-sm">No parameters.</p>;
+  return (
+    <table className="mt-4 w-full table-fixed border-collapse text-left text-sm">
+      <caption className="text-muted mb-2 text-left text-xs font-medium tracking-wider uppercase">Parameters</caption>
+      <colgroup>
+        <col className="w-32 sm:w-64" />
+        <col />
+      </colgroup>
+      <thead className="sr-only">
+        <tr>
+          <th scope="col">Parameter and type</th>
+          <th scope="col">Description</th>
+        </tr>
+      </thead>
+      <tbody className="divide-rule border-rule divide-y border-t">
+        {parameters.map((p) => (
+          <tr key={p.name} className="align-top">
+            <th scope="row" className="py-2 pr-4 font-normal break-words">
+              <code className="font-mono">{p.name}</code>
+              <span className="text-muted block font-mono text-xs">
+                <TypeLabel schema={p.schema} />
+                {p.schema.default !== undefined && `, default ${String(p.schema.default)}`}
+              </span>
+              <span className="text-muted block text-xs">
+                {p.in}
+                {p.required ? ', required' : ''}
+              </span>
+            </th>
+            <td className="py-2">
+              <Prose text={p.description} />
+              {p.example && (
+                <span className="text-muted block text-xs">
+                  e.g. <code className="font-mono break-all">{p.example}</code>
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Responses({ responses }: { responses: Record<string, OpenApiResponse> }) {
+  return (
+    <dl className="mt-6 space-y-3 text-sm">
+      {Object.entries(responses).map(([status, response]) => (
+        <div key={status}>
+          <dt className="font-medium tabular-nums">
+            <span className={status.startsWith('2') ? '' : 'text-silence'}>{status}</span>{' '}
+            <span className="text-muted font-normal">
+              {Object.entries(response.content ?? {}).map(([type, content], i) => (
+                <Fragment key={type}>
+                  {i > 0 && ' · '}
+                  {type} (<TypeLabel schema={content.schema} />)
+                </Fragment>
+              ))}
+            </span>
+          </dt>
+          <dd>
+            <Prose text={response.description} />
+            {Object.entries(response.content ?? {}).map(
+              ([type, content]) =>
+                content.example !== undefined && (
+                  <Example key={type} label={`Example (${type})`} value={content.example} />
+                ),
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Endpoint({ path, operation }: { path: string; operation: OpenApiOperation }) {
+  const example = operation['x-example-request'];
+  return (
+    <section id={operation.operationId} aria-labelledby={`${operation.operationId}-title`} className="py-10">
+      <h2 id={`${operation.operationId}-title`} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <span className="border-rule rounded border px-1.5 py-0.5 font-mono text-xs font-semibold">GET</span>
+        <code className="font-mono text-lg font-semibold break-all">{path}</code>
+      </h2>
+      <p className="mt-2 text-lg">{operation.summary}</p>
+      <p className="text-muted mt-2 max-w-3xl">
+        <Prose text={operation.description} />
+      </p>
+      {example && (
+        <p className="mt-3 text-sm">
+          Try it:{' '}
+          <a href={example} className={`font-mono break-all ${LINK}`}>
+            {example}
+          </a>
+        </p>
+      )}
+      <Parameters parameters={operation.parameters} />
+      <Responses responses={operation.responses} />
+    </section>
+  );
+}
+
+function Shape({ name, schema }: { name: string; schema: JsonSchema }) {
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema.required ?? []) as string[]);
+  return (
+    <section id={`schema-${name}`} aria-labelledby={`schema-${name}-title`} className="py-6">
+      <h3 id={`schema-${name}-title`} className="font-mono font-semibold">
+        {name}
+      </h3>
+      {typeof schema.description === 'string' && <p className="text-muted mt-1 text-sm">{schema.description}</p>}
+      <ul className="divide-rule mt-2 divide-y text-sm">
+        {Object.entries(properties).map(([property, value]) => (
+          <li key={property} className="grid gap-x-4 py-1.5 sm:grid-cols-[12rem_minmax(0,1fr)]">
+            <span>
+              <code className="font-mono">{property}</code>
+              {!required.has(property) && <span className="text-muted"> (optional)</span>}
+            </span>
+            <span>
+              <span className="font-mono text-xs">
+                <TypeLabel schema={value} />
+              </span>
+              {typeof value.description === 'string' && <span className="text-muted"> — {value.description}</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default function ApiDocsPage() {
+  return (
+    <article>
+      <header className="max-w-3xl">
+        <p className="text-muted text-sm font-medium tracking-wider uppercase">For programs</p>
+        <h1 className="mt-2 text-3xl font-semibold tracking-tight">{doc.info.title}</h1>
+        <p className="mt-3 text-lg">{doc.info.summary}</p>
+        <p className="text-muted mt-3">
+          <Prose text={doc.info.description} />
+        </p>
+        <p className="mt-4 text-sm">
+          Machine-readable:{' '}
+          <a href="/api/v1/openapi.json" className={LINK}>
+            /api/v1/openapi.json
+          </a>{' '}
+          (OpenAPI {doc.openapi})
+        </p>
+      </header>
+
+      <nav aria-labelledby="endpoints-title" className="border-rule mt-10 border-y py-6">
+        <h2 id="endpoints-title" className="text-muted text-sm font-medium tracking-wider uppercase">
+          Endpoints
+        </h2>
+        <ul className="mt-3 space-y-1.5">
+          {endpoints.map(({ path, operation }) => (
+            <li key={path} className="grid gap-x-4 sm:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+              <a href={`#${operation.operationId}`} className={`font-mono text-sm break-all ${LINK}`}>
+                {path}
+              </a>
+              <span className="text-muted text-sm">{operation.summary}</span>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="errors-title" className="border-rule border-b py-10">
+        <h2 id="errors-title" className="text-xl font-semibold tracking-tight">
+          Errors
+        </h2>
+        <p className="text-muted mt-2 max-w-3xl">
+          Every error is JSON with the matching status: 400 for a missing, malformed or unknown parameter, 404 for an
+          official, office or pair that does not exist, 500 for a fault on the server (logged, never a stack trace). The
+          message names the parameter; <code className="font-mono">fields</code> says what is wrong with each.
+        </p>
+        <Example label="Example (400)" value={doc.components.responses.Invalid.content!['application/json'].example} />
+      </section>
+
+      <div className="divide-rule divide-y">
+        {endpoints.map(({ path, operation }) => (
+          <Endpoint key={path} path={path} operation={operation} />
+        ))}
+      </div>
+
+      <section aria-labelledby="shapes-title" className="border-rule border-t py-10">
+        <h2 id="shapes-title" className="text-xl font-semibold tracking-tight">
+          Shapes
+        </h2>
+        <p className="text-muted mt-2 max-w-3xl">
+          The objects the endpoints answer with. A property is always present unless marked optional; a value that is
+          not known is <code className="font-mono">null</code>.
+        </p>
+        <div className="divide-rule divide-y">
+          {Object.entries(doc.components.schemas).map(([name, schema]) => (
+            <Shape key={name} name={name} schema={schema} />
+          ))}
+        </div>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+import { loadPairSeries } from '@/lib/api/pairs';
+import { parseParams, rejectUnknownParams, withErrors } from '@/lib/api/respond';
+import { gapSeriesJson } from '@/lib/api/serialize';
+import { downloadHeaders, exportFilename } from '@/lib/export/files';
+import { gapSeriesToCsv, gapSeriesToJson, gapsExportMeta } from '@/lib/export/gaps';
+import { todayUtc } from '@/lib/gaps/dates';
+import { ZExportFormat } from '@/lib/validation/export-format';
+import { PAIR_QUERY_KEYS, pairQueryToString, ZPairQuery } from '@/lib/validation/pair-query';
+
+export const dynamic = 'force-dynamic';
+
+/** A pair's gap series as a CSV or JSON file: the same numbers as /api/v1/gaps, stamped with the pair and time. */
+export const GET = withErrors(async (request) => {
+  const params = new URL(request.url).searchParams;
+  rejectUnknownParams(params, [...PAIR_QUERY_KEYS, 'format']);
+  const { format } = parseParams(ZExportFormat, params);
+  const query = parseParams(ZPairQuery, params);
+  const at = new Date();
+  const today = todayUtc(at);
+  const body = gapSeriesJson(await loadPairSeries(query, today), today);
+  const meta = gapsExportMeta({ query: pairQueryToString(query), today, at });
+  const file = format === 'csv' ? gapSeriesToCsv(body, meta) : gapSeriesToJson(body, meta);
+  const filename = exportFilename({ kind: 'gaps', parts: [body.pair.a.ref, body.pair.b.ref], at, format });
+  return new Response(file, { headers: downloadHeaders(filename, format) });
+});

@@ -1,0 +1,434 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { screenshot } from './screenshots';
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+
+/** Days between two ISO dates, as the gap engine counts them. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Asserts a JSON error answer with its status and code, and returns the error. */
+async function expectError(response: APIResponse, status: number, code: string) {
+  expect(response.status()).toBe(status);
+  expect(response.headers()['content-type']).toMatch(/^application\/json/);
+  const body = await response.json();
+  expect(body.error).toMatchObject({ code, message: expect.any(String) });
+  return body.error as { code: string; message: string; fields?: Record<string, string[]> };
+}
+
+/** Parses Atom XML with the browser's own parser; reports parser errors and each entry's title and link. */
+async function readFeed(page: Page, xml: string) {
+  return page.evaluate(
+    ({ xml, ns }) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      const root = doc.documentElement;
+      const child = (el: Element, name: string) => el.getElementsByTagNameNS(ns, name)[0]?.textContent ?? null;
+      return {
+        parserErrors: doc.getElementsByTagName('parsererror').length,
+        root: `${root.namespaceURI} ${root.localName}`,
+        id: child(root, 'id'),
+        updated: child(root, 'updated'),
+        self: root.querySelector(':scope > link[rel="self"]')?.getAttribute('href') ?? null,
+        entries: [...doc.getElementsByTagNameNS(ns, 'entry')].map((entry) => ({
+          id: child(entry, 'id'),
+          title: child(entry, 'title'),
+          updated: child(entry, 'updated'),
+          summary: child(entry, 'summary'),
+          link: entry.querySelector('link[rel="alternate"]')?.getAttribute('href') ?? null,
+        })),
+      };
+    },
+    { xml, ns: ATOM },
+  );
+}
+
+test.describe('read API: officials', () => {
+  for (const spelling of ['Шойгу', 'Shoygu', 'shoigu']) {
+    test(`finds Sergei Shoigu as “${spelling}”`, async ({ request }) => {
+      const response = await request.get('/api/v1/officials', { params: { q: spelling } });
+      expect(response.status()).toBe(200);
+      const body = await response.json();
+      expect(body).toMatchObject({ page: 1, pageSize: 20, total: 1 });
+      expect(body.items.map((o: { slug: string }) => o.slug)).toEqual(['sergei-shoigu']);
+      expect(body.items[0].otherNames).toContain('Шойгу');
+    });
+  }
+
+  test('filters by country and pages', async ({ request }) => {
+    const body = await (await request.get('/api/v1/officials?country=RU&pageSize=1')).json();
+    expect(body).toMatchObject({ total: 2, pageSize: 1 });
+    expect(body.items).toHaveLength(1);
+  });
+
+  test('gives a profile by slug or id, and a JSON 404 for an unknown official', async ({ request }) => {
+    const bySlug = await (await request.get('/api/v1/officials/sergei-shoigu')).json();
+    expect(bySlug).toMatchObject({ slug: 'sergei-shoigu', name: 'Sergei Shoigu', country: 'RU', wikidataId: 'Q23460' });
+    expect(bySlug.positions[0]).toEqual({
+      title: 'Minister of Defence',
+      officeKey: 'RU:MINDEF',
+      organisation: 'Ministry of Defence of the Russian Federation',
+      startDate: '2012-11-06',
+      endDate: '2024-05-12',
+    });
+    const byId = await (await request.get(`/api/v1/officials/${bySlug.id}`)).json();
+    expect(byId).toEqual(bySlug);
+
+    const error = await expectError(await request.get('/api/v1/officials/no-such-person'), 404, 'NOT_FOUND');
+    expect(error.message).toContain('no-such-person');
+  });
+});
+
+test.describe('read API: contacts', () => {
+  test('lists contacts newest first with ISO dates, participants, initiator and sources with claims', async ({
+    request,
+  }) => {
+    const response = await request.get('/api/v1/contacts?official=lloyd-austin&status=HELD');
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({
+      page: 1,
+      pageSize: 50,
+      total: 2,
+      filters: { official: 'lloyd-austin', status: ['HELD'] },
+    });
+    const [may, february] = body.items;
+    expect([may.date, february.date]).toEqual(['2022-05-13', '2022-02-18']);
+    expect(may.participants).toEqual([
+      expect.objectContaining({
+        slug: 'lloyd-austin',
+        country: 'US',
+        officeKey: 'US:SECDEF',
+        positionTitle: 'Secretary of Defense',
+      }),
+      expect.objectContaining({
+        slug: 'sergei-shoigu',
+        country: 'RU',
+        officeKey: 'RU:MINDEF',
+        positionTitle: 'Minister of Defence',
+      }),
+    ]);
+    expect(may.initiator).toEqual({ slug: 'lloyd-austin', name: 'Lloyd Austin' });
+    expect(may.sources[0]).toMatchObject({
+      publisher: 'Axios',
+      publishedAt: '2022-05-13',
+      claims: { durationMinutes: 60 },
+    });
+  });
+
+  test('shows the sources’ disagreement on the Milley–Gerasimov call', async ({ request }) => {
+    const body = await (
+      await request.get('/api/v1/contacts?official=mark-milley&from=2022-02-01&to=2022-02-28')
+    ).json();
+    expect(body.total).toBe(1);
+    expect(body.items[0].sources.map((s: { claims: { date?: string } | null }) => s.claims?.date)).toEqual([
+      '2022-02-11',
+      '2022-02-18',
+    ]);
+  });
+
+  test('answers bad parameters with a 400 that names them', async ({ request }) => {
+    const from = await expectError(await request.get('/api/v1/contacts?from=2022-13-01'), 400, 'INVALID');
+    expect(from.message).toContain('from');
+    expect(from.fields).toEqual({ from: ['Enter a real date as YYYY-MM-DD'] });
+
+    const page = await expectError(await request.get('/api/v1/contacts?page=0'), 400, 'INVALID');
+    expect(Object.keys(page.fields!)).toEqual(['page']);
+
+    const type = await expectError(await request.get('/api/v1/contacts?type=PIGEON'), 400, 'INVALID');
+    expect(Object.keys(type.fields!)).toEqual(['type']);
+
+    const unknown = await expectError(await request.get('/api/v1/contacts?contry=RU'), 400, 'INVALID');
+    expect(unknown.message).toBe('Unknown parameter: contry');
+  });
+});
+
+test.describe('read API: gaps', () => {
+  test('Austin–Shoigu: 84 days from 18 February to 13 May 2022, with the refusal of 24 March inside', async ({
+    request,
+  }) => {
+    const response = await request.get('/api/v1/gaps?a=lloyd-austin&b=sergei-shoigu');
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.level).toBe('OFFICIAL');
+    expect(body.pair.a).toMatchObject({ ref: 'lloyd-austin', label: 'Lloyd Austin', country: 'US' });
+    expect(body.pair.b).toMatchObject({ ref: 'sergei-shoigu', label: 'Sergei Shoigu', country: 'RU' });
+    expect(body.heldCount).toBe(2);
+    expect(body.gaps).toHaveLength(1);
+    const [gap] = body.gaps;
+    expect(gap).toMatchObject({
+      from: '2022-02-18',
+      to: '2022-05-13',
+      days: 84,
+      minDays: 84,
+      maxDays: 84,
+      approximate: false,
+      disputed: false,
+    });
+    expect(gap.markers).toEqual([expect.objectContaining({ date: '2022-03-24', status: 'REFUSED', type: 'CALL' })]);
+    expect(body.markers).toEqual(gap.markers);
+    expect(body.longestGap).toEqual(gap);
+    expect(body).toMatchObject({ medianGapDays: 84, meanGapDays: 84 });
+    expect(body.firstContact.date).toBe('2022-02-18');
+    expect(body.lastContact.date).toBe('2022-05-13');
+    expect(body.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(body.currentSilenceDays).toBe(daysBetween('2022-05-13', body.today));
+    expect(body.currentSilence).toMatchObject({ since: '2022-05-13', days: body.currentSilenceDays });
+    expect(body.currentSilenceRank).toEqual({ longerThan: 1, of: 1 });
+    expect(body.currentSilence.rank).toEqual(body.currentSilenceRank);
+  });
+
+  test('the same pair by id, in either order, gives the same series', async ({ request }) => {
+    const shoigu = await (await request.get('/api/v1/officials/sergei-shoigu')).json();
+    const bySlug = await (await request.get('/api/v1/gaps?a=lloyd-austin&b=sergei-shoigu')).json();
+    const reversed = await (await request.get(`/api/v1/gaps?a=${shoigu.id}&b=lloyd-austin`)).json();
+    expect(reversed.gaps).toEqual(bySlug.gaps);
+    expect(reversed.pair.a.ref).toBe('sergei-shoigu');
+  });
+
+  test('Milley–Gerasimov: the disputed gap is 90 to 97 days', async ({ request }) => {
+    const body = await (await request.get('/api/v1/gaps?a=mark-milley&b=valery-gerasimov')).json();
+    expect(body.gaps[0]).toMatchObject({
+      from: '2022-02-11',
+      to: '2022-05-19',
+      days: 97,
+      minDays: 90,
+      maxDays: 97,
+      disputed: true,
+    });
+  });
+
+  test('office level: US:SECDEF–RU:MINDEF, whoever held them', async ({ request }) => {
+    const body = await (await request.get('/api/v1/gaps?officeA=US:SECDEF&officeB=RU:MINDEF')).json();
+    expect(body.level).toBe('OFFICE');
+    expect(body.pair.a).toMatchObject({ key: 'US:SECDEF', country: 'US' });
+    expect(body.gaps.map((g: { days: number }) => g.days)).toEqual([84]);
+  });
+
+  test('country level: US–RU, any officials', async ({ request }) => {
+    const body = await (await request.get('/api/v1/gaps?countryA=US&countryB=RU')).json();
+    expect(body.level).toBe('COUNTRY');
+    expect(body.pair.b).toMatchObject({ key: 'RU', label: 'Russia' });
+    expect(body.heldCount).toBe(4);
+    expect(body.gaps.map((g: { to: string }) => g.to)).toEqual(['2022-02-18', '2022-05-13', '2022-05-19']);
+  });
+
+  test('unknown sides are a JSON 404 naming the parameter', async ({ request }) => {
+    const official = await expectError(await request.get('/api/v1/gaps?a=no-such&b=sergei-shoigu'), 404, 'NOT_FOUND');
+    expect(Object.keys(official.fields!)).toEqual(['a']);
+    const office = await expectError(
+      await request.get('/api/v1/gaps?officeA=US:NOPE&officeB=RU:MINDEF'),
+      404,
+      'NOT_FOUND',
+    );
+    expect(Object.keys(office.fields!)).toEqual(['officeA']);
+  });
+
+  test('bad or missing parameters are a 400 naming them', async ({ request }) => {
+    const half = await expectError(await request.get('/api/v1/gaps?a=x'), 400, 'INVALID');
+    expect(half.fields).toEqual({ b: ['Give b together with a'] });
+
+    const zz = await expectError(await request.get('/api/v1/gaps?countryA=US&countryB=ZZ'), 400, 'INVALID');
+    expect(Object.keys(zz.fields!)).toEqual(['countryB']);
+
+    const none = await expectError(await request.get('/api/v1/gaps'), 400, 'INVALID');
+    expect(none.fields!.a[0]).toMatch(/officeA and officeB/);
+
+    const two = await expectError(
+      await request.get('/api/v1/gaps?a=lloyd-austin&b=sergei-shoigu&countryA=US&countryB=RU'),
+      400,
+      'INVALID',
+    );
+    expect(Object.keys(two.fields!)).toEqual(['countryA', 'countryB']);
+
+    const sameCountry = await expectError(
+      await request.get('/api/v1/gaps?a=lloyd-austin&b=mark-milley'),
+      400,
+      'INVALID',
+    );
+    expect(Object.keys(sameCountry.fields!)).toEqual(['b']);
+  });
+
+  test('an unknown address under /api/v1 is a JSON 404 too', async ({ request }) => {
+    await expectError(await request.get('/api/v1/nothing-here'), 404, 'NOT_FOUND');
+  });
+});
+
+test.describe('OpenAPI document', () => {
+  test('parses and lists every endpoint', async ({ request }) => {
+    const response = await request.get('/api/v1/openapi.json');
+    expect(response.status()).toBe(200);
+    const doc = await response.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        '/api/v1/contacts',
+        '/api/v1/contacts/export',
+        '/api/v1/gaps',
+        '/api/v1/gaps/export',
+        '/api/v1/officials',
+        '/api/v1/officials/{idOrSlug}',
+        '/api/v1/openapi.json',
+        '/feeds/contacts.xml',
+        '/feeds/pairs/{level}/{a}/{b}',
+      ].sort(),
+    );
+    expect(doc.components.schemas.Error).toBeDefined();
+  });
+});
+
+test.describe('exports', () => {
+  for (const filters of ['', 'country=RU&status=HELD', 'official=mark-milley', 'from=2030-01-01']) {
+    test(`the contact CSV holds as many rows as the API’s total (${filters || 'no filters'})`, async ({ request }) => {
+      const api = await (await request.get(`/api/v1/contacts?${filters}`)).json();
+      const response = await request.get(`/api/v1/contacts/export?format=csv&${filters}`);
+      expect(response.status()).toBe(200);
+      const headers = response.headers();
+      expect(headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(headers['content-disposition']).toMatch(/^attachment; filename="counterpart-contacts-\d{8}\.csv"$/);
+      const csv = await response.text();
+      expect(csv).toMatch(/^# Counterpart contacts export\r\n# exported_at: \d{4}-\d{2}-\d{2}T/);
+      expect(csv).toContain(`# filters: ${filters || 'none'}\r\n`);
+      const parsed = Papa.parse<Record<string, string>>(csv, { header: true, comments: '#', skipEmptyLines: true });
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.data).toHaveLength(api.total);
+      expect(parsed.data.map((row) => row.id)).toEqual(api.items.map((item: { id: string }) => item.id));
+    });
+  }
+
+  test('the contact JSON export holds the filters, the time and the API’s items', async ({ request }) => {
+    const api = await (await request.get('/api/v1/contacts?country=RU')).json();
+    const response = await request.get('/api/v1/contacts/export?format=json&country=RU');
+    expect(response.headers()['content-disposition']).toMatch(/filename="counterpart-contacts-\d{8}\.json"/);
+    const file = await response.json();
+    expect(file.meta).toMatchObject({
+      kind: 'contacts',
+      filters: { country: ['RU'] },
+      query: 'country=RU',
+      total: api.total,
+    });
+    expect(Date.parse(file.meta.exportedAt)).not.toBeNaN();
+    expect(file.items).toEqual(api.items);
+  });
+
+  test('the gap CSV of Austin–Shoigu holds the 84 days and the series’ numbers', async ({ request }) => {
+    const response = await request.get('/api/v1/gaps/export?a=lloyd-austin&b=sergei-shoigu&format=csv');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-disposition']).toMatch(
+      /^attachment; filename="counterpart-gaps-lloyd-austin-sergei-shoigu-\d{8}\.csv"$/,
+    );
+    const csv = await response.text();
+    expect(csv).toContain('# query: a=lloyd-austin&b=sergei-shoigu\r\n');
+    expect(csv).toContain('# longest_gap_days: 84, 2022-02-18 to 2022-05-13\r\n');
+    const { data } = Papa.parse<Record<string, string>>(csv, { header: true, comments: '#', skipEmptyLines: true });
+    expect(data).toEqual([
+      expect.objectContaining({
+        from: '2022-02-18',
+        to: '2022-05-13',
+        days: '84',
+        approximate: 'false',
+        disputed: 'false',
+        markers: '2022-03-24 REFUSED CALL',
+      }),
+    ]);
+  });
+
+  test('the gap CSV flags the disputed Milley–Gerasimov gap', async ({ request }) => {
+    const csv = await (await request.get('/api/v1/gaps/export?a=mark-milley&b=valery-gerasimov')).text();
+    const { data } = Papa.parse<Record<string, string>>(csv, { header: true, comments: '#', skipEmptyLines: true });
+    expect(data[0]).toMatchObject({ days: '97', min_days: '90', max_days: '97', disputed: 'true' });
+  });
+
+  test('the gap JSON export is the API’s answer with its meta block', async ({ request }) => {
+    const api = await (await request.get('/api/v1/gaps?officeA=US:SECDEF&officeB=RU:MINDEF')).json();
+    const file = await (
+      await request.get('/api/v1/gaps/export?officeA=US:SECDEF&officeB=RU:MINDEF&format=json')
+    ).json();
+    const { meta, ...series } = file;
+    expect(meta).toMatchObject({ kind: 'gaps', query: 'officeA=US%3ASECDEF&officeB=RU%3AMINDEF', today: api.today });
+    expect(series).toEqual(api);
+  });
+
+  test('exports refuse bad parameters in JSON', async ({ request }) => {
+    const format = await expectError(await request.get('/api/v1/contacts/export?format=xlsx'), 400, 'INVALID');
+    expect(Object.keys(format.fields!)).toEqual(['format']);
+    await expectError(await request.get('/api/v1/gaps/export?a=nobody&b=sergei-shoigu'), 404, 'NOT_FOUND');
+  });
+});
+
+test.describe('Atom feeds', () => {
+  test('the contacts feed is well-formed Atom and lists the 13 May 2022 call', async ({ request, page, baseURL }) => {
+    const response = await request.get('/feeds/contacts.xml');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+    const feed = await readFeed(page, await response.text());
+    expect(feed.parserErrors).toBe(0);
+    expect(feed.root).toBe(`${ATOM} feed`);
+    expect(feed.id).toMatch(/^urn:uuid:/);
+    expect(Date.parse(feed.updated!)).not.toBeNaN();
+    expect(feed.self).toBe(`${baseURL}/feeds/contacts.xml`);
+    expect(feed.entries.length).toBe(7);
+    const call = feed.entries.find((e) => e.title === 'Call held: Lloyd Austin – Sergei Shoigu, 13 May 2022');
+    expect(call).toBeDefined();
+    expect(call!.link).toBe(`${baseURL}/pairs/officials/lloyd-austin/sergei-shoigu`);
+    expect(call!.summary).toContain('immediate ceasefire');
+    for (const entry of feed.entries) {
+      expect(entry.id).toMatch(/^urn:uuid:/);
+      expect(Date.parse(entry.updated!)).not.toBeNaN();
+    }
+    // Newest first.
+    expect(feed.entries[0].title).toMatch(/19 May 2022$/);
+  });
+
+  test('a pair’s feed lists that pair’s contacts only', async ({ request, page, baseURL }) => {
+    const response = await request.get('/feeds/pairs/officials/lloyd-austin/sergei-shoigu');
+    expect(response.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+    const feed = await readFeed(page, await response.text());
+    expect(feed.parserErrors).toBe(0);
+    expect(feed.entries.map((e) => e.title)).toEqual([
+      'Call held: Lloyd Austin – Sergei Shoigu, 13 May 2022',
+      'Call refused: Lloyd Austin – Sergei Shoigu, 24 Mar 2022',
+      'Call held: Lloyd Austin – Sergei Shoigu, 18 Feb 2022',
+    ]);
+    expect(feed.self).toBe(`${baseURL}/feeds/pairs/officials/lloyd-austin/sergei-shoigu`);
+
+    const offices = await readFeed(
+      page,
+      await (await request.get('/feeds/pairs/offices/US%3ASECDEF/RU%3AMINDEF')).text(),
+    );
+    expect(offices.parserErrors).toBe(0);
+    expect(offices.entries).toHaveLength(3);
+
+    const countries = await readFeed(page, await (await request.get('/feeds/pairs/countries/us/ru')).text());
+    expect(countries.entries).toHaveLength(7);
+
+    expect((await request.get('/feeds/pairs/officials/lloyd-austin/no-such')).status()).toBe(404);
+    expect((await request.get('/feeds/pairs/planets/a/b')).status()).toBe(404);
+  });
+});
+
+test.describe('API documentation page', () => {
+  test('lists the endpoints, readable and accessible', async ({ page }) => {
+    await page.goto('/api-docs');
+    await expect(page.getByRole('heading', { level: 1, name: 'Counterpart API' })).toBeVisible();
+    const endpoints = page.getByRole('navigation', { name: 'Endpoints' });
+    await expect(endpoints.getByRole('link', { name: '/api/v1/gaps', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /GET \/api\/v1\/gaps$/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: '/api/v1/gaps?a=lloyd-austin&b=sergei-shoigu' })).toBeVisible();
+    await screenshot(page, 'api-docs');
+
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('fits a phone', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto('/api-docs');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'api-docs-phone');
+  });
+});

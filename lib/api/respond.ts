@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { AppError, type ErrorCode, type FieldErrors } from '../errors';
+import { searchParamsToObject } from '../validation/filters';
+
+/** The codes an API error can carry: the expected ones, and INTERNAL for a bug. */
+export type ApiErrorCode = ErrorCode | 'INTERNAL';
+
+/** Every API error has this one shape, whatever its status. */
+export type ApiErrorBody = { error: { code: ApiErrorCode; message: string; fields?: FieldErrors } };
+
+/**
+ * A JSON response of the public read API. Reads carry no credentials, so any
+ * origin may read them (notebooks, other research tools in the browser).
+ */
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set('Access-Control-Allow-Origin', '*');
+  return Response.json(body, { ...init, headers });
+}
+
+/** An expected failure as the API reports it: its status, code, message and per-field messages. */
+export function jsonError(error: AppError): Response {
+  const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.fields && Object.keys(error.fields).length > 0) body.error.fields = error.fields;
+  return jsonResponse(body, { status: error.status });
+}
+
+/** A zod failure on input as a 400 that names the parameters and says what is wrong with each. */
+export function invalidInput(error: z.ZodError): AppError {
+  const { formErrors, fieldErrors } = z.flattenError(error);
+  const fields = Object.fromEntries(
+    Object.entries(fieldErrors).filter((entry): entry is [string, string[]] => entry[1] !== undefined),
+  );
+  const names = Object.keys(fields);
+  let message: string;
+  if (names.length === 1) message = `Invalid parameter “${names[0]}”: ${fields[names[0]][0]}`;
+  else if (names.length > 1) message = `Invalid parameters: ${names.join(', ')}`;
+  else message = formErrors[0] ?? 'Invalid input';
+  return new AppError('INVALID', message, fields);
+}
+
+/**
+ * Refuses query parameters the endpoint does not know, so that a misspelt
+ * filter (`contry=RU`) is an error instead of a silently unfiltered answer.
+ */
+export function rejectUnknownParams(params: URLSearchParams, known: readonly string[]): void {
+  const unknown = [...new Set(params.keys())].filter((key) => !known.includes(key));
+  if (unknown.length === 0) return;
+  const hint =
+    known.length === 0
+      ? 'This endpoint takes no query parameters'
+      : `Not a parameter of this endpoint; use ${known.join(', ')}`;
+  throw new AppError(
+    'INVALID',
+    `Unknown parameter${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+    Object.fromEntries(unknown.map((key) => [key, [hint]])),
+  );
+}
+
+/** Parses query parameters with a schema, throwing a 400 AppError that names the bad ones. */
+export function parseParams<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
+  const result = schema.safeParse(searchParamsToObject(params));
+  if (!result.success) throw invalidInput(result.error);
+  return result.data;
+}
+
+/** `parseParams` after refusing unknown parameters: the usual first line of a read endpoint. */
+export function parseQuery<T extends z.ZodType>(
+  schema: T,
+  params: URLSearchParams,
+  known: readonly string[],
+): z.output<T> {
+  rejectUnknownParams(params, known);
+  return parseParams(schema, params);
+}
+
+/** Any thrown value as the JSON response the API owes: expected ones as 4xx, the rest logged and 500. */
+export function errorResponse(error: unknown, request: Request): Response {
+  if (error instanceof AppError) return jsonError(error);
+  if (error instanceof z.ZodError) return jsonError(invalidInput(error));
+  const url = new URL(request.url);
+  console.error(`[api] ${request.method} ${url.pathname}${url.search} failed:`, error);
+  const body: ApiErrorBody = {
+    error: { code: 'INTERNAL', message: 'Something went wrong on the server. The error has been logged.' },
+  };
+  return jsonResponse(body, { status: 500 });
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/**
+ * Wraps a route handler so that it always answers in JSON: AppError and
+ * ZodError become their 4xx, anything else is logged with the request and
+ * becomes a 500 without a stack trace.
+ */
+export function withErrors<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}
+
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * The origin the client used, for absolute links in feeds: the proxy's
+ * forwarded host and protocol when they look sane, else the request URL's.
+ */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const first = (name: string) => request.headers.get(name)?.split(',')[0].trim();
+  const host = first('x-forwarded-host') ?? first('host');
+  const proto = first('x-forwarded-proto') ?? url.protocol.slice(0, -1);
+  if (host && HOST.test(host) && (proto === 'http' || proto === 'https')) return `${proto}://${host}`;
+  return url.origin;
+}

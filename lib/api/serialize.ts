@@ -1,0 +1,190 @@
+import type { ContactRow } from '../data/contacts';
+import type { getOfficialBySlug, searchOfficials } from '../data/officials';
+import type { PairSide } from '../data/pairs';
+import type { CurrentSilence, Gap, GapMarker, GapSeries, IsoDate } from '../gaps/types';
+import type { ContactFilters } from '../validation/filters';
+
+/*
+ * What the API says, built once here from what lib/data returns, so that the
+ * API, the exports and the OpenAPI examples cannot drift apart. Nothing is
+ * recomputed: gap numbers are copied from the series the engine produced.
+ */
+
+type OfficialSearchItem = Awaited<ReturnType<typeof searchOfficials>>['items'][number];
+type OfficialProfile = NonNullable<Awaited<ReturnType<typeof getOfficialBySlug>>>;
+
+/** An official in a search result. */
+export function officialSummaryJson(official: OfficialSearchItem) {
+  return {
+    id: official.id,
+    slug: official.slug,
+    name: official.name,
+    country: official.country,
+    otherNames: official.aliases,
+    wikidataId: official.wikidataId,
+    positions: official.positions.map((p) => ({
+      title: p.title,
+      officeKey: p.officeKey,
+      startDate: p.startDate,
+      endDate: p.endDate,
+    })),
+    href: `/officials/${official.slug}`,
+  };
+}
+export type OfficialSummaryJson = ReturnType<typeof officialSummaryJson>;
+
+/** An official's profile with every position held. */
+export function officialProfileJson(official: OfficialProfile) {
+  return {
+    id: official.id,
+    slug: official.slug,
+    name: official.name,
+    country: official.country,
+    otherNames: official.aliases,
+    wikidataId: official.wikidataId,
+    bio: official.bio,
+    positions: official.positions.map((p) => ({
+      title: p.title,
+      officeKey: p.officeKey,
+      organisation: p.organisation,
+      startDate: p.startDate,
+      endDate: p.endDate,
+    })),
+    href: `/officials/${official.slug}`,
+  };
+}
+export type OfficialProfileJson = ReturnType<typeof officialProfileJson>;
+
+/** The filters of a contact list that are set, paging aside, as the API echoes them. */
+export function activeFilters(filters: ContactFilters): Partial<Omit<ContactFilters, 'page' | 'pageSize'>> {
+  return Object.fromEntries(
+    Object.entries(filters).filter(([key, value]) => key !== 'page' && key !== 'pageSize' && value !== undefined),
+  );
+}
+
+/** A contact with its participants (and the position each held that day) and its sources with their claims. */
+export function contactJson(contact: ContactRow) {
+  return {
+    id: contact.id,
+    date: contact.date,
+    datePrecision: contact.datePrecision,
+    time: contact.time,
+    timeZone: contact.timeZone,
+    type: contact.type,
+    status: contact.status,
+    participants: contact.participants.map((p) => ({
+      id: p.id,
+      slug: p.slug,
+      name: p.name,
+      country: p.country,
+      officeKey: p.officeKey,
+      positionTitle: p.positionTitle,
+    })),
+    initiator: contact.initiator && { slug: contact.initiator.slug, name: contact.initiator.name },
+    durationMinutes: contact.durationMinutes,
+    location: contact.location,
+    summary: contact.summary,
+    topics: contact.topics,
+    verification: contact.verification,
+    channel: contact.channel && { slug: contact.channel.slug, name: contact.channel.name },
+    resolvedById: contact.resolvedById,
+    sources: contact.sources.map((s) => {
+      const claims = {
+        ...(s.claimedDate !== null && { date: s.claimedDate }),
+        ...(s.claimedInitiator !== null && {
+          initiator: { slug: s.claimedInitiator.slug, name: s.claimedInitiator.name },
+        }),
+        ...(s.claimedDurationMinutes !== null && { durationMinutes: s.claimedDurationMinutes }),
+      };
+      return {
+        url: s.url,
+        publisher: s.publisher,
+        title: s.title,
+        publishedAt: s.publishedAt,
+        side: s.side,
+        quote: s.quote,
+        archiveUrl: s.archiveUrl,
+        claims: Object.keys(claims).length > 0 ? claims : null,
+      };
+    }),
+  };
+}
+export type ContactJson = ReturnType<typeof contactJson>;
+
+function markerJson(marker: GapMarker) {
+  return { contactId: marker.contactId, date: marker.date, status: marker.status, type: marker.type };
+}
+
+function gapJson(gap: Gap) {
+  return {
+    from: gap.from,
+    to: gap.to,
+    fromContactId: gap.fromContactId,
+    toContactId: gap.toContactId,
+    days: gap.days,
+    minDays: gap.minDays,
+    maxDays: gap.maxDays,
+    approximate: gap.approximate,
+    disputed: gap.disputed,
+    markers: gap.markers.map(markerJson),
+  };
+}
+export type GapJson = ReturnType<typeof gapJson>;
+
+function currentSilenceJson(silence: CurrentSilence) {
+  return {
+    since: silence.since,
+    sinceContactId: silence.sinceContactId,
+    days: silence.days,
+    minDays: silence.minDays,
+    maxDays: silence.maxDays,
+    approximate: silence.approximate,
+    disputed: silence.disputed,
+    markers: silence.markers.map(markerJson),
+    rank: { longerThan: silence.rank.longerThan, of: silence.rank.of },
+  };
+}
+
+function sideJson(side: PairSide) {
+  return {
+    key: side.key,
+    ref: side.ref,
+    label: side.label,
+    detail: side.detail,
+    country: side.country,
+    href: side.href,
+  };
+}
+
+/** What gapSeriesJson reads: a series with the labels of its sides, as getPairOverview returns it. */
+export type PairSeries = { series: GapSeries; a: PairSide; b: PairSide; canonical: string };
+
+/**
+ * A pair's gap series as `/api/v1/gaps` answers it. `today` is the UTC date
+ * the current silence was counted to, stated so the numbers can be checked.
+ */
+export function gapSeriesJson({ series, a, b, canonical }: PairSeries, today: IsoDate) {
+  const silence = series.currentSilence;
+  const markers = [
+    ...series.leadingMarkers,
+    ...series.gaps.flatMap((gap) => gap.markers),
+    ...(silence?.markers ?? []),
+  ].map(markerJson);
+  return {
+    level: series.pair.level,
+    pair: { a: sideJson(a), b: sideJson(b), href: canonical },
+    heldCount: series.heldCount,
+    firstContact: series.firstContact && { id: series.firstContact.id, date: series.firstContact.date },
+    lastContact: series.lastContact && { id: series.lastContact.id, date: series.lastContact.date },
+    gaps: series.gaps.map(gapJson),
+    longestGap: series.longestGap && gapJson(series.longestGap),
+    medianGapDays: series.medianGapDays,
+    meanGapDays: series.meanGapDays,
+    currentSilenceDays: silence?.days ?? null,
+    currentSilence: silence && currentSilenceJson(silence),
+    currentSilenceRank: silence && { longerThan: silence.rank.longerThan, of: silence.rank.of },
+    markers,
+    today,
+  };
+}
+export type GapSeriesJson = ReturnType<typeof gapSeriesJson>;

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { emptyToUndefined } from './common';
+import { ZContactFilters } from './filters';
+
+/** A search for officials by any spelling of their name, optionally in some countries. */
+export const ZOfficialSearch = z.object({
+  q: ZContactFilters.shape.q,
+  country: ZContactFilters.shape.country,
+  page: ZContactFilters.shape.page,
+  pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(20)),
+});
+export type OfficialSearch = z.infer<typeof ZOfficialSearch>;
