@@ -3,7 +3,7 @@
  * would use (DATABASE_URL, or the embedded server). Wrong arguments print the
  * usage and exit non-zero.
  */
-import { DatabaseError, openDatabase } from './lib/database';
+import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { fail } from './lib/run';
 import { seedInto } from './lib/seed';
@@ -27,13 +27,7 @@ async function main() {
   if (command !== 'seed') fail(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE, 2);
   if (rest.length > 0) fail(`"seed" takes no arguments, got: ${rest.join(' ')}`, 2);
 
-  let database;
-  try {
-    database = await openDatabase({ mode: 'app', log });
-  } catch (error) {
-    if (error instanceof DatabaseError) fail(error.message);
-    throw error;
-  }
+  const database = await openDatabaseOrExit({ mode: 'app', log });
   try {
     const migrationError = await migrateDeploy(database.url);
     if (migrationError) fail(migrationError);

@@ -8,7 +8,7 @@
  *   db:reset              drop everything, re-apply all migrations (asks no question: embedded database only
  *                         unless --force is given)
  */
-import { DatabaseError, openDatabase, type DatabaseHandle } from './lib/database';
+import { openDatabaseOrExit, type DatabaseHandle } from './lib/database';
 import { migrateDeploy, prisma } from './lib/prisma';
 import { fail } from './lib/run';
 import { seedInto } from './lib/seed';
@@ -20,13 +20,7 @@ function log(line: string) {
 }
 
 async function withDatabase(action: (database: DatabaseHandle) => Promise<number>): Promise<never> {
-  let database: DatabaseHandle;
-  try {
-    database = await openDatabase({ mode: 'app', log });
-  } catch (error) {
-    if (error instanceof DatabaseError) fail(error.message);
-    throw error;
-  }
+  const database = await openDatabaseOrExit({ mode: 'app', log });
   let code = 1;
   try {
     code = await action(database);

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { DatabaseError, openDatabase, redactUrl, type DatabaseHandle } from './lib/database';
+import { openDatabaseOrExit, redactUrl } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { bin, fail, ROOT, run } from './lib/run';
 import { seedIfWanted } from './lib/seed';
@@ -64,13 +64,7 @@ function buildIsCurrent(): boolean {
 async function main() {
   await checkPortFree();
 
-  let database: DatabaseHandle;
-  try {
-    database = await openDatabase({ mode: 'app', log });
-  } catch (error) {
-    if (error instanceof DatabaseError) fail(error.message);
-    throw error;
-  }
+  const database = await openDatabaseOrExit({ mode: 'app', log });
 
   let stopping = false;
   const stopDatabase = async () => {

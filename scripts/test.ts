@@ -8,9 +8,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { DatabaseError, openDatabase, type DatabaseHandle } from './lib/database';
+import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
-import { bin, fail, ROOT, run } from './lib/run';
+import { bin, ROOT, run } from './lib/run';
 import { seedInto } from './lib/seed';
 
 const args = process.argv.slice(2);
@@ -65,13 +65,7 @@ async function e2eTests(): Promise<{ code: number; tally: Tally }> {
     log('The build failed.');
     return broken;
   }
-  let database: DatabaseHandle;
-  try {
-    database = await openDatabase({ mode: 'throwaway', log });
-  } catch (error) {
-    if (error instanceof DatabaseError) fail(error.message);
-    throw error;
-  }
+  const database = await openDatabaseOrExit({ mode: 'throwaway', log });
   const stop = () => database.stop();
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   try {

@@ -979,3 +979,14 @@ function decode(text: string): string {
     return text;
   }
 }
+
+/** openDatabase for command line scripts: an expected failure prints its one line and exits 1. */
+export async function openDatabaseOrExit(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  try {
+    return await openDatabase(opts);
+  } catch (error) {
+    if (!(error instanceof DatabaseError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
