@@ -2,6 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { YAxisTickContentProps } from 'recharts';
+import { useRef } from 'react';
+import { useRechartsTabOrder } from './use-recharts-tab-order';
 
 export type SilenceBar = { label: string; days: number; medianDays: number | null; since: string };
 
@@ -13,11 +15,13 @@ const integer = new Intl.NumberFormat('en-GB');
  */
 export function SilenceChart({ bars, title, source }: { bars: SilenceBar[]; title: string; source: string }) {
   const height = 48 + bars.length * 46;
+  const frame = useRef<HTMLDivElement>(null);
+  useRechartsTabOrder(frame);
   return (
     <figure>
       <figcaption className="text-base font-semibold">{title}</figcaption>
       <p className="text-muted text-sm">Days since the last held contact of each pair</p>
-      <div style={{ height }} className="mt-3">
+      <div ref={frame} style={{ height }} className="mt-3">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={bars}

@@ -1,0 +1,188 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { connection } from 'next/server';
+import { GapChart } from '@/components/gap-chart';
+import { PairGapTable } from '@/components/pair-gap-table';
+import { PairHeader } from '@/components/pair-header';
+import { PairStats } from '@/components/pair-stats';
+import { PairTimeline } from '@/components/pair-timeline';
+import {
+  buildChartData,
+  buildHeadline,
+  buildLevelLinks,
+  exportHref,
+  headlineText,
+  listInnerPairs,
+  pairTitle,
+  sideName,
+} from '@/components/pair-view';
+import { getPairPage } from '@/lib/data/pair-page';
+import { formatDate } from '@/lib/format';
+import { levelFromSegment } from '@/lib/pairs';
+
+type Props = { params: Promise<{ level: string; a: string; b: string }> };
+
+/** URL segments arrive decoded by Next; decoding again is harmless for office keys and slugs. */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+async function load(params: Props['params']) {
+  const { level: segment, a, b } = await params;
+  const level = levelFromSegment(segment);
+  if (level === null) return null;
+  const refs = [decode(a), decode(b)] as const;
+  const page = await getPairPage(level, refs[0], refs[1]);
+  return page === null ? null : { level, refs, page };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load(params);
+  if (loaded === null) return { title: 'Pair not found' };
+  const { level, page } = loaded;
+  const headline = buildHeadline({ level, a: page.a, b: page.b, series: page.series, contacts: page.contacts });
+  const silence = page.series.currentSilence;
+  const between = `${sideName(page.a)} and ${sideName(page.b)}`;
+  const description = silence
+    ? `${headlineText(headline)} between ${between}: the last was on ${formatDate(silence.since)}. Every gap since ${formatDate(page.series.firstContact!.date)}, with sources.`
+    : `${headlineText(headline)} between ${between}. Sought, refused and expected contacts, with sources.`;
+  return {
+    title: pairTitle(page.a, page.b),
+    description,
+    alternates: { canonical: page.canonical, types: { 'application/atom+xml': `/feeds${page.canonical}` } },
+  };
+}
+
+export default async function PairPage({ params }: Props) {
+  await connection();
+  const loaded = await load(params);
+  if (loaded === null) notFound();
+  const { level, refs, page } = loaded;
+  // Merged officials, lower-case codes and swapped spellings all land on one address.
+  if (refs[0] !== page.a.ref || refs[1] !== page.b.ref) permanentRedirect(page.canonical);
+
+  const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts };
+  const headline = buildHeadline(input);
+  const levels = buildLevelLinks(input);
+  const chart = buildChartData({ ...input, today: page.today, events: page.events, channels: page.channels });
+  const subject = `${sideName(page.a)} and ${sideName(page.b)}`;
+  const markerCount = page.contacts.filter((c) => c.status !== 'HELD').length;
+  const inner =
+    level === 'OFFICIAL'
+      ? []
+      : [
+          ...(level === 'COUNTRY' ? [{ title: 'Offices', target: 'OFFICE' as const }] : []),
+          { title: 'Officials', target: 'OFFICIAL' as const },
+        ].map((group) => ({ ...group, pairs: listInnerPairs({ ...input, target: group.target }) }));
+  const context = [
+    ...page.events.map((e) => ({ id: e.id, date: e.date, title: e.title, url: e.url, kind: 'event' as const })),
+    ...page.channels.map((c) => ({
+      id: c.id,
+      date: c.establishedOn,
+      title: `${c.name} set up`,
+      url: c.sourceUrl,
+      kind: 'channel' as const,
+    })),
+  ];
+  const sectionTitle = 'text-muted text-sm font-medium tracking-wider uppercase';
+
+  return (
+    <article className="space-y-14">
+      <PairHeader level={level} page={page} headline={headline} levels={levels} />
+
+      <section aria-labelledby="chart-title">
+        <h2 id="chart-title" className="max-w-3xl text-xl font-semibold tracking-tight text-balance sm:text-2xl">
+          {chart.title}
+        </h2>
+        <p className="text-muted mt-2 mb-5 max-w-3xl text-sm">{chart.subtitle}</p>
+        <GapChart
+          data={chart}
+          exports={[
+            { label: 'CSV', description: 'The gaps as CSV', href: exportHref(level, page.a, page.b, 'csv') },
+            { label: 'JSON', description: 'The gaps as JSON', href: exportHref(level, page.a, page.b, 'json') },
+            {
+              label: 'Feed',
+              description: 'New contacts of this pair, as an Atom feed',
+              href: `/feeds${page.canonical}`,
+            },
+          ]}
+        />
+        <p className="text-muted mt-3 text-xs">{chart.sourceLine}</p>
+        {page.channels.length > 0 && (
+          <ul className="text-muted mt-4 space-y-1 text-sm">
+            {page.channels.map((c) => (
+              <li key={c.id}>
+                <span className="text-ink font-medium">{c.name}</span>, established {formatDate(c.establishedOn)}
+                {c.closedOn && `, closed ${formatDate(c.closedOn)}`}
+                {c.description && `: ${c.description}`}
+                {c.sourceUrl && (
+                  <>
+                    {' '}
+                    <a href={c.sourceUrl} rel="noreferrer">
+                      Source
+                    </a>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="stats-title">
+        <h2 id="stats-title" className={`${sectionTitle} mb-4`}>
+          In numbers
+        </h2>
+        <PairStats series={page.series} markerCount={markerCount} />
+      </section>
+
+      <section aria-labelledby="table-title">
+        <h2 id="table-title" className={`${sectionTitle} mb-4`}>
+          Every gap
+        </h2>
+        <PairGapTable data={chart} subject={subject} />
+      </section>
+
+      {inner.map((group) =>
+        group.pairs.length > 0 ? (
+          <section key={group.target} aria-labelledby={`inner-${group.target}`}>
+            <h2 id={`inner-${group.target}`} className={`${sectionTitle} mb-4`}>
+              {group.title} in this pair
+            </h2>
+            <ul className="divide-rule border-rule divide-y border-y text-sm">
+              {group.pairs.map((p) => (
+                <li key={p.href} className="flex flex-wrap justify-between gap-x-4 py-2.5">
+                  <Link href={p.href} className="font-medium">
+                    {p.text}
+                  </Link>
+                  <span className="text-muted tabular-nums">
+                    {p.contacts} {p.contacts === 1 ? 'contact' : 'contacts'}, last {formatDate(p.last)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null,
+      )}
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className={`${sectionTitle} mb-1`}>
+          Every contact, with its sources
+        </h2>
+        <p className="text-muted mb-4 text-sm">Oldest first, so the record reads in the order it happened.</p>
+        <PairTimeline
+          level={level}
+          contacts={page.contacts}
+          series={page.series}
+          today={page.today}
+          context={context}
+        />
+      </section>
+    </article>
+  );
+}

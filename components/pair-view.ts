@@ -1,0 +1,412 @@
+/**
+ * The pair page's words and the gap chart's data, derived from what the server
+ * read. Pure and serialisable, so server components and the client chart agree.
+ */
+import type { ContactRow } from '@/lib/data/contacts';
+import type { NamedSide as PairSide } from '@/lib/data/pair-page';
+import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
+import { daysBetween } from '@/lib/gaps/dates';
+import type { ContactStatus, ContactType, Gap, GapMarker, GapSeries, IsoDate, PairLevel } from '@/lib/gaps/types';
+import { TYPE_LABEL } from '@/lib/labels';
+import { LEVEL_SEGMENT, pairPath } from '@/lib/pairs';
+import { countryName } from '@/lib/validation/common';
+
+/** A sought, refused, expected or cancelled contact as the chart draws it inside its gap. */
+export type ChartMarker = {
+  id: string;
+  date: IsoDate;
+  status: Exclude<ContactStatus, 'HELD'>;
+  /** Days the silence had lasted on the marker's date: its height in the chart. */
+  elapsed: number;
+  label: string;
+};
+
+/** One gap as the chart and its tooltip show it. */
+export type ChartGap = Pick<Gap, 'from' | 'to' | 'days' | 'minDays' | 'maxDays' | 'approximate' | 'disputed'> & {
+  id: string;
+  /** "a call", or "a call between Lloyd Austin and Sergei Shoigu" above the official level. */
+  endedBy: string;
+  markers: ChartMarker[];
+};
+
+/** The silence running since the last held contact. */
+export type ChartSilence = Pick<Gap, 'days' | 'minDays' | 'maxDays' | 'approximate' | 'disputed'> & {
+  since: IsoDate;
+  markers: ChartMarker[];
+  /** "Longer than 9 of its 10 past gaps." */
+  rank: string | null;
+};
+
+/** Everything the client chart needs: plain data, no functions. */
+export type GapChartData = {
+  title: string;
+  subtitle: string;
+  /** First day of the time axis (the first contact) and the last (today, UTC). */
+  start: IsoDate;
+  today: IsoDate;
+  gaps: ChartGap[];
+  silence: ChartSilence | null;
+  leadingMarkers: ChartMarker[];
+  events: { id: string; date: IsoDate; title: string }[];
+  channels: { id: string; date: IsoDate; name: string }[];
+  sourceLine: string;
+  /** File name without extension: counterpart-lloyd-austin-sergei-shoigu-gaps. */
+  fileBase: string;
+};
+
+/** The noun for a pair's held contacts: "call" when they were all calls, else "held contact". */
+export function contactNoun(contacts: Pick<ContactRow, 'status' | 'type'>[]): string {
+  const types = new Set(contacts.filter((c) => c.status === 'HELD').map((c) => c.type));
+  if (types.size > 0 && [...types].every((t) => t === 'CALL' || t === 'VIDEO_CALL')) return 'call';
+  if (types.size === 1) {
+    const only = [...types][0];
+    if (only === 'MEETING' || only === 'LETTER') return only.toLowerCase();
+  }
+  return 'held contact';
+}
+
+/** "call", "video call", "meeting"… for a sentence. */
+export function typeNoun(type: ContactType): string {
+  return type === 'OTHER' ? 'contact' : TYPE_LABEL[type].toLowerCase();
+}
+
+/** "a call", "an exchange of letters"… */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** The names of a contact's participants on the two sides of a pair, "Lloyd Austin and Sergei Shoigu". */
+function participantNames(contact: ContactRow): string {
+  const names = contact.participants.map((p) => p.name);
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** "Lloyd Austin sought a call — refused", "A call expected — held 19 May 2022". */
+export function markerLabel(contact: ContactRow, byId: Map<string, ContactRow>, today: IsoDate): string {
+  const noun = typeNoun(contact.type);
+  const who = contact.initiator?.name;
+  switch (contact.status) {
+    case 'REFUSED':
+      return who ? `${who} sought ${withArticle(noun)} — refused` : `${capitalise(withArticle(noun))} refused`;
+    case 'REQUESTED':
+      return who ? `${who} sought ${withArticle(noun)}` : `${capitalise(withArticle(noun))} sought`;
+    case 'CANCELLED':
+      return `${capitalise(withArticle(noun))} cancelled`;
+    case 'SCHEDULED': {
+      const fulfilled = contact.resolvedById ? byId.get(contact.resolvedById) : undefined;
+      if (fulfilled) return `${capitalise(withArticle(noun))} expected — held ${formatDate(fulfilled.date)}`;
+      if (contact.resolvedById) return `${capitalise(withArticle(noun))} expected — held`;
+      return `${capitalise(withArticle(noun))} expected${contact.date < today ? ' — overdue' : ''}`;
+    }
+    default:
+      return capitalise(withArticle(noun));
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "longer than 9 of its 10 past gaps", or null when there is nothing to rank against. */
+export function rankPhrase(rank: { longerThan: number; of: number }): string | null {
+  const { longerThan, of } = rank;
+  if (of === 0) return null;
+  if (of === 1) return longerThan === 1 ? 'longer than its one past gap' : 'not longer than its one past gap';
+  if (longerThan === of) return `longer than all ${formatNumber(of)} of its past gaps`;
+  if (longerThan === 0) return `not longer than any of its ${formatNumber(of)} past gaps`;
+  return `longer than ${formatNumber(longerThan)} of its ${formatNumber(of)} past gaps`;
+}
+
+/** The sides of a pair joined for titles: "Lloyd Austin – Sergei Shoigu". */
+export function pairTitle(a: PairSide, b: PairSide): string {
+  return `${sideName(a)} – ${sideName(b)}`;
+}
+
+/** A side's short name: the official's name, "US Secretary of Defense", or the country's name. */
+export function sideName(side: PairSide): string {
+  return side.name;
+}
+
+/** The file name of the chart's downloads, without extension. */
+export function chartFileBase(a: PairSide, b: PairSide): string {
+  const slug = (ref: string) =>
+    ref
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  return `counterpart-${slug(a.ref)}-${slug(b.ref)}-gaps`;
+}
+
+/** The CSV or JSON export of the pair's gap series (served by the API). */
+export function exportHref(level: PairLevel, a: PairSide, b: PairSide, format: 'csv' | 'json'): string {
+  const names = { OFFICIAL: ['a', 'b'], OFFICE: ['officeA', 'officeB'], COUNTRY: ['countryA', 'countryB'] }[level];
+  const query = new URLSearchParams({ format, [names[0]]: a.ref, [names[1]]: b.ref });
+  return `/api/v1/gaps/export?${query.toString()}`;
+}
+
+/** The page's headline: the finding, in one line, its figure set apart; then a sentence or two. */
+export type Headline = { figure: string; rest: string; dek: string[]; isRunning: boolean };
+
+type HeadlineInput = {
+  level: PairLevel;
+  a: PairSide;
+  b: PairSide;
+  series: GapSeries;
+  contacts: ContactRow[];
+};
+
+/**
+ * The running silence is the news, unless it is still short and the gap it
+ * follows was the long one: then "84 days without a call, ended 13 May 2022".
+ */
+export function isLastGapTheNews(series: GapSeries): boolean {
+  const last = series.gaps.at(-1);
+  const silence = series.currentSilence;
+  if (!last || !silence || silence.days >= last.days) return false;
+  const median = series.medianGapDays ?? 0;
+  return last === series.longestGap || last.days >= 2 * median;
+}
+
+export function buildHeadline({ a, b, series, contacts }: HeadlineInput): Headline {
+  const noun = contactNoun(contacts);
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const between = `${sideName(a)} and ${sideName(b)}`;
+  const silence = series.currentSilence;
+  const lastHeld = series.lastContact ? byId.get(series.lastContact.id) : undefined;
+  const lastNoun = lastHeld ? typeNoun(lastHeld.type) : noun;
+
+  if (silence === null) {
+    const markers = series.leadingMarkers.length;
+    return {
+      figure: '',
+      rest: `No held ${noun === 'held contact' ? 'contact' : noun} yet`,
+      isRunning: false,
+      dek: [
+        `Counterpart has no record of ${noun === 'held contact' ? 'a contact held' : withArticle(noun)} between ${between}.`,
+        markers > 0
+          ? `${formatNumber(markers)} sought, refused or expected ${markers === 1 ? 'contact is' : 'contacts are'} recorded below.`
+          : '',
+      ].filter(Boolean),
+    };
+  }
+
+  const last = series.gaps.at(-1);
+  if (last && isLastGapTheNews(series)) {
+    const closing = byId.get(last.toContactId);
+    return {
+      figure: formatDayRange(last),
+      rest: `without ${withArticle(noun)}, ended ${formatDate(last.to)}`,
+      isRunning: false,
+      dek: [
+        `${capitalise(withArticle(closing ? typeNoun(closing.type) : noun))} between ${between} on ${formatDate(last.to)} ended a silence that began on ${formatDate(last.from)}.`,
+        `The silence since has lasted ${formatDays(silence.days)}.`,
+      ],
+    };
+  }
+
+  const rank = rankPhrase(silence.rank);
+  return {
+    figure: formatDayRange(silence),
+    rest: `without ${withArticle(noun)}`,
+    isRunning: true,
+    dek: [
+      `The last ${lastNoun} between ${between} was on ${formatDate(silence.since)}.`,
+      rank ? `The silence since is ${rank}.` : '',
+    ].filter(Boolean),
+  };
+}
+
+/** The headline as one line of text, for the page's description. */
+export function headlineText(headline: Headline): string {
+  return [headline.figure, headline.rest].filter(Boolean).join(' ');
+}
+
+/** The chart's title states what the chart shows, not what it is. */
+function chartTitle(series: GapSeries, noun: string): string {
+  const silence = series.currentSilence;
+  const longest = series.longestGap;
+  if (silence === null) {
+    const count = series.leadingMarkers.length;
+    return `${formatNumber(count)} sought, refused or expected ${count === 1 ? 'contact' : 'contacts'}, none held`;
+  }
+  if (longest === null) {
+    return `${formatDays(silence.days)} and counting since the only ${noun}, on ${formatDate(silence.since)}`;
+  }
+  if (silence.rank.longerThan === silence.rank.of) {
+    const ratio = silence.minDays / Math.max(1, longest.maxDays);
+    if (ratio >= 3) return `The current silence is more than ${Math.floor(ratio)} times as long as any before it`;
+    return `The current silence, ${formatDayRange(silence)}, is the longest on record`;
+  }
+  return `The longest silence lasted ${formatDayRange(longest)}, until ${formatDate(longest.to)}`;
+}
+
+function toChartMarker(marker: GapMarker, from: IsoDate | null, contact: ContactRow | undefined, label: string) {
+  return {
+    id: marker.contactId,
+    date: marker.date,
+    status: marker.status,
+    elapsed: from === null ? 0 : Math.max(0, daysBetween(from, marker.date)),
+    label: contact ? label : `${TYPE_LABEL[marker.type]} ${marker.status.toLowerCase()}`,
+  } satisfies ChartMarker;
+}
+
+type ChartInput = HeadlineInput & {
+  today: IsoDate;
+  events: { id: string; date: IsoDate; title: string }[];
+  channels: { id: string; name: string; establishedOn: IsoDate }[];
+};
+
+/** The chart's data: gaps with their closing contacts, markers at their height, events and channels in range. */
+export function buildChartData({ level, a, b, series, contacts, today, events, channels }: ChartInput): GapChartData {
+  const noun = contactNoun(contacts);
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const markerOf = (marker: GapMarker, from: IsoDate | null) => {
+    const contact = byId.get(marker.contactId);
+    return toChartMarker(marker, from, contact, contact ? markerLabel(contact, byId, today) : '');
+  };
+  const gaps: ChartGap[] = series.gaps.map((gap) => {
+    const closing = byId.get(gap.toContactId);
+    const what = withArticle(closing ? typeNoun(closing.type) : noun);
+    return {
+      id: gap.toContactId,
+      from: gap.from,
+      to: gap.to,
+      days: gap.days,
+      minDays: gap.minDays,
+      maxDays: gap.maxDays,
+      approximate: gap.approximate,
+      disputed: gap.disputed,
+      endedBy: level !== 'OFFICIAL' && closing ? `${what} between ${participantNames(closing)}` : what,
+      markers: gap.markers.map((m) => markerOf(m, gap.from)),
+    };
+  });
+  const silence = series.currentSilence;
+  const start = contacts[0]?.date ?? series.firstContact?.date ?? today;
+  const within = (date: IsoDate) => date >= start && date <= today;
+  const subject = `${sideName(a)} and ${sideName(b)}`;
+  return {
+    title: chartTitle(series, noun),
+    subtitle:
+      series.heldCount === 0
+        ? `Sought, refused and expected contacts between ${subject}; no silence can be counted before a first held contact.`
+        : `Days without a held contact between ${subject}. Each bar is one silence, drawn at the contact that ended it; the open bar is the silence still running.`,
+    start,
+    today,
+    gaps,
+    silence: silence
+      ? {
+          since: silence.since,
+          days: silence.days,
+          minDays: silence.minDays,
+          maxDays: silence.maxDays,
+          approximate: silence.approximate,
+          disputed: silence.disputed,
+          markers: silence.markers.map((m) => markerOf(m, silence.since)),
+          rank: rankPhrase(silence.rank),
+        }
+      : null,
+    leadingMarkers: series.leadingMarkers.map((m) => markerOf(m, null)),
+    events: events.filter((e) => within(e.date)).map((e) => ({ id: e.id, date: e.date, title: e.title })),
+    channels: channels
+      .filter((c) => within(c.establishedOn))
+      .map((c) => ({ id: c.id, date: c.establishedOn, name: c.name })),
+    sourceLine: `Source: Counterpart, from ${formatNumber(contacts.length)} sourced ${contacts.length === 1 ? 'contact' : 'contacts'}; today = ${formatDate(today)} (UTC).`,
+    fileBase: chartFileBase(a, b),
+  };
+}
+
+/** A link to the same pair at another level, or the current one. */
+export type LevelLink = { level: PairLevel; segment: string; text: string; href: string | null; current: boolean };
+
+type Participant = ContactRow['participants'][number];
+
+function sideMatches(level: PairLevel, side: PairSide, p: Participant): boolean {
+  if (level === 'OFFICIAL') return p.id === side.key;
+  if (level === 'OFFICE') return p.officeKey === side.key;
+  return p.country === side.key;
+}
+
+/**
+ * The same pair at the three levels, through the participants of its last held
+ * contact (or last contact): from Austin–Shoigu to the offices they held then,
+ * US:SECDEF–RU:MINDEF, and to US–RU; and back down the same way.
+ */
+export function buildLevelLinks(input: {
+  level: PairLevel;
+  a: PairSide;
+  b: PairSide;
+  series: GapSeries;
+  contacts: ContactRow[];
+}) {
+  const { level, a, b, series, contacts } = input;
+  const anchor =
+    (series.lastContact && contacts.find((c) => c.id === series.lastContact!.id)) ?? contacts.at(-1) ?? null;
+  const pa = anchor?.participants.find((p) => sideMatches(level, a, p));
+  const pb = anchor?.participants.find((p) => sideMatches(level, b, p));
+  const link = (target: PairLevel, text: string, href: string | null): LevelLink => ({
+    level: target,
+    segment: LEVEL_SEGMENT[target],
+    text,
+    href: target === level ? null : href,
+    current: target === level,
+  });
+  const officials =
+    level === 'OFFICIAL'
+      ? link('OFFICIAL', `${a.label} – ${b.label}`, null)
+      : pa && pb
+        ? link('OFFICIAL', `${pa.name} – ${pb.name}`, pairPath('OFFICIAL', pa.slug, pb.slug))
+        : null;
+  const offices =
+    level === 'OFFICE'
+      ? link('OFFICE', pairTitle(a, b), null)
+      : pa?.officeKey && pb?.officeKey
+        ? link(
+            'OFFICE',
+            `${pa.country} ${pa.positionTitle ?? pa.officeKey} – ${pb.country} ${pb.positionTitle ?? pb.officeKey}`,
+            pairPath('OFFICE', pa.officeKey, pb.officeKey),
+          )
+        : null;
+  const countries = link(
+    'COUNTRY',
+    `${countryName(a.country)} – ${countryName(b.country)}`,
+    pairPath('COUNTRY', a.country, b.country),
+  );
+  return [officials, offices, countries].filter((x): x is LevelLink => x !== null);
+}
+
+/** A finer pair inside this one (officials within an office pair…), with its contacts. */
+export type InnerPair = { href: string; text: string; contacts: number; last: IsoDate };
+
+/** The finer pairs that make up an office or country pair, most recent first. */
+export function listInnerPairs(input: {
+  level: PairLevel;
+  target: PairLevel;
+  a: PairSide;
+  b: PairSide;
+  contacts: ContactRow[];
+}): InnerPair[] {
+  const { level, target, a, b, contacts } = input;
+  const pairs = new Map<string, InnerPair>();
+  for (const contact of contacts) {
+    const left = contact.participants.filter((p) => sideMatches(level, a, p));
+    const right = contact.participants.filter((p) => sideMatches(level, b, p));
+    for (const x of left) {
+      for (const y of right) {
+        const refs =
+          target === 'OFFICIAL' ? [x.slug, y.slug] : x.officeKey && y.officeKey ? [x.officeKey, y.officeKey] : null;
+        if (refs === null) continue;
+        const text =
+          target === 'OFFICIAL'
+            ? `${x.name} – ${y.name}`
+            : `${x.country} ${x.positionTitle ?? x.officeKey} – ${y.country} ${y.positionTitle ?? y.officeKey}`;
+        const href = pairPath(target, refs[0], refs[1]);
+        const entry = pairs.get(href) ?? { href, text, contacts: 0, last: contact.date };
+        entry.contacts += 1;
+        if (contact.date > entry.last) entry.last = contact.date;
+        pairs.set(href, entry);
+      }
+    }
+  }
+  return [...pairs.values()].sort((x, y) => (x.last < y.last ? 1 : x.last > y.last ? -1 : 0));
+}

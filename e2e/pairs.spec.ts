@@ -1,0 +1,337 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { disconnectDb, getDb } from '../lib/db';
+import { expectAccessible } from './axe';
+import { screenshot } from './screenshots';
+
+const AUSTIN_SHOIGU = '/pairs/officials/lloyd-austin/sergei-shoigu';
+
+/** Days from an ISO date to today (UTC), as the gap engine counts a running silence. */
+function daysSince(date: string): number {
+  const today = new Date().toISOString().slice(0, 10);
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
+}
+
+const formatted = (n: number) => new Intl.NumberFormat('en-GB').format(n);
+
+function gapTable(page: Page): Locator {
+  return page.getByRole('table', { name: /Every silence between held contacts/ });
+}
+
+/** The Days column of every row of the gap table, running silence last. */
+async function tableDays(page: Page): Promise<string[]> {
+  const rows = gapTable(page).locator('tbody tr');
+  return rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent?.trim() ?? ''));
+}
+
+/** Presses Tab until a bar of the gap chart has the focus; returns its label. */
+async function tabToChart(page: Page): Promise<string> {
+  for (let i = 0; i < 60; i += 1) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() =>
+      document.activeElement?.hasAttribute('data-bar-index') ? document.activeElement.getAttribute('aria-label') : null,
+    );
+    if (label) return label;
+  }
+  throw new Error('Tab never reached a bar of the gap chart');
+}
+
+test.describe('pair page', () => {
+  test('tells the Austin–Shoigu story: 84 days, the refusal inside it, and the silence since', async ({ page }) => {
+    const silence = daysSince('2022-05-13');
+    await page.goto(AUSTIN_SHOIGU);
+    await expect(page).toHaveTitle('Lloyd Austin – Sergei Shoigu · Counterpart');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${formatted(silence)} days without a call`);
+    await expect(
+      page.getByText('The last call between Lloyd Austin and Sergei Shoigu was on 13 May 2022.'),
+    ).toBeVisible();
+    const description = await page.locator('meta[name="description"]').getAttribute('content');
+    expect(description).toContain(`${formatted(silence)} days without a call between Lloyd Austin and Sergei Shoigu`);
+
+    // The data table reads like the chart.
+    const row = gapTable(page).getByRole('row').filter({ hasText: '18 Feb 2022' }).filter({ hasText: '13 May 2022' });
+    await expect(row.getByRole('cell', { name: '84', exact: true })).toBeVisible();
+    await expect(row).toContainText('Lloyd Austin sought a call — refused');
+    expect(await tableDays(page)).toEqual(['84', formatted(silence)]);
+
+    const stats = page.getByRole('region', { name: 'In numbers' });
+    await expect(stats.getByRole('definition').filter({ hasText: '18 Feb 2022 → 13 May 2022' })).toContainText(
+      '84 days',
+    );
+    await expect(stats).toContainText('longer than its one past gap');
+
+    // The chart: one gap bar, the running silence, the invasion, the refusal.
+    const chart = page.getByTestId('gap-chart');
+    await expect(chart.locator('svg.recharts-surface')).toBeVisible();
+    const bars = chart.locator('[data-bar-index]');
+    await expect(bars).toHaveCount(2);
+    await expect(bars.nth(0)).toHaveAttribute('aria-label', '84 days, 18 Feb 2022 to 13 May 2022, ended by a call');
+    await expect(bars.nth(1)).toHaveAttribute('aria-label', new RegExp(`^${formatted(silence)} days and counting`));
+    await expect(chart.locator('svg text', { hasText: 'Russia invades Ukraine' })).toBeVisible();
+    await expect(chart.locator('svg text', { hasText: 'US–Russia deconfliction line set up' })).toBeVisible();
+    await expect(chart.locator('[data-marker="REFUSED"]')).toHaveCount(1);
+    await expect(page.getByRole('heading', { name: /more than 19 times as long as any before it/ })).toBeVisible();
+    await expect(page.getByText(/^Source: Counterpart, from 3 sourced contacts; today = /)).toBeVisible();
+
+    // Timeline: sources quoted, the gap each call ended.
+    const timeline = page.getByRole('region', { name: 'Every contact, with its sources' });
+    await expect(timeline.getByText('Ended a silence of 84 days, since 18 Feb 2022.')).toBeVisible();
+    await expect(timeline.getByRole('link', { name: 'Axios' })).toHaveAttribute(
+      'href',
+      'https://www.axios.com/2022/05/13/lloyd-austin-russian-minister-of-defense-invasion',
+    );
+    await expect(timeline.locator('blockquote').first()).toBeVisible();
+    await screenshot(page, 'pair-officials');
+  });
+
+  test('shows the same tooltip on keyboard focus as on hover, and moves between bars with the arrows', async ({
+    page,
+  }) => {
+    await page.goto(AUSTIN_SHOIGU);
+    await expect(page.getByTestId('gap-chart').locator('[data-bar-index]').first()).toBeAttached();
+    const label = await tabToChart(page);
+    expect(label).toBe('84 days, 18 Feb 2022 to 13 May 2022, ended by a call');
+    const tooltip = page.getByRole('tooltip');
+    await expect(tooltip).toContainText('84 days');
+    await expect(tooltip).toContainText('18 Feb 2022 → 13 May 2022');
+    await expect(tooltip).toContainText('Lloyd Austin sought a call — refused');
+    await page.keyboard.press('ArrowRight');
+    await expect(tooltip).toContainText('and counting');
+    await page.keyboard.press('Escape');
+    await expect(tooltip).toBeHidden();
+    // The chart is one stop in the tab order: the next Tab leaves it.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Download the chart as SVG' })).toBeFocused();
+
+    await page.getByTestId('gap-chart').locator('[data-bar-index="0"]').hover();
+    await expect(tooltip).toContainText('Ended by a call');
+  });
+
+  test('switches to the office pair and the country pair, and back', async ({ page }) => {
+    await page.goto(AUSTIN_SHOIGU);
+    const levels = page.getByRole('navigation', { name: 'This pair at other levels' });
+    await levels.getByRole('link', { name: 'Offices' }).click();
+    await expect(page).toHaveURL(/\/pairs\/offices\/US(%3A|:)SECDEF\/RU(%3A|:)MINDEF$/);
+    await expect(page).toHaveTitle('US Secretary of Defense – RU Minister of Defence · Counterpart');
+    expect(await tableDays(page)).toEqual(['84', formatted(daysSince('2022-05-13'))]);
+    await expect(page.getByRole('region', { name: 'Officials in this pair' })).toContainText(
+      'Lloyd Austin – Sergei Shoigu',
+    );
+
+    await levels.getByRole('link', { name: 'Countries' }).click();
+    await expect(page).toHaveURL(/\/pairs\/countries\/US\/RU$/);
+    await expect(page).toHaveTitle('United States – Russia · Counterpart');
+    // 11 Feb (Milley–Gerasimov) → 18 Feb → 13 May (Austin–Shoigu) → 19 May (Milley–Gerasimov).
+    expect(await tableDays(page)).toEqual(['7', '84', '6', formatted(daysSince('2022-05-19'))]);
+    await expect(gapTable(page).getByRole('row').filter({ hasText: '11 Feb 2022' })).toContainText('0–7');
+    await expect(page.getByTestId('gap-chart').locator('[data-marker="REFUSED"]')).toHaveCount(2);
+    await screenshot(page, 'pair-countries');
+
+    await levels.getByRole('link', { name: 'Officials' }).click();
+    await expect(page).toHaveURL(/\/pairs\/officials\/mark-milley\/valery-gerasimov$/);
+  });
+
+  test('shows a disputed date as a range and keeps both sources', async ({ page }) => {
+    await page.goto('/pairs/officials/mark-milley/valery-gerasimov');
+    const row = gapTable(page).getByRole('row').filter({ hasText: '11 Feb 2022' });
+    await expect(row).toContainText('90–97');
+    await expect(row).toContainText('dates disputed');
+    await expect(page.getByRole('region', { name: 'In numbers' })).toContainText('90–97 days');
+    await expect(page.getByText('The Hill dates this call 18 Feb 2022')).toBeVisible();
+    await expect(page.getByText('Approximate or disputed (range marked)')).toBeVisible();
+    // The expected call of 13 May was fulfilled on 19 May.
+    await expect(page.getByText('expected, fulfilled by the call of 19 May 2022')).toBeVisible();
+    // Up close, the past silence fills the chart and the running one is named off the scale.
+    const chart = page.getByTestId('gap-chart');
+    await page.getByRole('button', { name: 'Past silences up close' }).click();
+    await expect(page.getByRole('button', { name: 'Past silences up close' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(chart.locator('[data-bar-index]')).toHaveCount(1);
+    await expect(chart.locator('svg text', { hasText: 'off this scale' })).toBeVisible();
+    await expect(chart.locator('[data-marker]')).toHaveCount(2);
+    await screenshot(page, 'pair-disputed');
+  });
+
+  test('downloads the chart as a standalone SVG and as a PNG', async ({ page }) => {
+    await page.goto(AUSTIN_SHOIGU);
+    await expect(page.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
+
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the chart as SVG' }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('counterpart-lloyd-austin-sergei-shoigu-gaps.svg');
+    const markup = await readFile((await svg.path())!, 'utf8');
+    expect(markup.startsWith('<svg')).toBe(true);
+    expect(markup).toContain('more than 19 times as long as any before it');
+    expect(markup).toContain('Russia invades Ukraine');
+    expect(markup).toContain('Source: Counterpart');
+    expect(markup).not.toContain('var(--');
+
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the chart as PNG' }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('counterpart-lloyd-austin-sergei-shoigu-gaps.png');
+    const bytes = await readFile((await png.path())!);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    // The data behind the chart, from the export API, and the pair's feed.
+    const csv = page.getByRole('link', { name: 'The gaps as CSV' });
+    await expect(csv).toHaveAttribute('href', '/api/v1/gaps/export?format=csv&a=lloyd-austin&b=sergei-shoigu');
+    for (const link of [
+      csv,
+      page.getByRole('link', { name: 'The gaps as JSON' }),
+      page.getByRole('link', { name: /Atom feed/ }),
+    ]) {
+      const response = await page.request.get((await link.getAttribute('href'))!);
+      expect(response.status()).toBe(200);
+    }
+  });
+
+  test('answers the reversed pair, lower-case codes and merged officials at one address', async ({ page }) => {
+    const reversed = await page.goto('/pairs/officials/sergei-shoigu/lloyd-austin');
+    expect(reversed?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('days without a call');
+    expect(await tableDays(page)).toEqual(['84', formatted(daysSince('2022-05-13'))]);
+
+    await page.goto('/pairs/countries/us/ru');
+    await expect(page).toHaveURL(/\/pairs\/countries\/US\/RU$/);
+
+    const db = getDb();
+    const austin = await db.official.findUniqueOrThrow({ where: { slug: 'lloyd-austin' }, select: { id: true } });
+    const slug = `austin-duplicate-${randomBytes(4).toString('hex')}`;
+    const duplicate = await db.official.create({
+      data: {
+        slug,
+        name: `Duplicate ${slug}`,
+        nameSearch: `duplicate ${slug}`,
+        country: 'US',
+        mergedIntoId: austin.id,
+      },
+    });
+    try {
+      await page.goto(`/pairs/officials/${slug}/sergei-shoigu`);
+      await expect(page).toHaveURL(new RegExp(`${AUSTIN_SHOIGU}$`));
+    } finally {
+      await db.official.delete({ where: { id: duplicate.id } });
+    }
+  });
+
+  test('answers unknown pairs with 404', async ({ page }) => {
+    for (const path of [
+      '/pairs/officials/lloyd-austin/no-such-person',
+      '/pairs/officials/lloyd-austin/mark-milley',
+      '/pairs/countries/US/US',
+      '/pairs/countries/US/XX',
+      '/pairs/offices/US:SECDEF/RU:NOPE',
+      '/pairs/people/lloyd-austin/sergei-shoigu',
+    ]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+    }
+    await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  });
+
+  test('says so when a pair has no held contact yet, and shows its markers', async ({ page }) => {
+    const db = getDb();
+    const tag = randomBytes(4).toString('hex');
+    const [a, b] = await Promise.all(
+      [
+        { country: 'FR', name: `Amélie Testeur ${tag}` },
+        { country: 'DE', name: `Dieter Prüfer ${tag}` },
+      ].map(({ country, name }) =>
+        db.official.create({
+          data: { slug: `${country.toLowerCase()}-test-${tag}`, name, nameSearch: name.toLowerCase(), country },
+        }),
+      ),
+    );
+    const contact = await db.contact.create({
+      data: {
+        date: new Date('2024-03-05T00:00:00Z'),
+        type: 'CALL',
+        status: 'REFUSED',
+        initiatorId: a.id,
+        summary: 'A call was sought and declined.',
+        participants: {
+          create: [
+            { officialId: a.id, country: 'FR' },
+            { officialId: b.id, country: 'DE' },
+          ],
+        },
+        sources: { create: [{ url: 'https://example.org/readout', publisher: 'Example readout' }] },
+      },
+    });
+    try {
+      await page.goto(`/pairs/officials/${a.slug}/${b.slug}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('No held contact yet');
+      await expect(page.getByText('1 sought, refused or expected contact is recorded below.')).toBeVisible();
+      await expect(gapTable(page).getByRole('row').filter({ hasText: 'Before the first held contact' })).toContainText(
+        `${a.name} sought a call — refused`,
+      );
+      await expect(page.getByTestId('gap-chart').locator('[data-marker="REFUSED"]')).toHaveCount(1);
+      await expect(page.getByTestId('gap-chart').locator('[data-bar-index]')).toHaveCount(0);
+      await screenshot(page, 'pair-empty');
+      await expectAccessible(page);
+    } finally {
+      await db.contact.delete({ where: { id: contact.id } });
+      await db.official.deleteMany({ where: { id: { in: [a.id, b.id] } } });
+    }
+  });
+
+  test('is readable on a phone, without horizontal scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(AUSTIN_SHOIGU);
+    await expect(page.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'pair-officials-phone');
+  });
+
+  test('has no serious accessibility problems, in light and dark', async ({ page }) => {
+    await page.goto(AUSTIN_SHOIGU);
+    await expect(page.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
+    await expectAccessible(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
+    await screenshot(page, 'pair-officials-dark');
+    await page.goto('/pairs/countries/US/RU');
+    await expect(page.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test.afterAll(async () => {
+    await disconnectDb();
+  });
+});
+
+test.describe('pair page before JavaScript runs', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('serves the numbers and reserves the chart’s height', async ({ page }) => {
+    await page.goto(AUSTIN_SHOIGU);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('days without a call');
+    expect(await tableDays(page)).toEqual(['84', formatted(daysSince('2022-05-13'))]);
+    await expect(page.getByRole('region', { name: 'In numbers' })).toContainText('84 days');
+    const box = await page.getByTestId('gap-chart').boundingBox();
+    expect(box?.height).toBe(400);
+  });
+});
+
+test('the chart does not move the page when it draws', async ({ page }) => {
+  await page.goto(AUSTIN_SHOIGU);
+  await expect(page.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
+  const box = await page.getByTestId('gap-chart').boundingBox();
+  expect(box?.height).toBe(400);
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 300);
+      }),
+  );
+  expect(shift).toBeLessThan(0.01);
+});
