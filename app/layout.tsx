@@ -7,6 +7,9 @@ export const metadata: Metadata = {
   title: { default: 'Counterpart — the silences between officials', template: '%s · Counterpart' },
   description:
     'Counterpart tracks calls, meetings and hotline use between officials of different countries, and the silences between them, with sources.',
+  alternates: {
+    types: { 'application/atom+xml': [{ url: '/feeds/contacts.xml', title: 'Counterpart: new contacts' }] },
+  },
 };
 
 export const viewport: Viewport = {
@@ -32,9 +35,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               Counterpart
             </Link>
             <nav aria-label="Main" className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
-              <Link href="/">Silences</Link>
-              <Link href="/search">Search</Link>
-              <Link href="/api-docs">API</Link>
+              <Link href="/" className="no-underline hover:underline">
+                Silences
+              </Link>
+              <Link href="/search" className="no-underline hover:underline">
+                Search
+              </Link>
+              <Link href="/api-docs" className="no-underline hover:underline">
+                API
+              </Link>
               <form method="get" action="/search" role="search">
                 <label className="sr-only" htmlFor="site-search">
                   Search officials and contacts

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
 import { expectAccessible } from './axe';
 import { screenshot } from './screenshots';
 
@@ -40,6 +42,38 @@ test.describe('search and filters', () => {
     await page.goto('/search?from=2030-01-01');
     await expect(page.getByText(/No contact matches these filters/)).toBeVisible();
   });
+});
+
+test('downloads the filtered list as CSV with the same contacts the page shows', async ({ page }) => {
+  await page.goto('/search?status=REFUSED&country=RU');
+  await expect(page.getByRole('heading', { name: /Contacts \(2\)/ })).toBeVisible();
+  const shownDates = await page
+    .getByRole('region', { name: /Contacts/ })
+    .locator('time')
+    .allTextContents();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^counterpart-.*\.csv$/);
+  const text = await readFile(await download.path(), 'utf8');
+  // The filters and the export time are stated inside the file.
+  expect(text).toMatch(/^# .*status.*REFUSED/m);
+  expect(text).toMatch(/^# .*exported.*\d{4}-\d{2}-\d{2}T/im);
+  const rows = Papa.parse<Record<string, string>>(
+    text
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .join('\n'),
+    {
+      header: true,
+      skipEmptyLines: true,
+    },
+  ).data;
+  expect(rows).toHaveLength(2);
+  expect(rows.map((r) => r.status)).toEqual(['REFUSED', 'REFUSED']);
+  expect(rows.map((r) => r.date)).toEqual(['2022-03-24', '2022-03-24']);
+  expect(shownDates).toEqual(['24 Mar 2022', '24 Mar 2022']);
 });
 
 test.describe('official page', () => {
