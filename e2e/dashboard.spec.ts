@@ -22,6 +22,16 @@ test.describe('dashboard', () => {
     await expectAccessible(page);
   });
 
+  test('links each pair to its page, where the chart’s table and the numbers read 84', async ({ page }) => {
+    await page.goto('/');
+    const all = page.getByRole('region', { name: /All pairs of officials/ });
+    await all.getByRole('link', { name: 'Lloyd Austin — Sergei Shoigu' }).click();
+    await expect(page).toHaveURL(/\/pairs\/officials\/lloyd-austin\/sergei-shoigu$/);
+    const table = page.getByRole('table', { name: /Every silence between held contacts/ });
+    await expect(table.getByRole('row').filter({ hasText: '18 Feb 2022' })).toContainText('84');
+    await expect(page.getByText('18 Feb 2022 → 13 May 2022').first()).toBeVisible();
+  });
+
   test('says in one line what a silence is, and lists overdue and latest contacts', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByText(/A silence is the time since a pair last held a contact/)).toBeVisible();
