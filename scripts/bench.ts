@@ -105,7 +105,9 @@ async function time<T>(
     timings.push(performance.now() - start);
   }
   timings.sort((x, y) => x - y);
-  return { label, ms: timings[Math.floor(timings.length / 2)], result };
+  const ms = timings[Math.floor(timings.length / 2)];
+  log(`${label}: ${ms.toFixed(1)} ms`);
+  return { label, ms, result };
 }
 
 function freePort(): Promise<number> {

@@ -69,12 +69,14 @@ function pairContactsCte(scope: SeriesScope): Prisma.Sql {
 async function fetchHeldRows(db: PrismaClient, scope: SeriesScope): Promise<HeldRow[]> {
   return db.$queryRaw<HeldRow[]>`
     WITH ${pairContactsCte(scope)},
-    claims AS (
-      SELECT s.contact_id, min(s.claimed_date) AS min_claim, max(s.claimed_date) AS max_claim,
+    -- Materialised so it is computed once: planned inline, PostgreSQL may re-run it
+    -- for every held contact (it expects almost no claims), which turns quadratic.
+    claims AS MATERIALIZED (
+      SELECT pc.id AS contact_id, min(s.claimed_date) AS min_claim, max(s.claimed_date) AS max_claim,
              bool_or(s.claimed_date <> pc.date) AS disputed
-      FROM source s JOIN (SELECT DISTINCT id, date FROM pair_contact) pc ON pc.id = s.contact_id
-      WHERE s.claimed_date IS NOT NULL
-      GROUP BY s.contact_id
+      FROM (SELECT DISTINCT id, date FROM pair_contact) pc
+      JOIN source s ON s.contact_id = pc.id AND s.claimed_date IS NOT NULL
+      GROUP BY pc.id
     ),
     held AS (
       SELECT pc.a, pc.b, pc.id, pc.date,
