@@ -19,7 +19,10 @@ export const metadata: Metadata = {
     'How long since two governments’ officials last spoke? Running silences between officials, offices and countries, with every contact sourced.',
 };
 
-type Props = { searchParams: Promise<{ level?: string; country?: string }> };
+type Props = { searchParams: Promise<{ level?: string; country?: string; all?: string }> };
+
+/** Rows per list unless every pair is asked for: the page stays light with thousands of pairs. */
+const LIST_LIMIT = 25;
 
 const LEVELS: PairLevel[] = ['OFFICIAL', 'OFFICE', 'COUNTRY'];
 
@@ -44,6 +47,8 @@ export default async function DashboardPage({ searchParams }: Props) {
     const rank = p.series.currentSilence?.rank;
     return rank !== undefined && rank.of >= 1 && rank.longerThan === rank.of;
   });
+  const showAll = params.all === '1';
+  const shown = showAll ? pairs : pairs.slice(0, LIST_LIMIT);
   const levelHref = (l: PairLevel) => `/?level=${LEVEL_SEGMENT[l]}${countryFilter ? `&country=${countryFilter}` : ''}`;
 
   return (
@@ -120,7 +125,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                   Unusual silences
                 </h2>
                 <p className="text-muted mb-4 text-sm">Running longer than every past gap of the pair.</p>
-                <SilenceList pairs={unusual} />
+                <SilenceList pairs={showAll ? unusual : unusual.slice(0, LIST_LIMIT)} />
               </section>
             )}
 
@@ -128,7 +133,12 @@ export default async function DashboardPage({ searchParams }: Props) {
               <h2 id="all-pairs" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
                 All pairs of {LEVEL_LABEL[level]}, longest silence first
               </h2>
-              <SilenceList pairs={pairs} />
+              <SilenceList pairs={shown} />
+              {shown.length < pairs.length && (
+                <p className="mt-4 text-sm">
+                  <Link href={`${levelHref(level)}&all=1`}>Show all {pairs.length.toLocaleString('en-GB')} pairs</Link>
+                </p>
+              )}
             </section>
           </>
         )}

@@ -3,7 +3,7 @@
  * database (embedded, or the local server in DATABASE_URL).
  *
  * 1. Generates BENCH_CONTACTS contacts (default 100,000) between 400 officials of
- *    20 countries, a fifth of them on one busy pair, in PostgreSQL itself.
+ *    20 countries, one in fifty of them on one busy pair, in PostgreSQL itself.
  * 2. Times the data layer: one busy pair's series, every pair of a level, a
  *    filtered contact list (median of several runs).
  * 3. Serves a production build and loads the dashboard, a pair page and the gaps
@@ -71,11 +71,11 @@ function generationSql(contacts: number): string[] {
        SELECT g AS i,
               date '2000-01-01' + (random() * 9600)::int AS date,
               CASE WHEN random() < 0.85 THEN 'HELD' WHEN random() < 0.5 THEN 'REFUSED' ELSE 'REQUESTED' END AS status,
-              CASE WHEN g % 5 = 0 THEN 0 ELSE (random() * 399)::int END AS a
+              CASE WHEN g % 50 = 0 THEN 0 ELSE (random() * 399)::int END AS a
          FROM generate_series(1, ${contacts}) g`,
     `ALTER TABLE bench_contact ADD COLUMN b int`,
     // The other side is always in another country: an offset of a whole number of countries.
-    `UPDATE bench_contact SET b = CASE WHEN i % 5 = 0 THEN 20 ELSE (a + 20 * (1 + (i % 19))) % 400 END`,
+    `UPDATE bench_contact SET b = CASE WHEN i % 50 = 0 THEN 20 ELSE (a + 20 * (1 + (i % 19))) % 400 END`,
     `INSERT INTO contact (id, date, type, status, updated_at)
        SELECT 'bc' || i, date, CASE WHEN i % 3 = 0 THEN 'MEETING' ELSE 'CALL' END::"ContactType",
               status::"ContactStatus", now()
@@ -104,6 +104,7 @@ async function time<T>(
     result = await action();
     timings.push(performance.now() - start);
   }
+  if (process.env.BENCH_VERBOSE) log(`${label} runs: ${timings.map((t) => t.toFixed(0)).join(', ')}`);
   timings.sort((x, y) => x - y);
   const ms = timings[Math.floor(timings.length / 2)];
   log(`${label}: ${ms.toFixed(1)} ms`);
@@ -133,12 +134,13 @@ async function waitForServer(url: string): Promise<void> {
   throw new Error(`The server at ${url} did not start`);
 }
 
+/** Resident memory of a process and its children, in MB. */
 function rssMb(pid: number): number {
-  const children = execFileSync('ps', ['-o', 'rss=', '--ppid', String(pid)], { encoding: 'utf8' });
-  const own = execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
-  const kb = [own, children]
-    .flatMap((text) => text.split('\n'))
-    .reduce((sum, line) => sum + (Number(line.trim()) || 0), 0);
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
+  const kb = rows.filter(([p, parent]) => p === pid || parent === pid).reduce((sum, [, , rss]) => sum + rss, 0);
   return Math.round(kb / 1024);
 }
 
@@ -162,7 +164,7 @@ async function main() {
 
     const busy = makePairKey('OFFICIAL', 'bo0', 'bo20');
     const results = [
-      await time('series of the busiest pair (official level)', 7, () => getPairSeries(busy)),
+      await time('series of the busiest pair (official level)', Number(process.env.BENCH_RUNS ?? 7), () => getPairSeries(busy)),
       await time('series of the busiest office pair', 7, () =>
         getPairSeries(makePairKey('OFFICE', 'US:OFFICE0', 'RU:OFFICE0')),
       ),
@@ -204,10 +206,18 @@ async function main() {
       ];
       process.stdout.write(`\nHTTP, ${SECONDS} s each, 10 connections, production build:\n`);
       for (const [label, path] of targets) {
+        const single = performance.now();
+        const response = await fetch(`${base}${path}`);
+        await response.arrayBuffer();
+        log(`${label}: one request alone took ${(performance.now() - single).toFixed(0)} ms (HTTP ${response.status})`);
         const result = await autocannon({ url: `${base}${path}`, connections: 10, duration: SECONDS });
-        const errors = result.non2xx + result.errors + result.timeouts;
+        const problems = [
+          result.non2xx && `${result.non2xx} non-2xx`,
+          result.timeouts && `${result.timeouts} timeouts`,
+          result.errors - result.timeouts > 0 && `${result.errors - result.timeouts} errors`,
+        ].filter(Boolean);
         process.stdout.write(
-          `  ${label.padEnd(34)} ${result.requests.average.toFixed(1).padStart(8)} req/s   p50 ${String(result.latency.p50).padStart(6)} ms   p99 ${String(result.latency.p99).padStart(6)} ms${errors ? `   ${errors} errors` : ''}\n`,
+          `  ${label.padEnd(34)} ${result.requests.average.toFixed(1).padStart(8)} req/s   p50 ${String(result.latency.p50).padStart(6)} ms   p99 ${String(result.latency.p99).padStart(6)} ms${problems.length ? `   ${problems.join(', ')}` : ''}\n`,
         );
       }
       process.stdout.write(`  server memory after the runs: ${rssMb(server.pid!)} MB RSS\n`);

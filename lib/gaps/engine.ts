@@ -150,6 +150,18 @@ export function summarizeSeries(options: {
   };
 }
 
+/** The index of the first sorted date on or after `date`, or -1; a binary search, as pairs can hold thousands. */
+function firstOnOrAfter(sorted: IsoDate[], date: IsoDate): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < date) low = middle + 1;
+    else high = middle;
+  }
+  return low === sorted.length ? -1 : low;
+}
+
 /** What a marker is made from: a non-held contact's identity, date, status and type. */
 export type MarkerSource = Pick<GapContact, 'id' | 'date' | 'status' | 'type'>;
 
@@ -165,7 +177,7 @@ export function assignMarkers(heldDates: IsoDate[], others: MarkerSource[]) {
   for (const contact of others) {
     if (contact.status === 'HELD') throw new Error('A held contact is not a marker');
     const marker: GapMarker = { contactId: contact.id, date: contact.date, status: contact.status, type: contact.type };
-    const closing = heldDates.findIndex((date) => date >= contact.date);
+    const closing = firstOnOrAfter(heldDates, contact.date);
     if (heldDates.length === 0 || closing === 0) leading.push(marker);
     else if (closing === -1) afterLast.push(marker);
     else inGap[closing - 1].push(marker);

@@ -21,7 +21,13 @@ import { getPairPage } from '@/lib/data/pair-page';
 import { formatDate } from '@/lib/format';
 import { levelFromSegment } from '@/lib/pairs';
 
-type Props = { params: Promise<{ level: string; a: string; b: string }> };
+type Props = {
+  params: Promise<{ level: string; a: string; b: string }>;
+  searchParams: Promise<{ timeline?: string }>;
+};
+
+/** The timeline shows this many of the latest contacts unless the whole record is asked for. */
+const TIMELINE_LIMIT = 150;
 
 /** URL segments arrive decoded by Next; decoding again is harmless for office keys and slugs. */
 function decode(segment: string): string {
@@ -58,7 +64,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function PairPage({ params }: Props) {
+export default async function PairPage({ params, searchParams }: Props) {
   await connection();
   const loaded = await load(params);
   if (loaded === null) notFound();
@@ -68,6 +74,7 @@ export default async function PairPage({ params }: Props) {
 
   const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts };
   const headline = buildHeadline(input);
+  const timelineCut = (await searchParams).timeline !== 'all' && page.contacts.length > TIMELINE_LIMIT;
   const levels = buildLevelLinks(input);
   const chart = buildChartData({ ...input, today: page.today, events: page.events, channels: page.channels });
   const subject = `${sideName(page.a)} and ${sideName(page.b)}`;
@@ -174,10 +181,19 @@ export default async function PairPage({ params }: Props) {
         <h2 id="timeline-title" className={`${sectionTitle} mb-1`}>
           Every contact, with its sources
         </h2>
-        <p className="text-muted mb-4 text-sm">Oldest first, so the record reads in the order it happened.</p>
+        <p className="text-muted mb-4 text-sm">
+          Oldest first, so the record reads in the order it happened.
+          {timelineCut && (
+            <>
+              {' '}
+              Showing the latest {TIMELINE_LIMIT} of {page.contacts.length} contacts:{' '}
+              <Link href="?timeline=all">show the whole record</Link>.
+            </>
+          )}
+        </p>
         <PairTimeline
           level={level}
-          contacts={page.contacts}
+          contacts={timelineCut ? page.contacts.slice(-TIMELINE_LIMIT) : page.contacts}
           series={page.series}
           today={page.today}
           context={context}
