@@ -164,7 +164,9 @@ async function main() {
 
     const busy = makePairKey('OFFICIAL', 'bo0', 'bo20');
     const results = [
-      await time('series of the busiest pair (official level)', Number(process.env.BENCH_RUNS ?? 7), () => getPairSeries(busy)),
+      await time('series of the busiest pair (official level)', Number(process.env.BENCH_RUNS ?? 7), () =>
+        getPairSeries(busy),
+      ),
       await time('series of the busiest office pair', 7, () =>
         getPairSeries(makePairKey('OFFICE', 'US:OFFICE0', 'RU:OFFICE0')),
       ),
