@@ -4,9 +4,10 @@ import { getDb } from '../db';
 import { AppError } from '../errors';
 import { setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
+import { ZContactFilters } from '../validation/filters';
 import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
-import { createContact } from './contacts';
+import { createContact, listContacts } from './contacts';
 import { createOfficial } from './officials';
 
 setupTestDatabase();
@@ -115,6 +116,21 @@ describe('logging a contact', () => {
       actor,
     );
     expect(date).toBe('2022-03-01');
+  });
+});
+
+describe('listing contacts', () => {
+  it('filters by official, by id, slug, or the slug of a duplicate merged into them', async () => {
+    const { austin, shoigu } = await twoOfficials();
+    await createContact(call('2022-02-18', [austin.slug, shoigu.slug]), actor);
+    const duplicate = await createOfficial(ZOfficialInput.parse({ name: 'Sergey Shoygu', country: 'RU' }), actor);
+    await getDb().official.update({ where: { id: duplicate.id }, data: { mergedIntoId: shoigu.id } });
+    for (const official of [shoigu.id, shoigu.slug, duplicate.slug]) {
+      const { items, total } = await listContacts(ZContactFilters.parse({ official }));
+      expect(total).toBe(1);
+      expect(items[0].date).toBe('2022-02-18');
+    }
+    expect((await listContacts(ZContactFilters.parse({ official: 'nobody' }))).total).toBe(0);
   });
 });
 

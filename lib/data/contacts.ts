@@ -312,8 +312,10 @@ export async function listContacts(filters: ContactFilters): Promise<{ items: Co
     });
   }
   if (filters.official) {
+    // An official merged into another is found by its old id or slug too.
+    const named = { OR: [{ id: filters.official }, { slug: filters.official }] };
     and.push({
-      participants: { some: { official: { OR: [{ id: filters.official }, { slug: filters.official }] } } },
+      participants: { some: { official: { OR: [named, { mergedFrom: { some: named } }] } } },
     });
   }
   if (filters.country?.length) and.push({ participants: { some: { country: { in: filters.country } } } });
