@@ -127,6 +127,13 @@ export async function positionsOn(tx: Tx, officialIds: string[], date: string) {
   return byOfficial;
 }
 
+/** A position with its tenure as `YYYY-MM-DD` dates, as pages and the API show it. */
+function withIsoTenure<T extends { startDate: Date; endDate: Date | null }>(
+  position: T,
+): Omit<T, 'startDate' | 'endDate'> & { startDate: string; endDate: string | null } {
+  return { ...position, startDate: isoFromDb(position.startDate), endDate: isoFromDbOrNull(position.endDate) };
+}
+
 /** An official's public profile by slug, or null. */
 export async function getOfficialBySlug(slug: string) {
   const official = await getDb().official.findUnique({
@@ -150,11 +157,7 @@ export async function getOfficialBySlug(slug: string) {
   return {
     ...official,
     aliases: official.aliases.map((a) => a.name),
-    positions: official.positions.map((p) => ({
-      ...p,
-      startDate: isoFromDb(p.startDate),
-      endDate: isoFromDbOrNull(p.endDate),
-    })),
+    positions: official.positions.map(withIsoTenure),
   };
 }
 
@@ -198,11 +201,7 @@ export async function searchOfficials(options: { q?: string; country?: string[];
     items: items.map((o) => ({
       ...o,
       aliases: o.aliases.map((a) => a.name),
-      positions: o.positions.map((p) => ({
-        ...p,
-        startDate: isoFromDb(p.startDate),
-        endDate: isoFromDbOrNull(p.endDate),
-      })),
+      positions: o.positions.map(withIsoTenure),
     })),
   };
 }

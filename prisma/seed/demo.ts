@@ -106,6 +106,18 @@ const OFFICIALS: OfficialSeed[] = [
   },
 ];
 
+/** The Pentagon's statement of 24 March 2022, the source of both refused requests. */
+const REFUSALS_REPORTED = {
+  url: 'https://thehill.com/policy/defense/599512-russian-military-leaders-rejecting-outreach-from-us-counterparts-report/',
+  publisher: 'The Hill',
+  title: 'Russian military leaders rejecting outreach from US counterparts',
+  publishedAt: '2022-03-24',
+  side: 'press, citing the Pentagon',
+  quote:
+    '“Over the past month, Secretary Austin and Chairman Milley have sought, and continue to seek, calls with ' +
+    'their Russian counterparts. Minister Shoigu and General Gerasimov have so far declined to engage,” Kirby said.',
+};
+
 const CONTACTS: ContactSeed[] = [
   {
     key: 'seed:milley-gerasimov-2022-02-11',
@@ -176,18 +188,7 @@ const CONTACTS: ContactSeed[] = [
     participants: ['lloyd-austin', 'sergei-shoigu'],
     initiator: 'lloyd-austin',
     summary: 'The Pentagon said Austin had sought calls with Shoigu over the past month; Russia declined to engage.',
-    sources: [
-      {
-        url: 'https://thehill.com/policy/defense/599512-russian-military-leaders-rejecting-outreach-from-us-counterparts-report/',
-        publisher: 'The Hill',
-        title: 'Russian military leaders rejecting outreach from US counterparts',
-        publishedAt: '2022-03-24',
-        side: 'press, citing the Pentagon',
-        quote:
-          '“Over the past month, Secretary Austin and Chairman Milley have sought, and continue to seek, calls with ' +
-          'their Russian counterparts. Minister Shoigu and General Gerasimov have so far declined to engage,” Kirby said.',
-      },
-    ],
+    sources: [REFUSALS_REPORTED],
   },
   {
     key: 'seed:milley-gerasimov-refused-2022-03-24',
@@ -197,18 +198,7 @@ const CONTACTS: ContactSeed[] = [
     participants: ['mark-milley', 'valery-gerasimov'],
     initiator: 'mark-milley',
     summary: 'The Pentagon said Milley had sought calls with Gerasimov over the past month; Russia declined to engage.',
-    sources: [
-      {
-        url: 'https://thehill.com/policy/defense/599512-russian-military-leaders-rejecting-outreach-from-us-counterparts-report/',
-        publisher: 'The Hill',
-        title: 'Russian military leaders rejecting outreach from US counterparts',
-        publishedAt: '2022-03-24',
-        side: 'press, citing the Pentagon',
-        quote:
-          '“Over the past month, Secretary Austin and Chairman Milley have sought, and continue to seek, calls with ' +
-          'their Russian counterparts. Minister Shoigu and General Gerasimov have so far declined to engage,” Kirby said.',
-      },
-    ],
+    sources: [REFUSALS_REPORTED],
   },
   {
     key: 'seed:austin-shoigu-2022-05-13',
