@@ -2,6 +2,7 @@ import '@fontsource-variable/inter';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { UserMenu } from '@/components/auth/user-menu';
 
 export const metadata: Metadata = {
   title: { default: 'Counterpart — the silences between officials', template: '%s · Counterpart' },
@@ -56,6 +57,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                   className="border-rule bg-paper w-44 rounded border px-2 py-1 text-sm"
                 />
               </form>
+              <UserMenu />
             </nav>
           </div>
         </header>

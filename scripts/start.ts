@@ -11,6 +11,7 @@ import path from 'node:path';
 import { openDatabaseOrExit, redactUrl } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { bin, fail, ROOT, run } from './lib/run';
+import { authSecret } from './lib/secret';
 import { seedIfWanted } from './lib/seed';
 
 const isDev = process.argv.includes('--dev');
@@ -94,7 +95,12 @@ async function main() {
   const server = spawn(bin('next'), [isDev ? 'dev' : 'start', '--port', String(port)], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      BETTER_AUTH_SECRET: authSecret(),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   });
 
   const shutdown = (signal: NodeJS.Signals) => {

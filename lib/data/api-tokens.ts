@@ -1,0 +1,100 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { getDb } from '../db';
+import { AppError } from '../errors';
+import type { Role } from '../auth/permissions';
+import type { ApiTokenInput } from '../validation/user';
+import type { Actor } from './actor';
+import { writeAudit } from './audit';
+
+const TOKEN_PREFIX = 'cp_';
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Issues a new API token for a user. The token itself is returned once and
+ * never stored; the database keeps its SHA-256 hash and its first characters.
+ */
+export async function createApiToken(input: ApiTokenInput, actor: Actor) {
+  const token = `${TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
+  return getDb().$transaction(async (tx) => {
+    const email = input.email.trim().toLowerCase();
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
+    if (user === null) {
+      throw new AppError('NOT_FOUND', `No account for ${email}`, { email: ['No account has this email'] });
+    }
+    const row = await tx.apiToken.create({
+      data: { userId: user.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10) },
+      select: { id: true, name: true, prefix: true, createdAt: true, userId: true },
+    });
+    await writeAudit(tx, actor, { action: 'create', entityType: 'api_token', entityId: row.id, after: row });
+    return { ...row, token, role: user.role };
+  });
+}
+
+/**
+ * Revokes a token, named by its id, its prefix (as listed) or the token itself.
+ * Revoking takes effect on the next request.
+ */
+export async function revokeApiToken(ref: string, actor: Actor) {
+  const trimmed = ref.trim();
+  return getDb().$transaction(async (tx) => {
+    const matches = await tx.apiToken.findMany({
+      where: {
+        revokedAt: null,
+        OR: [{ id: trimmed }, { tokenHash: hashToken(trimmed) }, { prefix: trimmed }],
+      },
+      select: { id: true, name: true, prefix: true, userId: true },
+      take: 2,
+    });
+    if (matches.length === 0) throw new AppError('NOT_FOUND', `No active token “${trimmed}”`);
+    if (matches.length > 1) {
+      throw new AppError('INVALID', `“${trimmed}” names more than one token: give the token id instead`);
+    }
+    const [token] = matches;
+    const revokedAt = new Date();
+    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt } });
+    await writeAudit(tx, actor, {
+      action: 'revoke',
+      entityType: 'api_token',
+      entityId: token.id,
+      before: token,
+      after: { ...token, revokedAt },
+    });
+    return { ...token, revokedAt };
+  });
+}
+
+/** A user's tokens, newest first, without hashes. */
+export async function listApiTokens(email: string) {
+  return getDb().apiToken.findMany({
+    where: { user: { email: email.trim().toLowerCase() } },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
+
+/** The user a bearer token acts for, or null when it is unknown, revoked, expired or its user disabled. */
+export async function authenticateApiToken(token: string): Promise<{ userId: string; role: Role } | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const row = await getDb().apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, role: true, banned: true } },
+    },
+  });
+  const now = new Date();
+  if (row === null || row.revokedAt !== null || row.user.banned) return null;
+  if (row.expiresAt !== null && row.expiresAt <= now) return null;
+  // Recording every use would make each write two; once a minute tells a user enough.
+  if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return { userId: row.user.id, role: row.user.role };
+}
