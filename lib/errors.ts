@@ -16,12 +16,15 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
+  /** More for the client to act on, e.g. the current record and what changed on a conflict. */
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors, details?: Record<string, unknown>) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 
   get status(): number {

@@ -17,7 +17,7 @@ const EXAMPLE_TODAY = '2025-06-01';
 const EXPORTED_AT = new Date('2025-06-01T09:30:00Z');
 
 const austin = { id: 'cm0austin', slug: 'lloyd-austin', name: 'Lloyd Austin', country: 'US' };
-const shoigu = { id: 'cm0shoigu', slug: 'sergei-shoigu', name: 'Sergei Shoigu', country: 'RU' };
+const shoigu = { id: 'cm0shoigu', version: 1, slug: 'sergei-shoigu', name: 'Sergei Shoigu', country: 'RU' };
 
 const SECDEF = {
   title: 'Secretary of Defense',
@@ -54,6 +54,7 @@ export const officialProfileExample = officialProfileJson({
 
 export const contactRowExample: ContactRow = {
   id: 'cm0call0513',
+  version: 1,
   date: '2022-05-13',
   datePrecision: 'DAY',
   time: null,

@@ -6,7 +6,9 @@ import { searchParamsToObject } from '../validation/filters';
 export type ApiErrorCode = ErrorCode | 'INTERNAL';
 
 /** Every API error has this one shape, whatever its status. */
-export type ApiErrorBody = { error: { code: ApiErrorCode; message: string; fields?: FieldErrors } };
+export type ApiErrorBody = {
+  error: { code: ApiErrorCode; message: string; fields?: FieldErrors } & Record<string, unknown>;
+};
 
 /**
  * A JSON response of the public read API. Reads carry no credentials, so any
@@ -20,17 +22,31 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
 
 /** An expected failure as the API reports it: its status, code, message and per-field messages. */
 export function jsonError(error: AppError): Response {
-  const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
+  const body: ApiErrorBody = { error: { ...error.details, code: error.code, message: error.message } };
   if (error.fields && Object.keys(error.fields).length > 0) body.error.fields = error.fields;
-  return jsonResponse(body, { status: error.status });
+  const headers: HeadersInit = error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer' } : {};
+  return jsonResponse(body, { status: error.status, headers });
+}
+
+/**
+ * Zod issues as field name → messages. In a JSON body nested fields are named
+ * by their path (`sources.0.url`), so a form can put each message by its field;
+ * a query parameter's messages stay under the parameter (`country`).
+ */
+export function issueFields(error: z.ZodError, nested: boolean): { fields: FieldErrors; formErrors: string[] } {
+  const fields: FieldErrors = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    const key = (nested ? issue.path : issue.path.slice(0, 1)).map(String).join('.');
+    if (key === '') formErrors.push(issue.message);
+    else (fields[key] ??= []).push(issue.message);
+  }
+  return { fields, formErrors };
 }
 
 /** A zod failure on input as a 400 that names the parameters and says what is wrong with each. */
-export function invalidInput(error: z.ZodError): AppError {
-  const { formErrors, fieldErrors } = z.flattenError(error);
-  const fields = Object.fromEntries(
-    Object.entries(fieldErrors).filter((entry): entry is [string, string[]] => entry[1] !== undefined),
-  );
+export function invalidInput(error: z.ZodError, options: { nested?: boolean } = {}): AppError {
+  const { fields, formErrors } = issueFields(error, options.nested ?? false);
   const names = Object.keys(fields);
   let message: string;
   if (names.length === 1) message = `Invalid parameter “${names[0]}”: ${fields[names[0]][0]}`;
@@ -77,7 +93,7 @@ export function parseQuery<T extends z.ZodType>(
 /** Any thrown value as the JSON response the API owes: expected ones as 4xx, the rest logged and 500. */
 export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof AppError) return jsonError(error);
-  if (error instanceof z.ZodError) return jsonError(invalidInput(error));
+  if (error instanceof z.ZodError) return jsonError(invalidInput(error, { nested: true }));
   const url = new URL(request.url);
   console.error(`[api] ${request.method} ${url.pathname}${url.search} failed:`, error);
   const body: ApiErrorBody = {

@@ -17,6 +17,7 @@ type OfficialProfile = NonNullable<Awaited<ReturnType<typeof getOfficialBySlug>>
 export function officialSummaryJson(official: OfficialSearchItem) {
   return {
     id: official.id,
+    version: official.version,
     slug: official.slug,
     name: official.name,
     country: official.country,
@@ -37,6 +38,7 @@ export type OfficialSummaryJson = ReturnType<typeof officialSummaryJson>;
 export function officialProfileJson(official: OfficialProfile) {
   return {
     id: official.id,
+    version: official.version,
     slug: official.slug,
     name: official.name,
     country: official.country,
@@ -66,6 +68,7 @@ export function activeFilters(filters: ContactFilters): Partial<Omit<ContactFilt
 export function contactJson(contact: ContactRow) {
   return {
     id: contact.id,
+    version: contact.version,
     date: contact.date,
     datePrecision: contact.datePrecision,
     time: contact.time,

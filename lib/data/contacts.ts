@@ -10,6 +10,7 @@ import type { ContactInput } from '../validation/contact';
 import type { ContactFilters } from '../validation/filters';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
+import { contactSnapshot } from './contact-snapshot';
 import { dbDate, isoFromDb } from './dates';
 import { positionsOn, resolveOfficialRefs } from './officials';
 
@@ -26,7 +27,7 @@ export type EndedSilence = {
   between: [{ id: string; slug: string; name: string }, { id: string; slug: string; name: string }];
 };
 
-type Participant = { id: string; slug: string; name: string; country: string };
+export type Participant = { id: string; slug: string; name: string; country: string };
 
 /** The longest silence the contact ended among its cross-country pairs of officials. */
 async function findEndedSilences(
@@ -69,13 +70,18 @@ async function findEndedSilences(
  * A held contact fulfils the open expected contacts of the same officials dated
  * up to a month after it: "a call is expected" is answered by the call.
  */
-async function resolveExpectedContacts(tx: Tx, contactId: string, date: string, officialIds: string[]) {
+async function resolveExpectedContacts(
+  tx: Tx,
+  actor: Actor,
+  contact: { id: string; date: string },
+  officialIds: string[],
+) {
   const expected = await tx.contact.findMany({
     where: {
       status: 'SCHEDULED',
       resolvedById: null,
       deletedAt: null,
-      date: { lte: addDays(parseIsoDate(date), EXPECTED_CONTACT_GRACE_DAYS) },
+      date: { lte: addDays(parseIsoDate(contact.date), EXPECTED_CONTACT_GRACE_DAYS) },
       participants: { some: { officialId: { in: officialIds } } },
     },
     select: { id: true, participants: { select: { officialId: true, country: true } } },
@@ -85,12 +91,125 @@ async function resolveExpectedContacts(tx: Tx, contactId: string, date: string, 
     const shared = e.participants.filter((p) => ids.has(p.officialId));
     return new Set(shared.map((p) => p.country)).size >= 2;
   });
-  if (matching.length === 0) return [];
-  await tx.contact.updateMany({
-    where: { id: { in: matching.map((e) => e.id) } },
-    data: { resolvedById: contactId, version: { increment: 1 } },
-  });
+  for (const { id } of matching) {
+    const before = await contactSnapshot(tx, id);
+    await tx.contact.update({ where: { id }, data: { resolvedById: contact.id, version: { increment: 1 } } });
+    await writeAudit(tx, actor, {
+      action: 'resolve',
+      entityType: 'contact',
+      entityId: id,
+      before,
+      after: await contactSnapshot(tx, id),
+    });
+  }
   return matching.map((e) => e.id);
+}
+
+/**
+ * Checks a contact's input against the database and works out what to store:
+ * its officials (two or more, from two or more countries), the position each
+ * held that day, its channel and the instant of its local time.
+ */
+export async function prepareContact(tx: Tx, input: ContactInput) {
+  const refs = [
+    ...input.participants,
+    ...(input.initiator ? [input.initiator] : []),
+    ...input.sources.flatMap((s) => (s.claims?.initiator ? [s.claims.initiator] : [])),
+  ];
+  const officials = await resolveOfficialRefs(tx, refs);
+  const missing = input.participants.filter((ref) => !officials.has(ref));
+  if (missing.length > 0) {
+    throw new AppError('INVALID', 'Some participants are not in Counterpart', {
+      participants: missing.map((ref) => `No official “${ref}”: add them first or check the spelling`),
+    });
+  }
+  const participants = [
+    ...new Map(input.participants.map((ref) => [officials.get(ref)!.id, officials.get(ref)!])).values(),
+  ];
+  if (participants.length < 2) {
+    throw new AppError('INVALID', 'A contact needs two different officials', {
+      participants: ['These all name the same official'],
+    });
+  }
+  if (new Set(participants.map((p) => p.country)).size < 2) {
+    throw new AppError('INVALID', 'Participants must come from at least two countries', {
+      participants: ['Add an official of another country: Counterpart tracks contacts between countries'],
+    });
+  }
+  const unknownClaimant = input.sources.findIndex((s) => s.claims?.initiator && !officials.has(s.claims.initiator));
+  if (unknownClaimant !== -1) {
+    throw new AppError('INVALID', 'A source names an unknown initiator', {
+      [`sources.${unknownClaimant}.claims.initiator`]: ['No such official'],
+    });
+  }
+  const channel = input.channel
+    ? await tx.channel.findFirst({
+        where: { OR: [{ id: input.channel }, { slug: input.channel }] },
+        select: { id: true },
+      })
+    : null;
+  if (input.channel && channel === null) {
+    throw new AppError('INVALID', 'Unknown channel', { channel: [`No channel “${input.channel}”`] });
+  }
+  const positions = await positionsOn(
+    tx,
+    participants.map((p) => p.id),
+    input.date,
+  );
+  const participantRows = participants.map((p) => ({
+    officialId: p.id,
+    country: p.country,
+    positionId: positions.get(p.id)?.id ?? null,
+    officeKey: positions.get(p.id)?.officeKey ?? null,
+  }));
+  const sourceRows = input.sources.map((s) => ({
+    url: s.url,
+    publisher: s.publisher ?? null,
+    title: s.title ?? null,
+    publishedAt: s.publishedAt ? dbDate(s.publishedAt) : null,
+    side: s.side ?? null,
+    quote: s.quote ?? null,
+    archiveUrl: s.archiveUrl ?? null,
+    claimedDate: s.claims?.date ? dbDate(s.claims.date) : null,
+    claimedInitiatorId: s.claims?.initiator ? officials.get(s.claims.initiator)!.id : null,
+    claimedDurationMinutes: s.claims?.durationMinutes ?? null,
+  }));
+  const fields = {
+    date: dbDate(input.date),
+    datePrecision: input.datePrecision,
+    time: input.time ?? null,
+    timeZone: input.time ? (input.timeZone ?? 'UTC') : null,
+    occurredAt: input.time ? localTimeToInstant(input.date, input.time, input.timeZone ?? 'UTC') : null,
+    type: input.type,
+    status: input.status,
+    initiatorId: input.initiator ? officials.get(input.initiator)!.id : null,
+    durationMinutes: input.durationMinutes ?? null,
+    location: input.location ?? null,
+    summary: input.summary ?? null,
+    topics: [...new Set(input.topics)],
+    channelId: channel?.id ?? null,
+  };
+  return { participants, participantRows, sourceRows, fields };
+}
+
+/**
+ * What a held contact changes beyond itself: the silences it ended (longest
+ * first) and the expected contacts it fulfils.
+ */
+export async function settleHeldContact(
+  tx: Tx,
+  actor: Actor,
+  contact: { id: string; date: string },
+  participants: Participant[],
+) {
+  const endedSilences = await findEndedSilences(tx, contact, participants);
+  const resolvedExpected = await resolveExpectedContacts(
+    tx,
+    actor,
+    contact,
+    participants.map((p) => p.id),
+  );
+  return { endedSilences, resolvedExpected };
 }
 
 /**
@@ -100,123 +219,43 @@ async function resolveExpectedContacts(tx: Tx, contactId: string, date: string, 
  */
 export async function createContact(input: ContactInput, actor: Actor, options: { importKey?: string; tx?: Tx } = {}) {
   const run = async (tx: Tx) => {
-    const refs = [
-      ...input.participants,
-      ...(input.initiator ? [input.initiator] : []),
-      ...input.sources.flatMap((s) => (s.claims?.initiator ? [s.claims.initiator] : [])),
-    ];
-    const officials = await resolveOfficialRefs(tx, refs);
-    const missing = input.participants.filter((ref) => !officials.has(ref));
-    if (missing.length > 0) {
-      throw new AppError('INVALID', 'Some participants are not in Counterpart', {
-        participants: missing.map((ref) => `No official “${ref}”: add them first or check the spelling`),
-      });
-    }
-    const participants = [
-      ...new Map(input.participants.map((ref) => [officials.get(ref)!.id, officials.get(ref)!])).values(),
-    ];
-    if (participants.length < 2) {
-      throw new AppError('INVALID', 'A contact needs two different officials', {
-        participants: ['These all name the same official'],
-      });
-    }
-    if (new Set(participants.map((p) => p.country)).size < 2) {
-      throw new AppError('INVALID', 'Participants must come from at least two countries', {
-        participants: ['Add an official of another country: Counterpart tracks contacts between countries'],
-      });
-    }
-    const channel = input.channel
-      ? await tx.channel.findFirst({
-          where: { OR: [{ id: input.channel }, { slug: input.channel }] },
-          select: { id: true },
-        })
-      : null;
-    if (input.channel && channel === null) {
-      throw new AppError('INVALID', 'Unknown channel', { channel: [`No channel “${input.channel}”`] });
-    }
-    const positions = await positionsOn(
-      tx,
-      participants.map((p) => p.id),
-      input.date,
-    );
-    const occurredAt = input.time ? localTimeToInstant(input.date, input.time, input.timeZone ?? 'UTC') : null;
-
+    const prepared = await prepareContact(tx, input);
     const contact = await tx.contact.create({
       data: {
-        date: dbDate(input.date),
-        datePrecision: input.datePrecision,
-        time: input.time,
-        timeZone: input.time ? (input.timeZone ?? 'UTC') : null,
-        occurredAt,
-        type: input.type,
-        status: input.status,
-        initiatorId: input.initiator ? officials.get(input.initiator)!.id : null,
-        durationMinutes: input.durationMinutes,
-        location: input.location,
-        summary: input.summary,
-        topics: [...new Set(input.topics)],
-        channelId: channel?.id,
+        ...prepared.fields,
         importKey: options.importKey,
         createdById: actor.userId,
         updatedById: actor.userId,
-        participants: {
-          create: participants.map((p) => ({
-            officialId: p.id,
-            country: p.country,
-            positionId: positions.get(p.id)?.id ?? null,
-            officeKey: positions.get(p.id)?.officeKey ?? null,
-          })),
-        },
-        sources: {
-          create: input.sources.map((s) => ({
-            url: s.url,
-            publisher: s.publisher,
-            title: s.title,
-            publishedAt: s.publishedAt ? dbDate(s.publishedAt) : null,
-            side: s.side,
-            quote: s.quote,
-            archiveUrl: s.archiveUrl,
-            claimedDate: s.claims?.date ? dbDate(s.claims.date) : null,
-            claimedInitiatorId: s.claims?.initiator ? (officials.get(s.claims.initiator)?.id ?? null) : null,
-            claimedDurationMinutes: s.claims?.durationMinutes,
-          })),
-        },
+        participants: { create: prepared.participantRows },
+        sources: { create: prepared.sourceRows },
       },
       select: { id: true, version: true, date: true },
     });
-
-    let endedSilences: EndedSilence[] = [];
-    let resolvedExpected: string[] = [];
-    if (input.status === 'HELD') {
-      endedSilences = await findEndedSilences(tx, { id: contact.id, date: input.date }, participants);
-      resolvedExpected = await resolveExpectedContacts(
-        tx,
-        contact.id,
-        input.date,
-        participants.map((p) => p.id),
-      );
-    }
+    const settled =
+      input.status === 'HELD'
+        ? await settleHeldContact(tx, actor, { id: contact.id, date: input.date }, prepared.participants)
+        : { endedSilences: [], resolvedExpected: [] };
     await writeAudit(tx, actor, {
       action: 'create',
       entityType: 'contact',
       entityId: contact.id,
-      after: { ...input, participants: participants.map((p) => p.id), resolvedExpected },
+      after: await contactSnapshot(tx, contact.id),
     });
     return {
       id: contact.id,
       version: contact.version,
       date: toIsoDate(contact.date),
-      endedSilence: endedSilences[0] ?? null,
-      endedSilences,
-      resolvedExpected,
+      endedSilence: settled.endedSilences[0] ?? null,
+      ...settled,
     };
   };
   return options.tx ? run(options.tx) : getDb().$transaction(run);
 }
 
 /** What every contact list shows of a contact: who, when, what, and where it is reported. */
-const CONTACT_ROW_SELECT = {
+export const CONTACT_ROW_SELECT = {
   id: true,
+  version: true,
   date: true,
   datePrecision: true,
   time: true,
@@ -259,7 +298,7 @@ const CONTACT_ROW_SELECT = {
 
 type ContactRowRecord = Prisma.ContactGetPayload<{ select: typeof CONTACT_ROW_SELECT }>;
 
-function toContactRow(c: ContactRowRecord) {
+export function toContactRow(c: ContactRowRecord) {
   return {
     ...c,
     date: isoFromDb(c.date),

@@ -140,6 +140,7 @@ export async function getOfficialBySlug(slug: string) {
     where: { slug },
     select: {
       id: true,
+      version: true,
       slug: true,
       name: true,
       country: true,
@@ -183,6 +184,7 @@ export async function searchOfficials(options: { q?: string; country?: string[];
       take: pageSize,
       select: {
         id: true,
+        version: true,
         slug: true,
         name: true,
         country: true,

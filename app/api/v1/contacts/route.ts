@@ -1,6 +1,10 @@
+import { readJsonObject } from '@/lib/api/body';
 import { activeFilters, contactJson } from '@/lib/api/serialize';
 import { jsonResponse, parseQuery, withErrors } from '@/lib/api/respond';
-import { listContacts } from '@/lib/data/contacts';
+import { requireApiActor } from '@/lib/auth/api';
+import { findNearbyContacts } from '@/lib/data/contact-edits';
+import { createContact, listContacts } from '@/lib/data/contacts';
+import { ZContactInput } from '@/lib/validation/contact';
 import { ZContactFilters } from '@/lib/validation/filters';
 
 export const dynamic = 'force-dynamic';
@@ -16,4 +20,24 @@ export const GET = withErrors(async (request) => {
     total,
     filters: activeFilters(filters),
   });
+});
+
+/**
+ * Logs a contact (researcher or admin token). Answers with the silence it
+ * ended, and lists contacts of the same officials within a day of it, which
+ * may be the same contact logged twice.
+ */
+export const POST = withErrors(async (request) => {
+  const actor = await requireApiActor(request, 'contact:create');
+  const input = ZContactInput.parse(await readJsonObject(request));
+  const nearby = await findNearbyContacts({ participants: input.participants, date: input.date });
+  const created = await createContact(input, actor);
+  return jsonResponse(
+    {
+      ...created,
+      possibleDuplicates: nearby.map((c) => ({ id: c.id, date: c.date, type: c.type, status: c.status })),
+      href: `/api/v1/contacts/${created.id}`,
+    },
+    { status: 201, headers: { Location: `/api/v1/contacts/${created.id}` } },
+  );
 });

@@ -1,6 +1,9 @@
-import { officialSummaryJson } from '@/lib/api/serialize';
+import { readJsonObject } from '@/lib/api/body';
+import { officialProfileJson, officialSummaryJson } from '@/lib/api/serialize';
 import { jsonResponse, parseQuery, withErrors } from '@/lib/api/respond';
-import { searchOfficials } from '@/lib/data/officials';
+import { requireApiActor } from '@/lib/auth/api';
+import { createOfficial, findOfficialRef, searchOfficials } from '@/lib/data/officials';
+import { ZOfficialInput } from '@/lib/validation/official';
 import { ZOfficialSearch } from '@/lib/validation/official-search';
 
 export const dynamic = 'force-dynamic';
@@ -10,4 +13,16 @@ export const GET = withErrors(async (request) => {
   const query = parseQuery(ZOfficialSearch, new URL(request.url).searchParams, Object.keys(ZOfficialSearch.shape));
   const { items, total } = await searchOfficials(query);
   return jsonResponse({ items: items.map(officialSummaryJson), page: query.page, pageSize: query.pageSize, total });
+});
+
+/** Adds an official with other spellings and positions (admin token). */
+export const POST = withErrors(async (request) => {
+  const actor = await requireApiActor(request, 'official:create');
+  const input = ZOfficialInput.parse(await readJsonObject(request));
+  const created = await createOfficial(input, actor);
+  const official = await findOfficialRef(created.id);
+  return jsonResponse(officialProfileJson(official!), {
+    status: 201,
+    headers: { Location: `/api/v1/officials/${created.slug}` },
+  });
 });

@@ -1,7 +1,11 @@
+import { readJsonObject, takeVersion } from '@/lib/api/body';
 import { officialProfileJson } from '@/lib/api/serialize';
 import { jsonResponse, rejectUnknownParams, withErrors } from '@/lib/api/respond';
+import { requireApiActor } from '@/lib/auth/api';
+import { updateOfficial } from '@/lib/data/official-edits';
 import { findOfficialRef } from '@/lib/data/officials';
 import { AppError } from '@/lib/errors';
+import { ZOfficialInput } from '@/lib/validation/official';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,4 +20,25 @@ export const GET = withErrors(async (request, { params }: Context) => {
     throw new AppError('NOT_FOUND', `No official “${idOrSlug}”`, { idOrSlug: [`No official “${idOrSlug}”`] });
   }
   return jsonResponse(officialProfileJson(official));
+});
+
+/**
+ * Changes an official (admin token) from the `version` it was read at: the
+ * fields given replace the current ones; `otherNames` and `positions` replace
+ * the whole list. Contacts follow changed tenures.
+ */
+export const PATCH = withErrors(async (request, { params }: Context) => {
+  const { idOrSlug } = await params;
+  const actor = await requireApiActor(request, 'official:update');
+  const { version, rest } = takeVersion(await readJsonObject(request));
+  const unknown = Object.keys(rest).filter((key) => !(key in ZOfficialInput.shape));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'INVALID',
+      `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      Object.fromEntries(unknown.map((key) => [key, ['Not a field of an official']])),
+    );
+  }
+  const updated = await updateOfficial(idOrSlug, rest, { version }, actor);
+  return jsonResponse(officialProfileJson((await findOfficialRef(updated.id))!));
 });

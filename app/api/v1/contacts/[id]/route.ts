@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { readJsonObject, takeVersion } from '@/lib/api/body';
+import { contactJson } from '@/lib/api/serialize';
+import { jsonResponse, rejectUnknownParams, withErrors } from '@/lib/api/respond';
+import { requireApiActor } from '@/lib/auth/api';
+import {
+  deleteContact,
+  getContactRow,
+  getContactSnapshot,
+  setVerification,
+  updateContact,
+} from '@/lib/data/contact-edits';
+import { snapshotInput } from '@/lib/data/contact-snapshot';
+import { AppError } from '@/lib/errors';
+import { ZContactInput } from '@/lib/validation/contact';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+const notFound = (id: string) => new AppError('NOT_FOUND', `No contact “${id}”`);
+
+/** One contact, with the version an edit must send back. */
+export const GET = withErrors(async (request, { params }: Context) => {
+  rejectUnknownParams(new URL(request.url).searchParams, []);
+  const { id } = await params;
+  const contact = await getContactRow(id);
+  if (contact === null) throw notFound(id);
+  return jsonResponse(contactJson(contact));
+});
+
+const ZVerificationPatch = z.object({
+  verification: z.enum(['VERIFIED', 'DISPUTED', 'UNVERIFIED'], { error: 'Use VERIFIED, DISPUTED or UNVERIFIED' }),
+});
+
+/**
+ * Changes a contact (researcher or admin token) from the `version` it was
+ * read at: the fields given replace the current ones. `{ version,
+ * verification }` alone verifies or disputes it instead.
+ */
+export const PATCH = withErrors(async (request, { params }: Context) => {
+  const { id } = await params;
+  const body = await readJsonObject(request);
+  const onlyVerification =
+    'verification' in body && Object.keys(body).every((k) => k === 'verification' || k === 'version');
+  const actor = await requireApiActor(request, onlyVerification ? 'contact:verify' : 'contact:update');
+  const { version, rest } = takeVersion(body);
+  if ('verification' in rest && !onlyVerification) {
+    throw new AppError('INVALID', 'Change the verification in a request of its own', {
+      verification: ['Send { version, verification } alone'],
+    });
+  }
+  if (onlyVerification) {
+    const { verification } = ZVerificationPatch.parse(rest);
+    await setVerification(id, verification, { version }, actor);
+  } else {
+    const current = await getContactSnapshot(id);
+    if (current === null) throw notFound(id);
+    const input = ZContactInput.parse({ ...snapshotInput(current), ...rest });
+    await updateContact(id, input, { version }, actor);
+  }
+  const contact = await getContactRow(id);
+  return jsonResponse(contactJson(contact!));
+});
+
+/** Deletes a contact (admin token). The row is kept, marked deleted, and the audit log holds it whole. */
+export const DELETE = withErrors(async (request, { params }: Context) => {
+  const { id } = await params;
+  const actor = await requireApiActor(request, 'contact:delete');
+  const raw = new URL(request.url).searchParams.get('version');
+  rejectUnknownParams(new URL(request.url).searchParams, ['version']);
+  const version = raw === null ? undefined : Number(raw);
+  if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
+    throw new AppError('INVALID', 'Invalid parameter “version”', { version: ['Give the version as a whole number'] });
+  }
+  const deleted = await deleteContact(id, { version }, actor);
+  return jsonResponse(deleted);
+});

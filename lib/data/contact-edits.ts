@@ -1,0 +1,267 @@
+import 'server-only';
+import { addDays, subDays } from 'date-fns';
+import { getDb } from '../db';
+import { AppError } from '../errors';
+import { parseIsoDate } from '../gaps/dates';
+import type { Prisma } from '../generated/prisma/client';
+import type { ContactInput } from '../validation/contact';
+import type { Actor } from './actor';
+import { writeAudit } from './audit';
+import { contactSnapshot, diffSnapshots, type ContactSnapshot } from './contact-snapshot';
+import {
+  CONTACT_ROW_SELECT,
+  prepareContact,
+  settleHeldContact,
+  toContactRow,
+  type ContactRow,
+  type EndedSilence,
+} from './contacts';
+import { resolveOfficialRefs } from './officials';
+
+type Tx = Prisma.TransactionClient;
+
+/** A live (not deleted) contact's snapshot, or NOT_FOUND. */
+async function liveSnapshot(tx: Tx, id: string): Promise<ContactSnapshot> {
+  const snapshot = await contactSnapshot(tx, id);
+  if (snapshot === null || snapshot.deletedAt !== null) {
+    throw new AppError('NOT_FOUND', `No contact “${id}”`);
+  }
+  return snapshot;
+}
+
+/**
+ * The 409 for a save based on an old version: says who changed the contact
+ * since, and what, from the audit log's snapshot of the version the editor
+ * started from. Carries the current contact so nothing has to be re-fetched.
+ */
+async function conflictError(tx: Tx, current: ContactSnapshot, baseVersion: number): Promise<AppError> {
+  const [base, latest] = await Promise.all([
+    tx.auditLog.findFirst({
+      where: { entityType: 'contact', entityId: current.id, after: { path: ['version'], equals: baseVersion } },
+      orderBy: { id: 'desc' },
+      select: { after: true },
+    }),
+    tx.auditLog.findFirst({
+      where: { entityType: 'contact', entityId: current.id },
+      orderBy: { id: 'desc' },
+      select: { at: true, user: { select: { name: true } } },
+    }),
+  ]);
+  const changes = base ? diffSnapshots(base.after as ContactSnapshot, current) : null;
+  const who = latest?.user?.name ?? 'someone else';
+  return new AppError(
+    'CONFLICT',
+    `This contact was changed by ${who} while you were editing it (your version ${baseVersion}, now ${current.version}). ` +
+      'Review the changes and save again.',
+    undefined,
+    { current, changes, changedBy: latest?.user?.name ?? null, changedAt: latest?.at.toISOString() ?? null },
+  );
+}
+
+/** Throws the conflict error unless the editor's version is the current one. */
+async function checkVersion(tx: Tx, current: ContactSnapshot, version: number): Promise<void> {
+  if (current.version !== version) throw await conflictError(tx, current, version);
+}
+
+/** Increments the version only if nobody else did first, closing the race between check and write. */
+async function claimVersion(tx: Tx, id: string, version: number, data: Prisma.ContactUncheckedUpdateManyInput) {
+  const { count } = await tx.contact.updateMany({
+    where: { id, version, deletedAt: null },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) throw await conflictError(tx, await liveSnapshot(tx, id), version);
+}
+
+/** Expected contacts that a contact no longer fulfils (it is deleted, or no longer held) become open again. */
+async function reopenExpected(tx: Tx, actor: Actor, contactId: string) {
+  const expected = await tx.contact.findMany({ where: { resolvedById: contactId }, select: { id: true } });
+  for (const { id } of expected) {
+    const before = await contactSnapshot(tx, id);
+    await tx.contact.update({ where: { id }, data: { resolvedById: null, version: { increment: 1 } } });
+    await writeAudit(tx, actor, {
+      action: 'reopen',
+      entityType: 'contact',
+      entityId: id,
+      before,
+      after: await contactSnapshot(tx, id),
+    });
+  }
+}
+
+/**
+ * Saves an edit of a contact made from `version`. A stale version is a 409
+ * that shows what changed. Changing the date, participants or status of a
+ * verified contact makes it unverified. Audited with before and after.
+ */
+export async function updateContact(id: string, input: ContactInput, options: { version: number }, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const before = await liveSnapshot(tx, id);
+    await checkVersion(tx, before, options.version);
+    const prepared = await prepareContact(tx, input);
+    const participantSlugs = prepared.participants.map((p) => p.slug).sort();
+    // What a verifier checked: changing any of it makes a verified contact unverified again.
+    const verifiedFieldsChanged =
+      before.date !== input.date ||
+      before.datePrecision !== input.datePrecision ||
+      before.status !== input.status ||
+      JSON.stringify(before.participants) !== JSON.stringify(participantSlugs);
+    const unverify = before.verification === 'VERIFIED' && verifiedFieldsChanged;
+    await claimVersion(tx, id, options.version, {
+      ...prepared.fields,
+      updatedById: actor.userId,
+      ...(unverify ? { verification: 'UNVERIFIED', verifiedById: null, verifiedAt: null } : {}),
+    });
+    await tx.participant.deleteMany({ where: { contactId: id } });
+    await tx.participant.createMany({ data: prepared.participantRows.map((p) => ({ ...p, contactId: id })) });
+    await tx.source.deleteMany({ where: { contactId: id } });
+    await tx.source.createMany({ data: prepared.sourceRows.map((s) => ({ ...s, contactId: id })) });
+
+    let endedSilences: EndedSilence[] = [];
+    if (verifiedFieldsChanged) await reopenExpected(tx, actor, id);
+    if (input.status === 'HELD') {
+      ({ endedSilences } = await settleHeldContact(tx, actor, { id, date: input.date }, prepared.participants));
+    }
+    const after = (await contactSnapshot(tx, id))!;
+    await writeAudit(tx, actor, { action: 'update', entityType: 'contact', entityId: id, before, after });
+    return {
+      id,
+      version: after.version,
+      verification: after.verification,
+      unverified: unverify,
+      changes: diffSnapshots(before, after),
+      endedSilence: endedSilences[0] ?? null,
+    };
+  });
+}
+
+export type VerificationChange = 'VERIFIED' | 'DISPUTED' | 'UNVERIFIED';
+
+/**
+ * Marks a contact verified (or disputed, or back to unverified). Verifying is a
+ * second pair of eyes: whoever logged the contact or last edited it cannot
+ * verify it themselves.
+ */
+export async function setVerification(
+  id: string,
+  verification: VerificationChange,
+  options: { version: number },
+  actor: Actor,
+) {
+  return getDb().$transaction(async (tx) => {
+    const before = await liveSnapshot(tx, id);
+    await checkVersion(tx, before, options.version);
+    if (verification === 'VERIFIED') {
+      const authors = await tx.contact.findUniqueOrThrow({
+        where: { id },
+        select: { createdById: true, updatedById: true },
+      });
+      if (actor.userId !== null && [authors.createdById, authors.updatedById].includes(actor.userId)) {
+        throw new AppError(
+          'FORBIDDEN',
+          'A different researcher must verify this contact: you logged or last edited it.',
+        );
+      }
+    }
+    await claimVersion(tx, id, options.version, {
+      verification,
+      verifiedById: verification === 'VERIFIED' ? actor.userId : null,
+      verifiedAt: verification === 'VERIFIED' ? new Date() : null,
+    });
+    const after = (await contactSnapshot(tx, id))!;
+    await writeAudit(tx, actor, { action: 'verify', entityType: 'contact', entityId: id, before, after });
+    return { id, version: after.version, verification: after.verification };
+  });
+}
+
+/**
+ * Deletes a contact the way Counterpart deletes: the row stays, marked deleted
+ * and left out of every list and gap, and the audit log keeps it whole. Expected
+ * contacts it had fulfilled are open again. Without a version, deletes whatever
+ * is current.
+ */
+export async function deleteContact(id: string, options: { version?: number }, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const before = await liveSnapshot(tx, id);
+    const version = options.version ?? before.version;
+    await checkVersion(tx, before, version);
+    await claimVersion(tx, id, version, { deletedAt: new Date(), updatedById: actor.userId });
+    await reopenExpected(tx, actor, id);
+    const after = (await contactSnapshot(tx, id))!;
+    await writeAudit(tx, actor, { action: 'delete', entityType: 'contact', entityId: id, before, after });
+    return { id, version: after.version, deletedAt: after.deletedAt };
+  });
+}
+
+/** One live contact as lists and the API show it, or null. */
+export async function getContactRow(id: string): Promise<ContactRow | null> {
+  const contact = await getDb().contact.findFirst({ where: { id, deletedAt: null }, select: CONTACT_ROW_SELECT });
+  return contact === null ? null : toContactRow(contact);
+}
+
+/** A live contact's current snapshot and who logged, edited and verified it, for the edit page. */
+export async function getContactForEdit(id: string) {
+  const db = getDb();
+  const snapshot = await contactSnapshot(db, id);
+  if (snapshot === null || snapshot.deletedAt !== null) return null;
+  const people = await db.contact.findUniqueOrThrow({
+    where: { id },
+    select: {
+      createdAt: true,
+      updatedAt: true,
+      verifiedAt: true,
+      createdBy: { select: { id: true, name: true } },
+      updatedBy: { select: { id: true, name: true } },
+      verifiedBy: { select: { id: true, name: true } },
+      participants: { select: { official: { select: { id: true, slug: true, name: true, country: true } } } },
+    },
+  });
+  return {
+    ...snapshot,
+    participantOfficials: people.participants.map((p) => p.official),
+    createdAt: people.createdAt.toISOString(),
+    updatedAt: people.updatedAt.toISOString(),
+    verifiedAt: people.verifiedAt?.toISOString() ?? null,
+    createdBy: people.createdBy,
+    updatedBy: people.updatedBy,
+    verifiedBy: people.verifiedBy,
+  };
+}
+
+/**
+ * Contacts of the same officials (two of them, from two countries) dated
+ * within a day of `date`: probably the same contact logged twice.
+ */
+export async function findNearbyContacts(input: {
+  participants: string[];
+  date: string;
+  excludeId?: string;
+}): Promise<ContactRow[]> {
+  const db = getDb();
+  const officials = [...(await resolveOfficialRefs(db, input.participants)).values()];
+  if (officials.length < 2) return [];
+  const day = parseIsoDate(input.date);
+  const candidates = await db.contact.findMany({
+    where: {
+      deletedAt: null,
+      id: input.excludeId ? { not: input.excludeId } : undefined,
+      date: { gte: subDays(day, 1), lte: addDays(day, 1) },
+      participants: { some: { officialId: { in: officials.map((o) => o.id) } } },
+    },
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    take: 20,
+    select: CONTACT_ROW_SELECT,
+  });
+  const countryOf = new Map(officials.map((o) => [o.id, o.country]));
+  return candidates
+    .filter((c) => {
+      const shared = c.participants.filter((p) => countryOf.has(p.official.id));
+      return new Set(shared.map((p) => p.country)).size >= 2;
+    })
+    .map(toContactRow);
+}
+
+/** A live contact's snapshot (the fields an edit starts from), or null. */
+export async function getContactSnapshot(id: string): Promise<ContactSnapshot | null> {
+  const snapshot = await contactSnapshot(getDb(), id);
+  return snapshot === null || snapshot.deletedAt !== null ? null : snapshot;
+}

@@ -1,0 +1,121 @@
+import 'server-only';
+import type { Prisma } from '../generated/prisma/client';
+import { isoFromDb, isoFromDbOrNull } from './dates';
+
+type Tx = Prisma.TransactionClient;
+
+const SNAPSHOT_SELECT = {
+  id: true,
+  version: true,
+  date: true,
+  datePrecision: true,
+  time: true,
+  timeZone: true,
+  type: true,
+  status: true,
+  durationMinutes: true,
+  location: true,
+  summary: true,
+  topics: true,
+  verification: true,
+  resolvedById: true,
+  deletedAt: true,
+  initiator: { select: { slug: true } },
+  channel: { select: { slug: true } },
+  participants: { select: { official: { select: { slug: true } } } },
+  sources: {
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: {
+      url: true,
+      publisher: true,
+      title: true,
+      publishedAt: true,
+      side: true,
+      quote: true,
+      archiveUrl: true,
+      claimedDate: true,
+      claimedDurationMinutes: true,
+      claimedInitiator: { select: { slug: true } },
+    },
+  },
+} satisfies Prisma.ContactSelect;
+
+/**
+ * A contact as the audit log keeps it and a conflict compares it: plain JSON,
+ * officials by slug, participants sorted, so equal contacts have equal snapshots.
+ */
+export async function contactSnapshot(tx: Tx, id: string) {
+  const c = await tx.contact.findUnique({ where: { id }, select: SNAPSHOT_SELECT });
+  if (c === null) return null;
+  return {
+    id: c.id,
+    version: c.version,
+    date: isoFromDb(c.date),
+    datePrecision: c.datePrecision,
+    time: c.time,
+    timeZone: c.timeZone,
+    type: c.type,
+    status: c.status,
+    participants: c.participants.map((p) => p.official.slug).sort(),
+    initiator: c.initiator?.slug ?? null,
+    durationMinutes: c.durationMinutes,
+    location: c.location,
+    summary: c.summary,
+    topics: c.topics,
+    channel: c.channel?.slug ?? null,
+    verification: c.verification,
+    resolvedById: c.resolvedById,
+    deletedAt: c.deletedAt?.toISOString() ?? null,
+    sources: c.sources.map((s) => ({
+      url: s.url,
+      publisher: s.publisher,
+      title: s.title,
+      publishedAt: isoFromDbOrNull(s.publishedAt),
+      side: s.side,
+      quote: s.quote,
+      archiveUrl: s.archiveUrl,
+      claims: {
+        date: isoFromDbOrNull(s.claimedDate),
+        initiator: s.claimedInitiator?.slug ?? null,
+        durationMinutes: s.claimedDurationMinutes,
+      },
+    })),
+  };
+}
+
+export type ContactSnapshot = NonNullable<Awaited<ReturnType<typeof contactSnapshot>>>;
+
+/** Fields a person edits, in the order a form shows them. */
+const EDITABLE_FIELDS = [
+  'date',
+  'datePrecision',
+  'time',
+  'timeZone',
+  'type',
+  'status',
+  'participants',
+  'initiator',
+  'durationMinutes',
+  'location',
+  'summary',
+  'topics',
+  'channel',
+  'sources',
+  'verification',
+] as const satisfies readonly (keyof ContactSnapshot)[];
+
+/** The fields of a snapshot that make up a contact's input (ZContactInput), for an edit to start from. */
+export function snapshotInput(snapshot: ContactSnapshot): Record<string, unknown> {
+  return Object.fromEntries(
+    EDITABLE_FIELDS.filter((field) => field !== 'verification').map((field) => [field, snapshot[field]]),
+  );
+}
+
+export type ContactChange = { field: (typeof EDITABLE_FIELDS)[number]; before: unknown; after: unknown };
+
+/** The fields that differ between two snapshots of one contact. */
+export function diffSnapshots(before: ContactSnapshot, after: ContactSnapshot): ContactChange[] {
+  return EDITABLE_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).map(
+    (field) => ({ field, before: before[field], after: after[field] }),
+  );
+}
