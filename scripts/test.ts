@@ -11,7 +11,9 @@ import path from 'node:path';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { bin, ROOT, run } from './lib/run';
+import { throwawaySecret } from './lib/secret';
 import { seedInto } from './lib/seed';
+import { createTestAccounts } from './lib/test-accounts';
 
 const args = process.argv.slice(2);
 const runUnit = !args.includes('--e2e');
@@ -75,6 +77,8 @@ async function e2eTests(): Promise<{ code: number; tally: Tally }> {
       return broken;
     }
     await seedInto(database.url, log);
+    const accounts = path.join(reports, 'e2e-accounts.json');
+    await createTestAccounts(database.url, accounts);
     const output = path.join(reports, 'playwright.json');
     const code = await run(bin('playwright'), ['test', ...extra], {
       env: {
@@ -83,6 +87,8 @@ async function e2eTests(): Promise<{ code: number; tally: Tally }> {
         PORT: String(await freePort()),
         NEXT_TELEMETRY_DISABLED: '1',
         PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+        BETTER_AUTH_SECRET: throwawaySecret(),
+        E2E_ACCOUNTS_FILE: accounts,
         TEST_RESULTS_DIR: reports,
       },
     });

@@ -1,0 +1,14 @@
+import { test as setup } from '@playwright/test';
+import { freshClientAddress, signIn, storageState, type AccountName } from './auth';
+
+const NAMES: AccountName[] = ['viewer', 'researcher', 'researcher2', 'admin'];
+
+for (const name of NAMES) {
+  setup(`sign in as ${name}`, async ({ browser }) => {
+    const context = await browser.newContext({ extraHTTPHeaders: freshClientAddress() });
+    const page = await context.newPage();
+    await signIn(page, name);
+    await context.storageState({ path: storageState(name) });
+    await context.close();
+  });
+}
