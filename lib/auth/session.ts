@@ -11,7 +11,9 @@ export type CurrentUser = { id: string; name: string; email: string; role: Role 
 
 /** The user of this request's session, or null for a visitor (or a disabled account). */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  // Reading the headers first marks the page dynamic before the auth library is touched at build time.
+  const requestHeaders = await headers();
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (session === null) return null;
   const user = session.user as typeof session.user & { role: Role; banned?: boolean | null };
   if (user.banned) return null;

@@ -113,9 +113,18 @@ export function snapshotInput(snapshot: ContactSnapshot): Record<string, unknown
 
 export type ContactChange = { field: (typeof EDITABLE_FIELDS)[number]; before: unknown; after: unknown };
 
+/** JSON with object keys sorted: PostgreSQL's jsonb reorders keys, so snapshots read back from the audit log compare by this. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
 /** The fields that differ between two snapshots of one contact. */
 export function diffSnapshots(before: ContactSnapshot, after: ContactSnapshot): ContactChange[] {
-  return EDITABLE_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).map(
+  return EDITABLE_FIELDS.filter((field) => canonicalJson(before[field]) !== canonicalJson(after[field])).map(
     (field) => ({ field, before: before[field], after: after[field] }),
   );
 }

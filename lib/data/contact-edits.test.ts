@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { getDb } from '../db';
+import { ZContactInput } from '../validation/contact';
+import { ZOfficialInput } from '../validation/official';
+import type { Actor } from './actor';
+import { deleteContact, findNearbyContacts, getContactSnapshot, setVerification, updateContact } from './contact-edits';
+import { snapshotInput } from './contact-snapshot';
+import { createContact } from './contacts';
+import { updateOfficial } from './official-edits';
+import { createOfficial } from './officials';
+import { createUser } from './users';
+
+import { setupTestDatabase } from '../testing/database';
+
+setupTestDatabase();
+
+const source = { url: 'https://www.defense.gov/News/Releases/' };
+
+async function researcher(name: string): Promise<Actor> {
+  const user = await createUser(
+    { email: `${name}@example.org`, name, role: 'RESEARCHER', password: 'a long password' },
+    { userId: null, via: 'cli' },
+  );
+  return { userId: user.id, via: 'ui' };
+}
+
+async function setup() {
+  const ana = await researcher('ana');
+  const ben = await researcher('ben');
+  const austin = await createOfficial(
+    ZOfficialInput.parse({
+      name: 'Lloyd Austin',
+      country: 'US',
+      positions: [{ title: 'Secretary of Defense', officeKey: 'US:SECDEF', startDate: '2021-01-22' }],
+    }),
+    ana,
+  );
+  const shoigu = await createOfficial(
+    ZOfficialInput.parse({
+      name: 'Sergei Shoigu',
+      country: 'RU',
+      positions: [{ title: 'Minister of Defence', officeKey: 'RU:MINDEF', startDate: '2012-11-06' }],
+    }),
+    ana,
+  );
+  const contact = await createContact(call('2022-05-13', [austin.slug, shoigu.slug]), ana);
+  return { ana, ben, austin, shoigu, contact };
+}
+
+function call(date: string, participants: string[], extra: Record<string, unknown> = {}) {
+  return ZContactInput.parse({ date, type: 'CALL', status: 'HELD', participants, sources: [source], ...extra });
+}
+
+async function edit(id: string, change: Record<string, unknown>) {
+  const current = (await getContactSnapshot(id))!;
+  return ZContactInput.parse({ ...snapshotInput(current), ...change });
+}
+
+describe('editing a contact', () => {
+  it('saves on the current version, bumps it and audits before and after', async () => {
+    const { ben, contact } = await setup();
+    const saved = await updateContact(contact.id, await edit(contact.id, { durationMinutes: 60 }), { version: 1 }, ben);
+    expect(saved.version).toBe(2);
+    expect(saved.changes).toEqual([{ field: 'durationMinutes', before: null, after: 60 }]);
+    const audit = await getDb().auditLog.findFirstOrThrow({ where: { entityId: contact.id, action: 'update' } });
+    expect(audit).toMatchObject({ userId: ben.userId, via: 'ui' });
+    expect(audit.before).toMatchObject({ version: 1, durationMinutes: null });
+    expect(audit.after).toMatchObject({ version: 2, durationMinutes: 60 });
+  });
+
+  it('refuses a save based on an old version, saying who changed what, and keeps their change', async () => {
+    const { ana, ben, contact } = await setup();
+    const anaEdit = await edit(contact.id, { location: 'By phone' });
+    const benEdit = await edit(contact.id, { durationMinutes: 60 });
+    await updateContact(contact.id, anaEdit, { version: 1 }, ana);
+    const attempt = updateContact(contact.id, benEdit, { version: 1 }, ben);
+    await expect(attempt).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/changed by ana/),
+      details: {
+        current: { version: 2, location: 'By phone' },
+        changes: [{ field: 'location', before: null, after: 'By phone' }],
+        changedBy: 'ana',
+      },
+    });
+    const stored = (await getContactSnapshot(contact.id))!;
+    expect(stored).toMatchObject({ version: 2, location: 'By phone', durationMinutes: null });
+  });
+
+  it('makes a verified contact unverified when its date, participants or status change, not its summary', async () => {
+    const { ben, ana, contact } = await setup();
+    await setVerification(contact.id, 'VERIFIED', { version: 1 }, ben);
+    const summary = await updateContact(
+      contact.id,
+      await edit(contact.id, { summary: 'About Ukraine.' }),
+      { version: 2 },
+      ana,
+    );
+    expect(summary).toMatchObject({ verification: 'VERIFIED', unverified: false });
+    const moved = await updateContact(contact.id, await edit(contact.id, { date: '2022-05-12' }), { version: 3 }, ana);
+    expect(moved).toMatchObject({ verification: 'UNVERIFIED', unverified: true });
+    const row = await getDb().contact.findUniqueOrThrow({ where: { id: contact.id } });
+    expect(row.verifiedById).toBeNull();
+  });
+
+  it('moves each participant to the position held on the new date', async () => {
+    const { ana, austin, shoigu, contact } = await setup();
+    const input = await edit(contact.id, { date: '2020-06-01' });
+    await updateContact(contact.id, input, { version: 1 }, ana);
+    const rows = await getDb().participant.findMany({ where: { contactId: contact.id }, orderBy: { country: 'asc' } });
+    // Austin took office in 2021: on 1 June 2020 he held no office.
+    expect(rows.map((p) => [p.officialId, p.officeKey])).toEqual([
+      [shoigu.id, 'RU:MINDEF'],
+      [austin.id, null],
+    ]);
+  });
+});
+
+describe('verifying a contact', () => {
+  it('needs a second researcher: the one who logged it cannot', async () => {
+    const { ana, ben, contact } = await setup();
+    await expect(setVerification(contact.id, 'VERIFIED', { version: 1 }, ana)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const verified = await setVerification(contact.id, 'VERIFIED', { version: 1 }, ben);
+    expect(verified).toEqual({ id: contact.id, version: 2, verification: 'VERIFIED' });
+    const row = await getDb().contact.findUniqueOrThrow({ where: { id: contact.id } });
+    expect(row.verifiedById).toBe(ben.userId);
+  });
+
+  it('can mark a contact disputed, and checks the version', async () => {
+    const { ana, ben, contact } = await setup();
+    await expect(setVerification(contact.id, 'DISPUTED', { version: 7 }, ben)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect((await setVerification(contact.id, 'DISPUTED', { version: 1 }, ana)).verification).toBe('DISPUTED');
+  });
+});
+
+describe('deleting a contact', () => {
+  it('keeps the row marked deleted, audits it whole, and hides it', async () => {
+    const { ana, contact } = await setup();
+    await deleteContact(contact.id, {}, ana);
+    expect(await getContactSnapshot(contact.id)).toBeNull();
+    expect(await getDb().contact.count()).toBe(1);
+    const audit = await getDb().auditLog.findFirstOrThrow({ where: { entityId: contact.id, action: 'delete' } });
+    expect(audit.before).toMatchObject({ date: '2022-05-13', sources: [{ url: source.url }], deletedAt: null });
+    await expect(deleteContact(contact.id, {}, ana)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('reopens the expected contact it had fulfilled', async () => {
+    const { ana, austin, shoigu } = await setup();
+    const expected = await createContact(call('2022-06-20', [austin.slug, shoigu.slug], { status: 'SCHEDULED' }), ana);
+    const held = await createContact(call('2022-06-02', [austin.slug, shoigu.slug]), ana);
+    expect(held.resolvedExpected).toEqual([expected.id]);
+    await deleteContact(held.id, {}, ana);
+    const row = await getDb().contact.findUniqueOrThrow({ where: { id: expected.id } });
+    expect(row.resolvedById).toBeNull();
+  });
+});
+
+describe('possible duplicates', () => {
+  it('finds contacts of the same officials within a day, either side, and nothing further', async () => {
+    const { austin, shoigu, contact } = await setup();
+    for (const date of ['2022-05-12', '2022-05-13', '2022-05-14']) {
+      const nearby = await findNearbyContacts({ participants: [shoigu.slug, austin.id], date });
+      expect(nearby.map((c) => c.id)).toEqual([contact.id]);
+    }
+    expect(await findNearbyContacts({ participants: [austin.slug, shoigu.slug], date: '2022-05-15' })).toEqual([]);
+    expect(
+      await findNearbyContacts({ participants: [austin.slug, shoigu.slug], date: '2022-05-13', excludeId: contact.id }),
+    ).toEqual([]);
+  });
+});
+
+describe('editing an official', () => {
+  it('re-resolves the office on existing contacts when a tenure changes', async () => {
+    const { ana, shoigu, austin } = await setup();
+    const early = await createContact(call('2024-06-01', [austin.slug, shoigu.slug]), ana);
+    const officeOf = async (contactId: string) =>
+      (await getDb().participant.findFirstOrThrow({ where: { contactId, officialId: shoigu.id } })).officeKey;
+    expect(await officeOf(early.id)).toBe('RU:MINDEF');
+    await updateOfficial(
+      shoigu.slug,
+      {
+        positions: [
+          { title: 'Minister of Defence', officeKey: 'RU:MINDEF', startDate: '2012-11-06', endDate: '2024-05-12' },
+        ],
+      },
+      { version: 1 },
+      ana,
+    );
+    expect(await officeOf(early.id)).toBeNull();
+  });
+
+  it('refuses a stale version and changes nothing', async () => {
+    const { ana, shoigu } = await setup();
+    await expect(updateOfficial(shoigu.slug, { bio: 'x' }, { version: 5 }, ana)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect((await getDb().official.findUniqueOrThrow({ where: { id: shoigu.id } })).bio).toBeNull();
+  });
+});
