@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 /** The accounts scripts/test.ts creates in the end-to-end database. */
-export type AccountName = 'viewer' | 'researcher' | 'researcher2' | 'admin';
+export type AccountName = 'viewer' | 'researcher' | 'researcher2' | 'admin' | 'member';
 
 type Account = { email: string; password: string; name: string; role: string; token: string };
 

@@ -10,7 +10,7 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: st
 function signInError(error: { status: number; message?: string }): string {
   if (error.status === 429) return 'Too many sign-in attempts from here. Wait a minute, then try again.';
   if (error.status === 401 || error.status === 400) return 'That email and password do not match an account.';
-  if (error.status === 403) return 'This account is disabled. Ask an admin.';
+  if (error.status === 403) return error.message || 'Signing in was refused.';
   return error.message || 'Signing in failed. Try again.';
 }
 

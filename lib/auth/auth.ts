@@ -1,7 +1,9 @@
 import 'server-only';
 import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
+import { requestOrigin } from '../api/respond';
 import { getDb } from '../db';
 
 /** How many sign-in attempts one address may make per minute before it is told to wait. */
@@ -43,11 +45,14 @@ function createAuth() {
           // A disabled account cannot open a session, whatever its password.
           before: async (session) => {
             const user = await getDb().user.findUnique({ where: { id: session.userId }, select: { banned: true } });
-            return user?.banned ? false : undefined;
+            if (user?.banned) throw new APIError('FORBIDDEN', { message: 'This account is disabled. Ask an admin.' });
           },
         },
       },
     },
+    // Requests from the address the browser used are same-origin, whatever host or proxy serves the app;
+    // better-auth refuses any other Origin on its state-changing endpoints.
+    trustedOrigins: (request) => [process.env.BETTER_AUTH_URL, request ? requestOrigin(request) : undefined],
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

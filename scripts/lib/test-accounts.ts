@@ -11,6 +11,8 @@ export const TEST_ACCOUNTS = {
   researcher: { name: 'Rhea Researcher', role: 'RESEARCHER' },
   researcher2: { name: 'Reza Second', role: 'RESEARCHER' },
   admin: { name: 'Ada Admin', role: 'ADMIN' },
+  // Signed in by no setup: free for tests that change a password or sign out everywhere.
+  member: { name: 'Mo Member', role: 'VIEWER' },
 } as const satisfies Record<string, { name: string; role: Role }>;
 
 export type TestAccountName = keyof typeof TEST_ACCOUNTS;
