@@ -1,0 +1,248 @@
+'use client';
+
+import { useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+import type { FieldErrors } from '@/lib/errors';
+import { fieldId, type ParticipantChoice, type SourceValues } from './values';
+
+const SIDES_LIST_ID = 'source-sides';
+
+/** Suggestions for a source's side; any text is allowed. */
+export function SourceSideSuggestions() {
+  return (
+    <datalist id={SIDES_LIST_ID}>
+      {[
+        'US readout',
+        'Russian readout',
+        'Chinese readout',
+        'Joint statement',
+        'Press report',
+        'Official statement',
+      ].map((side) => (
+        <option key={side} value={side} />
+      ))}
+    </datalist>
+  );
+}
+
+/**
+ * One source of a contact: where it is reported (URL required) and, folded
+ * away, what it claims where it differs from the contact's own record.
+ */
+export function SourceFields({
+  index,
+  source,
+  participants,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  source: SourceValues;
+  participants: ParticipantChoice[];
+  errors: FieldErrors;
+  onChange: (patch: Partial<SourceValues>) => void;
+  onRemove: () => void;
+}) {
+  const key = (field: string) => `sources.${index}.${field}`;
+  const id = (field: string) => fieldId(key(field));
+  const err = (field: string) => errors[key(field)];
+  const name = (field: string) => key(field);
+  const hasClaims = Boolean(source.claimDate || source.claimInitiator || source.claimDuration);
+  const hasClaimErrors = ['claims.date', 'claims.initiator', 'claims.durationMinutes'].some((f) => err(f));
+  const [open, setOpen] = useState(hasClaims);
+  const number = index + 1;
+  const initiatorKnown = source.claimInitiator === '' || participants.some((p) => p.id === source.claimInitiator);
+
+  return (
+    <fieldset className="border-rule rounded-md border p-4 sm:p-5">
+      <legend className="px-1 text-sm font-semibold">Source {number}</legend>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          id={id('url')}
+          label="URL"
+          hint="The page that reports it: a readout, a statement, an article."
+          error={err('url')}
+          className="sm:col-span-2"
+        >
+          {(props) => (
+            <input
+              {...props}
+              name={name('url')}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              value={source.url}
+              onChange={(e) => onChange({ url: e.target.value })}
+              placeholder="https://"
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id={id('publisher')} label="Publisher" optional error={err('publisher')}>
+          {(props) => (
+            <input
+              {...props}
+              name={name('publisher')}
+              value={source.publisher}
+              onChange={(e) => onChange({ publisher: e.target.value })}
+              placeholder="e.g. US Department of Defense"
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id={id('title')} label="Title" optional error={err('title')}>
+          {(props) => (
+            <input
+              {...props}
+              name={name('title')}
+              value={source.title}
+              onChange={(e) => onChange({ title: e.target.value })}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id={id('publishedAt')} label="Published" optional error={err('publishedAt')}>
+          {(props) => (
+            <input
+              {...props}
+              name={name('publishedAt')}
+              type="date"
+              value={source.publishedAt}
+              onChange={(e) => onChange({ publishedAt: e.target.value })}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id={id('side')} label="Side" optional hint="Whose account it is." error={err('side')}>
+          {(props) => (
+            <input
+              {...props}
+              name={name('side')}
+              list={SIDES_LIST_ID}
+              value={source.side}
+              onChange={(e) => onChange({ side: e.target.value })}
+              placeholder="e.g. US readout"
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field
+          id={id('quote')}
+          label="Quote"
+          optional
+          hint="Verbatim, the sentence that reports the contact."
+          error={err('quote')}
+          className="sm:col-span-2"
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              name={name('quote')}
+              rows={3}
+              value={source.quote}
+              onChange={(e) => onChange({ quote: e.target.value })}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field
+          id={id('archiveUrl')}
+          label="Archive URL"
+          optional
+          hint="A saved copy, e.g. on the Wayback Machine, in case the page changes."
+          error={err('archiveUrl')}
+          className="sm:col-span-2"
+        >
+          {(props) => (
+            <input
+              {...props}
+              name={name('archiveUrl')}
+              type="url"
+              inputMode="url"
+              value={source.archiveUrl}
+              onChange={(e) => onChange({ archiveUrl: e.target.value })}
+              placeholder="https://web.archive.org/…"
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </div>
+
+      <details
+        open={open || hasClaimErrors}
+        onToggle={(e) => setOpen(e.currentTarget.open)}
+        className="border-rule mt-5 border-t pt-4"
+      >
+        <summary className="cursor-pointer text-sm font-medium">
+          This source says otherwise
+          <span className="text-muted font-normal">
+            {hasClaims ? ' (it disagrees)' : ' — only where it differs from the contact above'}
+          </span>
+        </summary>
+        <div className="mt-4 grid gap-4 sm:grid-cols-3">
+          <Field id={id('claims.date')} label="Date it gives" optional error={err('claims.date')}>
+            {(props) => (
+              <input
+                {...props}
+                name={name('claims.date')}
+                type="date"
+                value={source.claimDate}
+                onChange={(e) => onChange({ claimDate: e.target.value })}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Field id={id('claims.initiator')} label="Initiator it names" optional error={err('claims.initiator')}>
+            {(props) => (
+              <select
+                {...props}
+                name={name('claims.initiator')}
+                value={source.claimInitiator}
+                onChange={(e) => onChange({ claimInitiator: e.target.value })}
+                className={inputClass}
+              >
+                <option value="">Same as the contact</option>
+                {participants.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({p.country})
+                  </option>
+                ))}
+                {!initiatorKnown && <option value={source.claimInitiator}>{source.claimInitiator}</option>}
+              </select>
+            )}
+          </Field>
+          <Field
+            id={id('claims.durationMinutes')}
+            label="Duration it gives"
+            optional
+            error={err('claims.durationMinutes')}
+          >
+            {(props) => (
+              <div className="flex items-center gap-2">
+                <div className="w-24">
+                  <input
+                    {...props}
+                    name={name('claims.durationMinutes')}
+                    inputMode="numeric"
+                    value={source.claimDuration}
+                    onChange={(e) => onChange({ claimDuration: e.target.value })}
+                    className={inputClass}
+                  />
+                </div>
+                <span className="text-muted mt-1.5 text-sm">minutes</span>
+              </div>
+            )}
+          </Field>
+        </div>
+      </details>
+
+      <div className="mt-4 flex justify-end">
+        <button type="button" onClick={onRemove} className={buttonClass.quiet}>
+          Remove source {number}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
