@@ -8,8 +8,11 @@ type ContactRow = Pick<
   'id' | 'date' | 'datePrecision' | 'type' | 'status' | 'summary' | 'participants' | 'sources'
 >;
 
-/** A compact list of contacts: date, who, what happened, and where it is reported. */
-export function ContactList({ contacts }: { contacts: ContactRow[] }) {
+/**
+ * A compact list of contacts: date, who, what happened, and where it is reported.
+ * With `canEdit` (a researcher or admin is signed in) each row links to its edit page.
+ */
+export function ContactList({ contacts, canEdit = false }: { contacts: ContactRow[]; canEdit?: boolean }) {
   return (
     <ol className="divide-rule divide-y">
       {contacts.map((c) => (
@@ -19,6 +22,14 @@ export function ContactList({ contacts }: { contacts: ContactRow[] }) {
             <span className={c.status === 'REFUSED' ? 'text-refusal' : c.status === 'HELD' ? '' : 'italic'}>
               {STATUS_LABEL[c.status]}
             </span>
+            {canEdit && (
+              <>
+                {' · '}
+                <Link href={`/contacts/${c.id}/edit`}>
+                  Edit<span className="sr-only"> the contact of {formatDate(c.date, c.datePrecision)}</span>
+                </Link>
+              </>
+            )}
           </p>
           <p className="mt-1 font-medium">
             {c.participants.map((p, i) => (
