@@ -32,7 +32,9 @@ test.describe('signing in and out', () => {
     await page.getByLabel('Email').fill(account('researcher').email);
     await page.getByLabel('Password', { exact: true }).fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+      'That email and password do not match an account.',
+    );
     await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
   });
 
