@@ -8,6 +8,8 @@ import type { Actor } from './actor';
 import { writeAudit } from './audit';
 
 const TOKEN_PREFIX = 'cp_';
+/** How many leading characters of a token are stored and listed to tell tokens apart. */
+const PREFIX_LENGTH = 10;
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -26,7 +28,7 @@ export async function createApiToken(input: ApiTokenInput, actor: Actor) {
       throw new AppError('NOT_FOUND', `No account for ${email}`, { email: ['No account has this email'] });
     }
     const row = await tx.apiToken.create({
-      data: { userId: user.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10) },
+      data: { userId: user.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX_LENGTH) },
       select: { id: true, name: true, prefix: true, createdAt: true, userId: true },
     });
     await writeAudit(tx, actor, { action: 'create', entityType: 'api_token', entityId: row.id, after: row });
@@ -49,9 +51,14 @@ export async function revokeApiToken(ref: string, actor: Actor) {
       select: { id: true, name: true, prefix: true, userId: true },
       take: 2,
     });
-    if (matches.length === 0) throw new AppError('NOT_FOUND', `No active token “${trimmed}”`);
+    // A whole token is a secret: messages (and the logs they end up in) name it by its prefix.
+    const shown =
+      trimmed.startsWith(TOKEN_PREFIX) && trimmed.length > PREFIX_LENGTH
+        ? `${trimmed.slice(0, PREFIX_LENGTH)}…`
+        : trimmed;
+    if (matches.length === 0) throw new AppError('NOT_FOUND', `No active token “${shown}”`);
     if (matches.length > 1) {
-      throw new AppError('INVALID', `“${trimmed}” names more than one token: give the token id instead`);
+      throw new AppError('INVALID', `“${shown}” names more than one token: give the token id instead`);
     }
     const [token] = matches;
     const revokedAt = new Date();
