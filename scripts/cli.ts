@@ -1,43 +1,272 @@
 /**
  * `npm run cli -- <command>`: Counterpart's command line, on the database the app
  * would use (DATABASE_URL, or the embedded server). Wrong arguments print the
- * usage and exit non-zero.
+ * usage and exit 2; expected failures print one `error:` line and exit 1.
  */
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { z } from 'zod';
+import { createApiToken, listApiTokens, revokeApiToken } from '../lib/data/api-tokens';
+import type { Actor } from '../lib/data/actor';
+import { createUser, findUserByEmail } from '../lib/data/users';
+import { disconnectDb } from '../lib/db';
+import { AppError } from '../lib/errors';
+import { ZApiTokenInput, ZUserInput } from '../lib/validation/user';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { fail } from './lib/run';
 import { seedInto } from './lib/seed';
 
-const USAGE = `Usage: npm run cli -- <command>
+const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  seed      load the demo data set (idempotent)
-  help      show this text`;
+  user:create --email E --name N --role R --password P
+                create an account that signs in with a password; R is viewer,
+                researcher or admin. Instead of --password (which stays in your
+                shell history), give --password-stdin to read one line from
+                standard input, or set COUNTERPART_PASSWORD.
+  token:create --email E [--name LABEL]
+                issue an API token for that account; the token is the last line
+                of standard output and is shown only once
+  token:list --email E
+                list that account's API tokens: id, prefix, name, dates
+  token:revoke <id | prefix | token>   (or --id X)
+                revoke an API token; it stops working at once
+  seed          load the demo data set (idempotent)
+  help          show this text (also: <command> --help)
+
+The database is the app's: DATABASE_URL, or else the embedded server.`;
+
+const CLI_ACTOR: Actor = { userId: null, via: 'cli' };
+
+type Values = Record<string, string | boolean | undefined>;
+type Command = {
+  options: NonNullable<ParseArgsConfig['options']>;
+  allowPositionals?: boolean;
+  run(values: Values, positionals: string[]): Promise<void>;
+};
+
+const COMMANDS: Record<string, Command> = {
+  'user:create': {
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+    run: userCreate,
+  },
+  'token:create': { options: { email: { type: 'string' }, name: { type: 'string' } }, run: tokenCreate },
+  'token:list': { options: { email: { type: 'string' } }, run: tokenList },
+  'token:revoke': { options: { id: { type: 'string' } }, allowPositionals: true, run: tokenRevoke },
+  seed: { options: {}, run: seed },
+};
 
 function log(line: string) {
   process.stderr.write(`${line}\n`);
 }
 
-async function main() {
-  const [command, ...rest] = process.argv.slice(2);
-  if (command === 'help' || command === '--help') {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  if (command !== 'seed') fail(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE, 2);
-  if (rest.length > 0) fail(`"seed" takes no arguments, got: ${rest.join(' ')}`, 2);
+function out(line: string) {
+  process.stdout.write(`${line}\n`);
+}
 
+/** Wrong arguments: say what is wrong, show the usage, exit 2. */
+function usageError(message: string): never {
+  fail(`${message}\n\n${USAGE}`, 2);
+}
+
+/** Exits with the usage when a required option is missing; `also` names further missing ones. */
+function requireOptions(values: Values, names: string[], also: string[] = []) {
+  const missing = [...names.filter((name) => typeof values[name] !== 'string').map((name) => `--${name}`), ...also];
+  if (missing.length > 0) usageError(`Missing ${missing.join(', ')}.`);
+}
+
+/** Parses options with a zod schema; a bad value prints `--option: what to fix` per line and exits 2. */
+function validate<T extends z.ZodType>(schema: T, input: Record<string, unknown>): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `--${issue.path.join('.') || 'input'}: ${issue.message}`);
+  fail([...new Set(lines)].join('\n'), 2);
+}
+
+/**
+ * Opens the app's database, applies pending migrations, points the data layer
+ * at it, runs `fn`, and always lets go of the database again.
+ */
+async function withDatabase(fn: (url: string) => Promise<void>): Promise<void> {
   const database = await openDatabaseOrExit({ mode: 'app', log });
   try {
     const migrationError = await migrateDeploy(database.url);
-    if (migrationError) fail(migrationError);
-    await seedInto(database.url, log);
+    if (migrationError) {
+      log(`error: ${migrationError}`);
+      process.exitCode = 1;
+      return;
+    }
+    process.env.DATABASE_URL = database.url;
+    await fn(database.url);
   } finally {
+    await disconnectDb();
     await database.stop();
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+/** One line from standard input; on a terminal it asks and does not echo. */
+function readSecretLine(prompt: string): Promise<string> {
+  const isTerminal = process.stdin.isTTY === true;
+  if (isTerminal) process.stderr.write(prompt);
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const reader = createInterface({ input: process.stdin, output: silent, terminal: isTerminal });
+  return new Promise((resolve) => {
+    let line = '';
+    reader.once('line', (text) => {
+      line = text;
+      reader.close();
+    });
+    reader.on('SIGINT', () => {
+      reader.close();
+      fail('Cancelled.', 130);
+    });
+    reader.once('close', () => {
+      if (isTerminal) process.stderr.write('\n');
+      // Nothing else reads stdin; left open, it would keep the process alive.
+      process.stdin.destroy();
+      resolve(line);
+    });
+  });
+}
+
+async function passwordFrom(values: Values): Promise<string> {
+  if (values['password-stdin'] && values.password !== undefined) {
+    usageError('Give either --password or --password-stdin, not both.');
+  }
+  if (values['password-stdin']) return readSecretLine('Password: ');
+  if (typeof values.password === 'string') return values.password;
+  return process.env.COUNTERPART_PASSWORD ?? '';
+}
+
+async function userCreate(values: Values) {
+  const hasPassword = values['password-stdin'] || values.password !== undefined || !!process.env.COUNTERPART_PASSWORD;
+  requireOptions(
+    values,
+    ['email', 'name', 'role'],
+    hasPassword ? [] : ['--password (or --password-stdin, or COUNTERPART_PASSWORD)'],
+  );
+  const password = await passwordFrom(values);
+  const input = validate(ZUserInput, { email: values.email, name: values.name, role: values.role, password });
+  await withDatabase(async () => {
+    const user = await createUser(input, CLI_ACTOR);
+    out(`Created ${user.role.toLowerCase()} ${user.email} (${user.name}), id ${user.id}.`);
+  });
+}
+
+async function tokenCreate(values: Values) {
+  requireOptions(values, ['email']);
+  const input = validate(ZApiTokenInput, { email: values.email, name: values.name });
+  await withDatabase(async () => {
+    const created = await createApiToken(input, CLI_ACTOR);
+    log(
+      `Token for ${input.email} (${created.role.toLowerCase()}), id ${created.id}, "${created.name}": keep it secret, it is shown once.`,
+    );
+    // The token alone on the last line of stdout, so `| tail -n 1` or `$(…)` can take it.
+    out(created.token);
+  });
+}
+
+function formatDate(date: Date | null): string {
+  return date === null ? '-' : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+async function tokenList(values: Values) {
+  requireOptions(values, ['email']);
+  const { email } = validate(ZApiTokenInput.pick({ email: true }), { email: values.email });
+  await withDatabase(async () => {
+    if ((await findUserByEmail(email)) === null) {
+      throw new AppError('NOT_FOUND', `No account for ${email}`);
+    }
+    const tokens = await listApiTokens(email);
+    if (tokens.length === 0) return log(`${email} has no API tokens.`);
+    const rows = tokens.map((token) => [
+      token.id,
+      token.prefix,
+      token.name,
+      formatDate(token.createdAt),
+      formatDate(token.lastUsedAt),
+      formatDate(token.revokedAt),
+    ]);
+    printTable(['id', 'prefix', 'name', 'created', 'last used', 'revoked'], rows);
+  });
+}
+
+function printTable(header: string[], rows: string[][]) {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  for (const row of [header, ...rows]) {
+    out(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+}
+
+async function tokenRevoke(values: Values, positionals: string[]) {
+  const refs = [...positionals, ...(typeof values.id === 'string' ? [values.id] : [])];
+  if (refs.length !== 1) usageError('Name one token: its id, its prefix (as listed) or the token itself.');
+  await withDatabase(async () => {
+    const token = await revokeApiToken(refs[0], CLI_ACTOR);
+    out(`Revoked token ${token.id} (${token.prefix}…, "${token.name}").`);
+  });
+}
+
+async function seed() {
+  await withDatabase((url) => seedInto(url, log));
+}
+
+/** Splits argv into the command and its checked options; wrong arguments exit 2. */
+function parseCommand(argv: string[]): { command: Command; values: Values; positionals: string[] } | null {
+  const [name, ...rest] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') return null;
+  if (name === undefined) usageError('Name a command.');
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) usageError(`Unknown command "${name}".`);
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: command.allowPositionals === true,
+    });
+    if (values.help) return null;
+    return { command, values, positionals };
+  } catch (error) {
+    // Node's messages go on to explain `--` at length; the first sentence says what is wrong.
+    const message = error instanceof Error ? error.message.split(/\.\s/)[0] : String(error);
+    usageError(`${name}: ${message.replace(/\.$/, '')}.`);
+  }
+}
+
+function report(error: unknown) {
+  if (!(error instanceof AppError)) {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return;
+  }
+  log(`error: ${error.message}`);
+  // Other codes' messages already say it all; an INVALID one may need its fields.
+  if (error.code === 'INVALID') {
+    for (const [field, messages] of Object.entries(error.fields ?? {})) log(`  --${field}: ${messages.join('; ')}`);
+  }
+}
+
+async function main() {
+  const parsed = parseCommand(process.argv.slice(2));
+  if (parsed === null) return out(USAGE);
+  await parsed.command.run(parsed.values, parsed.positionals);
+}
+
+main().catch((error: unknown) => {
+  report(error);
+  // Not process.exit: stdout may still be draining into a pipe.
+  process.exitCode = 1;
 });

@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, inject, it } from 'vitest';
+import { authenticateApiToken } from '../lib/data/api-tokens';
+import { createUser } from '../lib/data/users';
+import { getDb } from '../lib/db';
+import { setupTestDatabase } from '../lib/testing/database';
+import { bin, ROOT } from './lib/run';
+
+setupTestDatabase();
+
+type Result = { code: number; stdout: string; stderr: string };
+
+/** Runs the real command line on the test database, as `npm run cli` would. */
+function cli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Result> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: inject('databaseUrl') };
+  // The developer's own COUNTERPART_PASSWORD must not leak into these runs.
+  delete env.COUNTERPART_PASSWORD;
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...env, ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+function lines(text: string): string[] {
+  return text.trimEnd().split('\n');
+}
+
+// Each run starts tsx and applies migrations (a second or two, more on a busy machine).
+const SLOW = { timeout: 180_000 };
+
+const ANA = ['--email', 'Ana@Example.org', '--name', 'Ana Analyst', '--role', 'Researcher'];
+
+describe('npm run cli', () => {
+  it('creates a user and a token that authenticates until it is revoked', SLOW, async () => {
+    const created = await cli(['user:create', ...ANA], { env: { COUNTERPART_PASSWORD: 'long enough 123' } });
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    expect(created.stdout).toMatch(/^Created researcher ana@example\.org \(Ana Analyst\), id \w+\.\n$/);
+
+    const issued = await cli(['token:create', '--email', 'ana@example.org', '--name', 'laptop']);
+    expect(issued.code).toBe(0);
+    expect(issued.stderr).toMatch(/^Token for ana@example\.org \(researcher\), id \w+, "laptop": keep it secret/);
+    const token = lines(issued.stdout).at(-1)!;
+    expect(token).toMatch(/^cp_[\w-]{32}$/);
+    const user = await getDb().user.findUniqueOrThrow({ where: { email: 'ana@example.org' } });
+    expect(await authenticateApiToken(token)).toEqual({ userId: user.id, role: 'RESEARCHER' });
+
+    const listed = await cli(['token:list', '--email', 'ana@example.org']);
+    expect(listed.code).toBe(0);
+    expect(lines(listed.stdout)[0]).toMatch(/^id\s+prefix\s+name\s+created\s+last used\s+revoked$/);
+    expect(lines(listed.stdout)[1]).toContain(token.slice(0, 10));
+    expect(listed.stdout).not.toContain(token);
+
+    const revoked = await cli(['token:revoke', token.slice(0, 10)]);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toContain('Revoked token');
+    expect(await authenticateApiToken(token)).toBeNull();
+  });
+
+  it('prints the usage and exits 2 on wrong arguments', SLOW, async () => {
+    // These exit before opening the database, so they can run side by side.
+    const [help, ...runs] = await Promise.all([
+      cli(['help']),
+      cli(['no-such-command']),
+      cli(['token:create', '--email', 'ana@example.org', '--colour', 'red']),
+      cli(['token:create', '--name', 'laptop']),
+      cli(['token:create', '--email']),
+      cli([]),
+    ]);
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('Usage: npm run cli -- <command>');
+    }
+    expect(lines(runs[0].stderr)[0]).toBe('Unknown command "no-such-command".');
+    expect(lines(runs[1].stderr)[0]).toBe("token:create: Unknown option '--colour'.");
+    expect(lines(runs[2].stderr)[0]).toBe('Missing --email.');
+    expect(lines(runs[3].stderr)[0]).toBe("token:create: Option '--email <value>' argument missing.");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('token:revoke <id | prefix | token>');
+  });
+
+  it('says what to fix in a bad option, exits 2 and creates nothing', SLOW, async () => {
+    const run = await cli(['user:create', ...ANA, '--password-stdin'], { stdin: 'too short\n' });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: '--password: Use at least 10 characters\n' });
+    expect(await getDb().user.count()).toBe(0);
+  });
+
+  it('exits 1 with one line for an email that already has an account', SLOW, async () => {
+    await createUser(
+      { email: 'ana@example.org', name: 'Ana', role: 'VIEWER', password: 'long enough 123' },
+      { userId: null, via: 'cli' },
+    );
+    const run = await cli(['user:create', ...ANA, '--password', 'long enough 456']);
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: There is already an account for ana@example.org\n',
+    });
+  });
+});
