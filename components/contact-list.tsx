@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { EditContactLink } from '@/components/auth/edit-contact-link';
 import { formatDate } from '@/lib/format';
 import type { ContactRow as ContactListRow } from '@/lib/data/contacts';
 import { STATUS_LABEL, TYPE_LABEL } from '@/lib/labels';
@@ -10,9 +11,9 @@ type ContactRow = Pick<
 
 /**
  * A compact list of contacts: date, who, what happened, and where it is reported.
- * With `canEdit` (a researcher or admin is signed in) each row links to its edit page.
+ * A signed-in researcher or admin also sees a link to each row's edit page.
  */
-export function ContactList({ contacts, canEdit = false }: { contacts: ContactRow[]; canEdit?: boolean }) {
+export function ContactList({ contacts }: { contacts: ContactRow[] }) {
   return (
     <ol className="divide-rule divide-y">
       {contacts.map((c) => (
@@ -22,14 +23,11 @@ export function ContactList({ contacts, canEdit = false }: { contacts: ContactRo
             <span className={c.status === 'REFUSED' ? 'text-refusal' : c.status === 'HELD' ? '' : 'italic'}>
               {STATUS_LABEL[c.status]}
             </span>
-            {canEdit && (
-              <>
-                {' · '}
-                <Link href={`/contacts/${c.id}/edit`}>
-                  Edit<span className="sr-only"> the contact of {formatDate(c.date, c.datePrecision)}</span>
-                </Link>
-              </>
-            )}
+            <EditContactLink
+              id={c.id}
+              label={formatDate(c.date, c.datePrecision)}
+              className="before:text-muted ml-1 before:mr-1 before:content-['·']"
+            />
           </p>
           <p className="mt-1 font-medium">
             {c.participants.map((p, i) => (

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { EditContactLink } from '@/components/auth/edit-contact-link';
 import { typeNoun } from '@/components/pair-view';
 import type { ContactRow } from '@/lib/data/contacts';
 import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
@@ -140,6 +141,11 @@ function ContactEntry({
             {contact.datePrecision === 'MONTH' ? 'month' : 'year'} known, not the day
           </span>
         )}
+        <EditContactLink
+          id={contact.id}
+          label={formatDate(contact.date, contact.datePrecision)}
+          className="mt-1 block text-xs"
+        />
       </p>
       <div className="min-w-0">
         <h3 className="font-semibold">

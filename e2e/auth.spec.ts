@@ -126,3 +126,28 @@ test('a signed-in state from the setup project is honoured', async ({ browser })
   await expect(page.getByText('admin@e2e.test')).toBeVisible();
   await context.close();
 });
+
+test.describe('edit links on a pair page', () => {
+  const pairPage = '/pairs/officials/lloyd-austin/sergei-shoigu';
+
+  test('a researcher sees one beside each contact and it opens the edit page', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageState('researcher') });
+    const page = await context.newPage();
+    await page.goto(pairPage);
+    const edit = page.getByRole('link', { name: 'Edit the contact of 13 May 2022' });
+    await edit.click();
+    await expect(page.getByRole('heading', { name: 'Edit contact' })).toBeVisible();
+    await context.close();
+  });
+
+  test('readers without the role see none', async ({ browser }) => {
+    for (const state of [undefined, storageState('viewer')]) {
+      const context = await browser.newContext({ storageState: state });
+      const page = await context.newPage();
+      await page.goto(pairPage);
+      await expect(page.getByRole('heading', { name: /days/ }).first()).toBeVisible();
+      await expect(page.getByRole('link', { name: /^Edit the contact/ })).toHaveCount(0);
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,21 @@
+'use client';
+
+import Link from 'next/link';
+import { authClient } from '@/lib/auth/client';
+import { can, type Role } from '@/lib/auth/permissions';
+
+/**
+ * "Edit" for those whose role may edit contacts, nothing for everyone else.
+ * Decided in the browser so that pages stay the same for every reader; the
+ * edit page and its actions check the role again on the server.
+ */
+export function EditContactLink({ id, label, className }: { id: string; label: string; className?: string }) {
+  const { data } = authClient.useSession();
+  const role = (data?.user as { role?: Role } | undefined)?.role;
+  if (!can(role, 'contact:update')) return null;
+  return (
+    <Link href={`/contacts/${id}/edit`} className={className}>
+      Edit<span className="sr-only"> the contact of {label}</span>
+    </Link>
+  );
+}
