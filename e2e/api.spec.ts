@@ -266,6 +266,7 @@ test.describe('OpenAPI document', () => {
       [
         '/api/v1/contacts',
         '/api/v1/contacts/export',
+        '/api/v1/contacts/{id}',
         '/api/v1/gaps',
         '/api/v1/gaps/export',
         '/api/v1/officials',

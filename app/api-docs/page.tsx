@@ -2,21 +2,32 @@ import type { Metadata } from 'next';
 import { Fragment, type ReactNode } from 'react';
 import {
   openApiDocument,
+  operationsOf,
+  type HttpMethod,
   type JsonSchema,
   type OpenApiOperation,
   type OpenApiParameter,
+  type OpenApiRequestBody,
   type OpenApiResponse,
 } from '@/lib/api/openapi';
+import { can, ROLES, type Permission } from '@/lib/auth/permissions';
 
 export const metadata: Metadata = {
   title: 'API',
-  description: 'The Counterpart read API: officials, contacts, gaps, exports and feeds, with examples.',
+  description:
+    'The Counterpart API: read officials, contacts, gaps, exports and feeds; log and edit contacts with an API token. With examples.',
 };
 
 const doc = openApiDocument;
 // Tailwind's preflight takes the underline off links; in running text a link must look like one.
 const LINK = 'underline decoration-history hover:decoration-ink';
-const endpoints = Object.entries(doc.paths).map(([path, item]) => ({ path, operation: item.get }));
+const endpoints = operationsOf(doc);
+const writes = endpoints.filter(({ operation }) => operation['x-permission'] !== undefined);
+
+/** The roles the permission table lets do this, as the page lists them. */
+function rolesFor(permission: Permission): string[] {
+  return ROLES.filter((role) => can(role, permission)).map((role) => role.toLowerCase());
+}
 
 /** `code` spans in a description, as the OpenAPI document writes them, set as code. */
 function Prose({ text }: { text: string }) {
@@ -76,6 +87,14 @@ function TypeLabel({ schema }: { schema: JsonSchema }): ReactNode {
   }
   if (schema.type === 'object' && schema.additionalProperties) return 'object of string[]';
   return `${String(schema.type ?? 'any')}${schema.format ? ` (${String(schema.format)})` : ''}`;
+}
+
+function MethodBadge({ method }: { method: HttpMethod }) {
+  return (
+    <span className="border-rule rounded border px-1.5 py-0.5 font-mono text-xs font-semibold">
+      {method.toUpperCase()}
+    </span>
+  );
 }
 
 function Example({ label, value }: { label: string; value: unknown }) {
@@ -168,15 +187,67 @@ function Responses({ responses }: { responses: Record<string, OpenApiResponse> }
   );
 }
 
-function Endpoint({ path, operation }: { path: string; operation: OpenApiOperation }) {
+/** A shell command that sends the request, for copying: the token and body are placeholders to fill. */
+function curlCommand(method: HttpMethod, path: string, operation: OpenApiOperation, body: unknown): string {
+  const address = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const parameter = operation.parameters.find((p) => p.name === name);
+    return parameter?.example ?? `{${name}}`;
+  });
+  const lines = [`curl -X ${method.toUpperCase()} "$COUNTERPART${address}"`, '-H "Authorization: Bearer $TOKEN"'];
+  if (body !== undefined) {
+    lines.push('-H "Content-Type: application/json"', `-d '${JSON.stringify(body, null, 2).replaceAll("'", "'\\''")}'`);
+  }
+  return lines.join(' \\\n  ');
+}
+
+function RequestBody({
+  method,
+  path,
+  operation,
+  body,
+}: {
+  method: HttpMethod;
+  path: string;
+  operation: OpenApiOperation;
+  body: OpenApiRequestBody;
+}) {
+  const media = body.content['application/json'];
+  const examples = Object.entries(media.examples ?? {});
+  return (
+    <div className="mt-6 text-sm">
+      <h3 className="text-muted text-xs font-medium tracking-wider uppercase">Request body</h3>
+      <p className="mt-2">
+        <span className="font-mono text-xs">
+          application/json (<TypeLabel schema={media.schema} />)
+        </span>{' '}
+        — <Prose text={body.description} />
+      </p>
+      {examples.map(([name, example]) => (
+        <Example key={name} label={`Example: ${example.summary}`} value={example.value} />
+      ))}
+      {examples[0] && <Example label="With curl" value={curlCommand(method, path, operation, examples[0][1].value)} />}
+    </div>
+  );
+}
+
+function Endpoint({ path, method, operation }: { path: string; method: HttpMethod; operation: OpenApiOperation }) {
   const example = operation['x-example-request'];
+  const permission = operation['x-permission'];
   return (
     <section id={operation.operationId} aria-labelledby={`${operation.operationId}-title`} className="py-10">
       <h2 id={`${operation.operationId}-title`} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <span className="border-rule rounded border px-1.5 py-0.5 font-mono text-xs font-semibold">GET</span>
+        <MethodBadge method={method} />
         <code className="font-mono text-lg font-semibold break-all">{path}</code>
       </h2>
       <p className="mt-2 text-lg">{operation.summary}</p>
+      {permission && (
+        <p className="mt-1 text-sm">
+          <a href="#tokens" className={LINK}>
+            API token
+          </a>{' '}
+          of a {rolesFor(permission).join(' or ')}
+        </p>
+      )}
       <p className="text-muted mt-2 max-w-3xl">
         <Prose text={operation.description} />
       </p>
@@ -188,7 +259,13 @@ function Endpoint({ path, operation }: { path: string; operation: OpenApiOperati
           </a>
         </p>
       )}
+      {!operation.requestBody && method !== 'get' && (
+        <Example label="With curl" value={curlCommand(method, path, operation, undefined)} />
+      )}
       <Parameters parameters={operation.parameters} />
+      {operation.requestBody && (
+        <RequestBody method={method} path={path} operation={operation} body={operation.requestBody} />
+      )}
       <Responses responses={operation.responses} />
     </section>
   );
@@ -247,32 +324,111 @@ export default function ApiDocsPage() {
           Endpoints
         </h2>
         <ul className="mt-3 space-y-1.5">
-          {endpoints.map(({ path, operation }) => (
-            <li key={path} className="grid gap-x-4 sm:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-              <a href={`#${operation.operationId}`} className={`font-mono text-sm break-all ${LINK}`}>
-                {path}
-              </a>
+          {endpoints.map(({ path, method, operation }) => (
+            <li key={`${method} ${path}`} className="grid gap-x-4 sm:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+              <span className="font-mono text-sm">
+                <span className="text-muted inline-block w-16">{method.toUpperCase()}</span>
+                <a href={`#${operation.operationId}`} className={`break-all ${LINK}`}>
+                  {path}
+                </a>
+              </span>
               <span className="text-muted text-sm">{operation.summary}</span>
             </li>
           ))}
         </ul>
       </nav>
 
+      <section id="tokens" aria-labelledby="tokens-title" className="border-rule border-b py-10">
+        <h2 id="tokens-title" className="text-xl font-semibold tracking-tight">
+          Writing with an API token
+        </h2>
+        <div className="text-muted mt-2 max-w-3xl space-y-3">
+          <p>
+            Reads need nothing. Writes need an API token, which acts with the role of the account it was issued for. An
+            administrator issues one on the server’s command line; the token is the last line printed and is shown only
+            once:
+          </p>
+          <pre
+            tabIndex={0}
+            className="border-rule text-ink overflow-auto rounded border p-3 font-mono text-xs leading-relaxed"
+          >
+            {'npm run cli -- token:create --email you@example.org --name "my notebook"\n' +
+              'cp_…\n\n' +
+              'npm run cli -- token:list --email you@example.org   # id, prefix, last used\n' +
+              'npm run cli -- token:revoke <prefix>                 # stops working at once'}
+          </pre>
+          <p>
+            Send it with every write as <code className="font-mono">Authorization: Bearer cp_…</code>, and send bodies
+            as <code className="font-mono">Content-Type: application/json</code>. An edit or delete sends the{' '}
+            <code className="font-mono">version</code> it read; if the record changed since, nothing is saved and the
+            409 answer holds the record as it now stands and what changed. In the examples below,{' '}
+            <code className="font-mono">$COUNTERPART</code> is this server’s address and{' '}
+            <code className="font-mono">$TOKEN</code> your token.
+          </p>
+        </div>
+        <table className="mt-6 w-full max-w-3xl border-collapse text-left text-sm">
+          <caption className="text-muted mb-2 text-left text-xs font-medium tracking-wider uppercase">
+            Who may write
+          </caption>
+          <thead>
+            <tr className="border-rule border-b">
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Endpoint
+              </th>
+              {ROLES.map((role) => (
+                <th key={role} scope="col" className="py-2 pr-4 font-medium capitalize">
+                  {role.toLowerCase()}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-rule divide-y">
+            {writes.map(({ path, method, operation }) => (
+              <tr key={`${method} ${path}`}>
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  <a href={`#${operation.operationId}`} className={LINK}>
+                    {operation.summary}
+                  </a>
+                  <span className="text-muted block font-mono text-xs break-all">
+                    {method.toUpperCase()} {path}
+                  </span>
+                </th>
+                {ROLES.map((role) => (
+                  <td key={role} className="py-2 pr-4">
+                    {can(role, operation['x-permission']!) ? 'yes' : <span className="text-muted">no</span>}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
       <section aria-labelledby="errors-title" className="border-rule border-b py-10">
         <h2 id="errors-title" className="text-xl font-semibold tracking-tight">
           Errors
         </h2>
         <p className="text-muted mt-2 max-w-3xl">
-          Every error is JSON with the matching status: 400 for a missing, malformed or unknown parameter, 404 for an
-          official, office or pair that does not exist, 500 for a fault on the server (logged, never a stack trace). The
-          message names the parameter; <code className="font-mono">fields</code> says what is wrong with each.
+          Every error is JSON with the matching status: 400 for a missing, malformed or unknown parameter or body field,
+          401 for a write without a valid token, 403 for a role that may not, 404 for a record that does not exist, 409
+          for an edit based on an old version, 500 for a fault on the server (logged, never a stack trace). The message
+          names the parameter; <code className="font-mono">fields</code> says what is wrong with each, nested body
+          fields named by their path (<code className="font-mono">sources.0.url</code>).
         </p>
         <Example label="Example (400)" value={doc.components.responses.Invalid.content!['application/json'].example} />
+        <Example
+          label="Example (400, a body)"
+          value={doc.components.responses.InvalidBody.content!['application/json'].example}
+        />
+        <Example
+          label="Example (409)"
+          value={doc.components.responses.ContactConflict.content!['application/json'].example}
+        />
       </section>
 
       <div className="divide-rule divide-y">
-        {endpoints.map(({ path, operation }) => (
-          <Endpoint key={path} path={path} operation={operation} />
+        {endpoints.map(({ path, method, operation }) => (
+          <Endpoint key={`${method} ${path}`} path={path} method={method} operation={operation} />
         ))}
       </div>
 
@@ -281,8 +437,9 @@ export default function ApiDocsPage() {
           Shapes
         </h2>
         <p className="text-muted mt-2 max-w-3xl">
-          The objects the endpoints answer with. A property is always present unless marked optional; a value that is
-          not known is <code className="font-mono">null</code>.
+          The objects the endpoints take and answer with. In an answer a property is always present unless marked
+          optional, and a value that is not known is <code className="font-mono">null</code>; in a request body only the
+          properties not marked optional must be sent.
         </p>
         <div className="divide-rule divide-y">
           {Object.entries(doc.components.schemas).map(([name, schema]) => (

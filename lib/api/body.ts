@@ -31,3 +31,17 @@ export function takeVersion(body: Record<string, unknown>): { version: number; r
   }
   return { version, rest };
 }
+
+/**
+ * Refuses body fields the endpoint does not know, so that a misspelt field
+ * (`sumary`) is a 400 instead of being silently dropped.
+ */
+export function rejectUnknownFields(body: Record<string, unknown>, known: readonly string[], record: string): void {
+  const unknown = Object.keys(body).filter((key) => !known.includes(key));
+  if (unknown.length === 0) return;
+  throw new AppError(
+    'INVALID',
+    `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+    Object.fromEntries(unknown.map((key) => [key, [`Not a field of ${record}`]])),
+  );
+}

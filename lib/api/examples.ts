@@ -1,10 +1,15 @@
-import type { ContactRow } from '../data/contacts';
+import type { ContactChange, ContactSnapshot } from '../data/contact-snapshot';
+import type { ContactRow, createContact } from '../data/contacts';
+import type { updateOfficial } from '../data/official-edits';
 import type { PairSide } from '../data/pairs';
 import { contactsExportMeta, contactsToCsv } from '../export/contacts';
 import { gapSeriesToCsv, gapsExportMeta } from '../export/gaps';
 import { contactsFeed } from '../feeds/contact-feed';
+import { daysBetween } from '../gaps/dates';
 import { computeSeries, makePairKey } from '../gaps/engine';
 import type { GapContact } from '../gaps/types';
+import { ZContactInput } from '../validation/contact';
+import { invalidInput } from './respond';
 import { contactJson, gapSeriesJson, officialProfileJson, officialSummaryJson } from './serialize';
 
 /*
@@ -186,3 +191,207 @@ export const atomExample = contactsFeed({
   ],
   now: EXPORTED_AT,
 });
+
+/*
+ * The write API's examples: the 13 May call logged through POST /contacts,
+ * then edited, verified, deleted, and the answers each step gets. Request
+ * bodies are checked against ZContactInput and ZOfficialInput by a unit test.
+ */
+
+/** The body that logs the 13 May 2022 call, as a program would send it. */
+export const contactInputExample = {
+  date: contactRowExample.date,
+  type: contactRowExample.type,
+  status: contactRowExample.status,
+  participants: [austin.slug, shoigu.slug],
+  initiator: austin.slug,
+  durationMinutes: contactRowExample.durationMinutes,
+  summary: contactRowExample.summary,
+  topics: contactRowExample.topics,
+  sources: contactRowExample.sources.map((s) => ({
+    url: s.url,
+    publisher: s.publisher,
+    title: s.title,
+    publishedAt: s.publishedAt,
+    side: s.side,
+    quote: s.quote,
+    claims: { initiator: austin.slug, durationMinutes: s.claimedDurationMinutes },
+  })),
+};
+
+type EndedSilence = NonNullable<Awaited<ReturnType<typeof createContact>>['endedSilence']>;
+
+const endedSilence: EndedSilence = {
+  days: daysBetween('2022-02-18', contactRowExample.date),
+  since: '2022-02-18',
+  sinceContactId: 'cm0call0218',
+  between: [
+    { id: austin.id, slug: austin.slug, name: austin.name },
+    { id: shoigu.id, slug: shoigu.slug, name: shoigu.name },
+  ],
+};
+
+/** What POST /api/v1/contacts answers: the call ended the 84-day silence. */
+export const contactCreatedExample = {
+  id: contactRowExample.id,
+  version: 1,
+  date: contactRowExample.date,
+  endedSilence,
+  endedSilences: [endedSilence],
+  resolvedExpected: [],
+  possibleDuplicates: [],
+  href: `/api/v1/contacts/${contactRowExample.id}`,
+} satisfies Awaited<ReturnType<typeof createContact>> & { possibleDuplicates: unknown[]; href: string };
+
+/** An edit: the fields to change, on top of the version they were read at. */
+export const contactPatchExample = {
+  version: 1,
+  location: 'By telephone from the Pentagon',
+  topics: ['ukraine', 'ceasefire', 'communication lines'],
+};
+
+/** A second researcher verifies the contact against its sources. */
+export const verificationPatchExample = { version: 2, verification: 'VERIFIED' };
+
+/** The contact after the edit: version 2. */
+export const contactUpdatedExample = contactJson({
+  ...contactRowExample,
+  version: 2,
+  location: contactPatchExample.location,
+  topics: contactPatchExample.topics,
+});
+
+/** What DELETE /api/v1/contacts/{id} answers. */
+export const contactDeletedExample = { id: contactRowExample.id, version: 4, deletedAt: '2025-06-01T09:30:00.000Z' };
+
+/** A contact as the audit log and a conflict show it: officials by slug. */
+function snapshotOf(row: ContactRow): ContactSnapshot {
+  return {
+    id: row.id,
+    version: row.version,
+    date: row.date,
+    datePrecision: row.datePrecision,
+    time: row.time,
+    timeZone: row.timeZone,
+    type: row.type,
+    status: row.status,
+    participants: row.participants.map((p) => p.slug).sort(),
+    initiator: row.initiator?.slug ?? null,
+    durationMinutes: row.durationMinutes,
+    location: row.location,
+    summary: row.summary,
+    topics: row.topics,
+    channel: row.channel?.slug ?? null,
+    verification: row.verification,
+    resolvedById: row.resolvedById,
+    deletedAt: null,
+    sources: row.sources.map((s) => ({
+      url: s.url,
+      publisher: s.publisher,
+      title: s.title,
+      publishedAt: s.publishedAt,
+      side: s.side,
+      quote: s.quote,
+      archiveUrl: s.archiveUrl,
+      claims: {
+        date: s.claimedDate,
+        initiator: s.claimedInitiator?.slug ?? null,
+        durationMinutes: s.claimedDurationMinutes,
+      },
+    })),
+  };
+}
+
+const conflictChanges: ContactChange[] = [
+  { field: 'location', before: null, after: contactPatchExample.location },
+  { field: 'topics', before: contactRowExample.topics, after: contactPatchExample.topics },
+];
+
+/** The 409 of an edit sent from version 1 after someone else saved version 2. */
+export const contactConflictExample = {
+  error: {
+    code: 'CONFLICT',
+    message:
+      'This contact was changed by Reza Second while you were editing it (your version 1, now 2). ' +
+      'Review the changes and save again.',
+    current: snapshotOf({
+      ...contactRowExample,
+      version: 2,
+      location: contactPatchExample.location,
+      topics: contactPatchExample.topics,
+    }),
+    changes: conflictChanges,
+    changedBy: 'Reza Second',
+    changedAt: '2025-06-01T09:28:12.000Z',
+  },
+};
+
+/** The 400 of a body with one participant and a source without its scheme, as the API words it. */
+export const invalidBodyExample = (() => {
+  const parsed = ZContactInput.safeParse({
+    ...contactInputExample,
+    participants: [austin.slug],
+    initiator: undefined,
+    sources: [{ url: 'axios.com/2022/05/13/lloyd-austin' }],
+  });
+  if (parsed.success) throw new Error('The invalid body example parsed');
+  const error = invalidInput(parsed.error, { nested: true });
+  return { error: { code: error.code, message: error.message, fields: error.fields } };
+})();
+
+const SECURITY_COUNCIL = {
+  title: 'Secretary of the Security Council',
+  officeKey: 'RU:SECCOUNCIL',
+  organisation: 'Security Council of the Russian Federation',
+  startDate: '2024-05-12',
+};
+
+/** The body that adds Sergei Shoigu. */
+export const officialInputExample = {
+  name: shoigu.name,
+  country: shoigu.country,
+  otherNames: officialProfileExample.otherNames,
+  wikidataId: officialProfileExample.wikidataId,
+  bio: officialProfileExample.bio,
+  positions: [MINDEF],
+};
+
+/** A new tenure: the positions given replace the whole list. */
+export const officialPatchExample = { version: 1, positions: [MINDEF, SECURITY_COUNCIL] };
+
+/** The profile after the edit: version 2, newest position first. */
+export const officialUpdatedExample = officialProfileJson({
+  ...shoigu,
+  version: 2,
+  wikidataId: 'Q23460',
+  bio: officialProfileExample.bio,
+  mergedInto: null,
+  aliases: officialProfileExample.otherNames,
+  positions: [{ ...SECURITY_COUNCIL, endDate: null }, MINDEF],
+});
+
+type OfficialSnapshot = Awaited<ReturnType<typeof updateOfficial>>;
+
+const officialSnapshot: OfficialSnapshot = {
+  id: shoigu.id,
+  slug: shoigu.slug,
+  version: 2,
+  name: shoigu.name,
+  country: shoigu.country,
+  wikidataId: 'Q23460',
+  photoUrl: null,
+  bio: officialProfileExample.bio,
+  links: [],
+  mergedIntoId: null,
+  otherNames: officialProfileExample.otherNames,
+  positions: [MINDEF, { ...SECURITY_COUNCIL, endDate: undefined }],
+};
+
+/** The 409 of an official's edit sent from version 1 after someone else saved version 2. */
+export const officialConflictExample = {
+  error: {
+    code: 'CONFLICT',
+    message: 'This official was changed by someone else (your version 1, now 2). Review and save again.',
+    current: officialSnapshot,
+  },
+};

@@ -1,12 +1,27 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { ALL_PERMISSIONS } from '../auth/permissions';
+import { ERROR_STATUS } from '../errors';
 import { contactsExportMeta, contactsToJson } from '../export/contacts';
 import { gapSeriesToJson, gapsExportMeta } from '../export/gaps';
-import { contactRowExample, gapSeriesExample } from './examples';
-import { openApiDocument, type JsonSchema } from './openapi';
+import { ZContactInput, ZSourceInput } from '../validation/contact';
+import { ZOfficialInput, ZPositionInput } from '../validation/official';
+import {
+  contactInputExample,
+  contactPatchExample,
+  contactRowExample,
+  gapSeriesExample,
+  invalidBodyExample,
+  officialInputExample,
+  officialPatchExample,
+} from './examples';
+import { openApiDocument, operationsOf, schemaErrors, type JsonSchema, type OpenApiMediaType } from './openapi';
 
 const { schemas } = openApiDocument.components;
+const operations = operationsOf(openApiDocument);
+const validate = (value: unknown, schema: JsonSchema) => schemaErrors(value, schema, schemas);
 
 function resolve(schema: JsonSchema): JsonSchema {
   if (typeof schema.$ref !== 'string') return schema;
@@ -15,54 +30,53 @@ function resolve(schema: JsonSchema): JsonSchema {
   return resolve(schemas[name]);
 }
 
-const TYPE_OF: Record<string, (v: unknown) => boolean> = {
-  string: (v) => typeof v === 'string',
-  integer: (v) => Number.isInteger(v),
-  number: (v) => typeof v === 'number',
-  boolean: (v) => typeof v === 'boolean',
-  null: (v) => v === null,
-  array: Array.isArray,
-  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-};
-
-/** The JSON Schema keywords the document uses, enough to hold its examples to it. */
-function validate(value: unknown, raw: JsonSchema, at = '$'): string[] {
-  const schema = resolve(raw);
-  if (Array.isArray(schema.oneOf)) {
-    const matches = (schema.oneOf as JsonSchema[]).filter((s) => validate(value, s, at).length === 0);
-    return matches.length === 1 ? [] : [`${at}: matches ${matches.length} of oneOf`];
-  }
-  const errors: string[] = [];
-  if ('const' in schema && value !== schema.const) errors.push(`${at}: not ${String(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${at}: ${String(value)} not in enum`);
-  if (typeof schema.type === 'string' && !TYPE_OF[schema.type](value)) errors.push(`${at}: not ${schema.type}`);
-  if (typeof value === 'string' && typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(value)) {
-    errors.push(`${at}: ${value} does not match ${schema.pattern}`);
-  }
-  if (typeof value === 'string' && schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    errors.push(`${at}: ${value} is not a date`);
-  }
-  if (Array.isArray(value)) {
-    if (typeof schema.minItems === 'number' && value.length < schema.minItems) errors.push(`${at}: too few items`);
-    if (schema.items)
-      value.forEach((item, i) => errors.push(...validate(item, schema.items as JsonSchema, `${at}[${i}]`)));
-  }
-  if (TYPE_OF.object(value) && schema.type === 'object') {
-    const object = value as Record<string, unknown>;
-    const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
-    for (const key of (schema.required ?? []) as string[]) if (!(key in object)) errors.push(`${at}.${key}: missing`);
-    for (const [key, item] of Object.entries(object)) {
-      if (key in properties) errors.push(...validate(item, properties[key], `${at}.${key}`));
-      else if (schema.additionalProperties === false) errors.push(`${at}.${key}: not in the schema`);
-      else if (typeof schema.additionalProperties === 'object') {
-        errors.push(...validate(item, schema.additionalProperties as JsonSchema, `${at}.${key}`));
-      }
-    }
-  }
-  return errors;
+/** Every example a media type shows, named. */
+function examplesOf(media: OpenApiMediaType): [string, unknown][] {
+  return [
+    ...(media.example === undefined ? [] : [['example', media.example] as [string, unknown]]),
+    ...Object.entries(media.examples ?? {}).map(([name, { value }]) => [name, value] as [string, unknown]),
+  ];
 }
 
-const operations = Object.entries(openApiDocument.paths).map(([p, item]) => ({ path: p, operation: item.get }));
+/** The request examples of one operation. */
+function requestExamples(operationId: string): unknown[] {
+  const found = operations.find(({ operation }) => operation.operationId === operationId);
+  return examplesOf(found!.operation.requestBody!.content['application/json']).map(([, value]) => value);
+}
+
+/** The methods each route file exports, as `METHOD /path`; catch-all routes aside. */
+function routeHandlers(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => path.basename(file) === 'route.ts' && !file.includes('[...'))
+    .flatMap((file) => {
+      const route = `/${path.relative('app', path.join(dir, path.dirname(file)))}`.replace(/\[(\w+)\]/g, '{$1}');
+      const source = readFileSync(path.join(dir, file), 'utf8');
+      const methods = [...source.matchAll(/^export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/gm)];
+      return methods.map((m) => `${m[1]} ${route}`);
+    });
+}
+
+/** A zod object's keys, and which of them a body must give (those that refuse `undefined`). */
+function zodShape(shape: Record<string, z.ZodType>) {
+  return {
+    properties: Object.keys(shape).sort(),
+    required: Object.keys(shape)
+      .filter((key) => !shape[key].safeParse(undefined).success)
+      .sort(),
+  };
+}
+
+/** An edit's fields, without the version it is based on. */
+function withoutVersion(patch: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(patch).filter(([key]) => key !== 'version'));
+}
+
+function jsonShape(schema: JsonSchema) {
+  return {
+    properties: Object.keys(schema.properties as object).sort(),
+    required: [...(schema.required as string[])].sort(),
+  };
+}
 
 describe('the OpenAPI document', () => {
   it('is an OpenAPI 3.1 document that survives JSON', () => {
@@ -70,27 +84,74 @@ describe('the OpenAPI document', () => {
     expect(JSON.parse(JSON.stringify(openApiDocument))).toEqual(openApiDocument);
   });
 
-  it('describes every route handler there is, and nothing else', () => {
-    const routes = (dir: string): string[] =>
-      readdirSync(dir, { recursive: true, encoding: 'utf8' })
-        .filter((file) => path.basename(file) === 'route.ts' && !file.includes('[...'))
-        .map((file) => `/${path.relative('app', path.join(dir, path.dirname(file)))}`.replace(/\[(\w+)\]/g, '{$1}'));
-    const handlers = [...routes('app/api/v1'), ...routes('app/feeds')].sort();
-    expect(Object.keys(openApiDocument.paths).sort()).toEqual(handlers);
+  it('describes every route handler and method there is, and nothing else', () => {
+    const handlers = [...routeHandlers('app/api/v1'), ...routeHandlers('app/feeds')].sort();
+    expect(handlers).toContain('PATCH /api/v1/contacts/{id}');
+    const described = operations.map(({ path: p, method }) => `${method.toUpperCase()} ${p}`).sort();
+    expect(described).toEqual(handlers);
   });
 
-  it('gives each operation a unique id, its path parameters, and JSON errors', () => {
+  it('gives each operation a unique id, its path parameters, a success and JSON errors with the right code', () => {
     const ids = operations.map(({ operation }) => operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const { path: p, operation } of operations) {
+    for (const { path: p, method, operation } of operations) {
+      const where = `${method} ${p}`;
       const inPath = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      expect(operation.parameters.filter((x) => x.in === 'path').map((x) => x.name)).toEqual(inPath);
-      expect(operation.responses['200']).toBeDefined();
+      expect(
+        operation.parameters.filter((x) => x.in === 'path').map((x) => x.name),
+        where,
+      ).toEqual(inPath);
+      expect(
+        Object.keys(operation.responses).filter((status) => status.startsWith('2')),
+        where,
+      ).toHaveLength(1);
       for (const [status, response] of Object.entries(operation.responses)) {
         if (status.startsWith('2')) continue;
-        expect(response.content?.['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+        const code =
+          status === '500' ? 'INTERNAL' : Object.entries(ERROR_STATUS).find(([, s]) => `${s}` === status)?.[0];
+        expect(code, `${where} ${status}`).toBeDefined();
+        const media = response.content?.['application/json'];
+        expect(media, `${where} ${status}`).toBeDefined();
+        // Every error schema is the one error shape: { error: { code, message, … } }.
+        const error = resolve((resolve(media!.schema).properties as Record<string, JsonSchema>).error);
+        expect(error.required, `${where} ${status}`).toEqual(expect.arrayContaining(['code', 'message']));
+        expect(
+          validate({ error: { code, message: 'x' } }, media!.schema).filter((e) => !e.includes('missing')),
+          `${where} ${status}`,
+        ).toEqual([]);
+        for (const [name, example] of examplesOf(media!)) {
+          expect((example as { error: { code: string } }).error.code, `${where} ${status} ${name}`).toBe(code);
+        }
       }
     }
+  });
+
+  it('marks every write as needing a token with a permission, and every read as public', () => {
+    const writes = operations.filter(({ method }) => method !== 'get');
+    expect(writes.map(({ method, path: p }) => `${method} ${p}`).sort()).toEqual([
+      'delete /api/v1/contacts/{id}',
+      'patch /api/v1/contacts/{id}',
+      'patch /api/v1/officials/{idOrSlug}',
+      'post /api/v1/contacts',
+      'post /api/v1/officials',
+    ]);
+    for (const { method, path: p, operation } of operations) {
+      const where = `${method} ${p}`;
+      if (method === 'get') {
+        expect(operation.security, where).toBeUndefined();
+        expect(operation.requestBody, where).toBeUndefined();
+        continue;
+      }
+      expect(operation.security, where).toEqual([{ apiToken: [] }]);
+      expect(ALL_PERMISSIONS, where).toContain(operation['x-permission']);
+      expect(Object.keys(operation.responses), where).toEqual(expect.arrayContaining(['400', '401', '403', '500']));
+      expect(operation.responses['401'].headers?.['WWW-Authenticate'], where).toBeDefined();
+      if (method === 'delete') expect(operation.requestBody, where).toBeUndefined();
+      else expect(operation.requestBody?.content['application/json'].schema, where).toBeDefined();
+      if (method === 'post') expect(operation.responses['201'].headers?.Location, where).toBeDefined();
+    }
+    expect(openApiDocument.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(openApiDocument.components.securitySchemes.apiToken.description).toContain('token:create --email');
   });
 
   it('resolves every $ref', () => {
@@ -99,18 +160,73 @@ describe('the OpenAPI document', () => {
     for (const r of refs) expect(() => resolve({ $ref: JSON.parse(`{${r}}`).$ref })).not.toThrow();
   });
 
-  it('shows examples that match its own schemas', () => {
+  it('shows examples, of answers and of request bodies, that match its own schemas', () => {
     let checked = 0;
-    for (const { path: p, operation } of operations) {
-      for (const [status, response] of Object.entries(operation.responses)) {
-        for (const [type, content] of Object.entries(response.content ?? {})) {
-          if (content.example === undefined) continue;
-          expect(validate(content.example, content.schema), `${p} ${status} ${type}`).toEqual([]);
+    for (const { path: p, method, operation } of operations) {
+      const media = [
+        ...Object.entries(operation.responses).flatMap(([status, response]) =>
+          Object.entries(response.content ?? {}).map(([type, m]) => [`${status} ${type}`, m] as const),
+        ),
+        ...(operation.requestBody
+          ? [['request body', operation.requestBody.content['application/json']] as const]
+          : []),
+      ];
+      for (const [label, m] of media) {
+        for (const [name, example] of examplesOf(m)) {
+          // As a client reads it: through JSON, where an undefined property is left out.
+          expect(validate(JSON.parse(JSON.stringify(example)), m.schema), `${method} ${p} ${label} ${name}`).toEqual(
+            [],
+          );
           checked += 1;
         }
       }
     }
-    expect(checked).toBeGreaterThanOrEqual(10);
+    expect(checked).toBeGreaterThanOrEqual(30);
+  });
+
+  it('names nested body fields by their path in a 400', () => {
+    expect(invalidBodyExample.error.fields).toEqual({
+      participants: [expect.any(String)],
+      'sources.0.url': ['Enter a full web address starting with https://'],
+    });
+  });
+
+  it('describes the request bodies the routes parse: the same fields, the same required ones', () => {
+    expect(jsonShape(resolve(schemas.ContactInput))).toEqual(zodShape(ZContactInput.in.shape));
+    expect(jsonShape(resolve(schemas.SourceInput))).toEqual(zodShape(ZSourceInput.shape));
+    expect(jsonShape(resolve(schemas.OfficialInput))).toEqual(zodShape(ZOfficialInput.shape));
+    expect(jsonShape(resolve(schemas.PositionInput))).toEqual(zodShape(ZPositionInput.shape));
+    const claims = (schemas.SourceInput.properties as Record<string, JsonSchema>).claims;
+    expect(jsonShape(claims)).toEqual(zodShape(ZSourceInput.shape.claims.unwrap().shape));
+    for (const [patch, base] of [
+      ['ContactPatch', 'ContactInput'],
+      ['OfficialPatch', 'OfficialInput'],
+    ]) {
+      expect(jsonShape(schemas[patch])).toEqual({
+        properties: [...jsonShape(schemas[base]).properties, 'version'].sort(),
+        required: ['version'],
+      });
+    }
+  });
+
+  it('shows request bodies that the routes’ own schemas accept', () => {
+    expect(requestExamples('createContact')).toEqual([contactInputExample]);
+    expect(ZContactInput.safeParse(contactInputExample).error).toBeUndefined();
+    expect(ZOfficialInput.safeParse(officialInputExample).error).toBeUndefined();
+    // An edit is applied on top of the record; the result must parse.
+    expect(
+      ZContactInput.safeParse({ ...contactInputExample, ...withoutVersion(contactPatchExample) }).error,
+    ).toBeUndefined();
+    expect(
+      ZOfficialInput.safeParse({ ...officialInputExample, ...withoutVersion(officialPatchExample) }).error,
+    ).toBeUndefined();
+    // And the JSON schema refuses what zod refuses.
+    expect(validate({ ...contactInputExample, sumary: 'x' }, { $ref: '#/components/schemas/ContactInput' })).toEqual([
+      '$.sumary: not in the schema',
+    ]);
+    expect(validate({ ...contactInputExample, sources: [] }, { $ref: '#/components/schemas/ContactInput' })).toEqual([
+      '$.sources: too few items',
+    ]);
   });
 
   it('describes the JSON exports exactly', () => {

@@ -1,26 +1,44 @@
+import { can, ROLES, type Permission } from '../auth/permissions';
 import { EXPORT_MAX_CONTACTS } from '../export/limits';
 import { formatNumber } from '../format';
 import { CONTACT_STATUSES, CONTACT_TYPES, DATE_PRECISIONS } from '../validation/contact';
 import {
   atomExample,
+  contactConflictExample,
+  contactCreatedExample,
+  contactDeletedExample,
   contactExample,
+  contactInputExample,
+  contactPatchExample,
   contactsCsvExample,
+  contactUpdatedExample,
   gapSeriesExample,
   gapsCsvExample,
+  invalidBodyExample,
+  officialConflictExample,
+  officialInputExample,
+  officialPatchExample,
   officialProfileExample,
   officialSummaryExample,
+  officialUpdatedExample,
+  verificationPatchExample,
 } from './examples';
 
 /*
- * The OpenAPI 3.1 description of the read API, written by hand as data: the
- * query schemas are zod preprocessors (comma lists, repeated keys, defaults)
- * that JSON Schema can only approximate, and a reader is better served by
- * prose written for them. The examples come from the serialisers themselves,
- * and a unit test checks them against the schemas below.
+ * The OpenAPI 3.1 description of the API, written by hand as data: the query
+ * schemas are zod preprocessors (comma lists, repeated keys, defaults) that
+ * JSON Schema can only approximate, and a reader is better served by prose
+ * written for them. The examples come from the serialisers themselves; a unit
+ * test checks them against the schemas below, the request bodies against the
+ * zod schemas the routes parse with, and the end-to-end tests check real
+ * answers against the document.
  */
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses it). */
 export type JsonSchema = { [keyword: string]: unknown };
+
+export const HTTP_METHODS = ['get', 'post', 'patch', 'delete'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export type OpenApiParameter = {
   name: string;
@@ -33,10 +51,23 @@ export type OpenApiParameter = {
   explode?: boolean;
 };
 
+/** A body or answer of one media type, with one example or several named ones. */
+export type OpenApiMediaType = {
+  schema: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, { summary: string; value: unknown }>;
+};
+
 export type OpenApiResponse = {
   description: string;
   headers?: Record<string, { description: string; schema: JsonSchema }>;
-  content?: Record<string, { schema: JsonSchema; example?: unknown }>;
+  content?: Record<string, OpenApiMediaType>;
+};
+
+export type OpenApiRequestBody = {
+  description: string;
+  required: true;
+  content: { 'application/json': OpenApiMediaType };
 };
 
 export type OpenApiOperation = {
@@ -45,18 +76,29 @@ export type OpenApiOperation = {
   description: string;
   tags: string[];
   parameters: OpenApiParameter[];
+  requestBody?: OpenApiRequestBody;
   responses: Record<string, OpenApiResponse>;
+  /** Writes only: the bearer token they need. */
+  security?: { apiToken: [] }[];
+  /** Writes only: the entry of the permission table (lib/auth/permissions.ts) the route checks. */
+  'x-permission'?: Permission;
   /** A request to try, for the documentation page. */
   'x-example-request'?: string;
 };
+
+export type OpenApiPathItem = Partial<Record<HttpMethod, OpenApiOperation>>;
 
 export type OpenApiDocument = {
   openapi: '3.1.0';
   info: { title: string; version: string; summary: string; description: string };
   servers: { url: string; description: string }[];
   tags: { name: string; description: string }[];
-  paths: Record<string, { get: OpenApiOperation }>;
-  components: { schemas: Record<string, JsonSchema>; responses: Record<string, OpenApiResponse> };
+  paths: Record<string, OpenApiPathItem>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    responses: Record<string, OpenApiResponse>;
+    securitySchemes: Record<string, { type: 'http'; scheme: 'bearer'; description: string }>;
+  };
 };
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
@@ -78,23 +120,49 @@ function object(properties: Record<string, JsonSchema>, description?: string): J
   };
 }
 
+/** A request body's object: only the named properties are required, and unknown ones are refused. */
+function input(properties: Record<string, JsonSchema>, required: string[], description?: string): JsonSchema {
+  return { type: 'object', ...(description && { description }), properties, required, additionalProperties: false };
+}
+
+/** Optional text that may also be sent as null or "" (both mean: not given). */
+const optionalText = (maxLength: number, description?: string): JsonSchema =>
+  nullable({ type: 'string', maxLength, ...(description && { description }) });
+const url: JsonSchema = { type: 'string', format: 'uri', pattern: '^https?://', description: 'http or https.' };
+const officialRefInput: JsonSchema = {
+  type: 'string',
+  description: 'An official’s id or slug.',
+  examples: ['lloyd-austin'],
+};
+const version: JsonSchema = {
+  type: 'integer',
+  minimum: 1,
+  description: 'The version the change is based on, as read from GET. A stale one is a 409.',
+};
+
 const schemas: Record<string, JsonSchema> = {
   Error: object(
     {
-      error: object({
-        code: { enum: ['INVALID', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL'] },
-        message: { type: 'string', description: 'What went wrong, in a sentence, naming the parameters.' },
-        fields: {
-          type: 'object',
-          description: 'Per parameter, what is wrong with it. Present on most 400 and 404 answers.',
-          additionalProperties: { type: 'array', items: text },
+      error: input(
+        {
+          code: { enum: ['INVALID', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL'] },
+          message: { type: 'string', description: 'What went wrong, in a sentence, naming the parameters.' },
+          fields: {
+            type: 'object',
+            description:
+              'Per parameter or body field, what is wrong with it; nested body fields are named by their path ' +
+              '(`sources.0.url`). Present on most 400 and some 404 and 409 answers.',
+            additionalProperties: { type: 'array', items: text },
+          },
         },
-      }),
+        ['code', 'message'],
+      ),
     },
-    'Every error has this shape, whatever its status.',
+    'Every error has this shape, whatever its status; a 409 on an edit adds what changed.',
   ),
   OfficialSummary: object({
     id: text,
+    version: integer,
     slug: text,
     name: text,
     country,
@@ -109,6 +177,7 @@ const schemas: Record<string, JsonSchema> = {
   }),
   Official: object({
     id: text,
+    version: { type: 'integer', description: 'Send it back with an edit (PATCH).' },
     slug: text,
     name: text,
     country,
@@ -160,6 +229,7 @@ const schemas: Record<string, JsonSchema> = {
   }),
   Contact: object({
     id: text,
+    version: { type: 'integer', description: 'Counts every change; send it back with an edit or a delete.' },
     date: { ...date, description: 'The date that counts; the first day of the period for MONTH or YEAR precision.' },
     datePrecision: { enum: [...DATE_PRECISIONS] },
     time: nullable({ type: 'string', pattern: '^[0-2][0-9]:[0-5][0-9]$', description: 'Local time, HH:MM.' }),
@@ -299,6 +369,273 @@ schemas.GapsExport = object(
   'The answer of /api/v1/gaps with the export’s metadata in front.',
 );
 
+const contactType = { enum: [...CONTACT_TYPES] };
+const contactStatus = { enum: [...CONTACT_STATUSES] };
+
+// What the write endpoints take. A unit test holds the property names and the
+// required ones to ZContactInput and ZOfficialInput, and their examples to the parse.
+const claimsInput = input(
+  {
+    date: nullable({ ...date, description: 'The date this source gives, where it differs.' }),
+    initiator: nullable({ ...officialRefInput, description: 'Who this source says asked for the contact.' }),
+    durationMinutes: nullable({ type: 'integer', minimum: 0, maximum: 10080 }),
+  },
+  [],
+  'What this source says where it differs from the contact’s own values. Omit the object when it agrees.',
+);
+
+schemas.SourceInput = input(
+  {
+    url: { ...url, description: 'Where the source can be read: http or https.' },
+    publisher: optionalText(200),
+    title: optionalText(500),
+    publishedAt: nullable(date),
+    side: optionalText(100, 'Whose account it is: "US readout", "press", …'),
+    quote: optionalText(5000, 'Verbatim, as the source says it.'),
+    archiveUrl: nullable(url),
+    claims: claimsInput,
+  },
+  ['url'],
+  'A source of a contact. Only `url` is required.',
+);
+
+const contactInputProperties: Record<string, JsonSchema> = {
+  date: {
+    ...date,
+    description: 'The day it happened. For MONTH or YEAR precision any day of the period; the first day is stored.',
+  },
+  datePrecision: { enum: [...DATE_PRECISIONS], default: 'DAY' },
+  time: nullable({
+    type: 'string',
+    pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+    description: 'Local time, HH:MM, 24-hour; needs DAY precision.',
+  }),
+  timeZone: nullable({
+    type: 'string',
+    description: 'IANA time zone of `time`, e.g. Europe/Moscow; UTC when left out.',
+  }),
+  type: contactType,
+  status: {
+    ...contactStatus,
+    description: 'HELD ends a silence and cannot be in the future; use SCHEDULED for an expected contact.',
+  },
+  participants: {
+    type: 'array',
+    items: officialRefInput,
+    minItems: 2,
+    maxItems: 50,
+    uniqueItems: true,
+    description: 'Two or more officials, by id or slug, from at least two countries.',
+  },
+  initiator: nullable({ ...officialRefInput, description: 'Who asked for the contact: one of the participants.' }),
+  durationMinutes: nullable({ type: 'integer', minimum: 0, maximum: 10080 }),
+  location: optionalText(200),
+  summary: optionalText(10000, 'Plain text.'),
+  topics: {
+    type: 'array',
+    items: { type: 'string', maxLength: 60 },
+    maxItems: 30,
+    default: [],
+    description: 'Stored in lower case.',
+  },
+  channel: nullable({ type: 'string', description: 'A channel’s id or slug, e.g. a deconfliction line.' }),
+  sources: { type: 'array', items: ref('SourceInput'), minItems: 1, maxItems: 30, description: 'At least one.' },
+};
+
+schemas.ContactInput = input(
+  contactInputProperties,
+  ['date', 'type', 'status', 'participants', 'sources'],
+  'A contact to log. Optional fields may be left out, or sent as null.',
+);
+schemas.ContactPatch = input(
+  { version, ...contactInputProperties },
+  ['version'],
+  'An edit: `version` and the fields to change, which replace the current ones (`participants`, `topics` and ' +
+    '`sources` replace the whole list). The result must still be a valid contact.',
+);
+schemas.VerificationPatch = object(
+  {
+    version,
+    verification: {
+      enum: ['VERIFIED', 'DISPUTED', 'UNVERIFIED'],
+      description: 'VERIFIED needs a different user from the one who logged or last edited the contact.',
+    },
+  },
+  'Verifies or disputes a contact, in a request of its own.',
+);
+
+const positionInput = input(
+  {
+    title: { type: 'string', minLength: 1, maxLength: 200 },
+    officeKey: { ...officeKey, description: 'COUNTRY:OFFICE, the country being the official’s.' },
+    organisation: optionalText(200),
+    startDate: date,
+    endDate: nullable({ ...date, description: 'Leave out while the tenure is current.' }),
+  },
+  ['title', 'officeKey', 'startDate'],
+);
+schemas.PositionInput = positionInput;
+
+const officialInputProperties: Record<string, JsonSchema> = {
+  name: { type: 'string', minLength: 2, maxLength: 200 },
+  country,
+  otherNames: {
+    type: 'array',
+    items: { type: 'string', maxLength: 200 },
+    maxItems: 50,
+    default: [],
+    description: 'Other spellings and transliterations, found by search.',
+  },
+  wikidataId: nullable({ type: 'string', pattern: '^Q[1-9][0-9]*$', examples: ['Q23460'] }),
+  photoUrl: nullable(url),
+  bio: optionalText(2000),
+  links: { type: 'array', items: url, maxItems: 20, default: [] },
+  positions: { type: 'array', items: ref('PositionInput'), maxItems: 50, default: [] },
+};
+schemas.OfficialInput = input(officialInputProperties, ['name', 'country'], 'An official to add.');
+schemas.OfficialPatch = input(
+  { version, ...officialInputProperties },
+  ['version'],
+  'An edit: `version` and the fields to change. `otherNames` and `positions` replace the whole list, and every ' +
+    'contact of the official is pointed at the position held on its date. The slug stays.',
+);
+
+const personRef = object({ id: text, slug: text, name: text });
+schemas.EndedSilence = object(
+  {
+    days: { type: 'integer', description: 'Calendar days since the pair’s previous held contact.' },
+    since: { ...date, description: 'The date of that contact.' },
+    sinceContactId: text,
+    between: { type: 'array', items: personRef, minItems: 2, maxItems: 2 },
+  },
+  'A silence that the new held contact ended, between two of its officials from different countries.',
+);
+schemas.ContactCreated = object(
+  {
+    id: text,
+    version: integer,
+    date,
+    endedSilence: nullable({ ...ref('EndedSilence'), description: 'The longest silence it ended; null if none.' }),
+    endedSilences: {
+      type: 'array',
+      items: ref('EndedSilence'),
+      description: 'Every silence it ended, one per pair of officials, longest first.',
+    },
+    resolvedExpected: {
+      type: 'array',
+      items: text,
+      description: 'Expected (SCHEDULED) contacts of the same officials that this held contact fulfilled.',
+    },
+    possibleDuplicates: {
+      type: 'array',
+      description: 'Contacts of the same officials within a day of it: perhaps the same contact, logged twice.',
+      items: object({ id: text, date, type: contactType, status: contactStatus }),
+    },
+    href: { type: 'string', description: 'The new contact in this API, also in the Location header.' },
+  },
+  'The contact logged, and what it changed.',
+);
+schemas.ContactDeleted = object(
+  { id: text, version: integer, deletedAt: { type: 'string', format: 'date-time' } },
+  'The contact is gone from every list and gap; the audit log keeps it whole.',
+);
+schemas.ContactSnapshot = object(
+  {
+    id: text,
+    version: integer,
+    date,
+    datePrecision: { enum: [...DATE_PRECISIONS] },
+    time: nullable(text),
+    timeZone: nullable(text),
+    type: contactType,
+    status: contactStatus,
+    participants: { type: 'array', items: text, description: 'Slugs, sorted.' },
+    initiator: nullable(text),
+    durationMinutes: nullable(integer),
+    location: nullable(text),
+    summary: nullable(text),
+    topics: { type: 'array', items: text },
+    channel: nullable(text),
+    verification: { enum: ['UNVERIFIED', 'VERIFIED', 'DISPUTED'] },
+    resolvedById: nullable(text),
+    deletedAt: nullable({ type: 'string', format: 'date-time' }),
+    sources: {
+      type: 'array',
+      items: object({
+        url: text,
+        publisher: nullable(text),
+        title: nullable(text),
+        publishedAt: nullable(date),
+        side: nullable(text),
+        quote: nullable(text),
+        archiveUrl: nullable(text),
+        claims: object({ date: nullable(date), initiator: nullable(text), durationMinutes: nullable(integer) }),
+      }),
+    },
+  },
+  'A contact as the audit log keeps it: officials by slug, in the shape an edit sends.',
+);
+schemas.ContactChange = object({
+  field: {
+    type: 'string',
+    description: 'The field that changed: date, participants, summary, sources, verification, …',
+  },
+  before: { description: 'Its value in the version the edit was based on.' },
+  after: { description: 'Its value now.' },
+});
+schemas.ContactConflict = object(
+  {
+    error: object({
+      code: { const: 'CONFLICT' },
+      message: { type: 'string', description: 'Who changed the contact, and from which version to which.' },
+      current: ref('ContactSnapshot'),
+      changes: nullable({
+        type: 'array',
+        items: ref('ContactChange'),
+        description: 'What changed since the version the edit was based on; null if that version is unknown.',
+      }),
+      changedBy: nullable({ type: 'string', description: 'The name of whoever saved last.' }),
+      changedAt: nullable({ type: 'string', format: 'date-time' }),
+    }),
+  },
+  'The answer to an edit or delete based on an old version: the contact as it now stands, and what changed.',
+);
+schemas.OfficialSnapshot = object(
+  {
+    id: text,
+    slug: text,
+    version: integer,
+    name: text,
+    country,
+    wikidataId: nullable(text),
+    photoUrl: nullable(text),
+    bio: nullable(text),
+    links: { type: 'array', items: text },
+    mergedIntoId: nullable(text),
+    otherNames: { type: 'array', items: text },
+    positions: { type: 'array', items: positionInput, description: 'Oldest first.' },
+  },
+  'An official as the audit log keeps it, in the shape an edit sends.',
+);
+schemas.OfficialConflict = object(
+  {
+    error: input(
+      {
+        code: { const: 'CONFLICT' },
+        message: text,
+        current: { ...ref('OfficialSnapshot'), description: 'The official as it now stands (on a stale version).' },
+        fields: {
+          type: 'object',
+          description: 'On a Wikidata id that belongs to another official: `wikidataId`.',
+          additionalProperties: { type: 'array', items: text },
+        },
+      },
+      ['code', 'message'],
+    ),
+  },
+  'The answer to an edit based on an old version of an official.',
+);
+
 const errorContent = { 'application/json': { schema: ref('Error') } };
 
 const responses: Record<string, OpenApiResponse> = {
@@ -327,6 +664,46 @@ const responses: Record<string, OpenApiResponse> = {
     },
   },
   Internal: { description: 'A fault on the server; it has been logged.', content: errorContent },
+  InvalidBody: {
+    description:
+      'The body is not JSON, was not sent as `Content-Type: application/json`, or a field is missing, malformed or ' +
+      'unknown. `fields` names each field by its path (`sources.0.url`) and says what is wrong with it.',
+    content: { 'application/json': { schema: ref('Error'), example: invalidBodyExample } },
+  },
+  Unauthenticated: {
+    description: 'No API token, or one that is unknown, revoked or of a disabled account.',
+    headers: { 'WWW-Authenticate': { description: 'Bearer', schema: text } },
+    content: {
+      'application/json': {
+        schema: ref('Error'),
+        example: { error: { code: 'UNAUTHENTICATED', message: 'Send an API token: Authorization: Bearer <token>' } },
+      },
+    },
+  },
+  Forbidden: {
+    description: 'The token’s account has a role that may not do this.',
+    content: {
+      'application/json': {
+        schema: ref('Error'),
+        example: { error: { code: 'FORBIDDEN', message: 'Your role (viewer) may not do this' } },
+      },
+    },
+  },
+  ContactNotFound: {
+    description: 'No such contact, or it was deleted.',
+    content: {
+      'application/json': {
+        schema: ref('Error'),
+        example: { error: { code: 'NOT_FOUND', message: 'No contact “cm0nothing”' } },
+      },
+    },
+  },
+  ContactConflict: {
+    description:
+      'The contact changed since the `version` sent. Nothing was saved: `current` is the contact as it now ' +
+      'stands and `changes` what changed; apply the edit to `current.version` if it still holds.',
+    content: { 'application/json': { schema: ref('ContactConflict'), example: contactConflictExample } },
+  },
 };
 
 const page: OpenApiParameter = {
@@ -413,6 +790,241 @@ const CSV_CONVENTION =
   'Text cells are always quoted; a text starting with = + - or @ is prefixed with an apostrophe so spreadsheets ' +
   'do not run it as a formula. Dates are ISO 8601.';
 
+/** The roles the permission table lets do something, in words: "researcher or admin". */
+function whoMay(permission: Permission): string {
+  const roles = ROLES.filter((role) => can(role, permission)).map((role) => role.toLowerCase());
+  return roles.length > 1 ? `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}` : roles[0];
+}
+
+/**
+ * A write: needs a bearer token whose account holds the permission, and can
+ * answer 401 and 403 besides its own responses.
+ */
+function write(
+  permission: Permission,
+  operation: Omit<OpenApiOperation, 'security' | 'x-permission'>,
+): OpenApiOperation {
+  const { '500': internal, ...own } = operation.responses;
+  const statuses = Object.keys(own).sort();
+  const success = statuses.filter((status) => status.startsWith('2'));
+  const errors = statuses.filter((status) => !status.startsWith('2'));
+  const all: Record<string, OpenApiResponse> = {
+    ...Object.fromEntries(success.map((status) => [status, own[status]])),
+    '401': responses.Unauthenticated,
+    '403': responses.Forbidden,
+    ...Object.fromEntries(errors.map((status) => [status, own[status]])),
+    '500': internal ?? responses.Internal,
+  };
+  return {
+    ...operation,
+    description: `${operation.description} Needs the API token of a ${whoMay(permission)}.`,
+    responses: Object.fromEntries(Object.entries(all).sort(([a], [b]) => a.localeCompare(b))),
+    security: [{ apiToken: [] }],
+    'x-permission': permission,
+  };
+}
+
+function jsonBody(
+  description: string,
+  schema: JsonSchema,
+  examples: Record<string, { summary: string; value: unknown }>,
+) {
+  return { description, required: true as const, content: { 'application/json': { schema, examples } } };
+}
+
+const location = {
+  Location: { description: 'Where the new record can be read in this API.', schema: text },
+};
+
+const contactId: OpenApiParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The contact’s id.',
+  schema: text,
+  example: contactExample.id,
+};
+
+const idOrSlug: OpenApiParameter = {
+  name: 'idOrSlug',
+  in: 'path',
+  required: true,
+  description: 'The official’s id or slug.',
+  schema: text,
+  example: 'sergei-shoigu',
+};
+
+const createContactOperation = write('contact:create', {
+  operationId: 'createContact',
+  summary: 'Log a contact',
+  description:
+    'Logs a contact with its participants (each with the position held that day) and sources. The answer says ' +
+    'which silence a held contact ended (`endedSilence`: 84 days for the 13 May 2022 call), which expected ' +
+    'contacts it fulfilled, and which contacts of the same officials lie within a day of it (`possibleDuplicates`: ' +
+    'check them, the contact is saved either way).',
+  tags: ['Contacts'],
+  parameters: [],
+  requestBody: jsonBody('The contact.', ref('ContactInput'), {
+    call: { summary: 'The 13 May 2022 call', value: contactInputExample },
+  }),
+  responses: {
+    '201': {
+      description: 'Logged.',
+      headers: location,
+      content: { 'application/json': { schema: ref('ContactCreated'), example: contactCreatedExample } },
+    },
+    '400': responses.InvalidBody,
+  },
+});
+
+const getContactOperation: OpenApiOperation = {
+  operationId: 'getContact',
+  summary: 'One contact',
+  description: 'A contact as List contacts shows it, with the `version` an edit or delete sends back.',
+  tags: ['Contacts'],
+  parameters: [contactId],
+  responses: {
+    '200': {
+      description: 'The contact.',
+      content: { 'application/json': { schema: ref('Contact'), example: contactExample } },
+    },
+    '400': responses.Invalid,
+    '404': responses.ContactNotFound,
+    '500': responses.Internal,
+  },
+};
+
+const updateContactOperation = write('contact:update', {
+  operationId: 'updateContact',
+  summary: 'Edit, verify or dispute a contact',
+  description:
+    'Send the `version` read from GET and the fields to change; the rest stay as they are. An edit made from an ' +
+    'old version is refused with a 409 that shows the contact as it now stands and what changed. Changing the ' +
+    'date, its precision, the status or the participants of a VERIFIED contact makes it UNVERIFIED again. ' +
+    '`{ version, verification }` alone verifies, disputes or unverifies the contact instead (permission ' +
+    `contact:verify, held by a ${whoMay('contact:verify')}); whoever logged or last edited a contact cannot ` +
+    'verify it (403).',
+  tags: ['Contacts'],
+  parameters: [contactId],
+  requestBody: jsonBody(
+    'An edit, or a verification.',
+    { oneOf: [ref('ContactPatch'), ref('VerificationPatch')] },
+    {
+      edit: { summary: 'Change two fields', value: contactPatchExample },
+      verify: { summary: 'Verify it (another researcher)', value: verificationPatchExample },
+    },
+  ),
+  responses: {
+    '200': {
+      description: 'Saved: the contact as it now stands, with its new version.',
+      content: { 'application/json': { schema: ref('Contact'), example: contactUpdatedExample } },
+    },
+    '400': responses.InvalidBody,
+    '404': responses.ContactNotFound,
+    '409': responses.ContactConflict,
+  },
+});
+
+const deleteContactOperation = write('contact:delete', {
+  operationId: 'deleteContact',
+  summary: 'Delete a contact',
+  description:
+    'Takes the contact out of every list, gap and export; the audit log keeps it whole. Expected contacts it had ' +
+    'fulfilled are open again. With `version`, only that version is deleted (else 409).',
+  tags: ['Contacts'],
+  parameters: [
+    contactId,
+    {
+      name: 'version',
+      in: 'query',
+      description: 'The version read from GET; without it, whatever is current is deleted.',
+      schema: { type: 'integer', minimum: 1 },
+      example: '3',
+    },
+  ],
+  responses: {
+    '200': {
+      description: 'Deleted.',
+      content: { 'application/json': { schema: ref('ContactDeleted'), example: contactDeletedExample } },
+    },
+    '400': responses.Invalid,
+    '404': responses.ContactNotFound,
+    '409': responses.ContactConflict,
+  },
+});
+
+const createOfficialOperation = write('official:create', {
+  operationId: 'createOfficial',
+  summary: 'Add an official',
+  description:
+    'Adds an official with other spellings and positions; an office named by a position’s `officeKey` is created ' +
+    'the first time it is used. The slug is made from the name (`-2`, `-3`, … when taken).',
+  tags: ['Officials'],
+  parameters: [],
+  requestBody: jsonBody('The official.', ref('OfficialInput'), {
+    shoigu: { summary: 'Sergei Shoigu', value: officialInputExample },
+  }),
+  responses: {
+    '201': {
+      description: 'Added.',
+      headers: location,
+      content: { 'application/json': { schema: ref('Official'), example: officialProfileExample } },
+    },
+    '400': responses.InvalidBody,
+    '409': {
+      description: 'The Wikidata id already belongs to another official.',
+      content: {
+        'application/json': {
+          schema: ref('Error'),
+          example: {
+            error: {
+              code: 'CONFLICT',
+              message: 'Wikidata id Q23460 already belongs to sergei-shoigu',
+              fields: { wikidataId: ['Already used by sergei-shoigu'] },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+const updateOfficialOperation = write('official:update', {
+  operationId: 'updateOfficial',
+  summary: 'Edit an official',
+  description:
+    'Send the `version` read from GET and the fields to change. `otherNames` and `positions` replace the whole ' +
+    'list; when positions change, every contact of the official is pointed at the position held on its date, so ' +
+    'office pairs stay true. The slug stays, so links keep working after a rename.',
+  tags: ['Officials'],
+  parameters: [idOrSlug],
+  requestBody: jsonBody('An edit.', ref('OfficialPatch'), {
+    tenure: { summary: 'A new position', value: officialPatchExample },
+  }),
+  responses: {
+    '200': {
+      description: 'Saved: the profile with its new version.',
+      content: { 'application/json': { schema: ref('Official'), example: officialUpdatedExample } },
+    },
+    '400': responses.InvalidBody,
+    '404': {
+      description: 'No such official (an official merged into another cannot be edited: edit the one kept).',
+      content: {
+        'application/json': {
+          schema: ref('Error'),
+          example: { error: { code: 'NOT_FOUND', message: 'No official “nobody”' } },
+        },
+      },
+    },
+    '409': {
+      description:
+        'The official changed since the `version` sent, or the Wikidata id belongs to another official. Nothing ' +
+        'was saved; `current` is the official as it now stands.',
+      content: { 'application/json': { schema: ref('OfficialConflict'), example: officialConflictExample } },
+    },
+  },
+});
+
 const paths: OpenApiDocument['paths'] = {
   '/api/v1/officials': {
     get: {
@@ -454,6 +1066,7 @@ const paths: OpenApiDocument['paths'] = {
       },
       'x-example-request': '/api/v1/officials?q=Shoygu',
     },
+    post: createOfficialOperation,
   },
   '/api/v1/officials/{idOrSlug}': {
     get: {
@@ -463,16 +1076,7 @@ const paths: OpenApiDocument['paths'] = {
         'Profile and positions of one official. An official merged into another answers with the one kept, so ' +
         'old links keep working.',
       tags: ['Officials'],
-      parameters: [
-        {
-          name: 'idOrSlug',
-          in: 'path',
-          required: true,
-          description: 'The official’s id or slug.',
-          schema: text,
-          example: 'sergei-shoigu',
-        },
-      ],
+      parameters: [idOrSlug],
       responses: {
         '200': {
           description: 'The official.',
@@ -483,6 +1087,7 @@ const paths: OpenApiDocument['paths'] = {
       },
       'x-example-request': '/api/v1/officials/sergei-shoigu',
     },
+    patch: updateOfficialOperation,
   },
   '/api/v1/contacts': {
     get: {
@@ -524,6 +1129,12 @@ const paths: OpenApiDocument['paths'] = {
       },
       'x-example-request': '/api/v1/contacts?official=sergei-shoigu&status=HELD',
     },
+    post: createContactOperation,
+  },
+  '/api/v1/contacts/{id}': {
+    get: getContactOperation,
+    patch: updateContactOperation,
+    delete: deleteContactOperation,
   },
   '/api/v1/contacts/export': {
     get: {
@@ -684,10 +1295,14 @@ export const openApiDocument: OpenApiDocument = {
     version: '1',
     summary: 'Contacts between officials of different countries, and the silences between them.',
     description:
-      'A public, read-only JSON API: no key is needed and any origin may call it. Dates are ISO 8601 calendar ' +
-      'dates; gaps are counted in calendar days between held contacts, and "today" is the UTC date. Every ' +
-      'error is JSON, `{ "error": { "code", "message", "fields"? } }`, with the matching HTTP status; unknown ' +
-      'query parameters are refused with a 400, so a misspelt filter never returns unfiltered data.',
+      'A JSON API. Reads are public: no key is needed and any origin may call them. Writes (log, edit, verify ' +
+      'and delete contacts; add and edit officials) need an API token of a researcher or admin, sent as ' +
+      '`Authorization: Bearer cp_…`; an administrator issues one with `npm run cli -- token:create --email …`. ' +
+      'An edit sends back the `version` it was read at, so that two people cannot overwrite each other. Dates ' +
+      'are ISO 8601 calendar dates; gaps are counted in calendar days between held contacts, and "today" is the ' +
+      'UTC date. Every error is JSON, `{ "error": { "code", "message", "fields"? } }`, with the matching HTTP ' +
+      'status; unknown query parameters and body fields are refused with a 400, so a misspelt filter never ' +
+      'returns unfiltered data and a misspelt field is never silently dropped.',
   },
   servers: [{ url: '/', description: 'This Counterpart server' }],
   tags: [
@@ -699,5 +1314,101 @@ export const openApiDocument: OpenApiDocument = {
     { name: 'About', description: 'This description.' },
   ],
   paths,
-  components: { schemas, responses },
+  components: {
+    schemas,
+    responses,
+    securitySchemes: {
+      apiToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'An API token, `cp_…`, sent as `Authorization: Bearer cp_…`. An administrator issues one for an account ' +
+          'with `npm run cli -- token:create --email you@example.org` (the token is the last line printed, and is ' +
+          'shown only once) and revokes it with `npm run cli -- token:revoke <prefix>`. The token acts with its ' +
+          'account’s role; each write says which roles may make it.',
+      },
+    },
+  },
 };
+
+/** Every operation of a document, path by path, in the order of HTTP_METHODS. */
+export function operationsOf(document: OpenApiDocument) {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    HTTP_METHODS.flatMap((method) => (item[method] ? [{ path, method, operation: item[method] }] : [])),
+  );
+}
+
+const TYPE_OF: Record<string, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  integer: (v) => Number.isInteger(v),
+  number: (v) => typeof v === 'number',
+  boolean: (v) => typeof v === 'boolean',
+  null: (v) => v === null,
+  array: Array.isArray,
+  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+};
+
+/**
+ * What is wrong with a value against a schema of the document, one line per
+ * problem (`$.items[0].date: not string`); empty when it fits. Knows the JSON
+ * Schema keywords this document uses, so that the tests can hold examples and
+ * real answers to it.
+ */
+export function schemaErrors(
+  value: unknown,
+  raw: JsonSchema,
+  schemas: Record<string, JsonSchema> = openApiDocument.components.schemas,
+  at = '$',
+): string[] {
+  let schema = raw;
+  while (typeof schema.$ref === 'string') {
+    const name = schema.$ref.replace('#/components/schemas/', '');
+    if (!(name in schemas)) throw new Error(`Unresolved $ref ${schema.$ref}`);
+    schema = schemas[name];
+  }
+  if (Array.isArray(schema.oneOf)) {
+    const options = schema.oneOf as JsonSchema[];
+    const matches = options.filter((s) => schemaErrors(value, s, schemas, at).length === 0);
+    return matches.length === 1 ? [] : [`${at}: matches ${matches.length} of oneOf`];
+  }
+  const errors: string[] = [];
+  if ('const' in schema && value !== schema.const) errors.push(`${at}: not ${String(schema.const)}`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${at}: ${String(value)} not in enum`);
+  if (typeof schema.type === 'string' && !TYPE_OF[schema.type](value)) errors.push(`${at}: not ${schema.type}`);
+  if (typeof value === 'string') {
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(value)) {
+      errors.push(`${at}: ${value} does not match ${schema.pattern}`);
+    }
+    if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) errors.push(`${at}: ${value} is not a date`);
+    if (schema.format === 'date-time' && Number.isNaN(Date.parse(value))) errors.push(`${at}: ${value} is not a time`);
+    if (schema.format === 'uri' && !URL.canParse(value)) errors.push(`${at}: ${value} is not a URL`);
+    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) errors.push(`${at}: too long`);
+    if (typeof schema.minLength === 'number' && value.length < schema.minLength) errors.push(`${at}: too short`);
+  }
+  if (typeof value === 'number') {
+    if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push(`${at}: below ${schema.minimum}`);
+    if (typeof schema.maximum === 'number' && value > schema.maximum) errors.push(`${at}: above ${schema.maximum}`);
+  }
+  if (Array.isArray(value)) {
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems) errors.push(`${at}: too few items`);
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) errors.push(`${at}: too many items`);
+    if (schema.items) {
+      value.forEach((item, i) =>
+        errors.push(...schemaErrors(item, schema.items as JsonSchema, schemas, `${at}[${i}]`)),
+      );
+    }
+  }
+  if (TYPE_OF.object(value) && schema.type === 'object') {
+    const object = value as Record<string, unknown>;
+    const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    for (const key of (schema.required ?? []) as string[]) if (!(key in object)) errors.push(`${at}.${key}: missing`);
+    for (const [key, item] of Object.entries(object)) {
+      if (key in properties) errors.push(...schemaErrors(item, properties[key], schemas, `${at}.${key}`));
+      else if (schema.additionalProperties === false) errors.push(`${at}.${key}: not in the schema`);
+      else if (typeof schema.additionalProperties === 'object') {
+        errors.push(...schemaErrors(item, schema.additionalProperties as JsonSchema, schemas, `${at}.${key}`));
+      }
+    }
+  }
+  return errors;
+}

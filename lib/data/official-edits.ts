@@ -92,6 +92,15 @@ export async function updateOfficial(
       ...{ name, country, otherNames, wikidataId, photoUrl, bio, links, positions },
       ...patch,
     });
+    if (input.wikidataId && input.wikidataId !== before.wikidataId) {
+      // Else the unique index refuses it, and the API answers 500.
+      const holder = await tx.official.findUnique({ where: { wikidataId: input.wikidataId }, select: { slug: true } });
+      if (holder) {
+        throw new AppError('CONFLICT', `Wikidata id ${input.wikidataId} already belongs to ${holder.slug}`, {
+          wikidataId: [`Already used by ${holder.slug}`],
+        });
+      }
+    }
     for (const position of input.positions) {
       await tx.office.upsert({
         where: { key: position.officeKey },

@@ -1,4 +1,4 @@
-import { readJsonObject } from '@/lib/api/body';
+import { readJsonObject, rejectUnknownFields } from '@/lib/api/body';
 import { activeFilters, contactJson } from '@/lib/api/serialize';
 import { jsonResponse, parseQuery, withErrors } from '@/lib/api/respond';
 import { requireApiActor } from '@/lib/auth/api';
@@ -29,7 +29,9 @@ export const GET = withErrors(async (request) => {
  */
 export const POST = withErrors(async (request) => {
   const actor = await requireApiActor(request, 'contact:create');
-  const input = ZContactInput.parse(await readJsonObject(request));
+  const body = await readJsonObject(request);
+  rejectUnknownFields(body, Object.keys(ZContactInput.in.shape), 'a contact');
+  const input = ZContactInput.parse(body);
   const nearby = await findNearbyContacts({ participants: input.participants, date: input.date });
   const created = await createContact(input, actor);
   return jsonResponse(

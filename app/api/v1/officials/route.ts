@@ -1,4 +1,4 @@
-import { readJsonObject } from '@/lib/api/body';
+import { readJsonObject, rejectUnknownFields } from '@/lib/api/body';
 import { officialProfileJson, officialSummaryJson } from '@/lib/api/serialize';
 import { jsonResponse, parseQuery, withErrors } from '@/lib/api/respond';
 import { requireApiActor } from '@/lib/auth/api';
@@ -18,7 +18,9 @@ export const GET = withErrors(async (request) => {
 /** Adds an official with other spellings and positions (admin token). */
 export const POST = withErrors(async (request) => {
   const actor = await requireApiActor(request, 'official:create');
-  const input = ZOfficialInput.parse(await readJsonObject(request));
+  const body = await readJsonObject(request);
+  rejectUnknownFields(body, Object.keys(ZOfficialInput.shape), 'an official');
+  const input = ZOfficialInput.parse(body);
   const created = await createOfficial(input, actor);
   const official = await findOfficialRef(created.id);
   return jsonResponse(officialProfileJson(official!), {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readJsonObject, takeVersion } from '@/lib/api/body';
+import { readJsonObject, rejectUnknownFields, takeVersion } from '@/lib/api/body';
 import { contactJson } from '@/lib/api/serialize';
 import { jsonResponse, rejectUnknownParams, withErrors } from '@/lib/api/respond';
 import { requireApiActor } from '@/lib/auth/api';
@@ -45,6 +45,7 @@ export const PATCH = withErrors(async (request, { params }: Context) => {
     'verification' in body && Object.keys(body).every((k) => k === 'verification' || k === 'version');
   const actor = await requireApiActor(request, onlyVerification ? 'contact:verify' : 'contact:update');
   const { version, rest } = takeVersion(body);
+  rejectUnknownFields(rest, [...Object.keys(ZContactInput.in.shape), 'verification'], 'a contact');
   if ('verification' in rest && !onlyVerification) {
     throw new AppError('INVALID', 'Change the verification in a request of its own', {
       verification: ['Send { version, verification } alone'],

@@ -1,4 +1,4 @@
-import { readJsonObject, takeVersion } from '@/lib/api/body';
+import { readJsonObject, rejectUnknownFields, takeVersion } from '@/lib/api/body';
 import { officialProfileJson } from '@/lib/api/serialize';
 import { jsonResponse, rejectUnknownParams, withErrors } from '@/lib/api/respond';
 import { requireApiActor } from '@/lib/auth/api';
@@ -31,14 +31,7 @@ export const PATCH = withErrors(async (request, { params }: Context) => {
   const { idOrSlug } = await params;
   const actor = await requireApiActor(request, 'official:update');
   const { version, rest } = takeVersion(await readJsonObject(request));
-  const unknown = Object.keys(rest).filter((key) => !(key in ZOfficialInput.shape));
-  if (unknown.length > 0) {
-    throw new AppError(
-      'INVALID',
-      `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
-      Object.fromEntries(unknown.map((key) => [key, ['Not a field of an official']])),
-    );
-  }
+  rejectUnknownFields(rest, Object.keys(ZOfficialInput.shape), 'an official');
   const updated = await updateOfficial(idOrSlug, rest, { version }, actor);
   return jsonResponse(officialProfileJson((await findOfficialRef(updated.id))!));
 });
