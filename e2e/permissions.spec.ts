@@ -1,0 +1,180 @@
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { openApiDocument, operationsOf, type HttpMethod } from '../lib/api/openapi';
+import { can, type Permission, type Role } from '../lib/auth/permissions';
+import {
+  COUNTRY_A,
+  contactBody,
+  expect,
+  expectDocumented,
+  expectError,
+  test,
+  uniqueTag,
+  type Official,
+  type WriteApi,
+} from './api-fixtures';
+import { account, bearer, type AccountName } from './auth';
+
+/*
+ * The permission matrix of the write API: every mutating endpoint × every
+ * role, the expected outcome read from the one permission table (`can`), never
+ * from a second table here. A refusal must be 401 (no account) or 403 (a role
+ * that may not) and leave the data as it was; an allowance must do what it says.
+ * Each row gets fresh officials and a contact logged by researcher2, who is
+ * not in the matrix: the data layer refuses a verification by whoever logged
+ * the contact, which is a rule of its own (see api-write.spec.ts), not a role.
+ */
+
+type Actor = 'anonymous' | Extract<AccountName, 'viewer' | 'researcher' | 'admin'>;
+const ACTORS: Actor[] = ['anonymous', 'viewer', 'researcher', 'admin'];
+
+type World = { a: Official; b: Official; contactId: string; name: string };
+
+type Endpoint = {
+  name: string;
+  method: HttpMethod;
+  /** The path as the OpenAPI document names it. */
+  path: string;
+  permission: Permission;
+  success: number;
+  send(request: APIRequestContext, world: World, headers: Record<string, string>): Promise<APIResponse>;
+  /** What the endpoint would change, read through the API. */
+  target(api: WriteApi, world: World): Promise<unknown>;
+  /** After an allowed request: the change is there. */
+  expectChanged(api: WriteApi, world: World): Promise<void>;
+};
+
+const ENDPOINTS: Endpoint[] = [
+  {
+    name: 'log a contact',
+    method: 'post',
+    path: '/api/v1/contacts',
+    permission: 'contact:create',
+    success: 201,
+    send: (request, { a, b }, headers) =>
+      request.post('/api/v1/contacts', { headers, data: contactBody(a, b, { date: '2022-06-01' }) }),
+    target: async (api, { a }) => (await api.request.get(`/api/v1/contacts?official=${a.id}`)).json(),
+    async expectChanged(api, { a }) {
+      const { items } = await (await api.request.get(`/api/v1/contacts?official=${a.id}`)).json();
+      expect(items.map((c: { date: string }) => c.date)).toEqual(['2022-06-01', '2022-05-13']);
+    },
+  },
+  {
+    name: 'edit a contact',
+    method: 'patch',
+    path: '/api/v1/contacts/{id}',
+    permission: 'contact:update',
+    success: 200,
+    send: (request, { contactId }, headers) =>
+      request.patch(`/api/v1/contacts/${contactId}`, { headers, data: { version: 1, summary: 'Edited.' } }),
+    target: (api, { contactId }) => api.getContact(contactId),
+    async expectChanged(api, { contactId }) {
+      expect(await api.getContact(contactId)).toMatchObject({ version: 2, summary: 'Edited.' });
+    },
+  },
+  {
+    name: 'verify a contact',
+    method: 'patch',
+    path: '/api/v1/contacts/{id}',
+    permission: 'contact:verify',
+    success: 200,
+    send: (request, { contactId }, headers) =>
+      request.patch(`/api/v1/contacts/${contactId}`, { headers, data: { version: 1, verification: 'VERIFIED' } }),
+    target: (api, { contactId }) => api.getContact(contactId),
+    async expectChanged(api, { contactId }) {
+      expect(await api.getContact(contactId)).toMatchObject({ version: 2, verification: 'VERIFIED' });
+    },
+  },
+  {
+    name: 'delete a contact',
+    method: 'delete',
+    path: '/api/v1/contacts/{id}',
+    permission: 'contact:delete',
+    success: 200,
+    send: (request, { contactId }, headers) => request.delete(`/api/v1/contacts/${contactId}?version=1`, { headers }),
+    target: (api, { contactId }) => api.getContact(contactId),
+    async expectChanged(api, { contactId }) {
+      expect((await api.request.get(`/api/v1/contacts/${contactId}`)).status()).toBe(404);
+    },
+  },
+  {
+    name: 'add an official',
+    method: 'post',
+    path: '/api/v1/officials',
+    permission: 'official:create',
+    success: 201,
+    send: (request, { name }, headers) =>
+      request.post('/api/v1/officials', { headers, data: { name, country: COUNTRY_A } }),
+    target: async (api, { name }) => (await api.request.get(`/api/v1/officials?q=${encodeURIComponent(name)}`)).json(),
+    async expectChanged(api, { name }) {
+      const found = await (await api.request.get(`/api/v1/officials?q=${encodeURIComponent(name)}`)).json();
+      expect(found.items.map((o: { name: string }) => o.name)).toEqual([name]);
+    },
+  },
+  {
+    name: 'edit an official',
+    method: 'patch',
+    path: '/api/v1/officials/{idOrSlug}',
+    permission: 'official:update',
+    success: 200,
+    send: (request, { a }, headers) =>
+      request.patch(`/api/v1/officials/${a.slug}`, { headers, data: { version: 1, bio: 'Edited.' } }),
+    target: (api, { a }) => api.getOfficial(a.slug),
+    async expectChanged(api, { a }) {
+      expect(await api.getOfficial(a.slug)).toMatchObject({ version: 2, bio: 'Edited.' });
+    },
+  },
+];
+
+function roleOf(actor: Actor): Role | null {
+  return actor === 'anonymous' ? null : (account(actor).role as Role);
+}
+
+function headersOf(actor: Actor): Record<string, string> {
+  return actor === 'anonymous' ? {} : bearer(actor);
+}
+
+async function contactsTotal(request: APIRequestContext): Promise<number> {
+  return (await (await request.get('/api/v1/contacts?pageSize=1')).json()).total;
+}
+
+test('the matrix covers every write the OpenAPI document lists, with the permission it names', () => {
+  const writes = operationsOf(openApiDocument).filter(({ method }) => method !== 'get');
+  expect(new Set(ENDPOINTS.map((e) => `${e.method} ${e.path}`))).toEqual(
+    new Set(writes.map(({ method, path }) => `${method} ${path}`)),
+  );
+  for (const { method, path, operation } of writes) {
+    const rows = ENDPOINTS.filter((e) => e.method === method && e.path === path);
+    expect(
+      rows.map((e) => e.permission),
+      `${method} ${path}`,
+    ).toContain(operation['x-permission']);
+  }
+});
+
+for (const endpoint of ENDPOINTS) {
+  test.describe(`${endpoint.name} (${endpoint.method.toUpperCase()} ${endpoint.path}, ${endpoint.permission})`, () => {
+    for (const actor of ACTORS) {
+      const allowed = can(roleOf(actor), endpoint.permission);
+      test(`${actor}: ${allowed ? 'allowed' : 'refused'}`, async ({ api, request }) => {
+        const [a, b] = await api.pair();
+        const { id: contactId } = await api.contact(a, b, { date: '2022-05-13' }, 'researcher2');
+        const world: World = { a, b, contactId, name: `Apitest Matrix ${uniqueTag()}` };
+        const before = await endpoint.target(api, world);
+        const totalBefore = await contactsTotal(request);
+
+        const response = await endpoint.send(request, world, headersOf(actor));
+        await expectDocumented(response, endpoint.method, endpoint.path);
+
+        if (allowed) {
+          expect(response.status(), await response.text()).toBe(endpoint.success);
+          await endpoint.expectChanged(api, world);
+          return;
+        }
+        if (actor === 'anonymous') await expectError(response, 401, 'UNAUTHENTICATED');
+        else await expectError(response, 403, 'FORBIDDEN');
+        expect(await endpoint.target(api, world)).toEqual(before);
+        expect(await contactsTotal(request)).toBe(totalBefore);
+      });
+    }
+  });
+}
