@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { bin, fail, ROOT, run } from './lib/run';
+import { throwawaySecret } from './lib/secret';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -156,6 +157,19 @@ async function main() {
     const { listContacts } = await import('../lib/data/contacts');
     const { ZContactFilters } = await import('../lib/validation/filters');
     const { makePairKey } = await import('../lib/gaps/engine');
+    const { createContact } = await import('../lib/data/contacts');
+    const { updateContact, getContactSnapshot } = await import('../lib/data/contact-edits');
+    const { snapshotInput } = await import('../lib/data/contact-snapshot');
+    const { ZContactInput } = await import('../lib/validation/contact');
+    const benchActor = { userId: null, via: 'cli' as const };
+    const busyCall = (date: string) =>
+      ZContactInput.parse({
+        date,
+        type: 'CALL',
+        status: 'HELD',
+        participants: ['official-0', 'official-20'],
+        sources: [{ url: 'https://example.org/bench' }],
+      });
 
     log(`Generating ${CONTACTS.toLocaleString('en-GB')} contacts…`);
     const started = performance.now();
@@ -163,7 +177,7 @@ async function main() {
     log(`Generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const busy = makePairKey('OFFICIAL', 'bo0', 'bo20');
-    const results = [
+    const results: { label: string; ms: number; result: unknown }[] = [
       await time('series of the busiest pair (official level)', Number(process.env.BENCH_RUNS ?? 7), () =>
         getPairSeries(busy),
       ),
@@ -176,7 +190,17 @@ async function main() {
       await time('contact list, filtered, page 1', 7, () =>
         listContacts(ZContactFilters.parse({ country: ['RU'], status: ['HELD'], from: '2020-01-01' })),
       ),
+      await time('log a held contact on the busiest pair', 7, () => createContact(busyCall('2021-06-15'), benchActor)),
     ];
+    const logged = results.at(-1)!.result as Awaited<ReturnType<typeof createContact>>;
+    let version = logged.version;
+    results.push(
+      await time('edit that contact (version-checked)', 7, async () => {
+        const current = (await getContactSnapshot(logged.id))!;
+        const input = ZContactInput.parse({ ...snapshotInput(current), durationMinutes: version });
+        version = (await updateContact(logged.id, input, { version }, benchActor)).version;
+      }),
+    );
     await disconnectDb();
 
     const busySeries = results[0].result as Awaited<ReturnType<typeof getPairSeries>>;
@@ -196,7 +220,12 @@ async function main() {
     const server = spawn(bin('next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: ROOT,
       stdio: 'ignore',
-      env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        BETTER_AUTH_SECRET: throwawaySecret(),
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     });
     try {
       await waitForServer(`${base}/api/v1/openapi.json`);

@@ -2,7 +2,9 @@ import 'server-only';
 import type { Actor } from '../data/actor';
 import { authenticateApiToken } from '../data/api-tokens';
 import { AppError } from '../errors';
-import { can, type Permission } from './permissions';
+import { can, type Permission, type Role } from './permissions';
+
+type ApiUser = { userId: string; role: Role };
 
 /**
  * The actor of a write API request: a bearer token of a user whose role has
@@ -10,6 +12,11 @@ import { can, type Permission } from './permissions';
  * may not.
  */
 export async function requireApiActor(request: Request, permission: Permission): Promise<Actor> {
+  return authorizeApiUser(await authenticateApiRequest(request), permission);
+}
+
+/** The token's user, or 401: the first check of a write, before the body is read. */
+export async function authenticateApiRequest(request: Request): Promise<ApiUser> {
   const header = request.headers.get('authorization');
   if (!header) {
     throw new AppError('UNAUTHENTICATED', 'Send an API token: Authorization: Bearer <token>');
@@ -22,6 +29,11 @@ export async function requireApiActor(request: Request, permission: Permission):
       'The API token is not valid: it is unknown, revoked or its account is disabled',
     );
   }
+  return user;
+}
+
+/** The actor of an authenticated user whose role has the permission, or 403. */
+export function authorizeApiUser(user: ApiUser, permission: Permission): Actor {
   if (!can(user.role, permission)) {
     throw new AppError('FORBIDDEN', `Your role (${user.role.toLowerCase()}) may not do this`);
   }

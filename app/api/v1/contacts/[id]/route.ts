@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readJsonObject, rejectUnknownFields, takeVersion } from '@/lib/api/body';
 import { contactJson } from '@/lib/api/serialize';
 import { jsonResponse, rejectUnknownParams, withErrors } from '@/lib/api/respond';
-import { requireApiActor } from '@/lib/auth/api';
+import { authenticateApiRequest, authorizeApiUser, requireApiActor } from '@/lib/auth/api';
 import {
   deleteContact,
   getContactRow,
@@ -40,10 +40,12 @@ const ZVerificationPatch = z.object({
  */
 export const PATCH = withErrors(async (request, { params }: Context) => {
   const { id } = await params;
+  // Who asks comes first (401), then what they send (400), then whether their role may (403).
+  const user = await authenticateApiRequest(request);
   const body = await readJsonObject(request);
   const onlyVerification =
     'verification' in body && Object.keys(body).every((k) => k === 'verification' || k === 'version');
-  const actor = await requireApiActor(request, onlyVerification ? 'contact:verify' : 'contact:update');
+  const actor = authorizeApiUser(user, onlyVerification ? 'contact:verify' : 'contact:update');
   const { version, rest } = takeVersion(body);
   rejectUnknownFields(rest, [...Object.keys(ZContactInput.in.shape), 'verification'], 'a contact');
   if ('verification' in rest && !onlyVerification) {
