@@ -6,6 +6,7 @@ import { normalizeName } from '../names';
 import { ZOfficialInput, type OfficialInput } from '../validation/official';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
+import { checkWikidataIdFree, ensureOffices } from './officials';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
 
 type Tx = Prisma.TransactionClient;
@@ -92,27 +93,8 @@ export async function updateOfficial(
       ...{ name, country, otherNames, wikidataId, photoUrl, bio, links, positions },
       ...patch,
     });
-    if (input.wikidataId && input.wikidataId !== before.wikidataId) {
-      // Else the unique index refuses it, and the API answers 500.
-      const holder = await tx.official.findUnique({ where: { wikidataId: input.wikidataId }, select: { slug: true } });
-      if (holder) {
-        throw new AppError('CONFLICT', `Wikidata id ${input.wikidataId} already belongs to ${holder.slug}`, {
-          wikidataId: [`Already used by ${holder.slug}`],
-        });
-      }
-    }
-    for (const position of input.positions) {
-      await tx.office.upsert({
-        where: { key: position.officeKey },
-        create: {
-          key: position.officeKey,
-          country: input.country,
-          title: position.title,
-          organisation: position.organisation,
-        },
-        update: {},
-      });
-    }
+    if (input.wikidataId !== before.wikidataId) await checkWikidataIdFree(tx, input.wikidataId);
+    await ensureOffices(tx, input);
     const { count } = await tx.official.updateMany({
       where: { id, version: options.version },
       data: {

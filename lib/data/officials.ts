@@ -22,29 +22,38 @@ async function freeSlug(tx: Tx, name: string): Promise<string> {
   return `${base}-${n}`;
 }
 
+/** Refuses a Wikidata id that another official already has (409 naming them, not the index's 500). */
+export async function checkWikidataIdFree(tx: Tx, wikidataId: string | undefined): Promise<void> {
+  if (!wikidataId) return;
+  const holder = await tx.official.findUnique({ where: { wikidataId }, select: { slug: true } });
+  if (holder) {
+    throw new AppError('CONFLICT', `Wikidata id ${wikidataId} already belongs to ${holder.slug}`, {
+      wikidataId: [`Already used by ${holder.slug}`],
+    });
+  }
+}
+
+/** Creates the offices an official's positions name, when new. */
+export async function ensureOffices(tx: Tx, input: Pick<OfficialInput, 'country' | 'positions'>): Promise<void> {
+  for (const position of input.positions) {
+    await tx.office.upsert({
+      where: { key: position.officeKey },
+      create: {
+        key: position.officeKey,
+        country: input.country,
+        title: position.title,
+        organisation: position.organisation,
+      },
+      update: {},
+    });
+  }
+}
+
 /** Creates an official with spellings and positions (and their offices), audited. */
 export async function createOfficial(input: OfficialInput, actor: Actor, tx?: Tx) {
   const run = async (t: Tx) => {
-    if (input.wikidataId) {
-      const existing = await t.official.findUnique({ where: { wikidataId: input.wikidataId }, select: { slug: true } });
-      if (existing) {
-        throw new AppError('CONFLICT', `Wikidata id ${input.wikidataId} already belongs to ${existing.slug}`, {
-          wikidataId: [`Already used by ${existing.slug}`],
-        });
-      }
-    }
-    for (const position of input.positions) {
-      await t.office.upsert({
-        where: { key: position.officeKey },
-        create: {
-          key: position.officeKey,
-          country: input.country,
-          title: position.title,
-          organisation: position.organisation,
-        },
-        update: {},
-      });
-    }
+    await checkWikidataIdFree(t, input.wikidataId);
+    await ensureOffices(t, input);
     const nameSearch = normalizeName(input.name);
     const aliases = new Map<string, string>();
     for (const name of input.otherNames) {
