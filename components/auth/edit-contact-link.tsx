@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { authClient } from '@/lib/auth/client';
-import { can, type Role } from '@/lib/auth/permissions';
+import { authClient, sessionRole } from '@/lib/auth/client';
+import { can } from '@/lib/auth/permissions';
 
 /**
  * "Edit" for those whose role may edit contacts, nothing for everyone else.
@@ -11,8 +11,7 @@ import { can, type Role } from '@/lib/auth/permissions';
  */
 export function EditContactLink({ id, label, className }: { id: string; label: string; className?: string }) {
   const { data } = authClient.useSession();
-  const role = (data?.user as { role?: Role } | undefined)?.role;
-  if (!can(role, 'contact:update')) return null;
+  if (!can(sessionRole(data), 'contact:update')) return null;
   return (
     <Link href={`/contacts/${id}/edit`} className={className}>
       Edit<span className="sr-only"> the contact of {label}</span>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
-import { authClient } from '@/lib/auth/client';
+import { authClient, sessionRole } from '@/lib/auth/client';
 import { can, type Role } from '@/lib/auth/permissions';
 
 const ROLE_LABEL: Record<Role, string> = { VIEWER: 'viewer', RESEARCHER: 'researcher', ADMIN: 'admin' };
@@ -45,7 +45,7 @@ export function UserMenu() {
     );
   }
 
-  const role = (data.user as { role?: Role }).role ?? 'VIEWER';
+  const role = sessionRole(data) ?? 'VIEWER';
   async function signOut() {
     await authClient.signOut();
     setOpen(false);

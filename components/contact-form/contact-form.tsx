@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { buttonClass } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/field';
+import { Field, inputClass, Select } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { isIsoDate } from '@/lib/gaps/dates';
-import { PRECISION_OPTIONS, silenceSentence, STATUS_OPTIONS, TYPE_OPTIONS } from './labels';
+import { CHOOSE, participantOptions, PRECISION_OPTIONS, silenceSentence, STATUS_OPTIONS, TYPE_OPTIONS } from './labels';
 import { ConflictNotice, DuplicateWarning, ErrorSummary, FormMessage, SavedNotice } from './notices';
 import { ParticipantPicker } from './participant-picker';
 import { SourceFields, SourceSideSuggestions } from './source-fields';
@@ -21,7 +21,7 @@ import {
   type ContactFormValues,
   type ParticipantChoice,
   type SourceValues,
-} from './values';
+} from '@/lib/validation/contact-form';
 
 /** A short list to choose from; any IANA zone may be typed. Fixed, so server and browser render the same. */
 const COMMON_TIME_ZONES = [
@@ -402,20 +402,13 @@ export function ContactForm({
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id={fieldId('type')} label="Type" error={err('type')}>
             {(props) => (
-              <select
+              <Select
                 {...props}
                 name="type"
                 value={values.type}
-                onChange={(e) => set('type', e.target.value)}
-                className={inputClass}
-              >
-                {values.type === '' && <option value="">Choose…</option>}
-                {TYPE_OPTIONS.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
+                onValueChange={(value) => set('type', value)}
+                options={values.type === '' ? [CHOOSE, ...TYPE_OPTIONS] : TYPE_OPTIONS}
+              />
             )}
           </Field>
           <Field
@@ -427,20 +420,13 @@ export function ContactForm({
             error={err('status')}
           >
             {(props) => (
-              <select
+              <Select
                 {...props}
                 name="status"
                 value={values.status}
-                onChange={(e) => set('status', e.target.value)}
-                className={inputClass}
-              >
-                {values.status === '' && <option value="">Choose…</option>}
-                {STATUS_OPTIONS.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
+                onValueChange={(value) => set('status', value)}
+                options={values.status === '' ? [CHOOSE, ...STATUS_OPTIONS] : STATUS_OPTIONS}
+              />
             )}
           </Field>
           <Field
@@ -451,20 +437,13 @@ export function ContactForm({
             error={err('initiator')}
           >
             {(props) => (
-              <select
+              <Select
                 {...props}
                 name="initiator"
                 value={values.initiator}
-                onChange={(e) => set('initiator', e.target.value)}
-                className={inputClass}
-              >
-                <option value="">Not known or not said</option>
-                {values.participants.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name} ({p.country})
-                  </option>
-                ))}
-              </select>
+                onValueChange={(value) => set('initiator', value)}
+                options={[{ value: '', label: 'Not known or not said' }, ...participantOptions(values.participants)]}
+              />
             )}
           </Field>
           <Field id={fieldId('durationMinutes')} label="Duration" optional error={err('durationMinutes')}>

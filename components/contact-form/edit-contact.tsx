@@ -6,7 +6,7 @@ import { buttonClass } from '@/components/ui/button';
 import { formatDate } from '@/lib/format';
 import { ContactForm } from './contact-form';
 import { VERIFICATION_LABEL } from './labels';
-import type { ContactFormState, ContactFormValues } from './values';
+import type { ContactFormState, ContactFormValues } from '@/lib/validation/contact-form';
 
 type Action = (state: ContactFormState, formData: FormData) => Promise<ContactFormState>;
 type Person = { id: string; name: string } | null;

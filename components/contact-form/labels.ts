@@ -2,9 +2,17 @@ import { typeNoun } from '@/components/pair-view';
 import { isIsoDate } from '@/lib/gaps/dates';
 import type { ContactStatus, ContactType, DatePrecision } from '@/lib/gaps/types';
 import { formatDate, formatNumber } from '@/lib/format';
-import type { ComparedField, ContactFormValues, ParticipantChoice, SavedContact } from './values';
+import type { ComparedField, ContactFormValues, ParticipantChoice, SavedContact } from '@/lib/validation/contact-form';
 
 /** The type select's options. */
+/** The empty first option of a select that has no value yet. */
+export const CHOOSE = { value: '', label: 'Choose…' } as const;
+
+/** Participants as select options: "Lloyd Austin (US)". */
+export function participantOptions(participants: readonly ParticipantChoice[]) {
+  return participants.map((p) => ({ value: p.id, label: `${p.name} (${p.country})` }));
+}
+
 export const TYPE_OPTIONS: { value: ContactType; label: string }[] = [
   { value: 'CALL', label: 'Call' },
   { value: 'VIDEO_CALL', label: 'Video call' },

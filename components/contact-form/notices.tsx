@@ -16,7 +16,7 @@ import {
   type ContactFormValues,
   type NearbyContact,
   type SavedContact,
-} from './values';
+} from '@/lib/validation/contact-form';
 import { comparedFieldName, describeField, joinNames, kindLabel, silenceSentence, VERIFICATION_LABEL } from './labels';
 
 /** Moves focus to a field named in the summary, the way a label click would. */

@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { CountryTag } from '@/components/country-tag';
 import { describedBy, FieldError, inputClass } from '@/components/ui/field';
 import { countryName } from '@/lib/validation/common';
-import type { ParticipantChoice } from './values';
+import type { ParticipantChoice } from '@/lib/validation/contact-form';
 
 /** An official as GET /api/v1/officials lists them. */
 type OfficialHit = {

@@ -2,9 +2,10 @@
 
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/field';
+import { Field, inputClass, Select } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
-import { fieldId, type ParticipantChoice, type SourceValues } from './values';
+import { participantOptions } from './labels';
+import { fieldId, type ParticipantChoice, type SourceValues } from '@/lib/validation/contact-form';
 
 const SIDES_LIST_ID = 'source-sides';
 
@@ -196,21 +197,17 @@ export function SourceFields({
           </Field>
           <Field id={id('claims.initiator')} label="Initiator it names" optional error={err('claims.initiator')}>
             {(props) => (
-              <select
+              <Select
                 {...props}
                 name={name('claims.initiator')}
                 value={source.claimInitiator}
-                onChange={(e) => onChange({ claimInitiator: e.target.value })}
-                className={inputClass}
-              >
-                <option value="">Same as the contact</option>
-                {participants.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name} ({p.country})
-                  </option>
-                ))}
-                {!initiatorKnown && <option value={source.claimInitiator}>{source.claimInitiator}</option>}
-              </select>
+                onValueChange={(value) => onChange({ claimInitiator: value })}
+                options={[
+                  { value: '', label: 'Same as the contact' },
+                  ...participantOptions(participants),
+                  ...(initiatorKnown ? [] : [{ value: source.claimInitiator, label: source.claimInitiator }]),
+                ]}
+              />
             )}
           </Field>
           <Field

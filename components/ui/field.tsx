@@ -69,3 +69,25 @@ export function Field({
     </div>
   );
 }
+
+/** A select with the form's look; the caller lists every option, an empty-valued one included. */
+export function Select({
+  options,
+  onValueChange,
+  ...props
+}: ControlProps & {
+  name: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onValueChange: (value: string) => void;
+}) {
+  return (
+    <select {...props} onChange={(e) => onValueChange(e.target.value)} className={inputClass}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { formDataToValues, valuesToInput, type ContactFormState } from '@/components/contact-form/values';
+import { formDataToValues, valuesToInput, type ContactFormState } from '@/lib/validation/contact-form';
 import { AppError } from '../errors';
 import type { Role } from '../auth/permissions';
 import { getDb } from '../db';

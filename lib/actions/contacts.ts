@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
-  errorKey,
   formDataToValues,
   mergeFieldErrors,
   valuesFromContact,
@@ -11,7 +10,7 @@ import {
   type ContactFormState,
   type ContactFormValues,
   type NearbyContact,
-} from '@/components/contact-form/values';
+} from '@/lib/validation/contact-form';
 import { requireActor, type CurrentUser } from '@/lib/auth/session';
 import type { Permission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/data/actor';
@@ -27,6 +26,7 @@ import {
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { pairPath } from '@/lib/pairs';
 import { ZContactInput, type ContactInput } from '@/lib/validation/contact';
+import { issueFields } from '@/lib/validation/issues';
 
 /*
  * The contact form's server actions. Each is a public endpoint, so each checks
@@ -65,14 +65,10 @@ function withPermission<Args extends unknown[]>(
   };
 }
 
-/** Schema issues keyed by the field they belong to (`sources.0.url`, `participants`). */
+/** Schema issues keyed by the field the form shows them at (`sources.0.url`, `participants`, `form`). */
 function schemaErrors(error: z.ZodError): FieldErrors {
-  // z.flattenError keys by the first path segment only; nested source fields need their full path.
-  const { formErrors } = z.flattenError(error);
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) mergeFieldErrors(fields, { [errorKey(issue.path)]: [issue.message] });
-  if (formErrors.length > 0) mergeFieldErrors(fields, { form: formErrors });
-  return fields;
+  const { fields, formErrors } = issueFields(error, true);
+  return mergeFieldErrors({}, formErrors.length > 0 ? { ...fields, form: formErrors } : fields);
 }
 
 function invalid(fieldErrors: FieldErrors, values: ContactFormValues, message?: string): ContactFormState {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, type ErrorCode, type FieldErrors } from '../errors';
+import { issueFields } from '../validation/issues';
 import { searchParamsToObject } from '../validation/filters';
 
 /** The codes an API error can carry: the expected ones, and INTERNAL for a bug. */
@@ -26,22 +27,6 @@ export function jsonError(error: AppError): Response {
   if (error.fields && Object.keys(error.fields).length > 0) body.error.fields = error.fields;
   const headers: HeadersInit = error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer' } : {};
   return jsonResponse(body, { status: error.status, headers });
-}
-
-/**
- * Zod issues as field name → messages. In a JSON body nested fields are named
- * by their path (`sources.0.url`), so a form can put each message by its field;
- * a query parameter's messages stay under the parameter (`country`).
- */
-export function issueFields(error: z.ZodError, nested: boolean): { fields: FieldErrors; formErrors: string[] } {
-  const fields: FieldErrors = {};
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    const key = (nested ? issue.path : issue.path.slice(0, 1)).map(String).join('.');
-    if (key === '') formErrors.push(issue.message);
-    else (fields[key] ??= []).push(issue.message);
-  }
-  return { fields, formErrors };
 }
 
 /** A zod failure on input as a 400 that names the parameters and says what is wrong with each. */

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ContactForm } from '@/components/contact-form/contact-form';
 import { RoleRefusal } from '@/components/contact-form/refusal';
-import { emptyContactValues } from '@/components/contact-form/values';
+import { emptyContactValues } from '@/lib/validation/contact-form';
 import { createContactAction } from '@/lib/actions/contacts';
 import { getCurrentUser, requirePageUser } from '@/lib/auth/session';
 

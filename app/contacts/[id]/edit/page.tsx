@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { EditContact } from '@/components/contact-form/edit-contact';
 import { joinNames, kindLabel } from '@/components/contact-form/labels';
 import { RoleRefusal } from '@/components/contact-form/refusal';
-import { valuesFromContact } from '@/components/contact-form/values';
+import { valuesFromContact } from '@/lib/validation/contact-form';
 import { deleteContactAction, setVerificationAction, updateContactAction } from '@/lib/actions/contacts';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser, requirePageUser } from '@/lib/auth/session';

@@ -310,22 +310,7 @@ export function fieldLabel(key: string): string {
 
 /** The form's fields in the order it shows them, for sorting the error summary. */
 export function fieldOrder(key: string): number {
-  const order = [
-    'participants',
-    'date',
-    'datePrecision',
-    'time',
-    'timeZone',
-    'type',
-    'status',
-    'initiator',
-    'durationMinutes',
-    'location',
-    'channel',
-    'summary',
-    'topics',
-    'sources',
-  ];
+  const order: readonly string[] = COMPARED_FIELDS;
   const source = /^sources\.(\d+)\.(.+)$/.exec(key);
   if (source) return 100 + Number(source[1]) * 20 + Object.keys(SOURCE_FIELDS).indexOf(source[2]);
   const index = order.indexOf(key);
