@@ -56,7 +56,7 @@ export function UserMenu() {
   return (
     <div ref={container} className="relative flex items-center gap-x-5">
       {can(role, 'contact:create') && (
-        <Link href="/contacts/new" className="no-underline hover:underline">
+        <Link href="/contacts/new" className="whitespace-nowrap no-underline hover:underline">
           Log a contact
         </Link>
       )}
@@ -65,9 +65,10 @@ export function UserMenu() {
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((o) => !o)}
-        className="border-rule rounded border px-2 py-1"
+        className="border-rule rounded border px-2 py-1 whitespace-nowrap"
       >
-        {data.user.name} <span className="text-muted">· {ROLE_LABEL[role]}</span>
+        {/* On a phone the role is read out but not shown, so the header stays on one line. */}
+        {data.user.name} <span className="text-muted sr-only sm:not-sr-only">· {ROLE_LABEL[role]}</span>
       </button>
       {open && (
         <div
