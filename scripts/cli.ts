@@ -96,7 +96,7 @@ function validate<T extends z.ZodType>(schema: T, input: Record<string, unknown>
  * at it, runs `fn`, and always lets go of the database again.
  */
 async function withDatabase(fn: (url: string) => Promise<void>): Promise<void> {
-  const database = await openDatabaseOrExit({ mode: 'app', log });
+  const database = await openDatabaseOrExit({ mode: 'app', joinRunning: true, log });
   try {
     const migrationError = await migrateDeploy(database.url);
     if (migrationError) {

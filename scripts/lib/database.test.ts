@@ -102,6 +102,25 @@ describe('embedded server, app mode', () => {
     );
   });
 
+  it('lets the command line join the server the app started, and leaves it running', async () => {
+    const env = await appEnv('join');
+    const app = await open({ mode: 'app', env, log });
+    await query(app.url, 'CREATE TABLE shared (note text)');
+    const cli = await openDatabase({ mode: 'app', env, log, joinRunning: true });
+    expect(cli.url).toBe(app.url);
+    await query(cli.url, "INSERT INTO shared VALUES ('from the cli')");
+    await cli.stop();
+    expect((await query(app.url, 'SELECT note FROM shared')).rows).toEqual([{ note: 'from the cli' }]);
+  });
+
+  it('starts its own server when asked to join but none runs', async () => {
+    const env = await appEnv('join-none');
+    const handle = await open({ mode: 'app', env, log, joinRunning: true });
+    expect((await query(handle.url, 'SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    await handle.stop();
+    await expect(query(handle.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
   it('starts despite a stale postmaster.pid left by a crash', async () => {
     const env = await appEnv('stale');
     const pidFile = path.join(env.COUNTERPART_DATA_DIR, 'postmaster.pid');

@@ -42,6 +42,12 @@ export type DatabaseHandle = {
 /** Options of openDatabase; env defaults to process.env (tests pass their own). */
 export type OpenDatabaseOptions = {
   mode: 'app' | 'throwaway';
+  /**
+   * App mode: use the embedded server the running app already started on the
+   * same folder, instead of refusing; stop() then leaves it running. For the
+   * command line, which people run beside `npm start`.
+   */
+  joinRunning?: boolean;
   log?: (line: string) => void;
   env?: Record<string, string | undefined>;
 };
@@ -73,7 +79,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseH
   const env = opts.env ?? process.env;
   const log = opts.log ?? ((line: string) => void process.stderr.write(`[db] ${line}\n`));
   const url = env.DATABASE_URL?.trim() || undefined;
-  if (opts.mode === 'app') return url ? openServer(url, log) : openPersistentEmbedded(env, log);
+  if (opts.mode === 'app') return url ? openServer(url, log) : openPersistentEmbedded(env, log, opts.joinRunning);
   return url ? openThrowawayOnServer(url, log) : openThrowawayEmbedded(log);
 }
 
@@ -290,8 +296,23 @@ type RunningServer = {
   signalNow(): void;
 };
 
-async function openPersistentEmbedded(env: Record<string, string | undefined>, log: Log): Promise<DatabaseHandle> {
+async function openPersistentEmbedded(
+  env: Record<string, string | undefined>,
+  log: Log,
+  joinRunning = false,
+): Promise<DatabaseHandle> {
   const dataDir = path.resolve(env.COUNTERPART_DATA_DIR?.trim() || path.join(REPO_ROOT, '.data', 'postgres'));
+  const runningPort = joinRunning ? portOfRunningServer(dataDir) : undefined;
+  if (runningPort !== undefined) {
+    log(`Using the embedded PostgreSQL already running on 127.0.0.1:${runningPort} (data in ${dataDir})`);
+    return {
+      url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${runningPort}/${DATABASE}`,
+      embedded: true,
+      describe: `the running embedded PostgreSQL (data in ${dataDir})`,
+      dataDir,
+      stop: async () => {},
+    };
+  }
   const port = embeddedPort(env.EMBEDDED_PG_PORT);
   const logPath = `${dataDir}.log`;
   const server = await startEmbedded({ dataDir, port, logPath, durable: true, log });
@@ -725,6 +746,19 @@ function postmasterState(pid: number): 'running' | 'reused' | 'gone' {
   const args = commandLineOf(pid);
   if (!args) return 'running';
   return args.some((arg) => /postgres|postmaster/.test(arg)) ? 'running' : 'reused';
+}
+
+/** The port of a live server on this data folder, from its postmaster.pid (line 4), or undefined. */
+function portOfRunningServer(dataDir: string): number | undefined {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  return pid > 0 && port > 0 && postmasterState(pid) === 'running' ? port : undefined;
 }
 
 function inUseMessage(dataDir: string, pid: number): string {
