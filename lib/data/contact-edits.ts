@@ -89,14 +89,22 @@ async function reopenExpected(tx: Tx, actor: Actor, contactId: string) {
 }
 
 /**
- * Saves an edit of a contact made from `version`. A stale version is a 409
- * that shows what changed. Changing the date, participants or status of a
- * verified contact makes it unverified. Audited with before and after.
+ * Saves an edit of a contact made from `version`: the whole new input, or a
+ * function that makes it from the current contact (a partial API edit), read
+ * in the same transaction. A stale version is a 409 that shows what changed.
+ * Changing the date, participants or status of a verified contact makes it
+ * unverified. Audited with before and after.
  */
-export async function updateContact(id: string, input: ContactInput, options: { version: number }, actor: Actor) {
+export async function updateContact(
+  id: string,
+  change: ContactInput | ((current: ContactSnapshot) => ContactInput),
+  options: { version: number },
+  actor: Actor,
+) {
   return getDb().$transaction(async (tx) => {
     const before = await liveSnapshot(tx, id);
     await checkVersion(tx, before, options.version);
+    const input = typeof change === 'function' ? change(before) : change;
     const prepared = await prepareContact(tx, input);
     const participantSlugs = prepared.participants.map((p) => p.slug).sort();
     // What a verifier checked: changing any of it makes a verified contact unverified again.

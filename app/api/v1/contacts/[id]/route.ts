@@ -3,13 +3,7 @@ import { readJsonObject, rejectUnknownFields, takeVersion } from '@/lib/api/body
 import { contactJson } from '@/lib/api/serialize';
 import { jsonResponse, rejectUnknownParams, withErrors } from '@/lib/api/respond';
 import { authenticateApiRequest, authorizeApiUser, requireApiActor } from '@/lib/auth/api';
-import {
-  deleteContact,
-  getContactRow,
-  getContactSnapshot,
-  setVerification,
-  updateContact,
-} from '@/lib/data/contact-edits';
+import { deleteContact, getContactRow, setVerification, updateContact } from '@/lib/data/contact-edits';
 import { snapshotInput } from '@/lib/data/contact-snapshot';
 import { AppError } from '@/lib/errors';
 import { ZContactInput } from '@/lib/validation/contact';
@@ -57,10 +51,12 @@ export const PATCH = withErrors(async (request, { params }: Context) => {
     const { verification } = ZVerificationPatch.parse(rest);
     await setVerification(id, verification, { version }, actor);
   } else {
-    const current = await getContactSnapshot(id);
-    if (current === null) throw notFound(id);
-    const input = ZContactInput.parse({ ...snapshotInput(current), ...rest });
-    await updateContact(id, input, { version }, actor);
+    await updateContact(
+      id,
+      (current) => ZContactInput.parse({ ...snapshotInput(current), ...rest }),
+      { version },
+      actor,
+    );
   }
   const contact = await getContactRow(id);
   return jsonResponse(contactJson(contact!));
