@@ -229,6 +229,7 @@ test.describe('write API: 400', () => {
       version: ['Required: the record’s version number from GET, e.g. 3'],
     });
     expect(Object.keys((await patch({ version: '1', summary: 'A string version' })).fields!)).toEqual(['version']);
+    expect((await patch({ version: 1 })).message).toMatch(/^Nothing to change/);
     expect(Object.keys((await patch({ version: 1, participants: [a.slug] })).fields!)).toEqual(['participants']);
     expect(Object.keys((await patch({ version: 1, sources: [{ url: 'nope' }] })).fields!)).toEqual(['sources.0.url']);
     expect((await patch({ version: 1, verification: 'CONFIRMED' })).fields).toEqual({

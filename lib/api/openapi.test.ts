@@ -197,7 +197,7 @@ describe('the OpenAPI document', () => {
     expect(jsonShape(resolve(schemas.OfficialInput))).toEqual(zodShape(ZOfficialInput.shape));
     expect(jsonShape(resolve(schemas.PositionInput))).toEqual(zodShape(ZPositionInput.shape));
     const claims = (schemas.SourceInput.properties as Record<string, JsonSchema>).claims;
-    expect(jsonShape(claims)).toEqual(zodShape(ZSourceInput.shape.claims.unwrap().shape));
+    expect(jsonShape(claims)).toEqual(zodShape(ZSourceInput.shape.claims.out.unwrap().shape));
     for (const [patch, base] of [
       ['ContactPatch', 'ContactInput'],
       ['OfficialPatch', 'OfficialInput'],

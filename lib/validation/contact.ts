@@ -20,13 +20,16 @@ export const ZSourceInput = z.object({
   side: zOptionalText(100),
   quote: zOptionalText(5000),
   archiveUrl: z.preprocess(emptyToUndefined, zHttpUrl.optional()),
-  claims: z
-    .object({
-      date: z.preprocess(emptyToUndefined, zIsoDate.optional()),
-      initiator: z.preprocess(emptyToUndefined, zOfficialRef.optional()),
-      durationMinutes: z.preprocess(emptyToUndefined, zMinutes.optional()),
-    })
-    .optional(),
+  claims: z.preprocess(
+    emptyToUndefined,
+    z
+      .object({
+        date: z.preprocess(emptyToUndefined, zIsoDate.optional()),
+        initiator: z.preprocess(emptyToUndefined, zOfficialRef.optional()),
+        durationMinutes: z.preprocess(emptyToUndefined, zMinutes.optional()),
+      })
+      .optional(),
+  ),
 });
 export type SourceInput = z.infer<typeof ZSourceInput>;
 
@@ -47,14 +50,20 @@ export const ZContactInput = z
     ),
     type: z.enum(CONTACT_TYPES, { error: 'Choose the type of contact' }),
     status: z.enum(CONTACT_STATUSES, { error: 'Choose the status' }),
-    participants: z.array(zOfficialRef).min(2, 'A contact needs at least two participants').max(50),
+    participants: z
+      .array(zOfficialRef, { error: 'List the participants: ids or slugs of two or more officials' })
+      .min(2, 'A contact needs at least two participants')
+      .max(50),
     initiator: z.preprocess(emptyToUndefined, zOfficialRef.optional()),
     durationMinutes: z.preprocess(emptyToUndefined, zMinutes.optional()),
     location: zOptionalText(200),
     summary: zOptionalText(10000),
     topics: z.array(z.string().trim().toLowerCase().min(1).max(60)).max(30).default([]),
     channel: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
-    sources: z.array(ZSourceInput).min(1, 'Add at least one source: every contact needs one').max(30),
+    sources: z
+      .array(ZSourceInput, { error: 'Add at least one source: every contact needs one' })
+      .min(1, 'Add at least one source: every contact needs one')
+      .max(30),
   })
   .superRefine((contact, ctx) => {
     if (new Set(contact.participants).size !== contact.participants.length) {

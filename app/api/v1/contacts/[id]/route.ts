@@ -42,6 +42,9 @@ export const PATCH = withErrors(async (request, { params }: Context) => {
   const actor = authorizeApiUser(user, onlyVerification ? 'contact:verify' : 'contact:update');
   const { version, rest } = takeVersion(body);
   rejectUnknownFields(rest, [...Object.keys(ZContactInput.in.shape), 'verification'], 'a contact');
+  if (Object.keys(rest).length === 0) {
+    throw new AppError('INVALID', 'Nothing to change: send the fields to change with the version');
+  }
   if ('verification' in rest && !onlyVerification) {
     throw new AppError('INVALID', 'Change the verification in a request of its own', {
       verification: ['Send { version, verification } alone'],
