@@ -7,6 +7,8 @@ const nextConfig = {
   reactStrictMode: true,
   // Server-side packages that must not be bundled.
   serverExternalPackages: ['pg', '@prisma/adapter-pg'],
+  // forbidden(): a signed-in user whose role may not open a page gets a real 403 (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -46,10 +46,19 @@ export default defineConfig({
     {
       name: 'chromium',
       dependencies: ['setup'],
+      testIgnore: /\.changes-demo\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions,
       },
+    },
+    // Specs that must change the demo data itself (Shoigu's tenure, say) run after
+    // every spec that reads it, and put it back.
+    {
+      name: 'changes-demo',
+      dependencies: ['chromium'],
+      testMatch: /\.changes-demo\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
     },
   ],
   webServer: {

@@ -75,6 +75,11 @@ export function UserMenu() {
           id={menuId}
           className="border-rule bg-paper absolute top-full right-0 z-20 mt-2 w-48 rounded border py-1 shadow-lg"
         >
+          {can(role, 'official:update') && (
+            <Link href="/admin" onClick={() => setOpen(false)} className="block px-3 py-2 no-underline hover:underline">
+              Admin
+            </Link>
+          )}
           <Link href="/account" onClick={() => setOpen(false)} className="block px-3 py-2 no-underline hover:underline">
             Account and password
           </Link>

@@ -10,10 +10,13 @@ const ROLE_NAME: Record<Role, string> = { VIEWER: 'a viewer', RESEARCHER: 'a res
 export function RoleRefusal({
   title,
   doing,
+  only = 'researchers and admins',
   user,
 }: {
   title: string;
   doing: string;
+  /** Who may, in words. */
+  only?: string;
   user: { name: string; role: Role } | null;
 }) {
   return (
@@ -24,8 +27,8 @@ export function RoleRefusal({
       </h1>
       <p className="mt-4 leading-relaxed">
         {user ? `You are signed in as ${user.name}, ${ROLE_NAME[user.role]}. ` : ''}
-        Viewers can read every page, search and export; {doing} is for researchers and admins. If you need to, ask an
-        admin to change your role.
+        Viewers can read every page, search and export; {doing} is for {only}. If you need to, ask an admin to change
+        your role.
       </p>
       <p className="mt-6 flex flex-wrap gap-x-5 gap-y-2 text-sm">
         <Link href="/">Silences dashboard</Link>

@@ -13,6 +13,11 @@ const PERMISSIONS = {
   'contact:delete': ['ADMIN'],
   'official:create': ['ADMIN'],
   'official:update': ['ADMIN'],
+  'official:merge': ['ADMIN'],
+  'event:manage': ['ADMIN'],
+  'channel:manage': ['ADMIN'],
+  'user:manage': ['ADMIN'],
+  'audit:read': ['ADMIN'],
   'account:update': ['VIEWER', 'RESEARCHER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 

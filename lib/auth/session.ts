@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import type { Actor } from '../data/actor';
 import { AppError } from '../errors';
 import { getAuth } from './auth';
@@ -42,4 +42,16 @@ export async function requirePageUser(permission: Permission, returnTo: string):
   const user = await getCurrentUser();
   if (user === null) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   return can(user.role, permission) ? user : null;
+}
+
+/**
+ * For admin pages: the signed-in user with this permission. A visitor is sent
+ * to sign in and brought back; anyone else gets HTTP 403 (app/forbidden.tsx).
+ * Every admin page calls it itself: a layout's check does not run on every
+ * navigation, so it cannot be the guard.
+ */
+export async function requireAdminPage(permission: Permission, returnTo: string): Promise<CurrentUser> {
+  const user = await requirePageUser(permission, returnTo);
+  if (user === null) forbidden();
+  return user;
 }
