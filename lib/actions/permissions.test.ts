@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getAuth } from '../auth/auth';
-import { can, ROLES, type Permission, type Role } from '../auth/permissions';
+import { can, ROLES, type Role } from '../auth/permissions';
 import { getDb } from '../db';
 import type { Actor } from '../data/actor';
 import { createContact } from '../data/contacts';
@@ -57,9 +57,7 @@ vi.mock('next/navigation', () => ({
 
 setupTestDatabase();
 
-type ActionResult = { ok: boolean; message?: string };
-type Action = (...args: unknown[]) => Promise<ActionResult>;
-type World = { contactId: string; officials: { id: string; slug: string; name: string; country: string }[] };
+import type { Action, Row, World } from './matrix/shared';
 
 /** Every module in lib/actions (tests aside), by file name. */
 const ACTIONS_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -69,76 +67,16 @@ beforeAll(async () => {
   for (const file of files) modules[file] = await import(path.join(ACTIONS_DIR, file));
 });
 
-const NO_STATE: ActionResult = { ok: true };
-
-/** The contact form as the browser submits it. */
-function contactForm(world: World, fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries({ datePrecision: 'DAY', type: 'CALL', status: 'HELD', ...fields })) {
-    data.set(key, value);
-  }
-  world.officials.forEach((official, i) => {
-    for (const [key, value] of Object.entries(official)) data.set(`participants.${i}.${key}`, value);
-  });
-  data.set('sources.0.url', 'https://example.org/readout');
-  return data;
-}
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
-
-type Row = {
-  permission: Permission;
-  /** Calls the action as the form would. */
-  run(action: Action, world: World): Promise<ActionResult>;
-  /** After an allowed call: the change is in the database. */
-  expectChanged(world: World): Promise<void>;
-};
-
 /**
- * Every server action and the permission it needs. A new action must be
- * added here, or the first test fails: nothing mutates unchecked.
+ * Every server action and the permission it needs, gathered from the files of
+ * lib/actions/matrix. A new action must be listed there, or the first test
+ * fails: nothing mutates unchecked.
  */
-const ACTIONS: Record<string, Row> = {
-  'contacts.ts#createContactAction': {
-    permission: 'contact:create',
-    run: (action, world) => action(NO_STATE, contactForm(world, { date: '2022-06-01' })),
-    async expectChanged() {
-      expect(await getDb().contact.count({ where: { date: new Date('2022-06-01') } })).toBe(1);
-    },
-  },
-  'contacts.ts#updateContactAction': {
-    permission: 'contact:update',
-    run: (action, world) =>
-      action(world.contactId, NO_STATE, contactForm(world, { date: '2022-05-13', summary: 'Edited.', version: '1' })),
-    async expectChanged({ contactId }) {
-      expect(await getDb().contact.findUnique({ where: { id: contactId } })).toMatchObject({
-        version: 2,
-        summary: 'Edited.',
-      });
-    },
-  },
-  'contacts.ts#setVerificationAction': {
-    permission: 'contact:verify',
-    run: (action, world) => action(world.contactId, NO_STATE, form({ verification: 'VERIFIED', version: '1' })),
-    async expectChanged({ contactId }) {
-      expect(await getDb().contact.findUnique({ where: { id: contactId } })).toMatchObject({
-        version: 2,
-        verification: 'VERIFIED',
-      });
-    },
-  },
-  'contacts.ts#deleteContactAction': {
-    permission: 'contact:delete',
-    run: (action, world) => action(world.contactId, NO_STATE, form({ version: '1' })),
-    async expectChanged({ contactId }) {
-      expect((await getDb().contact.findUnique({ where: { id: contactId } }))?.deletedAt).toBeInstanceOf(Date);
-    },
-  },
-};
+const MATRIX_DIR = path.join(ACTIONS_DIR, 'matrix');
+const ACTIONS: Record<string, Row> = {};
+for (const file of readdirSync(MATRIX_DIR).filter((f) => f.endsWith('.ts') && f !== 'shared.ts')) {
+  Object.assign(ACTIONS, ((await import(path.join(MATRIX_DIR, file))) as { ROWS: Record<string, Row> }).ROWS);
+}
 
 const PASSWORD = 'a long enough password';
 
@@ -178,23 +116,37 @@ async function makeWorld(): Promise<World> {
     }),
     { userId: logger.id, via: 'ui' },
   );
-  return { contactId: id, officials };
+  return { contactId: id, officials, prepared: {} };
 }
 
-/** What a refused action must leave alone: how many rows each table has, and the target contact whole. */
+/**
+ * What a refused action must leave alone: how many rows each table has, the
+ * target contact whole, and every official, user, token, event and channel.
+ */
 async function databaseState(world: World) {
   const db = getDb();
-  const contacts = await db.contact.count();
-  const participants = await db.participant.count();
-  const sources = await db.source.count();
-  const audit = await db.auditLog.count();
-  const officials = await db.official.count();
-  const positions = await db.position.count();
+  const counts = {
+    contacts: await db.contact.count(),
+    participants: await db.participant.count(),
+    sources: await db.source.count(),
+    audit: await db.auditLog.count(),
+    positions: await db.position.count(),
+    aliases: await db.officialAlias.count(),
+    photos: await db.officialPhoto.count(),
+    sessions: await db.session.count(),
+    accounts: await db.account.count(),
+  };
   const target = await db.contact.findUnique({
     where: { id: world.contactId },
     include: { participants: true, sources: true },
   });
-  return { contacts, participants, sources, audit, officials, positions, target };
+  const officials = await db.official.findMany({ orderBy: { id: 'asc' } });
+  const users = await db.user.findMany({ orderBy: { id: 'asc' } });
+  const tokens = await db.apiToken.findMany({ orderBy: { id: 'asc' } });
+  const events = await db.contextEvent.findMany({ orderBy: { id: 'asc' } });
+  const channels = await db.channel.findMany({ orderBy: { id: 'asc' } });
+  const passwords = await db.account.findMany({ orderBy: { id: 'asc' }, select: { id: true, password: true } });
+  return { counts, target, officials, users, tokens, events, channels, passwords };
 }
 
 describe('the server actions’ permission matrix', () => {
@@ -215,6 +167,7 @@ describe('the server actions’ permission matrix', () => {
         const [file, name] = key.split('#');
         const action = modules[file][name] as Action;
         const world = await makeWorld();
+        if (row.prepare) world.prepared = await row.prepare(world);
         request.cookie = null;
         if (role !== null) await signIn(role);
         const before = await databaseState(world);
