@@ -8,7 +8,12 @@ const nextConfig = {
   // Server-side packages that must not be bundled.
   serverExternalPackages: ['pg', '@prisma/adapter-pg'],
   // forbidden(): a signed-in user whose role may not open a page gets a real 403 (app/forbidden.tsx).
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // An official's photo is uploaded through a server action; photos are refused above 2 MB
+    // with a message, so the request itself may be a little larger.
+    serverActions: { bodySizeLimit: '3mb' },
+  },
 };
 
 export default nextConfig;
