@@ -1,0 +1,211 @@
+import 'server-only';
+import slugify from '@sindresorhus/slugify';
+import { getDb } from '../db';
+import { AppError } from '../errors';
+import type { Prisma } from '../generated/prisma/client';
+import type { ChannelInput } from '../validation/channel';
+import type { Actor } from './actor';
+import { writeAudit } from './audit';
+import { contactSnapshot } from './contact-snapshot';
+import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
+
+type Tx = Prisma.TransactionClient;
+
+const CHANNEL_SELECT = {
+  id: true,
+  slug: true,
+  version: true,
+  name: true,
+  description: true,
+  countries: true,
+  establishedOn: true,
+  closedOn: true,
+  sourceUrl: true,
+} as const;
+
+/** A channel as the audit log keeps it and an edit starts from. */
+export type ChannelSnapshot = {
+  id: string;
+  slug: string;
+  version: number;
+  name: string;
+  description: string | null;
+  countries: string[];
+  establishedOn: string;
+  closedOn: string | null;
+  sourceUrl: string | null;
+};
+
+type ChannelRow = Prisma.ChannelGetPayload<{ select: typeof CHANNEL_SELECT }>;
+
+function toSnapshot(c: ChannelRow): ChannelSnapshot {
+  return { ...c, establishedOn: isoFromDb(c.establishedOn), closedOn: isoFromDbOrNull(c.closedOn) };
+}
+
+async function channelSnapshot(tx: Tx, id: string): Promise<ChannelSnapshot | null> {
+  const channel = await tx.channel.findUnique({ where: { id }, select: CHANNEL_SELECT });
+  return channel && toSnapshot(channel);
+}
+
+function channelData(input: ChannelInput) {
+  return {
+    name: input.name,
+    description: input.description ?? null,
+    countries: [...input.countries].sort(),
+    establishedOn: dbDate(input.establishedOn),
+    closedOn: input.closedOn === undefined ? null : dbDate(input.closedOn),
+    sourceUrl: input.sourceUrl ?? null,
+  };
+}
+
+/** A slug not yet taken: `norway-finland-hotline`, then `norway-finland-hotline-2`, … */
+async function freeSlug(tx: Tx, name: string): Promise<string> {
+  const base = slugify(name) || 'channel';
+  const taken = new Set(
+    (await tx.channel.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((c) => c.slug),
+  );
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n += 1;
+  return `${base}-${n}`;
+}
+
+/** A channel with how many live contacts went over it, for the admin list and the delete step. */
+export type ChannelWithUse = ChannelSnapshot & { contactCount: number };
+
+/** Every channel, newest first, with its number of live contacts. */
+export async function listAllChannels(): Promise<ChannelWithUse[]> {
+  const channels = await getDb().channel.findMany({
+    orderBy: [{ establishedOn: 'desc' }, { name: 'asc' }],
+    select: { ...CHANNEL_SELECT, _count: { select: { contacts: { where: { deletedAt: null } } } } },
+  });
+  return channels.map(({ _count, ...c }) => ({ ...toSnapshot(c), contactCount: _count.contacts }));
+}
+
+/** One channel with its number of live contacts, or null. */
+export async function getChannel(id: string): Promise<ChannelWithUse | null> {
+  const channel = await getDb().channel.findUnique({
+    where: { id },
+    select: { ...CHANNEL_SELECT, _count: { select: { contacts: { where: { deletedAt: null } } } } },
+  });
+  if (channel === null) return null;
+  const { _count, ...c } = channel;
+  return { ...toSnapshot(c), contactCount: _count.contacts };
+}
+
+/** The channels a contact can go over, for the contact form's choice: slug, name, countries and dates. */
+export async function listChannelChoices() {
+  const channels = await getDb().channel.findMany({
+    orderBy: [{ name: 'asc' }],
+    select: { slug: true, name: true, countries: true, establishedOn: true, closedOn: true },
+  });
+  return channels.map((c) => ({
+    ...c,
+    establishedOn: isoFromDb(c.establishedOn),
+    closedOn: isoFromDbOrNull(c.closedOn),
+  }));
+}
+
+const GONE = 'This channel no longer exists: someone may have deleted it.';
+
+/** The conflict an edit or delete from an older version meets, carrying the channel as it now stands. */
+function conflict(current: ChannelSnapshot, version: number, doing: 'edit' | 'delete'): AppError {
+  const changed = `Someone else changed this channel since you opened it (you started from version ${version}; it is now version ${current.version}).`;
+  return new AppError(
+    'CONFLICT',
+    doing === 'edit'
+      ? `${changed} Their values are shown beside the form; what you typed is kept. Check and save again.`
+      : `${changed} It was not deleted. Check their changes, then delete it again if you still mean to.`,
+    undefined,
+    { current },
+  );
+}
+
+async function currentOn(tx: Tx, id: string, version: number, doing: 'edit' | 'delete') {
+  const current = await channelSnapshot(tx, id);
+  if (current === null) throw new AppError('NOT_FOUND', GONE);
+  if (current.version !== version) throw conflict(current, version, doing);
+  return current;
+}
+
+/** A concurrent write changed or deleted the row between the read and the guarded write. */
+async function raceLost(tx: Tx, id: string, version: number, doing: 'edit' | 'delete'): Promise<never> {
+  const current = await channelSnapshot(tx, id);
+  if (current === null) throw new AppError('NOT_FOUND', GONE);
+  throw conflict(current, version, doing);
+}
+
+/** Creates a channel (admin) with a slug made from its name, audited. */
+export async function createChannel(input: ChannelInput, actor: Actor): Promise<ChannelSnapshot> {
+  return getDb().$transaction(async (tx) => {
+    const { id } = await tx.channel.create({
+      data: { ...channelData(input), slug: await freeSlug(tx, input.name) },
+      select: { id: true },
+    });
+    const after = (await channelSnapshot(tx, id))!;
+    await writeAudit(tx, actor, { action: 'create', entityType: 'channel', entityId: id, after });
+    return after;
+  });
+}
+
+/**
+ * Replaces a channel's fields, only on the version the editor started from
+ * (else CONFLICT with the current channel in details.current), audited. The
+ * slug stays on a rename, so contacts and links that name it keep working.
+ */
+export async function updateChannel(
+  id: string,
+  input: ChannelInput,
+  options: { version: number },
+  actor: Actor,
+): Promise<ChannelSnapshot> {
+  return getDb().$transaction(async (tx) => {
+    const before = await currentOn(tx, id, options.version, 'edit');
+    const { count } = await tx.channel.updateMany({
+      where: { id, version: options.version },
+      data: { ...channelData(input), version: { increment: 1 } },
+    });
+    if (count === 0) await raceLost(tx, id, options.version, 'edit');
+    const after = (await channelSnapshot(tx, id))!;
+    await writeAudit(tx, actor, { action: 'update', entityType: 'channel', entityId: id, before, after });
+    return after;
+  });
+}
+
+/**
+ * Deletes a channel, only on the version the admin confirmed. The contacts
+ * that went over it stay, with their channel cleared (and their version moved
+ * on, so an edit form open on one of them meets a conflict instead of putting
+ * the channel back unseen), each audited; the channel's own audit row lists
+ * their ids, so it can be recreated and reattached from the log.
+ */
+export async function deleteChannel(
+  id: string,
+  options: { version: number },
+  actor: Actor,
+): Promise<ChannelSnapshot & { clearedContactIds: string[] }> {
+  return getDb().$transaction(async (tx) => {
+    const channel = await currentOn(tx, id, options.version, 'delete');
+    const contacts = await tx.contact.findMany({
+      where: { channelId: id },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    const contactIds = contacts.map((c) => c.id);
+    for (const contactId of contactIds) {
+      // Each contact's own history shows the change too, not only the channel's.
+      const before = await contactSnapshot(tx, contactId);
+      await tx.contact.update({
+        where: { id: contactId },
+        data: { channelId: null, version: { increment: 1 }, updatedById: actor.userId },
+      });
+      const after = await contactSnapshot(tx, contactId);
+      await writeAudit(tx, actor, { action: 'update', entityType: 'contact', entityId: contactId, before, after });
+    }
+    const { count } = await tx.channel.deleteMany({ where: { id, version: options.version } });
+    if (count === 0) await raceLost(tx, id, options.version, 'delete');
+    const before = { ...channel, contactIds };
+    await writeAudit(tx, actor, { action: 'delete', entityType: 'channel', entityId: id, before });
+    return { ...channel, clearedContactIds: contactIds };
+  });
+}

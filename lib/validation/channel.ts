@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { emptyToUndefined, zHttpUrl, zIsoDate } from './common';
+import { zCountryList, zNote } from './event';
+
+/*
+ * Channels: standing mechanisms between countries (a hotline, a deconfliction
+ * line) that HOTLINE contacts can belong to, shown on the charts of the pairs
+ * they connect. Shared by the admin form, its actions and lib/data.
+ */
+
+export const ZChannelInput = z
+  .object({
+    name: z
+      .string({ error: 'Enter a name' })
+      .trim()
+      .min(2, 'Enter the channel’s name, e.g. US–Russia deconfliction line')
+      .max(200, 'Keep the name under 200 characters'),
+    description: zNote,
+    countries: zCountryList.refine((codes) => codes.length >= 2, {
+      message: 'A channel connects at least two countries: list two different codes, e.g. NO, FI',
+    }),
+    establishedOn: z.preprocess(
+      emptyToUndefined,
+      z.string({ error: 'Enter the date it was set up, as YYYY-MM-DD' }).pipe(zIsoDate),
+    ),
+    closedOn: z.preprocess(emptyToUndefined, zIsoDate.optional()),
+    sourceUrl: z.preprocess(emptyToUndefined, zHttpUrl.optional()),
+  })
+  .refine((c) => c.closedOn === undefined || c.closedOn >= c.establishedOn, {
+    path: ['closedOn'],
+    message: 'A channel cannot close before it was established',
+  });
+export type ChannelInput = z.infer<typeof ZChannelInput>;
+
+/** The admin form's values: every field a string, as typed. */
+export type ChannelFormValues = {
+  name: string;
+  description: string;
+  countries: string;
+  establishedOn: string;
+  closedOn: string;
+  sourceUrl: string;
+};
+
+export const CHANNEL_FIELDS = ['name', 'description', 'countries', 'establishedOn', 'closedOn', 'sourceUrl'] as const;
+
+export function emptyChannelValues(): ChannelFormValues {
+  return { name: '', description: '', countries: '', establishedOn: '', closedOn: '', sourceUrl: '' };
+}
+
+/** The submitted form's values, as typed. */
+export function channelValuesFromForm(formData: FormData): ChannelFormValues {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    name: text('name'),
+    description: text('description'),
+    countries: text('countries'),
+    establishedOn: text('establishedOn'),
+    closedOn: text('closedOn'),
+    sourceUrl: text('sourceUrl'),
+  };
+}
+
+/** A channel as the form starts from it. */
+export function channelValues(channel: {
+  name: string;
+  description: string | null;
+  countries: string[];
+  establishedOn: string;
+  closedOn: string | null;
+  sourceUrl: string | null;
+}): ChannelFormValues {
+  return {
+    name: channel.name,
+    description: channel.description ?? '',
+    countries: channel.countries.join(', '),
+    establishedOn: channel.establishedOn,
+    closedOn: channel.closedOn ?? '',
+    sourceUrl: channel.sourceUrl ?? '',
+  };
+}
