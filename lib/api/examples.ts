@@ -1,6 +1,6 @@
 import type { ContactChange, ContactSnapshot } from '../data/contact-snapshot';
 import type { ContactRow, createContact } from '../data/contacts';
-import type { updateOfficial } from '../data/official-edits';
+import type { OfficialSnapshot } from '../data/official-edits';
 import type { PairSide } from '../data/pairs';
 import { contactsExportMeta, contactsToCsv } from '../export/contacts';
 import { gapSeriesToCsv, gapsExportMeta } from '../export/gaps';
@@ -370,8 +370,6 @@ export const officialUpdatedExample = officialProfileJson({
   positions: [{ ...SECURITY_COUNCIL, endDate: null }, MINDEF],
 });
 
-type OfficialSnapshot = Awaited<ReturnType<typeof updateOfficial>>;
-
 const officialSnapshot: OfficialSnapshot = {
   id: shoigu.id,
   slug: shoigu.slug,
@@ -380,6 +378,7 @@ const officialSnapshot: OfficialSnapshot = {
   country: shoigu.country,
   wikidataId: 'Q23460',
   photoUrl: null,
+  photo: null,
   bio: officialProfileExample.bio,
   links: [],
   mergedIntoId: null,

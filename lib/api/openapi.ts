@@ -609,6 +609,16 @@ schemas.OfficialSnapshot = object(
     country,
     wikidataId: nullable(text),
     photoUrl: nullable(text),
+    photo: nullable(
+      object(
+        {
+          contentType: { type: 'string', enum: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] },
+          size: { type: 'integer', description: 'Bytes.' },
+          sha256: { type: 'string', description: 'The first 32 hex digits of the SHA-256 of the bytes.' },
+        },
+        'A photo uploaded to Counterpart (served at /officials/{slug}/photo); null when there is none.',
+      ),
+    ),
     bio: nullable(text),
     links: { type: 'array', items: text },
     mergedIntoId: nullable(text),
@@ -953,6 +963,32 @@ const deleteContactOperation = write('contact:delete', {
   },
 });
 
+/** A position that would give an office two holders at once, or end before it starts. */
+const tenureInvalid = {
+  description:
+    'A field is missing, malformed or unknown, or a tenure breaks the rules: it ends before it starts, overlaps ' +
+    'another holder of the office (tenures are compared as [start, end): a successor may start on the day the ' +
+    'predecessor’s ends), or overlaps the official’s own tenure in the same office. `fields` names each field by ' +
+    'its path (`positions.0.startDate`).',
+  content: {
+    'application/json': {
+      schema: ref('Error'),
+      example: {
+        error: {
+          code: 'INVALID',
+          message:
+            'RU:MINDEF is held by Sergei Shoigu from 6 Nov 2012 with no end; end that tenure first or start after it',
+          fields: {
+            'positions.0.startDate': [
+              'RU:MINDEF is held by Sergei Shoigu from 6 Nov 2012 with no end; end that tenure first or start after it',
+            ],
+          },
+        },
+      },
+    },
+  },
+};
+
 const createOfficialOperation = write('official:create', {
   operationId: 'createOfficial',
   summary: 'Add an official',
@@ -970,9 +1006,11 @@ const createOfficialOperation = write('official:create', {
       headers: location,
       content: { 'application/json': { schema: ref('Official'), example: officialProfileExample } },
     },
-    '400': responses.InvalidBody,
+    '400': tenureInvalid,
     '409': {
-      description: 'The Wikidata id already belongs to another official.',
+      description:
+        'The Wikidata id already belongs to another official, or another holder of the office was saved at the ' +
+        'same moment.',
       content: {
         'application/json': {
           schema: ref('Error'),
@@ -1006,7 +1044,7 @@ const updateOfficialOperation = write('official:update', {
       description: 'Saved: the profile with its new version.',
       content: { 'application/json': { schema: ref('Official'), example: officialUpdatedExample } },
     },
-    '400': responses.InvalidBody,
+    '400': tenureInvalid,
     '404': {
       description: 'No such official (an official merged into another cannot be edited: edit the one kept).',
       content: {
@@ -1018,8 +1056,9 @@ const updateOfficialOperation = write('official:update', {
     },
     '409': {
       description:
-        'The official changed since the `version` sent, or the Wikidata id belongs to another official. Nothing ' +
-        'was saved; `current` is the official as it now stands.',
+        'The official changed since the `version` sent, the Wikidata id belongs to another official, or another ' +
+        'holder of the office was saved at the same moment. Nothing was saved; on a stale version `current` is the ' +
+        'official as it now stands.',
       content: { 'application/json': { schema: ref('OfficialConflict'), example: officialConflictExample } },
     },
   },

@@ -7,6 +7,8 @@ import type { OfficialInput } from '../validation/official';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
+import { photoSummary, storePhoto, type PhotoUpload } from './photos';
+import { checkTenures, tenureErrorsMessage, type HeldTenure } from './tenures';
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,11 +51,114 @@ export async function ensureOffices(tx: Tx, input: Pick<OfficialInput, 'country'
   }
 }
 
-/** Creates an official with spellings and positions (and their offices), audited. */
-export async function createOfficial(input: OfficialInput, actor: Actor, tx?: Tx) {
+/**
+ * Refuses tenures that break the rules (lib/data/tenures.ts) against each
+ * other and against the other holders of the same offices, read inside the
+ * transaction after locking those offices, so that two edits of one office
+ * are checked one after the other. Throws INVALID with field errors
+ * (`positions.N.startDate`) naming the other holder.
+ */
+export async function checkTenureRules(
+  tx: Tx,
+  officialId: string | null,
+  positions: OfficialInput['positions'],
+): Promise<void> {
+  const keys = [...new Set(positions.map((p) => p.officeKey))];
+  let others: HeldTenure[] = [];
+  if (keys.length > 0) {
+    await tx.$queryRaw`SELECT key FROM office WHERE key = ANY(${keys}::text[]) ORDER BY key FOR UPDATE`;
+    const held = await tx.position.findMany({
+      where: { officeKey: { in: keys }, ...(officialId ? { officialId: { not: officialId } } : {}) },
+      orderBy: { startDate: 'asc' },
+      select: { officeKey: true, startDate: true, endDate: true, official: { select: { name: true } } },
+    });
+    others = held.map((p) => ({
+      officeKey: p.officeKey,
+      startDate: isoFromDb(p.startDate),
+      endDate: isoFromDbOrNull(p.endDate),
+      holder: p.official.name,
+    }));
+  }
+  const errors = checkTenures(positions, others);
+  if (Object.keys(errors).length > 0) throw new AppError('INVALID', tenureErrorsMessage(errors), errors);
+}
+
+/**
+ * The database's last word on one holder per office (the exclusion constraint
+ * `position_single_holder`, SQLSTATE 23P01), as a 409 instead of a 500. It
+ * fires only when two edits of one office race past checkTenureRules.
+ */
+export function singleHolderConflict(error: unknown): AppError | null {
+  const seen = new Set<unknown>();
+  const found = (value: unknown, depth: number): boolean => {
+    if (value === null || typeof value !== 'object' || seen.has(value) || depth > 6) return false;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    if (record.code === '23P01' || record.originalCode === '23P01') return true;
+    if (typeof record.message === 'string' && record.message.includes('position_single_holder')) return true;
+    return Object.values(record).some((v) => found(v, depth + 1)) || found(record.cause, depth + 1);
+  };
+  if (!found(error, 0)) return null;
+  return new AppError(
+    'CONFLICT',
+    'Another holder of one of these offices was saved at the same moment, so an office would have two holders at ' +
+      'once. Nothing was saved. Reload the page, check the tenures and save again.',
+  );
+}
+
+/** Runs a write; a clash with the one-holder constraint becomes its 409. */
+export async function withSingleHolder<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw singleHolderConflict(error) ?? error;
+  }
+}
+
+/**
+ * Points every contact of an official at the position the official held on
+ * that contact's date, after their tenures changed, so office pairs stay true.
+ * Returns how many of their (undeleted) contacts now count for a different office.
+ */
+export async function reresolvePositions(tx: Tx, officialId: string): Promise<number> {
+  const [{ changed }] = await tx.$queryRaw<{ changed: number }[]>`
+    WITH resolved AS (
+      SELECT p.contact_id, p.office_key AS old_key, held.id AS new_id, held.office_key AS new_key,
+             c.deleted_at IS NULL AS live
+      FROM participant AS p
+      JOIN contact AS c ON c.id = p.contact_id
+      LEFT JOIN LATERAL (
+        SELECT pos.id, pos.office_key FROM position AS pos
+        WHERE pos.official_id = ${officialId} AND pos.start_date <= c.date
+          AND (pos.end_date IS NULL OR pos.end_date >= c.date)
+        ORDER BY pos.start_date DESC LIMIT 1
+      ) AS held ON true
+      WHERE p.official_id = ${officialId}
+    ), updated AS (
+      UPDATE participant AS p SET position_id = r.new_id, office_key = r.new_key
+      FROM resolved AS r
+      WHERE p.contact_id = r.contact_id AND p.official_id = ${officialId}
+      RETURNING r.old_key, r.new_key, r.live
+    )
+    SELECT count(*) FILTER (WHERE live AND old_key IS DISTINCT FROM new_key)::int AS changed FROM updated`;
+  return changed;
+}
+
+/**
+ * Creates an official with spellings and positions (and their offices), and
+ * an uploaded photo when given, audited. Tenures are checked against the
+ * other holders of the same offices.
+ */
+export async function createOfficial(
+  input: OfficialInput,
+  actor: Actor,
+  tx?: Tx,
+  options: { photo?: PhotoUpload } = {},
+) {
   const run = async (t: Tx) => {
     await checkWikidataIdFree(t, input.wikidataId);
     await ensureOffices(t, input);
+    await checkTenureRules(t, null, input.positions);
     const nameSearch = normalizeName(input.name);
     const aliases = new Map<string, string>();
     for (const name of input.otherNames) {
@@ -67,7 +172,7 @@ export async function createOfficial(input: OfficialInput, actor: Actor, tx?: Tx
         nameSearch,
         country: input.country,
         wikidataId: input.wikidataId,
-        photoUrl: input.photoUrl,
+        photoUrl: options.photo ? null : input.photoUrl,
         bio: input.bio,
         links: input.links,
         aliases: { create: [...aliases].map(([key, name]) => ({ name, nameSearch: key })) },
@@ -83,15 +188,104 @@ export async function createOfficial(input: OfficialInput, actor: Actor, tx?: Tx
       },
       select: { id: true, slug: true, name: true, country: true, version: true },
     });
+    if (options.photo) await storePhoto(t, official.id, options.photo);
+    // A new official has no contacts yet; kept so that every change of tenures resolves positions.
+    await reresolvePositions(t, official.id);
     await writeAudit(t, actor, {
       action: 'create',
       entityType: 'official',
       entityId: official.id,
-      after: { ...input, slug: official.slug },
+      after: {
+        ...input,
+        ...(options.photo ? { photoUrl: undefined } : {}),
+        slug: official.slug,
+        photo: await photoSummary(t, official.id),
+      },
     });
     return official;
   };
-  return tx ? run(tx) : getDb().$transaction(run);
+  return withSingleHolder(() => (tx ? run(tx) : getDb().$transaction(run)));
+}
+
+/**
+ * Deletes an official who takes part in no contact (admin), audited with the
+ * whole profile. One with contacts is refused: merge it into the right one
+ * instead, so that its contacts are kept.
+ */
+export async function deleteOfficial(ref: string, options: { version: number }, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const official = await tx.official.findFirst({
+      where: { OR: [{ id: ref }, { slug: ref }], mergedIntoId: null },
+      select: { id: true, slug: true, name: true, version: true },
+    });
+    if (official === null) throw new AppError('NOT_FOUND', `No official “${ref}”`);
+    if (official.version !== options.version) {
+      throw new AppError(
+        'CONFLICT',
+        `${official.name} was changed by someone else since you opened the page (your version ${options.version}, now ${official.version}). Reload and check before deleting.`,
+      );
+    }
+    const contacts = await tx.participant.count({ where: { officialId: official.id, contact: { deletedAt: null } } });
+    if (contacts > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `${official.name} takes part in ${contacts} ${contacts === 1 ? 'contact' : 'contacts'}, so deleting would lose ${contacts === 1 ? 'it' : 'them'}. ` +
+          'If this is a duplicate, merge it into the official to keep instead.',
+      );
+    }
+    const merged = await tx.official.count({ where: { mergedIntoId: official.id } });
+    if (merged > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `Other officials were merged into ${official.name}; their old addresses lead here, so it cannot be deleted.`,
+      );
+    }
+    const before = await officialAuditSnapshot(tx, official.id);
+    // Contacts deleted earlier still hold the official's row; the audit log keeps their copies.
+    const purged = await tx.contact.findMany({
+      where: { deletedAt: { not: null }, participants: { some: { officialId: official.id } } },
+      select: { id: true },
+    });
+    await tx.contact.deleteMany({ where: { id: { in: purged.map((c) => c.id) } } });
+    await tx.official.delete({ where: { id: official.id } });
+    await writeAudit(tx, actor, {
+      action: 'delete',
+      entityType: 'official',
+      entityId: official.id,
+      before: { ...before, deletedContactsPurged: purged.map((c) => c.id) },
+    });
+    return { id: official.id, slug: official.slug, name: official.name };
+  });
+}
+
+/** The whole profile as the audit log keeps it on a delete. */
+async function officialAuditSnapshot(tx: Tx, id: string) {
+  const o = await tx.official.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      slug: true,
+      version: true,
+      name: true,
+      country: true,
+      wikidataId: true,
+      photoUrl: true,
+      bio: true,
+      links: true,
+      aliases: { select: { name: true }, orderBy: { name: 'asc' } },
+      positions: {
+        orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
+        select: { title: true, officeKey: true, organisation: true, startDate: true, endDate: true },
+      },
+    },
+  });
+  return {
+    ...o,
+    aliases: undefined,
+    otherNames: o.aliases.map((a) => a.name),
+    positions: o.positions.map(withIsoTenure),
+    photo: await photoSummary(tx, id),
+  };
 }
 
 /**
