@@ -64,15 +64,19 @@ export function channelValuesFromForm(formData: FormData): ChannelFormValues {
   };
 }
 
-/** A channel as the form starts from it. */
-export function channelValues(channel: {
+/** A channel as lib/data hands it over. */
+export type ChannelSnapshotLike = {
+  version: number;
   name: string;
   description: string | null;
   countries: string[];
   establishedOn: string;
   closedOn: string | null;
   sourceUrl: string | null;
-}): ChannelFormValues {
+};
+
+/** A channel as the form starts from it. */
+export function channelValues(channel: Omit<ChannelSnapshotLike, 'version'>): ChannelFormValues {
   return {
     name: channel.name,
     description: channel.description ?? '',
@@ -82,3 +86,15 @@ export function channelValues(channel: {
     sourceUrl: channel.sourceUrl ?? '',
   };
 }
+
+/** What the channel form's actions answer: a failure keeps the values sent; a conflict carries the channel as it now stands. */
+export type ChannelFormState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: ChannelFormValues;
+  /** After a save or a conflict: the version the next save starts from. */
+  version?: number;
+  conflict?: { version: number; current: ChannelFormValues };
+  saved?: { id: string; slug: string; name: string };
+};

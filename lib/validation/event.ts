@@ -95,14 +95,18 @@ export function eventValuesFromForm(formData: FormData): ContextEventFormValues 
   };
 }
 
-/** An event as the form starts from it. */
-export function eventValues(event: {
+/** An event as lib/data hands it over. */
+export type ContextEventSnapshotLike = {
+  version: number;
   date: string;
   title: string;
   description: string | null;
   url: string | null;
   countries: string[];
-}): ContextEventFormValues {
+};
+
+/** An event as the form starts from it. */
+export function eventValues(event: Omit<ContextEventSnapshotLike, 'version'>): ContextEventFormValues {
   return {
     date: event.date,
     title: event.title,
@@ -111,3 +115,15 @@ export function eventValues(event: {
     countries: event.countries.join(', '),
   };
 }
+
+/** What the event form's actions answer: a failure keeps the values sent; a conflict carries the event as it now stands. */
+export type EventFormState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: ContextEventFormValues;
+  /** After a save or a conflict: the version the next save starts from. */
+  version?: number;
+  conflict?: { version: number; current: ContextEventFormValues };
+  saved?: { id: string; title: string };
+};
