@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { Role } from '../auth/permissions';
+import type { Prisma } from '../generated/prisma/client';
 import type { ApiTokenInput } from '../validation/user';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
@@ -15,24 +16,83 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+type Tx = Prisma.TransactionClient;
+
+/** Makes the token row and its audit row; the token itself is returned, never stored. */
+async function issueToken(tx: Tx, data: { userId: string; name: string; expiresAt?: Date | null }, actor: Actor) {
+  const token = `${TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
+  const row = await tx.apiToken.create({
+    data: {
+      userId: data.userId,
+      name: data.name,
+      expiresAt: data.expiresAt ?? null,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, PREFIX_LENGTH),
+    },
+    select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true, userId: true },
+  });
+  await writeAudit(tx, actor, { action: 'create', entityType: 'api_token', entityId: row.id, after: row });
+  return { ...row, token };
+}
+
 /**
  * Issues a new API token for a user. The token itself is returned once and
  * never stored; the database keeps its SHA-256 hash and its first characters.
  */
 export async function createApiToken(input: ApiTokenInput, actor: Actor) {
-  const token = `${TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
   return getDb().$transaction(async (tx) => {
     const email = input.email.trim().toLowerCase();
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
     if (user === null) {
       throw new AppError('NOT_FOUND', `No account for ${email}`, { email: ['No account has this email'] });
     }
-    const row = await tx.apiToken.create({
-      data: { userId: user.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX_LENGTH) },
-      select: { id: true, name: true, prefix: true, createdAt: true, userId: true },
+    const issued = await issueToken(tx, { userId: user.id, name: input.name }, actor);
+    return { ...issued, role: user.role };
+  });
+}
+
+/**
+ * Issues a token for the signed-in user themselves (their account page),
+ * optionally expiring after some days. Returned once, like every token.
+ */
+export async function createOwnApiToken(userId: string, input: { name: string; expiresInDays?: number }, actor: Actor) {
+  const expiresAt =
+    input.expiresInDays === undefined ? null : new Date(Date.now() + input.expiresInDays * 24 * 60 * 60 * 1000);
+  return getDb().$transaction((tx) => issueToken(tx, { userId, name: input.name, expiresAt }, actor));
+}
+
+/** The signed-in user's own tokens, newest first, without hashes. */
+export async function listOwnApiTokens(userId: string) {
+  return getDb().apiToken.findMany({
+    where: { userId },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
+  });
+}
+
+/**
+ * Revokes one of the user's own tokens by id. Someone else's token is "not
+ * found", exactly like a token that does not exist: nothing tells them apart.
+ */
+export async function revokeOwnApiToken(userId: string, tokenId: string, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const token = await tx.apiToken.findFirst({
+      where: { id: tokenId, userId },
+      select: { id: true, name: true, prefix: true, userId: true, revokedAt: true },
     });
-    await writeAudit(tx, actor, { action: 'create', entityType: 'api_token', entityId: row.id, after: row });
-    return { ...row, token, role: user.role };
+    if (token === null) throw new AppError('NOT_FOUND', 'You have no such token: it may have been deleted.');
+    if (token.revokedAt !== null) throw new AppError('INVALID', `“${token.name}” is already revoked.`);
+    const revokedAt = new Date();
+    const before = token;
+    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt } });
+    await writeAudit(tx, actor, {
+      action: 'revoke',
+      entityType: 'api_token',
+      entityId: token.id,
+      before,
+      after: { ...before, revokedAt },
+    });
+    return { ...before, revokedAt };
   });
 }
 
