@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { normalizeName } from '../names';
 import { ZOfficialInput, type OfficialInput } from '../validation/official';
+import type { PhotoState } from '../validation/official-form';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import {
@@ -154,4 +155,19 @@ export async function updateOfficial(
       return { ...after!, reresolved };
     }),
   );
+}
+
+/**
+ * An official as the admin's edit form starts from (by id or slug, not
+ * following a merge), with what its photo is now; null when unknown.
+ */
+export async function getOfficialForEdit(ref: string) {
+  const snapshot = await getDb().$transaction((tx) => officialSnapshot(tx, { OR: [{ id: ref }, { slug: ref }] }));
+  if (snapshot === null) return null;
+  const photoState: PhotoState = snapshot.photo
+    ? { kind: 'stored', src: `/officials/${snapshot.slug}/photo?v=${snapshot.photo.sha256.slice(0, 12)}` }
+    : snapshot.photoUrl
+      ? { kind: 'url', src: snapshot.photoUrl }
+      : { kind: 'none' };
+  return { ...snapshot, photoState };
 }
