@@ -5,7 +5,15 @@ import { AppError } from '../errors';
 import { setupTestDatabase } from '../testing/database';
 import { ZApiTokenInput, ZUserInput } from '../validation/user';
 import type { Actor } from './actor';
-import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
+import {
+  authenticateApiToken,
+  createApiToken,
+  createOwnApiToken,
+  listApiTokens,
+  listOwnApiTokens,
+  revokeApiToken,
+  revokeOwnApiToken,
+} from './api-tokens';
 import { createUser } from './users';
 
 setupTestDatabase();
@@ -113,5 +121,58 @@ describe('revoking a token', () => {
     expect(rows[0]).toMatchObject({ via: 'cli', before: { id: created.id }, after: { id: created.id } });
     expect(rows[0].before).not.toHaveProperty('revokedAt');
     expect(rows[0].after).toHaveProperty('revokedAt', expect.any(String));
+  });
+});
+
+describe('a user’s own tokens', () => {
+  const ui = (userId: string): Actor => ({ userId, via: 'ui' });
+
+  it('makes a token that expires after the days asked for, and refuses it once expired', async () => {
+    const { user } = await anaWithToken();
+    const made = await createOwnApiToken(user.id, { name: 'a month', expiresInDays: 30 }, ui(user.id));
+    expect(made.token).toMatch(/^cp_/);
+    const days = (made.expiresAt!.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.99);
+    expect(days).toBeLessThanOrEqual(30);
+    expect(await authenticateApiToken(made.token)).toMatchObject({ userId: user.id });
+
+    await getDb().apiToken.update({ where: { id: made.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await authenticateApiToken(made.token)).toBeNull();
+  });
+
+  it('lists only the user’s own tokens, newest first, never their hashes', async () => {
+    const { user } = await anaWithToken('cli');
+    const bo = await createUser(
+      ZUserInput.parse({ email: 'bo@example.org', name: 'Bo', role: 'researcher', password: 'long enough 123' }),
+      actor,
+    );
+    await createOwnApiToken(bo.id, { name: 'bo’s' }, ui(bo.id));
+    await createOwnApiToken(user.id, { name: 'laptop' }, ui(user.id));
+    const listed = await listOwnApiTokens(user.id);
+    expect(listed.map((t) => t.name)).toEqual(['laptop', 'cli']);
+    expect(listed[0]).toMatchObject({ expiresAt: null, revokedAt: null, lastUsedAt: null });
+    expect(Object.keys(listed[0])).not.toContain('tokenHash');
+  });
+
+  it('revokes the user’s own token at once, and audits it', async () => {
+    const { user, created } = await anaWithToken();
+    const revoked = await revokeOwnApiToken(user.id, created.id, ui(user.id));
+    expect(revoked.revokedAt).toBeInstanceOf(Date);
+    expect(await authenticateApiToken(created.token)).toBeNull();
+    const rows = await getDb().auditLog.findMany({ where: { entityId: created.id, action: 'revoke' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ userId: user.id, via: 'ui', before: { revokedAt: null } });
+    await expect(revokeOwnApiToken(user.id, created.id, ui(user.id))).rejects.toMatchObject({ code: 'INVALID' });
+  });
+
+  it('treats someone else’s token as not found, and leaves it working', async () => {
+    const { created } = await anaWithToken();
+    const bo = await createUser(
+      ZUserInput.parse({ email: 'bo@example.org', name: 'Bo', role: 'researcher', password: 'long enough 123' }),
+      actor,
+    );
+    await expect(revokeOwnApiToken(bo.id, created.id, ui(bo.id))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await authenticateApiToken(created.token)).not.toBeNull();
+    expect(await getDb().auditLog.count({ where: { action: 'revoke' } })).toBe(0);
   });
 });
