@@ -1,0 +1,163 @@
+'use client';
+
+import { useState } from 'react';
+import { Field, inputClass } from '@/components/ui/field';
+import { formatDate } from '@/lib/format';
+import { isIsoDate } from '@/lib/gaps/dates';
+import { emptyChannelValues, type ChannelFormState, type ChannelFormValues } from '@/lib/validation/channel';
+import { countriesText } from '@/lib/validation/event';
+import { CountriesField, DeleteRecord, RecordForm, TextInput, type FieldContext } from './event-channel-kit';
+
+type Action = (state: ChannelFormState, formData: FormData) => Promise<ChannelFormState>;
+
+const LABELS: Record<keyof ChannelFormValues, string> = {
+  name: 'Name',
+  countries: 'Countries',
+  establishedOn: 'Established on',
+  closedOn: 'Closed on',
+  sourceUrl: 'Source',
+  description: 'Description',
+};
+
+function describe(name: keyof ChannelFormValues, value: string): string {
+  if ((name === 'establishedOn' || name === 'closedOn') && isIsoDate(value.trim())) return formatDate(value.trim());
+  if (name === 'closedOn' && value.trim() === '') return 'still open';
+  if (name === 'countries')
+    return countriesText(
+      value
+        .toUpperCase()
+        .split(/[\s,;]+/)
+        .filter(Boolean),
+      '—',
+    );
+  return value.trim();
+}
+
+function ChannelFields({ ctx }: { ctx: FieldContext<ChannelFormValues> }) {
+  return (
+    <>
+      <Field {...ctx.field('name')} label="Name" hint="E.g. US–Russia deconfliction line." className="sm:col-span-2">
+        {(props) => <TextInput ctx={ctx} name="name" props={props} autoComplete="off" />}
+      </Field>
+      <CountriesField
+        ctx={ctx}
+        name="countries"
+        label="Countries"
+        hint="The two (or more) countries it connects, as ISO codes separated by commas or spaces. It shows on every pair between two of them."
+        none="no pair yet: list at least two countries"
+        className="sm:col-span-2"
+      />
+      <Field {...ctx.field('establishedOn')} label="Established on">
+        {(props) => (
+          <TextInput ctx={ctx} name="establishedOn" type="date" props={props} className={`${inputClass} sm:w-48`} />
+        )}
+      </Field>
+      <Field {...ctx.field('closedOn')} label="Closed on" optional hint="Empty while it is still open.">
+        {(props) => (
+          <TextInput ctx={ctx} name="closedOn" type="date" props={props} className={`${inputClass} sm:w-48`} />
+        )}
+      </Field>
+      <Field
+        {...ctx.field('sourceUrl')}
+        label="Source"
+        optional
+        hint="Where its setting up is reported."
+        className="sm:col-span-2"
+      >
+        {(props) => (
+          <TextInput ctx={ctx} name="sourceUrl" type="url" inputMode="url" props={props} autoComplete="off" />
+        )}
+      </Field>
+      <Field {...ctx.field('description')} label="Description" optional className="sm:col-span-2">
+        {(props) => (
+          <textarea
+            {...props}
+            name="description"
+            rows={3}
+            value={ctx.values.description}
+            onChange={(e) => ctx.set('description', e.target.value)}
+            className={inputClass}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** The form that adds a channel; it empties after each save for the next one. */
+export function ChannelCreateForm({ action }: { action: Action }) {
+  return (
+    <RecordForm
+      idPrefix="new-channel"
+      noun="channel"
+      mode="create"
+      action={action}
+      initialValues={emptyChannelValues()}
+      labels={LABELS}
+      describe={describe}
+      submitLabel="Add channel"
+      savedLink={(id) => `/admin/channels/${id}`}
+    >
+      {(ctx) => <ChannelFields ctx={ctx} />}
+    </RecordForm>
+  );
+}
+
+/** A channel's edit form and its delete step, sharing the version being edited. */
+export function ChannelEditor({
+  initialValues,
+  version: initialVersion,
+  name,
+  contactCount,
+  updateAction,
+  deleteAction,
+}: {
+  initialValues: ChannelFormValues;
+  version: number;
+  name: string;
+  contactCount: number;
+  updateAction: Action;
+  deleteAction: Action;
+}) {
+  const [version, setVersion] = useState(initialVersion);
+  return (
+    <div className="space-y-12">
+      <RecordForm
+        idPrefix="channel"
+        noun="channel"
+        mode="edit"
+        action={updateAction}
+        initialValues={initialValues}
+        version={initialVersion}
+        labels={LABELS}
+        describe={describe}
+        submitLabel="Save changes"
+        onVersionChange={setVersion}
+      >
+        {(ctx) => <ChannelFields ctx={ctx} />}
+      </RecordForm>
+      <DeleteRecord
+        noun="channel"
+        name={name}
+        version={version}
+        action={deleteAction}
+        listHref="/admin/channels"
+        listLabel="Back to all channels"
+        consequences={
+          contactCount === 0 ? (
+            <p>No contact went over this channel. It disappears from the charts; the audit log keeps a copy.</p>
+          ) : (
+            <p>
+              <strong className="font-semibold">
+                {contactCount === 1 ? '1 contact went' : `${contactCount} contacts went`} over this channel.
+              </strong>{' '}
+              {contactCount === 1 ? 'It stays' : 'They stay'}, with everything but the channel: the channel is cleared
+              from {contactCount === 1 ? 'it' : 'them'}. The audit log keeps a copy of the channel and which contacts
+              used it, so it can be put back.
+            </p>
+          )
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+'use client';
+
+import { useState } from 'react';
+import { Field, inputClass } from '@/components/ui/field';
+import { formatDate } from '@/lib/format';
+import { isIsoDate } from '@/lib/gaps/dates';
+import {
+  countriesText,
+  emptyEventValues,
+  type ContextEventFormValues,
+  type EventFormState,
+} from '@/lib/validation/event';
+import { CountriesField, DeleteRecord, RecordForm, TextInput, type FieldContext } from './event-channel-kit';
+
+type Action = (state: EventFormState, formData: FormData) => Promise<EventFormState>;
+
+const LABELS: Record<keyof ContextEventFormValues, string> = {
+  date: 'Date',
+  title: 'Title',
+  countries: 'Countries',
+  url: 'Link',
+  description: 'Description',
+};
+
+function describe(name: keyof ContextEventFormValues, value: string): string {
+  if (name === 'date' && isIsoDate(value.trim())) return formatDate(value.trim());
+  if (name === 'countries') {
+    const codes = value
+      .toUpperCase()
+      .split(/[\s,;]+/)
+      .filter(Boolean);
+    return countriesText(codes);
+  }
+  return value.trim();
+}
+
+function EventFields({ ctx }: { ctx: FieldContext<ContextEventFormValues> }) {
+  return (
+    <>
+      <Field {...ctx.field('date')} label="Date" hint="The day it happened.">
+        {(props) => <TextInput ctx={ctx} name="date" type="date" props={props} className={`${inputClass} sm:w-48`} />}
+      </Field>
+      <Field {...ctx.field('title')} label="Title" hint="Short: it labels a line on the charts.">
+        {(props) => <TextInput ctx={ctx} name="title" props={props} autoComplete="off" />}
+      </Field>
+      <CountriesField
+        ctx={ctx}
+        name="countries"
+        label="Countries"
+        hint="Two-letter ISO codes, separated by commas or spaces. Leave empty for an event that concerns every pair; with codes, it shows on each pair that involves one of them."
+        none="every pair"
+        className="sm:col-span-2"
+      />
+      <Field {...ctx.field('url')} label="Link" optional hint="A source about the event." className="sm:col-span-2">
+        {(props) => <TextInput ctx={ctx} name="url" type="url" inputMode="url" props={props} autoComplete="off" />}
+      </Field>
+      <Field {...ctx.field('description')} label="Description" optional className="sm:col-span-2">
+        {(props) => (
+          <textarea
+            {...props}
+            name="description"
+            rows={3}
+            value={ctx.values.description}
+            onChange={(e) => ctx.set('description', e.target.value)}
+            className={inputClass}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** The form that adds a context event; it empties after each save for the next one. */
+export function EventCreateForm({ action }: { action: Action }) {
+  return (
+    <RecordForm
+      idPrefix="new-event"
+      noun="event"
+      mode="create"
+      action={action}
+      initialValues={emptyEventValues()}
+      labels={LABELS}
+      describe={describe}
+      submitLabel="Add event"
+      savedLink={(id) => `/admin/events/${id}`}
+    >
+      {(ctx) => <EventFields ctx={ctx} />}
+    </RecordForm>
+  );
+}
+
+/** An event's edit form and its delete step, sharing the version being edited. */
+export function EventEditor({
+  initialValues,
+  version: initialVersion,
+  title,
+  updateAction,
+  deleteAction,
+}: {
+  initialValues: ContextEventFormValues;
+  version: number;
+  title: string;
+  updateAction: Action;
+  deleteAction: Action;
+}) {
+  const [version, setVersion] = useState(initialVersion);
+  return (
+    <div className="space-y-12">
+      <RecordForm
+        idPrefix="event"
+        noun="event"
+        mode="edit"
+        action={updateAction}
+        initialValues={initialValues}
+        version={initialVersion}
+        labels={LABELS}
+        describe={describe}
+        submitLabel="Save changes"
+        onVersionChange={setVersion}
+      >
+        {(ctx) => <EventFields ctx={ctx} />}
+      </RecordForm>
+      <DeleteRecord
+        noun="event"
+        name={title}
+        version={version}
+        action={deleteAction}
+        listHref="/admin/events"
+        listLabel="Back to all context events"
+        consequences={
+          <p>It disappears from the chart and timeline of every pair it concerns. The audit log keeps a copy of it.</p>
+        }
+      />
+    </div>
+  );
+}
