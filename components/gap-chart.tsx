@@ -21,6 +21,7 @@ import {
   CartesianGrid,
   ComposedChart,
   ErrorBar,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   XAxis,
@@ -424,14 +425,17 @@ function OffScaleNote({ silence }: { silence: ChartSilence }) {
   );
 }
 
-type RefMark = { id: string; x: number; text: string; kind: 'event' | 'channel'; row: number; side: 'left' | 'right' };
+type RefKind = 'event' | 'channel' | 'channel-open';
+
+/** A labelled line: an event, a channel set up or closed, or (no line) a channel already open where the chart begins. */
+type RefMark = { id: string; x: number; text: string; kind: RefKind; row: number; side: 'left' | 'right' };
 
 /**
  * Labels of reference lines, stacked in rows so that neighbours do not overlap,
  * each on the side of its line where it fits (shortened when neither side does).
  */
 function placeReferences(
-  items: { id: string; x: number; text: string; kind: 'event' | 'channel' }[],
+  items: { id: string; x: number; text: string; kind: RefKind }[],
   toPixel: (x: number) => number,
   left: number,
   right: number,
@@ -649,10 +653,28 @@ const ChartPlot = memo(function ChartPlot({ data, rows, size, hatchId, isZoomed,
     Math.min(todayTime, domain[1]),
     Math.max(2, Math.floor(plotWidth / (isNarrow ? 62 : 80))),
   );
+  // A channel is shaded while it is open; its setting up and closing are lines, or a label at the chart's edge.
+  const spans = data.channels
+    .map((c) => ({
+      id: c.id,
+      from: Math.max(time(c.from), domain[0]),
+      to: Math.min(c.to ? time(c.to) : endTime, domain[1]),
+    }))
+    .filter((span) => span.from <= span.to);
+  const channelMarks = data.channels.flatMap((c) => {
+    const from = time(c.from);
+    const to = c.to === null ? null : time(c.to);
+    return [
+      from >= domain[0]
+        ? { id: `${c.id}-from`, x: from, text: `${c.name} set up`, kind: 'channel' as const }
+        : { id: `${c.id}-open`, x: domain[0], text: `${c.name} open`, kind: 'channel-open' as const },
+      ...(to === null ? [] : [{ id: `${c.id}-to`, x: to, text: `${c.name} closed`, kind: 'channel' as const }]),
+    ];
+  });
   const references = placeReferences(
     [
       ...data.events.map((e) => ({ id: e.id, x: time(e.date), text: e.title, kind: 'event' as const })),
-      ...data.channels.map((c) => ({ id: c.id, x: time(c.date), text: `${c.name} set up`, kind: 'channel' as const })),
+      ...channelMarks,
     ].filter((mark) => mark.x >= domain[0] && mark.x <= domain[1]),
     toPixel,
     plotLeft,
@@ -672,7 +694,7 @@ const ChartPlot = memo(function ChartPlot({ data, rows, size, hatchId, isZoomed,
         margin={MARGIN}
         accessibilityLayer={false}
         title={data.title}
-        desc={`${data.subtitle} The table below the chart lists the same gaps.`}
+        desc={`${data.subtitle}${data.events.length > 0 ? ' Lines mark context events.' : ''}${data.channels.length > 0 ? ' Shaded spans mark the time a standing channel between the two sides was open.' : ''} The table below the chart lists the same gaps.`}
         className="font-sans"
       >
         <HatchDefs id={hatchId} />
@@ -702,11 +724,23 @@ const ChartPlot = memo(function ChartPlot({ data, rows, size, hatchId, isZoomed,
           tickLine={false}
           width={Y_AXIS_WIDTH}
         />
+        {spans.map((span) => (
+          <ReferenceArea
+            key={span.id}
+            x1={span.from}
+            x2={span.to}
+            ifOverflow="hidden"
+            fill="var(--color-history)"
+            fillOpacity={0.1}
+            stroke="none"
+          />
+        ))}
         {references.map((mark) => (
           <ReferenceLine
             key={mark.id}
             x={mark.x}
             stroke={mark.kind === 'event' ? 'var(--color-muted)' : 'var(--color-history)'}
+            strokeOpacity={mark.kind === 'channel-open' ? 0 : 1}
             strokeDasharray={mark.kind === 'event' ? undefined : '4 3'}
             label={(props: { viewBox?: { x?: number; y?: number } }) => (
               <ReferenceLabel viewBox={props.viewBox} mark={mark} />

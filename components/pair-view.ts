@@ -48,7 +48,8 @@ export type GapChartData = {
   silence: ChartSilence | null;
   leadingMarkers: ChartMarker[];
   events: { id: string; date: IsoDate; title: string }[];
-  channels: { id: string; date: IsoDate; name: string }[];
+  /** Channels open at some time on the chart: from their setting up to their closing (null: still open). */
+  channels: { id: string; name: string; from: IsoDate; to: IsoDate | null }[];
   sourceLine: string;
   /** File name without extension: counterpart-lloyd-austin-sergei-shoigu-gaps. */
   fileBase: string;
@@ -254,7 +255,7 @@ function toChartMarker(marker: GapMarker, from: IsoDate | null, contact: Contact
 type ChartInput = HeadlineInput & {
   today: IsoDate;
   events: { id: string; date: IsoDate; title: string }[];
-  channels: { id: string; name: string; establishedOn: IsoDate }[];
+  channels: { id: string; name: string; establishedOn: IsoDate; closedOn: IsoDate | null }[];
 };
 
 /** The chart's data: gaps with their closing contacts, markers at their height, events and channels in range. */
@@ -309,8 +310,8 @@ export function buildChartData({ level, a, b, series, contacts, today, events, c
     leadingMarkers: series.leadingMarkers.map((m) => markerOf(m, null)),
     events: events.filter((e) => within(e.date)).map((e) => ({ id: e.id, date: e.date, title: e.title })),
     channels: channels
-      .filter((c) => within(c.establishedOn))
-      .map((c) => ({ id: c.id, date: c.establishedOn, name: c.name })),
+      .filter((c) => c.establishedOn <= today && (c.closedOn === null || c.closedOn >= start))
+      .map((c) => ({ id: c.id, name: c.name, from: c.establishedOn, to: c.closedOn })),
     sourceLine: `Source: Counterpart, from ${formatNumber(contacts.length)} sourced ${contacts.length === 1 ? 'contact' : 'contacts'}; today = ${formatDate(today)} (UTC).`,
     fileBase: chartFileBase(a, b),
   };

@@ -88,13 +88,12 @@ export default async function PairPage({ params, searchParams }: Props) {
         ].map((group) => ({ ...group, pairs: listInnerPairs({ ...input, target: group.target }) }));
   const context = [
     ...page.events.map((e) => ({ id: e.id, date: e.date, title: e.title, url: e.url, kind: 'event' as const })),
-    ...page.channels.map((c) => ({
-      id: c.id,
-      date: c.establishedOn,
-      title: `${c.name} set up`,
-      url: c.sourceUrl,
-      kind: 'channel' as const,
-    })),
+    ...page.channels.flatMap((c) => [
+      { id: c.id, date: c.establishedOn, title: `${c.name} set up`, url: c.sourceUrl, kind: 'channel' as const },
+      ...(c.closedOn
+        ? [{ id: `${c.id}-closed`, date: c.closedOn, title: `${c.name} closed`, url: null, kind: 'channel' as const }]
+        : []),
+    ]),
   ];
   const sectionTitle = 'text-muted text-sm font-medium tracking-wider uppercase';
 
@@ -121,12 +120,14 @@ export default async function PairPage({ params, searchParams }: Props) {
         />
         <p className="text-muted mt-3 text-xs">{chart.sourceLine}</p>
         {page.channels.length > 0 && (
-          <ul className="text-muted mt-4 space-y-1 text-sm">
+          <ul className="text-muted mt-4 space-y-1 text-sm" aria-label={`Standing channels between ${subject}`}>
             {page.channels.map((c) => (
               <li key={c.id}>
-                <span className="text-ink font-medium">{c.name}</span>, established {formatDate(c.establishedOn)}
-                {c.closedOn && `, closed ${formatDate(c.closedOn)}`}
-                {c.description && `: ${c.description}`}
+                <span className="text-ink font-medium">{c.name}</span>
+                {c.closedOn
+                  ? `: open from ${formatDate(c.establishedOn)} to ${formatDate(c.closedOn)}`
+                  : `: open since ${formatDate(c.establishedOn)}`}
+                {c.description && `. ${c.description}`}
                 {c.sourceUrl && (
                   <>
                     {' '}
