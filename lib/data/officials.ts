@@ -420,3 +420,83 @@ export async function findOfficialRef(ref: string) {
   if (official === null) return null;
   return getOfficialBySlug(official.mergedInto?.slug ?? official.slug);
 }
+
+/**
+ * Officials for the admin list: any spelling matches `q`, optionally one
+ * country; each with the office held now (or last), how many contacts they
+ * take part in, and their photo's address.
+ */
+export async function listOfficialsForAdmin(options: { q?: string; country?: string; page?: number; today: string }) {
+  const { q, country, page = 1, today } = options;
+  const pageSize = 50;
+  const needle = q ? normalizeName(q) : undefined;
+  const where: Prisma.OfficialWhereInput = {
+    mergedIntoId: null,
+    ...(country ? { country } : {}),
+    ...(needle
+      ? { OR: [{ nameSearch: { contains: needle } }, { aliases: { some: { nameSearch: { contains: needle } } } }] }
+      : {}),
+  };
+  const [items, total, countries] = await Promise.all([
+    getDb().official.findMany({
+      where,
+      orderBy: [{ country: 'asc' }, { name: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        country: true,
+        photoUrl: true,
+        photo: { select: { updatedAt: true } },
+        aliases: { select: { name: true }, orderBy: { name: 'asc' } },
+        positions: {
+          orderBy: { startDate: 'desc' },
+          select: { title: true, officeKey: true, startDate: true, endDate: true },
+        },
+        _count: { select: { participations: { where: { contact: { deletedAt: null } } } } },
+      },
+    }),
+    getDb().official.count({ where }),
+    getDb().official.groupBy({ by: ['country'], where: { mergedIntoId: null }, orderBy: { country: 'asc' } }),
+  ]);
+  return {
+    total,
+    page,
+    pageSize,
+    countries: countries.map((c) => c.country),
+    items: items.map((o) => {
+      const positions = o.positions.map(withIsoTenure);
+      const current = positions.find((p) => p.startDate <= today && (p.endDate === null || p.endDate >= today));
+      return {
+        id: o.id,
+        slug: o.slug,
+        name: o.name,
+        country: o.country,
+        aliases: o.aliases.map((a) => a.name),
+        office: current ?? null,
+        lastOffice: current ? null : (positions[0] ?? null),
+        contacts: o._count.participations,
+        photoSrc: o.photo
+          ? `/officials/${o.slug}/photo?v=${o.photo.updatedAt.getTime().toString(36)}`
+          : (o.photoUrl ?? null),
+      };
+    }),
+  };
+}
+
+/** What the public official page shows beyond the API's profile: links and the photo's address. */
+export async function getOfficialExtras(id: string) {
+  const official = await getDb().official.findUnique({
+    where: { id },
+    select: { slug: true, links: true, photoUrl: true, photo: { select: { updatedAt: true } } },
+  });
+  if (official === null) return { links: [], photoSrc: null };
+  return {
+    links: official.links,
+    photoSrc: official.photo
+      ? `/officials/${official.slug}/photo?v=${official.photo.updatedAt.getTime().toString(36)}`
+      : official.photoUrl,
+  };
+}
