@@ -7,6 +7,8 @@ import { buttonClass } from '@/components/ui/button';
 import { Field, inputClass, Select } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { isIsoDate } from '@/lib/gaps/dates';
+import type { ChannelChoice } from '@/lib/validation/channel';
+import { ChannelSelect } from './channel-field';
 import { CHOOSE, participantOptions, PRECISION_OPTIONS, silenceSentence, STATUS_OPTIONS, TYPE_OPTIONS } from './labels';
 import { ConflictNotice, DuplicateWarning, ErrorSummary, FormMessage, SavedNotice } from './notices';
 import { ParticipantPicker } from './participant-picker';
@@ -88,6 +90,7 @@ export function ContactForm({
   verification = 'UNVERIFIED',
   onSaved,
   onVersionChange,
+  channels = [],
 }: {
   mode: 'create' | 'edit';
   action: Action;
@@ -99,6 +102,8 @@ export function ContactForm({
   onSaved?: (result: ContactFormState) => void;
   /** Edit mode: the user chose to build on a newer version. */
   onVersionChange?: (version: number, verification: string) => void;
+  /** The channels a hotline contact can go over. */
+  channels?: ChannelChoice[];
 }) {
   const [values, setValues] = useState(initialValues);
   // The version the edit started from, to tell my changes from theirs on a conflict.
@@ -486,18 +491,16 @@ export function ContactForm({
               id={fieldId('channel')}
               label="Channel"
               optional
-              hint="The standing line it went over, by its short name, e.g. us-russia-deconfliction-line."
+              hint="The standing line it went over: the channels between the participants’ countries."
               error={err('channel')}
             >
               {(props) => (
-                <input
-                  {...props}
-                  name="channel"
-                  autoComplete="off"
-                  spellCheck={false}
+                <ChannelSelect
+                  props={props}
                   value={values.channel}
-                  onChange={(e) => set('channel', e.target.value)}
-                  className={inputClass}
+                  onValueChange={(value) => set('channel', value)}
+                  channels={channels}
+                  countries={values.participants.map((p) => p.country)}
                 />
               )}
             </Field>

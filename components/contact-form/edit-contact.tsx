@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { formatDate } from '@/lib/format';
+import type { ChannelChoice } from '@/lib/validation/channel';
 import { ContactForm } from './contact-form';
 import { VERIFICATION_LABEL } from './labels';
 import type { ContactFormState, ContactFormValues } from '@/lib/validation/contact-form';
@@ -57,6 +58,7 @@ export function EditContact({
   updateAction,
   verifyAction,
   deleteAction,
+  channels,
 }: {
   initialValues: ContactFormValues;
   version: number;
@@ -67,6 +69,7 @@ export function EditContact({
   updateAction: Action;
   verifyAction: Action;
   deleteAction?: Action;
+  channels?: ChannelChoice[];
 }) {
   const [version, setVersion] = useState(initialVersion);
   const [verification, setVerificationState] = useState(initialVerification);
@@ -229,6 +232,7 @@ export function EditContact({
         initialValues={initialValues}
         version={version}
         verification={verification}
+        channels={channels}
         onSaved={(result) => {
           if (result.version !== undefined) setVersion(result.version);
           if (result.verification) setVerificationState(result.verification);

@@ -98,3 +98,22 @@ export type ChannelFormState = {
   conflict?: { version: number; current: ChannelFormValues };
   saved?: { id: string; slug: string; name: string };
 };
+
+/** A channel as the contact form offers it. */
+export type ChannelChoice = {
+  slug: string;
+  name: string;
+  countries: string[];
+  establishedOn: string;
+  closedOn: string | null;
+};
+
+/**
+ * The channels a contact between these countries could have gone over: those
+ * connecting two of them. With fewer than two countries chosen, every channel.
+ */
+export function channelsBetween(channels: ChannelChoice[], countries: string[]): ChannelChoice[] {
+  const distinct = [...new Set(countries)];
+  if (distinct.length < 2) return channels;
+  return channels.filter((c) => distinct.filter((code) => c.countries.includes(code)).length >= 2);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ZChannelInput } from './channel';
+import { channelsBetween, ZChannelInput } from './channel';
 import { ZContextEventInput, countriesText } from './event';
 
 function messages(result: { success: boolean; error?: z.ZodError }) {
@@ -76,5 +76,24 @@ describe('a channel’s input', () => {
       name: 'Enter the channel’s name, e.g. US–Russia deconfliction line',
       establishedOn: 'Enter the date it was set up, as YYYY-MM-DD',
     });
+  });
+});
+
+describe('the channels a contact form offers', () => {
+  const choice = (slug: string, countries: string[]) => ({
+    slug,
+    name: slug,
+    countries,
+    establishedOn: '2022-03-01',
+    closedOn: null,
+  });
+  const channels = [choice('us-ru', ['US', 'RU']), choice('nordic', ['NO', 'SE', 'FI'])];
+
+  it('are those connecting two of the participants’ countries, or all until two countries are chosen', () => {
+    expect(channelsBetween(channels, ['US', 'RU', 'US']).map((c) => c.slug)).toEqual(['us-ru']);
+    expect(channelsBetween(channels, ['FI', 'NO']).map((c) => c.slug)).toEqual(['nordic']);
+    expect(channelsBetween(channels, ['US', 'FI'])).toEqual([]);
+    expect(channelsBetween(channels, ['US', 'US']).map((c) => c.slug)).toEqual(['us-ru', 'nordic']);
+    expect(channelsBetween(channels, []).map((c) => c.slug)).toEqual(['us-ru', 'nordic']);
   });
 });

@@ -4,6 +4,7 @@ import { RoleRefusal } from '@/components/contact-form/refusal';
 import { emptyContactValues } from '@/lib/validation/contact-form';
 import { createContactAction } from '@/lib/actions/contacts';
 import { getCurrentUser, requirePageUser } from '@/lib/auth/session';
+import { listChannelChoices } from '@/lib/data/channel-edits';
 
 export const metadata: Metadata = {
   title: 'Log a contact',
@@ -27,7 +28,12 @@ export default async function NewContactPage() {
           one source. After saving, you see which silence it ended.
         </p>
       </header>
-      <ContactForm mode="create" action={createContactAction} initialValues={emptyContactValues()} />
+      <ContactForm
+        mode="create"
+        action={createContactAction}
+        initialValues={emptyContactValues()}
+        channels={await listChannelChoices()}
+      />
     </div>
   );
 }

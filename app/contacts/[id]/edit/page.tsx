@@ -8,6 +8,7 @@ import { valuesFromContact } from '@/lib/validation/contact-form';
 import { deleteContactAction, setVerificationAction, updateContactAction } from '@/lib/actions/contacts';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser, requirePageUser } from '@/lib/auth/session';
+import { listChannelChoices } from '@/lib/data/channel-edits';
 import { getContactForEdit, getContactRow } from '@/lib/data/contact-edits';
 import { formatDate } from '@/lib/format';
 import { pairPath } from '@/lib/pairs';
@@ -76,6 +77,7 @@ export default async function EditContactPage({ params }: Props) {
         updateAction={updateContactAction.bind(null, id)}
         verifyAction={setVerificationAction.bind(null, id)}
         deleteAction={can(user.role, 'contact:delete') ? deleteContactAction.bind(null, id) : undefined}
+        channels={await listChannelChoices()}
       />
     </div>
   );
