@@ -164,9 +164,10 @@ async function positionRecords(tx: Tx, officialId: string): Promise<PositionReco
 }
 
 /** What a merge of these two officials would do, for the admin to see before confirming. */
-export type MergePreview = Awaited<ReturnType<typeof getMergePreview>>;
+export type MergePreview = NonNullable<Awaited<ReturnType<typeof getMergePreview>>>;
 
-async function officialForPreview(ref: string) {
+/** An official (by id or slug) as the merge page shows it: names, positions, contact count; null when unknown. */
+export async function getMergeCandidate(ref: string) {
   const official = await getDb().official.findFirst({
     where: { OR: [{ id: ref }, { slug: ref }] },
     select: {
@@ -192,7 +193,7 @@ async function officialForPreview(ref: string) {
  * cannot be merged, when they cannot.
  */
 export async function getMergePreview(duplicateRef: string, keptRef: string) {
-  const [duplicate, kept] = await Promise.all([officialForPreview(duplicateRef), officialForPreview(keptRef)]);
+  const [duplicate, kept] = await Promise.all([getMergeCandidate(duplicateRef), getMergeCandidate(keptRef)]);
   if (duplicate === null || kept === null) return null;
   const shared = await getDb().contact.count({
     where: {
