@@ -500,3 +500,8 @@ export async function getOfficialExtras(id: string) {
       : official.photoUrl,
   };
 }
+
+/** How many (undeleted) contacts an official takes part in. */
+export async function countOfficialContacts(officialId: string): Promise<number> {
+  return getDb().participant.count({ where: { officialId, contact: { deletedAt: null } } });
+}
