@@ -28,8 +28,8 @@ function Line({ line }: { line: ChangeLine }) {
   if (line.kind === 'changed') {
     return (
       <li className="break-words">
-        {label} <del className="text-muted decoration-history">{line.from}</del> <span aria-hidden="true">→</span>
-        <span className="sr-only">changed to</span> <ins className="no-underline">{line.to}</ins>
+        {label} <del className="text-muted decoration-history">{line.from}</del> →{' '}
+        <ins className="no-underline">{line.to}</ins>
       </li>
     );
   }
