@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ADMIN_SECTIONS } from '@/components/admin/admin-nav';
+import { ADMIN_SECTIONS } from '@/components/admin/admin-sections';
 import { requireAdminPage } from '@/lib/auth/session';
 
 export const metadata: Metadata = {

@@ -2,17 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-
-/** The admin sections, in the order an admin reaches for them. */
-export const ADMIN_SECTIONS = [
-  { href: '/admin/officials', label: 'Officials', about: 'Profiles, spellings, photos and tenures' },
-  { href: '/admin/offices', label: 'Offices', about: 'Who held each office, and when' },
-  { href: '/admin/merge', label: 'Merge', about: 'Fold a duplicate official into the one to keep' },
-  { href: '/admin/users', label: 'Users', about: 'Accounts, roles, disabling and password resets' },
-  { href: '/admin/events', label: 'Context events', about: 'Dated events drawn on the pair charts' },
-  { href: '/admin/channels', label: 'Channels', about: 'Hotlines and deconfliction lines' },
-  { href: '/admin/audit', label: 'Audit log', about: 'Every change: who, when, before and after' },
-] as const;
+import { ADMIN_SECTIONS } from './admin-sections';
 
 /** The admin area's section links; the current one is marked for screen readers too. */
 export function AdminNav() {
