@@ -7,6 +7,8 @@ import { buttonClass } from '@/components/ui/button';
 import { OfficialDelete } from './official-delete';
 import { Field, inputClass } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
+import { formatDate } from '@/lib/format';
+import { isIsoDate } from '@/lib/gaps/dates';
 import {
   COMPARED,
   describeValue,
@@ -329,12 +331,15 @@ export function OfficialForm({
     const saved = current.saved;
     return (
       <section
-        ref={noticeRef}
-        tabIndex={-1}
         aria-labelledby="official-saved-title"
-        className="border-rule rounded-md border-t-4 border-t-emerald-600 bg-emerald-600/5 px-5 py-6 outline-none sm:px-7"
+        className="border-rule rounded-md border-t-4 border-t-emerald-600 bg-emerald-600/5 px-5 py-6 sm:px-7"
       >
-        <h2 id="official-saved-title" className="text-xl font-semibold tracking-tight">
+        <h2
+          ref={noticeRef as Ref<HTMLHeadingElement>}
+          id="official-saved-title"
+          tabIndex={-1}
+          className="text-xl font-semibold tracking-tight outline-none"
+        >
           {saved.name} added
         </h2>
         <p role="status" className="mt-2">
@@ -629,15 +634,22 @@ function PositionFields({
   // A render function for Field: the control gets the field's id and ARIA wiring.
   const input = (field: keyof Omit<PositionRow, 'key'>, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) =>
     function control(props: React.InputHTMLAttributes<HTMLInputElement>) {
+      const value = row[field];
       return (
-        <input
-          {...props}
-          {...extra}
-          name={key(field)}
-          value={row[field]}
-          onChange={(e) => onChange({ [field]: e.target.value })}
-          className={inputClass}
-        />
+        <>
+          <input
+            {...props}
+            {...extra}
+            name={key(field)}
+            value={value}
+            onChange={(e) => onChange({ [field]: e.target.value })}
+            className={inputClass}
+          />
+          {/* The browser shows a date in its own order (05/12/2024); say it in words. */}
+          {extra.type === 'date' && isIsoDate(value) && (
+            <p className="text-muted mt-1 text-sm tabular-nums">{formatDate(value)}</p>
+          )}
+        </>
       );
     };
   const legend = `Position ${index + 1}`;

@@ -236,8 +236,8 @@ export const deleteOfficialAction = withPermission('official:update', async (use
   }
   try {
     const deleted = await deleteOfficial(slug, { version }, user.actor);
-    revalidatePath('/admin/officials');
-    revalidatePath('/admin/offices');
+    // No revalidatePath: it would re-render this page, now for an official that is gone (a 404), over
+    // the confirmation. The admin pages render per request, so none of them is stale.
     return {
       ok: true,
       message: `${deleted.name} deleted. The audit log keeps a full copy of the profile.`,

@@ -31,6 +31,7 @@ export default async function OfficePage({ params }: Props) {
   if (!office) notFound();
   const today = todayUtc();
   const current = office.holders.findLast((h) => h.startDate <= today && (h.endDate === null || h.endDate >= today));
+  const last = office.holders.findLast((h) => h.startDate <= today);
 
   return (
     <article className="max-w-4xl">
@@ -49,18 +50,28 @@ export default async function OfficePage({ params }: Props) {
             <span className="tabular-nums">{formatDate(current.startDate)}</span>
             {office.holders.length > 1 && `, the latest of ${office.holders.length} holders recorded`}.
           </>
+        ) : last ? (
+          <>
+            No one is recorded as holding it today. The last holder was{' '}
+            <Link href={`/officials/${last.slug}`}>{last.name}</Link>
+            {last.endDate && (
+              <>
+                , until <span className="tabular-nums">{formatDate(last.endDate)}</span>
+              </>
+            )}
+            .
+          </>
         ) : (
-          <>No one is recorded as holding it today.</>
+          <>No one is recorded as holding it.</>
         )}
       </p>
 
       <h2 className="text-muted mt-10 mb-3 text-sm font-medium tracking-wider uppercase">Who held it</h2>
       <OfficeTimeline holders={office.holders} today={today} office={office.key} />
 
-      <p className="mt-8 text-sm">
-        Contacts of every holder count for the office: open a pair page as{' '}
-        <code className="break-all">/pairs/offices/{office.key}/…</code> with another office’s key, e.g. from{' '}
-        <Link href="/search">search</Link>.
+      <p className="text-muted mt-8 max-w-2xl text-sm">
+        On pair pages at the office level, the contacts of every holder of {office.key} count as one series, so a new
+        minister continues the silence the last one left.
       </p>
     </article>
   );
