@@ -193,7 +193,7 @@ export function ApiTokens({
               <p className="font-semibold">{state.message}</p>
               <SecretReveal id="new-token" label={`Token “${created.name}”`} value={created.token} />
               <p className="mt-3 text-sm font-medium">Log a contact with it:</p>
-              <pre className="bg-paper border-rule mt-1.5 overflow-x-auto rounded border px-3 py-2 font-mono text-xs">
+              <pre className="bg-paper border-rule mt-1.5 rounded border px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap">
                 {`curl -X POST -H "Authorization: Bearer ${created.token}" -H "Content-Type: application/json" -d @contact.json ${
                   typeof window === 'undefined' ? '' : window.location.origin
                 }/api/v1/contacts`}
