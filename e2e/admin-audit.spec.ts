@@ -89,10 +89,13 @@ async function adminId(page: import('@playwright/test').Page): Promise<string> {
 
 test('refused filters say why, next to the field, and list nothing', async ({ page }) => {
   await page.goto('/admin/audit?from=2022-13-40&to=2022-01-01&action=drop%20table');
-  await expect(page.getByRole('alert')).toContainText('Some filters could not be used');
+  await expect(page.getByRole('alert').filter({ hasText: 'filters' })).toContainText('Some filters could not be used');
   await expect(page.getByLabel('From', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('Enter a real date as YYYY-MM-DD')).toBeVisible();
-  await expect(page.getByText('Choose an action from the list')).toBeVisible();
+  // Each message sits under its field and is read out with it.
+  await expect(page.getByLabel('From', { exact: true })).toHaveAccessibleDescription(/Enter a real date as YYYY-MM-DD/);
+  await expect(page.getByLabel('Action', { exact: true })).toHaveAccessibleDescription(
+    /Choose an action from the list/,
+  );
   await expect(page.getByRole('link', { name: 'Download these entries as CSV' })).toHaveCount(0);
 });
 

@@ -13,15 +13,20 @@ const INITIAL: MergeState = { ok: false };
  * The merge's last two steps: a button that asks for confirmation, then the
  * merge itself, from the versions the preview showed. On success it links to
  * the official kept and to the audit entry, where the merge can be undone.
+ * It stays mounted when the page re-renders after the merge (when the pair
+ * can no longer be merged), so the outcome stays on screen.
  */
 export function MergeConfirm({
   duplicate,
   kept,
+  problem,
   consequence,
   action,
 }: {
   duplicate: Side;
   kept: Side;
+  /** Why these two cannot be merged, if they cannot; shown instead of the button. */
+  problem: string | null;
   consequence: string;
   action: (state: MergeState, formData: FormData) => Promise<MergeState>;
 }) {
@@ -66,6 +71,13 @@ export function MergeConfirm({
     );
   }
 
+  if (problem) {
+    return (
+      <p role="alert" className="border-silence rounded border-l-4 px-4 py-3 font-medium">
+        {problem}
+      </p>
+    );
+  }
   return (
     <form action={dispatch} className="space-y-4">
       <input type="hidden" name="duplicateId" value={duplicate.id} />

@@ -90,19 +90,14 @@ export default async function MergePage({ searchParams }: Props) {
       {preview && (
         <div className="mt-10 space-y-6">
           <MergePreviewView preview={preview} />
-          {preview.problem ? (
-            <p role="alert" className="border-silence rounded border-l-4 px-4 py-3 font-medium">
-              {preview.problem}
-            </p>
-          ) : (
-            <MergeConfirm
-              key={`${preview.duplicate.id}-${preview.kept.id}-${preview.duplicate.version}-${preview.kept.version}`}
-              duplicate={preview.duplicate}
-              kept={preview.kept}
-              consequence={mergeConsequence(preview)}
-              action={mergeOfficialsAction}
-            />
-          )}
+          <MergeConfirm
+            key={`${preview.duplicate.id}-${preview.kept.id}`}
+            duplicate={preview.duplicate}
+            kept={preview.kept}
+            problem={preview.problem}
+            consequence={mergeConsequence(preview)}
+            action={mergeOfficialsAction}
+          />
         </div>
       )}
     </div>
