@@ -731,7 +731,7 @@ const ChartPlot = memo(function ChartPlot({ data, rows, size, hatchId, isZoomed,
             x2={span.to}
             ifOverflow="hidden"
             fill="var(--color-history)"
-            fillOpacity={0.1}
+            fillOpacity={0.06}
             stroke="none"
           />
         ))}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { Field, inputClass, type ControlProps } from '@/components/ui/field';
-import { countriesText } from '@/lib/validation/event';
+import { countryName, isCountryCode } from '@/lib/validation/common';
 
 /*
  * The working parts the admin forms for context events and channels share: a
@@ -292,14 +292,16 @@ export function CountriesField<V extends FormValues>({
         .filter(Boolean),
     ),
   ];
-  const known = codes.filter((code) => /^[A-Z]{2}$/.test(code));
+  const read = codes.map((code) =>
+    isCountryCode(code) ? `${countryName(code)} (${code})` : `“${code}”: not a country code`,
+  );
   return (
     <Field id={id} label={label} hint={hint} error={error} className={className}>
       {(props) => (
         <>
           <TextInput ctx={ctx} name={name} props={props} autoComplete="off" spellCheck={false} />
           <p className="text-muted mt-1 text-sm" aria-live="polite">
-            {codes.length === 0 ? `Concerns ${none}.` : `Reads as: ${countriesText(known, '—')}.`}
+            {codes.length === 0 ? `Concerns ${none}.` : `Reads as: ${read.join(', ')}.`}
           </p>
         </>
       )}

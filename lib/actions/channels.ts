@@ -153,10 +153,8 @@ export const deleteChannelAction = withPermission(async (user, formData, id: str
   } catch (error) {
     return failure(error, undefined, version);
   }
-  // Not this edit page: re-rendered now, it would be a 404 over the confirmation.
-  revalidatePath('/admin/channels');
-  revalidatePath('/pairs/[level]/[a]/[b]', 'page');
-  revalidatePath('/');
+  // No revalidatePath: it would re-render this edit page, now for a deleted record (a 404), over the
+  // confirmation. The pages that show it (the list, pair pages, the dashboard) render per request.
   const cleared = deleted.clearedContactIds.length;
   return {
     ok: true,

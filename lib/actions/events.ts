@@ -147,10 +147,8 @@ export const deleteEventAction = withPermission(async (user, formData, id: strin
   } catch (error) {
     return failure(error, undefined, version);
   }
-  // Not this edit page: re-rendered now, it would be a 404 over the confirmation.
-  revalidatePath('/admin/events');
-  revalidatePath('/pairs/[level]/[a]/[b]', 'page');
-  revalidatePath('/');
+  // No revalidatePath: it would re-render this edit page, now for a deleted record (a 404), over the
+  // confirmation. The pages that show it (the list, pair pages, the dashboard) render per request.
   return {
     ok: true,
     message: `Event “${deleted.title}” deleted. It is gone from every chart; the audit log keeps a copy.`,

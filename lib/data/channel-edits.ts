@@ -60,7 +60,7 @@ function channelData(input: ChannelInput) {
 
 /** A slug not yet taken: `norway-finland-hotline`, then `norway-finland-hotline-2`, … */
 async function freeSlug(tx: Tx, name: string): Promise<string> {
-  const base = slugify(name) || 'channel';
+  const base = slugify(name, { decamelize: false }) || 'channel';
   const taken = new Set(
     (await tx.channel.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((c) => c.slug),
   );

@@ -72,8 +72,8 @@ export default async function AdminChannelsPage() {
         )}
       </section>
 
-      <section aria-labelledby="new-channel-title" className="max-w-3xl">
-        <h2 id="new-channel-title" className="mb-1 text-xl font-semibold tracking-tight">
+      <section aria-labelledby="add-channel-heading" className="max-w-3xl">
+        <h2 id="add-channel-heading" className="mb-1 text-xl font-semibold tracking-tight">
           Add a channel
         </h2>
         <p className="text-muted mb-6 text-sm">

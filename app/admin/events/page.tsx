@@ -62,8 +62,8 @@ export default async function AdminEventsPage() {
         )}
       </section>
 
-      <section aria-labelledby="new-event-title" className="max-w-3xl">
-        <h2 id="new-event-title" className="mb-1 text-xl font-semibold tracking-tight">
+      <section aria-labelledby="add-event-heading" className="max-w-3xl">
+        <h2 id="add-event-heading" className="mb-1 text-xl font-semibold tracking-tight">
           Add an event
         </h2>
         <p className="text-muted mb-6 text-sm">It appears on the charts at once, and in the audit log.</p>
