@@ -134,7 +134,8 @@ export function RecordForm<V extends FormValues, S extends RecordFormState<V> = 
               Someone else changed this {noun} while you were editing it
             </h2>
             <p role="alert" className="mt-1 text-sm">
-              {state.message}
+              {state.message} What you typed is still in the form below: save yours over theirs, or take their version
+              and edit it.
             </p>
             {differing.length > 0 ? (
               <div className="mt-3 overflow-x-auto">

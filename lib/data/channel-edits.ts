@@ -114,7 +114,7 @@ function conflict(current: ChannelSnapshot, version: number, doing: 'edit' | 'de
   return new AppError(
     'CONFLICT',
     doing === 'edit'
-      ? `${changed} Their values are shown beside the form; what you typed is kept. Check and save again.`
+      ? `${changed} Your changes were not saved.`
       : `${changed} It was not deleted. Check their changes, then delete it again if you still mean to.`,
     undefined,
     { current },
