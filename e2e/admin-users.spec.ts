@@ -47,6 +47,14 @@ test.describe('an admin manages users', () => {
     await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, 'admin-users');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
+    await screenshot(page, 'admin-users-dark');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await screenshot(page, 'admin-users-360');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.emulateMedia({ colorScheme: 'light' });
     const form = page.getByRole('region', { name: 'New user' });
     await form.getByRole('button', { name: 'Make the account' }).click();
     await expect(form.getByRole('alert')).toHaveText('There are 2 problems to fix.');
@@ -91,9 +99,13 @@ test.describe('an admin manages users', () => {
     const token = (await tokens.locator('#new-token').textContent())!;
     expect(token).toMatch(/^cp_/);
     await expect(tokens.locator('pre')).toContainText(`Authorization: Bearer ${token}`);
+    await expect(tokens.getByLabel('Label')).toHaveValue('');
     await expect(tokens.getByRole('listitem').filter({ hasText: `script ${tag}` })).toContainText('Expires');
     await expectAccessible(rpage);
     await screenshot(rpage, 'account-api-tokens');
+    await rpage.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(rpage);
+    await screenshot(rpage, 'account-api-tokens-dark');
     await rpage.setViewportSize({ width: 360, height: 800 });
     await screenshot(rpage, 'account-api-tokens-360');
     expect(await rpage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -129,7 +141,14 @@ test.describe('an admin manages users', () => {
     await page.getByRole('button', { name: 'Enable account…' }).click();
     await page.getByRole('button', { name: `Enable ${name}` }).click();
     await expect(page.getByRole('status').filter({ hasText: 'is enabled' })).toBeVisible();
-    await page.getByRole('region', { name: 'Reset password' }).getByRole('button', { name: 'Reset password' }).click();
+    const reset = page.getByRole('region', { name: 'Reset password' });
+    await reset.getByLabel('Type one').check();
+    await reset.getByLabel('Temporary password').fill('short');
+    await reset.getByRole('button', { name: 'Reset password' }).click();
+    await expect(reset.getByText(/Use at least 10 characters$/)).toBeVisible();
+    await expect(reset.getByLabel('Temporary password')).toHaveAttribute('aria-invalid', 'true');
+    await reset.getByLabel('Generate a strong one').check();
+    await reset.getByRole('button', { name: 'Reset password' }).click();
     await expect(page.getByText(`${name}’s password is reset`)).toBeVisible();
     const newPassword = (await page.locator('#reset-password-value').textContent())!;
     expect(newPassword).not.toBe(password);
@@ -152,6 +171,16 @@ test.describe('an admin manages users', () => {
     await expect(page.getByRole('status').filter({ hasText: 'is now viewer' })).toHaveText(`${name} is now viewer.`);
     expect((await post()).status()).toBe(403);
 
+    // As a viewer they make no new tokens, but can still revoke theirs; a revoked token is refused at once.
+    await rpage.reload();
+    await expect(tokens.getByRole('button', { name: 'Make a token' })).toHaveCount(0);
+    await expect(tokens).toContainText('Your role may not write');
+    await tokens.getByRole('button', { name: 'Revoke…' }).click();
+    await tokens.getByRole('button', { name: `Revoke script ${tag}` }).click();
+    await expect(tokens.getByRole('status').filter({ hasText: 'is revoked' })).toBeVisible();
+    await expect(tokens.getByRole('listitem').filter({ hasText: `script ${tag}` })).toContainText('Revoked');
+    expect((await post()).status()).toBe(401);
+
     // A second admin's change in between is a conflict, and the form says what the account is now.
     await researcher.context.close();
     const other = await browser.newContext({ storageState: storageState('admin') });
@@ -166,7 +195,7 @@ test.describe('an admin manages users', () => {
     await expect(page.getByRole('main').getByRole('alert')).toContainText('it is now researcher and enabled');
     await expect(page.getByLabel('New role')).toHaveValue('ADMIN');
     await page.reload();
-    await expect(page.getByText(/is researcher:/)).toBeVisible();
+    await expect(page.getByText(/is a researcher:/)).toBeVisible();
 
     // Leave the account disabled: nothing should sign in with it again.
     await page.getByRole('button', { name: 'Disable account…' }).click();
@@ -194,7 +223,7 @@ test.describe('an admin manages users', () => {
     );
 
     await page.reload();
-    await expect(page.getByText('Ada Admin (you) is admin:')).toBeVisible();
+    await expect(page.getByText('Ada Admin (you) is an admin:')).toBeVisible();
     await page.goto('/admin/users');
     await expect(page.getByRole('row').filter({ hasText: '(you)' })).toContainText('Admin');
     await expect(page.getByRole('row').filter({ hasText: '(you)' })).toContainText('Enabled');

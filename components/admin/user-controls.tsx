@@ -5,7 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Field, Select, inputClass } from '@/components/ui/field';
 import type { UserActionState } from '@/lib/validation/admin-user';
 import { PasswordChoice } from './user-password-choice';
-import { ROLE_OPTIONS, roleLabel } from './user-roles';
+import { ROLE_OPTIONS, roleWithArticle } from './user-roles';
 import { SecretReveal } from './user-secret';
 
 type Action = (state: UserActionState, formData: FormData) => Promise<UserActionState>;
@@ -110,7 +110,7 @@ export function UserControls({
         </h2>
         <p className="text-muted mt-1 text-sm">
           {account.name}
-          {you} is {roleLabel(account.role).toLowerCase()}:{' '}
+          {you} is {roleWithArticle(account.role)}:{' '}
           {ROLE_OPTIONS.find((option) => option.value === account.role)?.about}.
         </p>
         <form onSubmit={(e) => submit(e, submitRole)} className="mt-4 flex max-w-md flex-wrap items-end gap-3">

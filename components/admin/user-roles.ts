@@ -7,6 +7,12 @@ export const ROLE_OPTIONS: readonly { value: Role; label: string; about: string 
   { value: 'ADMIN', label: 'Admin', about: 'everything, users and reference data included' },
 ];
 
+/** "a researcher", "an admin". */
+export function roleWithArticle(role: string): string {
+  const word = roleLabel(role).toLowerCase();
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 export function roleLabel(role: string): string {
   return ROLE_OPTIONS.find((option) => option.value === role)?.label ?? role.toLowerCase();
 }

@@ -113,14 +113,7 @@ export function ApiTokens({
   createAction?: Action;
   revokeAction: RevokeAction;
 }) {
-  const [formKey, setFormKey] = useState(0);
-  const [state, create, creating] = useActionState<ApiTokenActionState, FormData>(async (previous, formData) => {
-    if (!createAction) return INITIAL;
-    const result = await createAction(previous, formData);
-    // A made token empties the form for the next one.
-    if (result.ok) setFormKey((key) => key + 1);
-    return result;
-  }, INITIAL);
+  const [state, create, creating] = useActionState(createAction ?? (async () => INITIAL), INITIAL);
   const created = state.ok ? state.created : undefined;
   const errors = state.ok ? undefined : state.fieldErrors;
 
@@ -130,7 +123,8 @@ export function ApiTokens({
         <div>
           <h3 className="font-semibold">New token</h3>
           <form
-            key={formKey}
+            // A made token empties the form for the next one; a refused one keeps what was typed.
+            key={state.ok ? (state.created?.id ?? 'new') : 'new'}
             onSubmit={(event) => {
               event.preventDefault();
               const formData = new FormData(event.currentTarget);
@@ -159,7 +153,7 @@ export function ApiTokens({
             <Field
               id="token-expiry"
               label="Expires after (days)"
-              hint="Leave empty to keep it until revoked."
+              hint="Empty: until revoked."
               optional
               error={errors?.expiresInDays}
               className="min-w-0 grow basis-40"
