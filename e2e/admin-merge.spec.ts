@@ -114,6 +114,8 @@ test('merging two duplicates keeps every contact, redirects the old address and 
   await expect(page.getByRole('status').filter({ hasText: 'Merged.' })).toContainText(
     `Merged. 3 contacts, 0 positions and 2 spellings moved to ${kept.name}`,
   );
+  // The preview no longer describes what is to come: it gives way to the outcome.
+  await expect(page.getByRole('region', { name: 'What will happen' })).toHaveCount(0);
   await screenshot(page, 'admin-merge-done');
 
   // Every contact is still there, now the kept official's.
@@ -147,6 +149,7 @@ test('merging two duplicates keeps every contact, redirects the old address and 
   await entry.getByRole('button', { name: 'Undo merge…' }).click();
   await entry.getByRole('button', { name: 'Yes, undo the merge' }).click();
   await expect(entry.getByRole('status')).toContainText(`Merge undone: ${duplicate.name} is their own official again`);
+  await screenshot(page, 'admin-audit-merge-undone');
 
   expect(await contactIdsOf(api, duplicate)).toEqual(duplicateIds);
   expect(await contactIdsOf(api, kept)).toEqual(keptIds);

@@ -55,7 +55,7 @@ export function AuditFilters({
             </select>
           )}
         </Field>
-        <Field id="audit-entity-id" label="Entity id" optional error={errors.entityId}>
+        <Field id="audit-entity-id" label="Entity id" error={errors.entityId}>
           {(props) => (
             <input
               {...props}

@@ -22,6 +22,7 @@ export function MergeConfirm({
   problem,
   consequence,
   action,
+  children,
 }: {
   duplicate: Side;
   kept: Side;
@@ -29,6 +30,8 @@ export function MergeConfirm({
   problem: string | null;
   consequence: string;
   action: (state: MergeState, formData: FormData) => Promise<MergeState>;
+  /** The preview; hidden once merged, when it no longer describes what is to come. */
+  children: React.ReactNode;
 }) {
   const [state, dispatch, pending] = useActionState(action, INITIAL);
   const [confirming, setConfirming] = useState(false);
@@ -73,55 +76,61 @@ export function MergeConfirm({
 
   if (problem) {
     return (
-      <p role="alert" className="border-silence rounded border-l-4 px-4 py-3 font-medium">
-        {problem}
-      </p>
+      <>
+        {children}
+        <p role="alert" className="border-silence rounded border-l-4 px-4 py-3 font-medium">
+          {problem}
+        </p>
+      </>
     );
   }
   return (
-    <form action={dispatch} className="space-y-4">
-      <input type="hidden" name="duplicateId" value={duplicate.id} />
-      <input type="hidden" name="keptId" value={kept.id} />
-      <input type="hidden" name="duplicateVersion" value={duplicate.version} />
-      <input type="hidden" name="keptVersion" value={kept.version} />
-      {state.message && (
-        <div className="border-silence rounded border-l-4 px-4 py-3">
-          <p ref={errorRef} tabIndex={-1} role="alert" className="font-medium outline-none">
-            {state.message}
-          </p>
-          {state.conflict && (
-            <p className="mt-1 text-sm">
-              <a href={`/admin/merge?duplicate=${duplicate.slug}&keep=${kept.slug}`}>Reload the preview</a> to see them
-              as they are now.
+    <>
+      {children}
+      <form action={dispatch} className="space-y-4">
+        <input type="hidden" name="duplicateId" value={duplicate.id} />
+        <input type="hidden" name="keptId" value={kept.id} />
+        <input type="hidden" name="duplicateVersion" value={duplicate.version} />
+        <input type="hidden" name="keptVersion" value={kept.version} />
+        {state.message && (
+          <div className="border-silence rounded border-l-4 px-4 py-3">
+            <p ref={errorRef} tabIndex={-1} role="alert" className="font-medium outline-none">
+              {state.message}
             </p>
-          )}
-        </div>
-      )}
-      {confirming ? (
-        <div role="group" aria-labelledby="confirm-merge-title" className="border-rule rounded-md border px-4 py-4">
-          <h3 id="confirm-merge-title" className="font-semibold">
-            Merge {duplicate.name} into {kept.name}?
-          </h3>
-          <p className="mt-1 text-sm">{consequence} You can undo it from the audit log.</p>
-          <div className="mt-3 flex flex-wrap gap-3">
-            <button ref={confirmRef} type="submit" disabled={pending} className={buttonClass.danger}>
-              {pending ? 'Merging…' : 'Yes, merge them'}
-            </button>
-            <button
-              type="button"
-              onClick={() => setConfirming(false)}
-              disabled={pending}
-              className={buttonClass.secondary}
-            >
-              Cancel
-            </button>
+            {state.conflict && (
+              <p className="mt-1 text-sm">
+                <a href={`/admin/merge?duplicate=${duplicate.slug}&keep=${kept.slug}`}>Reload the preview</a> to see
+                them as they are now.
+              </p>
+            )}
           </div>
-        </div>
-      ) : (
-        <button type="button" onClick={() => setConfirming(true)} className={buttonClass.primary}>
-          Merge {duplicate.name} into {kept.name}…
-        </button>
-      )}
-    </form>
+        )}
+        {confirming ? (
+          <div role="group" aria-labelledby="confirm-merge-title" className="border-rule rounded-md border px-4 py-4">
+            <h3 id="confirm-merge-title" className="font-semibold">
+              Merge {duplicate.name} into {kept.name}?
+            </h3>
+            <p className="mt-1 text-sm">{consequence} You can undo it from the audit log.</p>
+            <div className="mt-3 flex flex-wrap gap-3">
+              <button ref={confirmRef} type="submit" disabled={pending} className={buttonClass.danger}>
+                {pending ? 'Merging…' : 'Yes, merge them'}
+              </button>
+              <button
+                type="button"
+                onClick={() => setConfirming(false)}
+                disabled={pending}
+                className={buttonClass.secondary}
+              >
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)} className={buttonClass.primary}>
+            Merge {duplicate.name} into {kept.name}…
+          </button>
+        )}
+      </form>
+    </>
   );
 }

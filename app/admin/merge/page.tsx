@@ -89,7 +89,6 @@ export default async function MergePage({ searchParams }: Props) {
 
       {preview && (
         <div className="mt-10 space-y-6">
-          <MergePreviewView preview={preview} />
           <MergeConfirm
             key={`${preview.duplicate.id}-${preview.kept.id}`}
             duplicate={preview.duplicate}
@@ -97,7 +96,9 @@ export default async function MergePage({ searchParams }: Props) {
             problem={preview.problem}
             consequence={mergeConsequence(preview)}
             action={mergeOfficialsAction}
-          />
+          >
+            <MergePreviewView preview={preview} />
+          </MergeConfirm>
         </div>
       )}
     </div>
