@@ -129,8 +129,8 @@ describe('describing an audit row in words', () => {
     expect(diff.summary).toBe('Merged Sergey Shoygu into Sergei Shoigu: 3 contacts, 1 position and 1 spelling moved.');
     expect(diff.lines.map(lineText)).toEqual([
       'Contacts moved: 3 (1 shared by both)',
-      'Positions moved: added Minister (RU:MCHS), 10 Jan 1994 – 11 May 2012',
-      'Spellings added: added Sergey Shoygu',
+      'Positions: added Minister (RU:MCHS), 10 Jan 1994 – 11 May 2012',
+      'Spellings: added Sergey Shoygu',
       'Address: /officials/sergey-shoygu now redirects to /officials/sergei-shoigu',
     ]);
   });

@@ -256,13 +256,13 @@ function describeMerge(before: Json, after: Json): AuditDiff {
     },
   ];
   const positions = asArray(undo.positions).map((p) => describeItem(p, 'positions'));
-  if (positions.length > 0) lines.push({ kind: 'list', label: 'Positions moved', added: positions, removed: [] });
+  if (positions.length > 0) lines.push({ kind: 'list', label: 'Positions', added: positions, removed: [] });
   const dropped = asArray(undo.droppedPositions).map((p) => describeItem(p, 'positions'));
   if (dropped.length > 0) {
     lines.push({ kind: 'list', label: 'Positions dropped (already held)', added: [], removed: dropped });
   }
   const spellings = asArray(undo.aliases).map((a) => describeItem(a, 'aliases'));
-  if (spellings.length > 0) lines.push({ kind: 'list', label: 'Spellings added', added: spellings, removed: [] });
+  if (spellings.length > 0) lines.push({ kind: 'list', label: 'Spellings', added: spellings, removed: [] });
   const watches = asArray(undo.watches).length + asArray(undo.removedWatches).length;
   if (watches > 0) lines.push({ kind: 'value', label: 'Watches moved', value: formatNumber(watches) });
   lines.push({
