@@ -87,7 +87,7 @@ test('an admin adds an official with spellings, an uploaded photo and a position
 
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Country').fill('no');
-  await page.getByLabel(/^Other spellings/).fill(`Ingrid Haldórsen ${t}\nI. Haldorsen ${t}`);
+  await page.getByLabel(/^Other spellings/).fill(`Ингрид Хальдорсен ${t}\nI. Haldorsen ${t}`);
   await page.getByLabel(/^Short bio/).fill('Norwegian minister of defence (a test fixture).');
   await page.getByLabel(/^Links/).fill('https://www.regjeringen.no/en/dep/fd/');
   await page.getByLabel('Upload a file').check();
@@ -120,14 +120,14 @@ test('an admin adds an official with spellings, an uploaded photo and a position
   const slug = new URL(page.url()).pathname.split('/').pop()!;
   made.push({ id: '', slug, version: 1, name, country: 'NO' });
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await expect(page.getByLabel(/^Other spellings/)).toHaveValue(`Ingrid Haldórsen ${t}\nI. Haldorsen ${t}`);
+  await expect(page.getByLabel(/^Other spellings/)).toHaveValue(`I. Haldorsen ${t}\nИнгрид Хальдорсен ${t}`);
   await expect(position(page, 1).getByLabel('Office key')).toHaveValue(officeKey);
   await expect(page.getByRole('img', { name: `Current photo of ${name}` })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'admin-official-edit');
 
   // The admin list finds it by another spelling, with its photo, office and contacts.
-  await page.goto(`/admin/officials?q=${encodeURIComponent(`haldórsen ${t}`)}`);
+  await page.goto(`/admin/officials?q=${encodeURIComponent(`хальдорсен ${t}`)}`);
   const list = page.getByRole('list', { name: 'Officials' });
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list.getByRole('link', { name })).toBeVisible();
