@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
-import { authenticateApiToken } from '../lib/data/api-tokens';
+import { authenticateApiToken, createApiToken } from '../lib/data/api-tokens';
 import { createUser } from '../lib/data/users';
 import { getDb } from '../lib/db';
 import { setupTestDatabase } from '../lib/testing/database';
@@ -106,4 +106,51 @@ describe('npm run cli', () => {
       stderr: 'error: There is already an account for ana@example.org\n',
     });
   });
+});
+
+describe('npm run cli: managing accounts', () => {
+  it(
+    'changes a role, disables (tokens refused at once) and enables an account, but keeps the last admin',
+    SLOW,
+    async () => {
+      const seed = { userId: null, via: 'cli' } as const;
+      await createUser({ email: 'ada@example.org', name: 'Ada', role: 'ADMIN', password: 'long enough 123' }, seed);
+      const ana = await createUser(
+        { email: 'ana@example.org', name: 'Ana', role: 'RESEARCHER', password: 'long enough 123' },
+        seed,
+      );
+      const { token } = await createApiToken({ email: 'ana@example.org', name: 'script' }, seed);
+
+      expect(await cli(['user:role', '--email', 'ANA@example.org', '--role', 'viewer'])).toEqual({
+        code: 0,
+        stdout: 'ana@example.org (Ana) is now viewer.\n',
+        stderr: '',
+      });
+      const disabled = await cli(['user:disable', '--email', 'ana@example.org', '--reason', 'Left']);
+      expect(disabled).toMatchObject({ code: 0, stderr: '' });
+      expect(disabled.stdout).toContain('Disabled ana@example.org (Ana)');
+      expect(await authenticateApiToken(token)).toBeNull();
+      expect(await getDb().user.findUniqueOrThrow({ where: { id: ana.id } })).toMatchObject({
+        role: 'VIEWER',
+        banned: true,
+        banReason: 'Left',
+      });
+      expect(await cli(['user:enable', '--email', 'ana@example.org'])).toMatchObject({ code: 0 });
+      expect(await authenticateApiToken(token)).toMatchObject({ userId: ana.id, role: 'VIEWER' });
+
+      const lastAdmin = await cli(['user:disable', '--email', 'ada@example.org']);
+      expect(lastAdmin).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          'error: You cannot disable the last admin: make another account admin first, so that someone can still manage users.\n',
+      });
+      const badRole = await cli(['user:role', '--email', 'ada@example.org', '--role', 'boss']);
+      expect(badRole).toEqual({ code: 2, stdout: '', stderr: '--role: Choose a role: viewer, researcher or admin\n' });
+      expect(await getDb().user.findUniqueOrThrow({ where: { email: 'ada@example.org' } })).toMatchObject({
+        role: 'ADMIN',
+        banned: false,
+      });
+    },
+  );
 });

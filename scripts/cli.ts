@@ -9,9 +9,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../lib/data/api-tokens';
 import type { Actor } from '../lib/data/actor';
-import { createUser, findUserByEmail } from '../lib/data/users';
+import { changeRole, createUser, disableUser, enableUser, findUserByEmail, getUserForAdmin } from '../lib/data/users';
 import { disconnectDb } from '../lib/db';
 import { AppError } from '../lib/errors';
+import { ZAccessChange, ZRoleChange } from '../lib/validation/admin-user';
 import { ZApiTokenInput, ZUserInput } from '../lib/validation/user';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
@@ -26,6 +27,13 @@ Commands:
                 researcher or admin. Instead of --password (which stays in your
                 shell history), give --password-stdin to read one line from
                 standard input, or set COUNTERPART_PASSWORD.
+  user:role --email E --role R
+                give an account another role (never the last admin's)
+  user:disable --email E [--reason TEXT]
+                disable an account: its sessions end and its API tokens are
+                refused at once (never the last admin)
+  user:enable --email E
+                let a disabled account sign in again
   token:create --email E [--name LABEL]
                 issue an API token for that account; the token is the last line
                 of standard output and is shown only once
@@ -58,6 +66,9 @@ const COMMANDS: Record<string, Command> = {
     },
     run: userCreate,
   },
+  'user:role': { options: { email: { type: 'string' }, role: { type: 'string' } }, run: userRole },
+  'user:disable': { options: { email: { type: 'string' }, reason: { type: 'string' } }, run: userDisable },
+  'user:enable': { options: { email: { type: 'string' } }, run: userEnable },
   'token:create': { options: { email: { type: 'string' }, name: { type: 'string' } }, run: tokenCreate },
   'token:list': { options: { email: { type: 'string' } }, run: tokenList },
   'token:revoke': { options: { id: { type: 'string' } }, allowPositionals: true, run: tokenRevoke },
@@ -158,6 +169,48 @@ async function userCreate(values: Values) {
   await withDatabase(async () => {
     const user = await createUser(input, CLI_ACTOR);
     out(`Created ${user.role.toLowerCase()} ${user.email} (${user.name}), id ${user.id}.`);
+  });
+}
+
+/** The account of an email and its current version: the command line acts on the account as it is now. */
+async function accountOf(email: string) {
+  const found = await findUserByEmail(email);
+  const user = found && (await getUserForAdmin(found.id));
+  if (!user) throw new AppError('NOT_FOUND', `No account for ${email}`);
+  return user;
+}
+
+async function userRole(values: Values) {
+  requireOptions(values, ['email', 'role']);
+  const { email } = validate(ZApiTokenInput.pick({ email: true }), { email: values.email });
+  const { role } = validate(ZRoleChange.pick({ role: true }), { role: values.role });
+  await withDatabase(async () => {
+    const user = await accountOf(email);
+    const changed = await changeRole(user.id, role, { version: user.version }, CLI_ACTOR);
+    out(`${changed.email} (${changed.name}) is now ${changed.role.toLowerCase()}.`);
+  });
+}
+
+async function userDisable(values: Values) {
+  requireOptions(values, ['email']);
+  const { email } = validate(ZApiTokenInput.pick({ email: true }), { email: values.email });
+  const { reason } = validate(ZAccessChange.pick({ reason: true }), { reason: values.reason });
+  await withDatabase(async () => {
+    const user = await accountOf(email);
+    const disabled = await disableUser(user.id, { version: user.version, reason }, CLI_ACTOR);
+    out(
+      `Disabled ${disabled.email} (${disabled.name}); ${disabled.sessionsEnded} session(s) ended, API tokens refused.`,
+    );
+  });
+}
+
+async function userEnable(values: Values) {
+  requireOptions(values, ['email']);
+  const { email } = validate(ZApiTokenInput.pick({ email: true }), { email: values.email });
+  await withDatabase(async () => {
+    const user = await accountOf(email);
+    const enabled = await enableUser(user.id, { version: user.version }, CLI_ACTOR);
+    out(`Enabled ${enabled.email} (${enabled.name}).`);
   });
 }
 
