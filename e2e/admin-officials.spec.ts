@@ -117,6 +117,7 @@ test('an admin adds an official with spellings, an uploaded photo and a position
 
   await expect(page.getByRole('heading', { name: `${name} added` })).toBeFocused();
   await page.getByRole('link', { name: `Edit ${name}` }).click();
+  await expect(page).toHaveURL(/\/admin\/officials\/ingrid-haldorsen-/);
   const slug = new URL(page.url()).pathname.split('/').pop()!;
   made.push({ id: '', slug, version: 1, name, country: 'NO' });
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
