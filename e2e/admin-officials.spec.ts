@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expectDocumented } from './api-fixtures';
 import { bearer, storageState } from './auth';
 import { expectAccessible } from './axe';
 import { screenshot } from './screenshots';
@@ -177,6 +178,23 @@ test('a tenure overlapping another holder’s is refused next to its field, nami
     positions: [{ title: 'Prime Minister', officeKey, startDate: '2023-06-20' }],
   });
   const name = `Sanna Marin ${t}`;
+
+  // The API refuses it the same way: a 400 naming the field and the holder, as documented.
+  const viaApi = await request.post('/api/v1/officials', {
+    headers: bearer('admin'),
+    data: {
+      name: `Api Overlap ${t}`,
+      country: 'FI',
+      positions: [{ title: 'Prime Minister', officeKey, startDate: '2024-01-01' }],
+    },
+  });
+  const refused = await expectDocumented(viaApi, 'post', '/api/v1/officials');
+  expect(viaApi.status()).toBe(400);
+  expect(refused.error.fields).toEqual({
+    'positions.0.startDate': [
+      `${officeKey} is held by ${holder.name} from 20 Jun 2023 with no end; end that tenure first or start after it`,
+    ],
+  });
 
   await page.goto('/admin/officials/new');
   await page.getByLabel('Name', { exact: true }).fill(name);
