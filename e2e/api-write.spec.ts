@@ -119,6 +119,8 @@ test.describe('write API: 201', () => {
         name: `Apitest Halvorsen ${tag}`,
         country: COUNTRY_A,
         otherNames: [`Апитест ${tag}`],
+        photoUrl: 'https://example.org/portraits/halvorsen.jpg',
+        links: ['https://example.org/halvorsen'],
         positions: [
           {
             title: 'Deputy Minister',
@@ -132,7 +134,13 @@ test.describe('write API: 201', () => {
     });
     expect(response.status()).toBe(201);
     const official = await expectDocumented(response, 'post', OFFICIALS);
-    expect(official).toMatchObject({ version: 1, name: `Apitest Halvorsen ${tag}`, country: COUNTRY_A });
+    expect(official).toMatchObject({
+      version: 1,
+      name: `Apitest Halvorsen ${tag}`,
+      country: COUNTRY_A,
+      photo: 'https://example.org/portraits/halvorsen.jpg',
+      links: ['https://example.org/halvorsen'],
+    });
     expect(official.slug).toMatch(/^apitest-halvorsen-[a-z0-9-]+$/);
     expect(official.positions.map((p: { title: string; endDate: string | null }) => [p.title, p.endDate])).toEqual([
       ['Minister', null],

@@ -184,6 +184,13 @@ const schemas: Record<string, JsonSchema> = {
     otherNames: { type: 'array', items: text },
     wikidataId: nullable({ type: 'string', pattern: '^Q[1-9][0-9]*$' }),
     bio: nullable(text),
+    photo: nullable({
+      type: 'string',
+      description:
+        'The photo’s address: a path on this site for an uploaded photo (it changes with each upload), or the ' +
+        'address an admin gave.',
+    }),
+    links: { type: 'array', items: { type: 'string', format: 'uri' }, description: 'Pages about the official.' },
     positions: {
       type: 'array',
       description: 'Newest first. endDate null: the tenure is current.',

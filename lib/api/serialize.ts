@@ -45,6 +45,8 @@ export function officialProfileJson(official: OfficialProfile) {
     otherNames: official.aliases,
     wikidataId: official.wikidataId,
     bio: official.bio,
+    photo: official.photoSrc,
+    links: official.links,
     positions: official.positions.map((p) => ({
       title: p.title,
       officeKey: p.officeKey,

@@ -6,6 +6,7 @@ import { normalizeName } from '../names';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
+import { reresolvePositions } from './officials';
 
 /*
  * Merging a duplicate official into the one kept, and undoing it.
@@ -99,25 +100,6 @@ async function officialSnapshot(tx: Tx, id: string) {
       endDate: isoFromDbOrNull(p.endDate) ?? undefined,
     })),
   };
-}
-
-/**
- * Points every contact of an official at the position the official held on
- * that contact's date. The same statement as lib/data/official-edits.ts runs
- * after a tenure changes.
- */
-async function reresolvePositions(tx: Tx, officialId: string) {
-  await tx.$executeRaw`
-    UPDATE participant AS p
-    SET position_id = held.id, office_key = held.office_key
-    FROM contact AS c
-    LEFT JOIN LATERAL (
-      SELECT pos.id, pos.office_key FROM position AS pos
-      WHERE pos.official_id = ${officialId} AND pos.start_date <= c.date
-        AND (pos.end_date IS NULL OR pos.end_date >= c.date)
-      ORDER BY pos.start_date DESC LIMIT 1
-    ) AS held ON true
-    WHERE p.contact_id = c.id AND p.official_id = ${officialId}`;
 }
 
 type LockedOfficial = {

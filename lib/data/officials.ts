@@ -349,6 +349,9 @@ export async function getOfficialBySlug(slug: string) {
       country: true,
       wikidataId: true,
       bio: true,
+      links: true,
+      photoUrl: true,
+      photo: { select: { updatedAt: true } },
       mergedInto: { select: { slug: true } },
       aliases: { select: { name: true }, orderBy: { name: 'asc' } },
       positions: {
@@ -358,11 +361,22 @@ export async function getOfficialBySlug(slug: string) {
     },
   });
   if (official === null) return null;
+  const { photo, photoUrl, ...rest } = official;
   return {
-    ...official,
+    ...rest,
+    photoSrc: photoSrc(official.slug, photo, photoUrl),
     aliases: official.aliases.map((a) => a.name),
     positions: official.positions.map(withIsoTenure),
   };
+}
+
+/**
+ * Where an official's photo is: the uploaded one, served by this app (the
+ * `v` parameter changes with each upload, so caches never show an old one),
+ * else the address an admin gave, else none.
+ */
+function photoSrc(slug: string, photo: { updatedAt: Date } | null, photoUrl: string | null): string | null {
+  return photo ? `/officials/${slug}/photo?v=${photo.updatedAt.getTime().toString(36)}` : photoUrl;
 }
 
 /**
@@ -478,26 +492,9 @@ export async function listOfficialsForAdmin(options: { q?: string; country?: str
         office: current ?? null,
         lastOffice: current ? null : (positions[0] ?? null),
         contacts: o._count.participations,
-        photoSrc: o.photo
-          ? `/officials/${o.slug}/photo?v=${o.photo.updatedAt.getTime().toString(36)}`
-          : (o.photoUrl ?? null),
+        photoSrc: photoSrc(o.slug, o.photo, o.photoUrl),
       };
     }),
-  };
-}
-
-/** What the public official page shows beyond the API's profile: links and the photo's address. */
-export async function getOfficialExtras(id: string) {
-  const official = await getDb().official.findUnique({
-    where: { id },
-    select: { slug: true, links: true, photoUrl: true, photo: { select: { updatedAt: true } } },
-  });
-  if (official === null) return { links: [], photoSrc: null };
-  return {
-    links: official.links,
-    photoSrc: official.photo
-      ? `/officials/${official.slug}/photo?v=${official.photo.updatedAt.getTime().toString(36)}`
-      : official.photoUrl,
   };
 }
 

@@ -5,7 +5,7 @@ import { ContactList } from '@/components/contact-list';
 import { CountryTag } from '@/components/country-tag';
 import { SilenceList } from '@/components/silence-list';
 import { listContacts } from '@/lib/data/contacts';
-import { getOfficialBySlug, getOfficialExtras } from '@/lib/data/officials';
+import { getOfficialBySlug } from '@/lib/data/officials';
 import { listCounterparts } from '@/lib/data/pairs';
 import { ZContactFilters } from '@/lib/validation/filters';
 import { formatDate } from '@/lib/format';
@@ -27,20 +27,19 @@ export default async function OfficialPage({ params }: Props) {
   const official = await getOfficialBySlug((await params).slug);
   if (!official) notFound();
   if (official.mergedInto) permanentRedirect(`/officials/${official.mergedInto.slug}`);
-  const [counterparts, contacts, extras] = await Promise.all([
+  const [counterparts, contacts] = await Promise.all([
     listCounterparts(official.id),
     listContacts(ZContactFilters.parse({ official: official.id, pageSize: 20 })),
-    getOfficialExtras(official.id),
   ]);
 
   return (
     <article className="max-w-3xl">
       <header className="flex items-start gap-5">
-        {extras.photoSrc && (
+        {official.photoSrc && (
           // A plain img: the photo is served by this app or lives at an address an admin gave.
           // eslint-disable-next-line @next/next/no-img-element
           <img
-            src={extras.photoSrc}
+            src={official.photoSrc}
             alt={`Portrait of ${official.name}`}
             width={96}
             height={120}
@@ -58,9 +57,9 @@ export default async function OfficialPage({ params }: Props) {
         </div>
       </header>
       {official.bio && <p className="mt-4">{official.bio}</p>}
-      {extras.links.length > 0 && (
+      {official.links.length > 0 && (
         <ul className="mt-3 space-y-1 text-sm">
-          {extras.links.map((link) => (
+          {official.links.map((link) => (
             <li key={link} className="break-all">
               <a href={link} rel="noopener noreferrer">
                 {link.replace(/^https?:\/\//, '')}
