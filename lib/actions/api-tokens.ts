@@ -1,9 +1,7 @@
 'use server';
 
+import { permissionGuard } from '@/lib/auth/action-guard';
 import { revalidatePath } from 'next/cache';
-import type { Permission } from '@/lib/auth/permissions';
-import { requireActor, type CurrentUser } from '@/lib/auth/session';
-import type { Actor } from '@/lib/data/actor';
 import { createOwnApiToken, revokeOwnApiToken } from '@/lib/data/api-tokens';
 import { AppError } from '@/lib/errors';
 import { ZOwnApiToken, type ApiTokenActionState } from '@/lib/validation/admin-user';
@@ -18,25 +16,7 @@ import { issueFields } from '@/lib/validation/issues';
  * clean up.
  */
 
-type ActingUser = CurrentUser & { actor: Actor };
-
-function withPermission<Args extends unknown[]>(
-  permission: Permission,
-  action: (user: ActingUser, formData: FormData, ...args: Args) => Promise<ApiTokenActionState>,
-) {
-  return async (...args: [...Args, ApiTokenActionState, FormData]): Promise<ApiTokenActionState> => {
-    const formData = args[args.length - 1];
-    if (!(formData instanceof FormData)) return { ok: false, message: 'This action takes a submitted form.' };
-    let user: ActingUser;
-    try {
-      user = await requireActor(permission);
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, message: error.message };
-      throw error;
-    }
-    return action(user, formData, ...(args.slice(0, -2) as Args));
-  };
-}
+const withPermission = permissionGuard<ApiTokenActionState>();
 
 function failure(error: unknown, values?: Record<string, string>): ApiTokenActionState {
   if (!(error instanceof AppError)) throw error;

@@ -1,8 +1,7 @@
 'use server';
 
+import { formVersion, permissionGuard } from '@/lib/auth/action-guard';
 import { revalidatePath } from 'next/cache';
-import { requireActor, type CurrentUser } from '@/lib/auth/session';
-import type { Actor } from '@/lib/data/actor';
 import { createChannel, deleteChannel, updateChannel } from '@/lib/data/channel-edits';
 import { AppError } from '@/lib/errors';
 import {
@@ -22,31 +21,8 @@ import { issueFields } from '@/lib/validation/issues';
  * so the form keeps it.
  */
 
-type ActingUser = CurrentUser & { actor: Actor };
-
-function withPermission<Args extends unknown[]>(
-  action: (user: ActingUser, formData: FormData, ...args: Args) => Promise<ChannelFormState>,
-) {
-  return async (...args: [...Args, ChannelFormState, FormData]): Promise<ChannelFormState> => {
-    const formData = args[args.length - 1];
-    if (!(formData instanceof FormData)) return { ok: false, message: 'This action takes a submitted form.' };
-    let user: ActingUser;
-    try {
-      user = await requireActor('channel:manage');
-    } catch (error) {
-      if (error instanceof AppError) {
-        return { ok: false, message: error.message, values: channelValuesFromForm(formData) };
-      }
-      throw error;
-    }
-    return action(user, formData, ...(args.slice(0, -2) as Args));
-  };
-}
-
-function formVersion(formData: FormData): number | null {
-  const version = Number(formData.get('version'));
-  return Number.isInteger(version) && version > 0 ? version : null;
-}
+/** Refusals hand back what was submitted, so the form keeps it. */
+const withPermission = permissionGuard<ChannelFormState>((formData) => ({ values: channelValuesFromForm(formData) }));
 
 type Parsed = { values: ChannelFormValues; input: ReturnType<typeof ZChannelInput.parse> };
 
@@ -91,7 +67,7 @@ function failure(error: unknown, values?: ChannelFormValues, version?: number): 
 }
 
 /** Creates a channel from the admin form; its slug is made from the name. */
-export const createChannelAction = withPermission(async (user, formData) => {
+export const createChannelAction = withPermission('channel:manage', async (user, formData) => {
   const parsed = parse(formData);
   if ('state' in parsed) return parsed.state;
   let created;
@@ -110,7 +86,7 @@ export const createChannelAction = withPermission(async (user, formData) => {
 });
 
 /** Saves an edit made from the version in the form; a conflict returns the channel as it now stands. */
-export const updateChannelAction = withPermission(async (user, formData, id: string) => {
+export const updateChannelAction = withPermission('channel:manage', async (user, formData, id: string) => {
   const parsed = parse(formData);
   if ('state' in parsed) return parsed.state;
   const version = formVersion(formData);
@@ -142,7 +118,7 @@ export const updateChannelAction = withPermission(async (user, formData, id: str
  * over it stay, with the channel cleared; the audit log keeps a copy and
  * their ids.
  */
-export const deleteChannelAction = withPermission(async (user, formData, id: string) => {
+export const deleteChannelAction = withPermission('channel:manage', async (user, formData, id: string) => {
   const version = formVersion(formData);
   if (version === null) {
     return { ok: false, message: 'The form did not say which version of the channel it deletes. Reload the page.' };

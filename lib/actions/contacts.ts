@@ -1,5 +1,6 @@
 'use server';
 
+import { formVersion, permissionGuard } from '@/lib/auth/action-guard';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
@@ -11,9 +12,6 @@ import {
   type ContactFormValues,
   type NearbyContact,
 } from '@/lib/validation/contact-form';
-import { requireActor, type CurrentUser } from '@/lib/auth/session';
-import type { Permission } from '@/lib/auth/permissions';
-import type { Actor } from '@/lib/data/actor';
 import { createContact, type ContactRow } from '@/lib/data/contacts';
 import {
   deleteContact,
@@ -35,35 +33,8 @@ import { issueFields } from '@/lib/validation/issues';
  * values in ContactFormState, with what was submitted, so the form keeps it.
  */
 
-type ActingUser = CurrentUser & { actor: Actor };
-
-/** The user if they hold the permission; otherwise the refusal as the form shows it. */
-async function actingUser(permission: Permission): Promise<ActingUser | ContactFormState> {
-  try {
-    return await requireActor(permission);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
-    throw error;
-  }
-}
-
-/**
- * Wraps an action so that the permission check runs first and cannot be
- * forgotten: without the permission, the action body never runs. The submitted
- * values are echoed with the refusal.
- */
-function withPermission<Args extends unknown[]>(
-  permission: Permission,
-  action: (user: ActingUser, formData: FormData, ...args: Args) => Promise<ContactFormState>,
-) {
-  return async (...args: [...Args, ContactFormState, FormData]): Promise<ContactFormState> => {
-    const formData = args[args.length - 1];
-    if (!(formData instanceof FormData)) return { ok: false, message: 'This action takes a submitted form.' };
-    const user = await actingUser(permission);
-    if (!('actor' in user)) return { ...user, values: formDataToValues(formData) };
-    return action(user, formData, ...(args.slice(0, -2) as Args));
-  };
-}
+/** Refusals hand back what was submitted, so the form keeps it. */
+const withPermission = permissionGuard<ContactFormState>((formData) => ({ values: formDataToValues(formData) }));
 
 /** Schema issues keyed by the field the form shows them at (`sources.0.url`, `participants`, `form`). */
 function schemaErrors(error: z.ZodError): FieldErrors {
@@ -157,11 +128,6 @@ function revalidateContactPages(id?: string) {
   revalidatePath('/pairs/[level]/[a]/[b]', 'page');
   revalidatePath('/officials/[slug]', 'page');
   if (id) revalidatePath(`/contacts/${id}/edit`);
-}
-
-function formVersion(formData: FormData): number | null {
-  const version = Number(formData.get('version'));
-  return Number.isInteger(version) && version > 0 ? version : null;
 }
 
 const MISSING_VERSION: ContactFormState = {

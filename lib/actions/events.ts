@@ -1,8 +1,7 @@
 'use server';
 
+import { formVersion, permissionGuard } from '@/lib/auth/action-guard';
 import { revalidatePath } from 'next/cache';
-import { requireActor, type CurrentUser } from '@/lib/auth/session';
-import type { Actor } from '@/lib/data/actor';
 import { createContextEvent, deleteContextEvent, updateContextEvent } from '@/lib/data/event-edits';
 import { AppError } from '@/lib/errors';
 import {
@@ -22,30 +21,8 @@ import { issueFields } from '@/lib/validation/issues';
  * was sent, so the form keeps it.
  */
 
-type ActingUser = CurrentUser & { actor: Actor };
-
-function withPermission<Args extends unknown[]>(
-  action: (user: ActingUser, formData: FormData, ...args: Args) => Promise<EventFormState>,
-) {
-  return async (...args: [...Args, EventFormState, FormData]): Promise<EventFormState> => {
-    const formData = args[args.length - 1];
-    if (!(formData instanceof FormData)) return { ok: false, message: 'This action takes a submitted form.' };
-    let user: ActingUser;
-    try {
-      user = await requireActor('event:manage');
-    } catch (error) {
-      if (error instanceof AppError)
-        return { ok: false, message: error.message, values: eventValuesFromForm(formData) };
-      throw error;
-    }
-    return action(user, formData, ...(args.slice(0, -2) as Args));
-  };
-}
-
-function formVersion(formData: FormData): number | null {
-  const version = Number(formData.get('version'));
-  return Number.isInteger(version) && version > 0 ? version : null;
-}
+/** Refusals hand back what was submitted, so the form keeps it. */
+const withPermission = permissionGuard<EventFormState>((formData) => ({ values: eventValuesFromForm(formData) }));
 
 type Parsed = { values: ContextEventFormValues; input: ReturnType<typeof ZContextEventInput.parse> };
 
@@ -89,7 +66,7 @@ function failure(error: unknown, values?: ContextEventFormValues, version?: numb
 }
 
 /** Creates a context event from the admin form. */
-export const createEventAction = withPermission(async (user, formData) => {
+export const createEventAction = withPermission('event:manage', async (user, formData) => {
   const parsed = parse(formData);
   if ('state' in parsed) return parsed.state;
   let created;
@@ -108,7 +85,7 @@ export const createEventAction = withPermission(async (user, formData) => {
 });
 
 /** Saves an edit made from the version in the form; a conflict returns the event as it now stands. */
-export const updateEventAction = withPermission(async (user, formData, id: string) => {
+export const updateEventAction = withPermission('event:manage', async (user, formData, id: string) => {
   const parsed = parse(formData);
   if ('state' in parsed) return parsed.state;
   const version = formVersion(formData);
@@ -136,7 +113,7 @@ export const updateEventAction = withPermission(async (user, formData, id: strin
 });
 
 /** Deletes an event on the version the admin confirmed; the audit log keeps a copy. */
-export const deleteEventAction = withPermission(async (user, formData, id: string) => {
+export const deleteEventAction = withPermission('event:manage', async (user, formData, id: string) => {
   const version = formVersion(formData);
   if (version === null) {
     return { ok: false, message: 'The form did not say which version of the event it deletes. Reload the page.' };

@@ -1,9 +1,7 @@
 'use server';
 
+import { actingUser } from '@/lib/auth/action-guard';
 import { revalidatePath } from 'next/cache';
-import type { Permission } from '@/lib/auth/permissions';
-import { requireActor, type CurrentUser } from '@/lib/auth/session';
-import type { Actor } from '@/lib/data/actor';
 import { mergeOfficials, undoMerge } from '@/lib/data/merge';
 import { AppError } from '@/lib/errors';
 import { ZMergeInput, ZUndoMergeInput } from '@/lib/validation/merge';
@@ -27,17 +25,6 @@ export type MergeState = {
 };
 
 export type UndoState = { ok: boolean; message?: string };
-
-type ActingUser = CurrentUser & { actor: Actor };
-
-async function actingUser(permission: Permission): Promise<ActingUser | { ok: false; message: string }> {
-  try {
-    return await requireActor(permission);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
-    throw error;
-  }
-}
 
 /** Every page that shows officials, contacts or gaps may now read differently. */
 function revalidateOfficialPages() {

@@ -1,9 +1,7 @@
 'use server';
 
+import { formVersion, permissionGuard } from '@/lib/auth/action-guard';
 import { revalidatePath } from 'next/cache';
-import type { Permission } from '@/lib/auth/permissions';
-import { requireActor, type CurrentUser } from '@/lib/auth/session';
-import type { Actor } from '@/lib/data/actor';
 import { getOfficialForEdit, updateOfficial, type PhotoChange } from '@/lib/data/official-edits';
 import { createOfficial, deleteOfficial } from '@/lib/data/officials';
 import { checkPhoto, type PhotoUpload } from '@/lib/data/photos';
@@ -26,30 +24,8 @@ import { issueFields } from '@/lib/validation/issues';
  * submitted, so the form keeps it.
  */
 
-type ActingUser = CurrentUser & { actor: Actor };
-
-async function actingUser(permission: Permission): Promise<ActingUser | OfficialFormState> {
-  try {
-    return await requireActor(permission);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
-    throw error;
-  }
-}
-
-/** Runs the action only for a user with the permission; the refusal echoes the submitted values. */
-function withPermission<Args extends unknown[]>(
-  permission: Permission,
-  action: (user: ActingUser, formData: FormData, ...args: Args) => Promise<OfficialFormState>,
-) {
-  return async (...args: [...Args, OfficialFormState, FormData]): Promise<OfficialFormState> => {
-    const formData = args[args.length - 1];
-    if (!(formData instanceof FormData)) return { ok: false, message: 'This action takes a submitted form.' };
-    const user = await actingUser(permission);
-    if (!('actor' in user)) return { ...user, values: formDataToValues(formData) };
-    return action(user, formData, ...(args.slice(0, -2) as Args));
-  };
-}
+/** Refusals hand back what was submitted, so the form keeps it. */
+const withPermission = permissionGuard<OfficialFormState>((formData) => ({ values: formDataToValues(formData) }));
 
 function invalid(fieldErrors: FieldErrors, values: OfficialFormValues, message?: string): OfficialFormState {
   const count = Object.values(fieldErrors).reduce((n, list) => n + list.length, 0);
@@ -121,11 +97,6 @@ function failure(error: unknown, values: OfficialFormValues | undefined): Offici
     return { ok: false, message: 'This official no longer exists: someone may have deleted or merged it.', values };
   }
   return { ok: false, message: error.message, values };
-}
-
-function formVersion(formData: FormData): number | null {
-  const version = Number(formData.get('version'));
-  return Number.isInteger(version) && version > 0 ? version : null;
 }
 
 /** Pages that show officials, positions, offices or office pairs. */

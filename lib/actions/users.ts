@@ -1,10 +1,8 @@
 'use server';
 
+import { permissionGuard } from '@/lib/auth/action-guard';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
-import type { Permission } from '@/lib/auth/permissions';
-import { requireActor, type CurrentUser } from '@/lib/auth/session';
-import type { Actor } from '@/lib/data/actor';
 import { changeRole, createUser, disableUser, enableUser, generatePassword, resetPassword } from '@/lib/data/users';
 import { AppError } from '@/lib/errors';
 import {
@@ -24,8 +22,6 @@ import { issueFields } from '@/lib/validation/issues';
  * except a new one, once, for the admin to pass on.
  */
 
-type ActingUser = CurrentUser & { actor: Actor };
-
 /** The form's fields as submitted, passwords left out. */
 function submittedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -35,23 +31,7 @@ function submittedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-function withPermission<Args extends unknown[]>(
-  permission: Permission,
-  action: (user: ActingUser, formData: FormData, ...args: Args) => Promise<UserActionState>,
-) {
-  return async (...args: [...Args, UserActionState, FormData]): Promise<UserActionState> => {
-    const formData = args[args.length - 1];
-    if (!(formData instanceof FormData)) return { ok: false, message: 'This action takes a submitted form.' };
-    let user: ActingUser;
-    try {
-      user = await requireActor(permission);
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, message: error.message };
-      throw error;
-    }
-    return action(user, formData, ...(args.slice(0, -2) as Args));
-  };
-}
+const withPermission = permissionGuard<UserActionState>();
 
 function invalid(error: z.ZodError, values: Record<string, string>): UserActionState {
   const { fields, formErrors } = issueFields(error, false);
