@@ -74,6 +74,24 @@ test('repeated failed sign-ins from one address are blocked for a while', async 
   expect(right.status()).toBe(429);
 });
 
+test('reading the session is never rate-limited: a busy reader stays signed in', async ({ browser }) => {
+  // Every page load asks for the session; 150 in a row from one address is a morning's reading.
+  const context = await browser.newContext({
+    storageState: storageState('researcher'),
+    extraHTTPHeaders: freshClientAddress(),
+  });
+  const statuses = new Set<number>();
+  let last: { user?: { email: string } } | null = null;
+  for (let i = 0; i < 150; i += 1) {
+    const response = await context.request.get('/api/auth/get-session');
+    statuses.add(response.status());
+    last = await response.json();
+  }
+  expect([...statuses]).toEqual([200]);
+  expect(last?.user?.email).toBe(account('researcher').email);
+  await context.close();
+});
+
 test('nobody can sign up on their own', async ({ request }) => {
   const response = await request.post('/api/auth/sign-up/email', {
     headers: { ...freshClientAddress(), Origin: new URL(test.info().project.use.baseURL!).origin },
