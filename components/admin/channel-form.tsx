@@ -1,12 +1,18 @@
 'use client';
 
-import { useState } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { isIsoDate } from '@/lib/gaps/dates';
 import { emptyChannelValues, type ChannelFormState, type ChannelFormValues } from '@/lib/validation/channel';
 import { countriesText } from '@/lib/validation/event';
-import { CountriesField, DeleteRecord, RecordForm, TextInput, type FieldContext } from './event-channel-kit';
+import {
+  CountriesField,
+  RecordEditor,
+  RecordForm,
+  TextInput,
+  typedCountryCodes,
+  type FieldContext,
+} from './event-channel-kit';
 
 type Action = (state: ChannelFormState, formData: FormData) => Promise<ChannelFormState>;
 
@@ -22,14 +28,7 @@ const LABELS: Record<keyof ChannelFormValues, string> = {
 function describe(name: keyof ChannelFormValues, value: string): string {
   if ((name === 'establishedOn' || name === 'closedOn') && isIsoDate(value.trim())) return formatDate(value.trim());
   if (name === 'closedOn' && value.trim() === '') return 'still open';
-  if (name === 'countries')
-    return countriesText(
-      value
-        .toUpperCase()
-        .split(/[\s,;]+/)
-        .filter(Boolean),
-      '—',
-    );
+  if (name === 'countries') return countriesText(typedCountryCodes(value), '—');
   return value.trim();
 }
 
@@ -106,7 +105,7 @@ export function ChannelCreateForm({ action }: { action: Action }) {
 /** A channel's edit form and its delete step, sharing the version being edited. */
 export function ChannelEditor({
   initialValues,
-  version: initialVersion,
+  version,
   name,
   contactCount,
   updateAction,
@@ -119,45 +118,35 @@ export function ChannelEditor({
   updateAction: Action;
   deleteAction: Action;
 }) {
-  const [version, setVersion] = useState(initialVersion);
   return (
-    <div className="space-y-12">
-      <RecordForm
-        idPrefix="channel"
-        noun="channel"
-        mode="edit"
-        action={updateAction}
-        initialValues={initialValues}
-        version={initialVersion}
-        labels={LABELS}
-        describe={describe}
-        submitLabel="Save changes"
-        onVersionChange={setVersion}
-      >
-        {(ctx) => <ChannelFields ctx={ctx} />}
-      </RecordForm>
-      <DeleteRecord
-        noun="channel"
-        name={name}
-        version={version}
-        action={deleteAction}
-        listHref="/admin/channels"
-        listLabel="Back to all channels"
-        consequences={
-          contactCount === 0 ? (
-            <p>No contact went over this channel. It disappears from the charts; the audit log keeps a copy.</p>
-          ) : (
-            <p>
-              <strong className="font-semibold">
-                {contactCount === 1 ? '1 contact went' : `${contactCount} contacts went`} over this channel.
-              </strong>{' '}
-              {contactCount === 1 ? 'It stays' : 'They stay'}, with everything but the channel: the channel is cleared
-              from {contactCount === 1 ? 'it' : 'them'}. The audit log keeps a copy of the channel and which contacts
-              used it, so it can be put back.
-            </p>
-          )
-        }
-      />
-    </div>
+    <RecordEditor
+      idPrefix="channel"
+      noun="channel"
+      initialValues={initialValues}
+      version={version}
+      name={name}
+      labels={LABELS}
+      describe={describe}
+      updateAction={updateAction}
+      deleteAction={deleteAction}
+      listHref="/admin/channels"
+      listLabel="Back to all channels"
+      consequences={
+        contactCount === 0 ? (
+          <p>No contact went over this channel. It disappears from the charts; the audit log keeps a copy.</p>
+        ) : (
+          <p>
+            <strong className="font-semibold">
+              {contactCount === 1 ? '1 contact went' : `${contactCount} contacts went`} over this channel.
+            </strong>{' '}
+            {contactCount === 1 ? 'It stays' : 'They stay'}, with everything but the channel: the channel is cleared
+            from {contactCount === 1 ? 'it' : 'them'}. The audit log keeps a copy of the channel and which contacts used
+            it, so it can be put back.
+          </p>
+        )
+      }
+    >
+      {(ctx) => <ChannelFields ctx={ctx} />}
+    </RecordEditor>
   );
 }

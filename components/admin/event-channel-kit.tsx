@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Reac
 import { buttonClass } from '@/components/ui/button';
 import { Field, inputClass, type ControlProps } from '@/components/ui/field';
 import { countryName, isCountryCode } from '@/lib/validation/common';
+import type { RecordFormState as ActionState } from '@/lib/validation/record-form';
 
 /*
  * The working parts the admin forms for context events and channels share: a
@@ -16,17 +17,11 @@ import { countryName, isCountryCode } from '@/lib/validation/common';
 export type FormValues = Record<string, string>;
 
 /** What the actions of these forms answer (EventFormState, ChannelFormState). */
-export type RecordFormState<V extends FormValues> = {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  values?: V;
-  version?: number;
-  conflict?: { version: number; current: V };
-  saved?: { id: string };
-};
+export type RecordFormState<V extends FormValues> = ActionState<V>;
 
 type Action<S> = (state: S, formData: FormData) => Promise<S>;
+
+type DeleteAction = Action<{ ok: boolean; message?: string }>;
 
 export type FieldContext<V extends FormValues> = {
   values: V;
@@ -264,6 +259,14 @@ export function TextInput<V extends FormValues>({
   );
 }
 
+/** The codes of a countries field as typed, "NO, fi" → ["NO", "FI"], before the server checks them. */
+export function typedCountryCodes(value: string): string[] {
+  return value
+    .toUpperCase()
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+}
+
 /**
  * Countries as the admin types them, "NO, FI" or "no fi", read back as names
  * while typing so a wrong code shows before saving; the server checks again.
@@ -285,14 +288,7 @@ export function CountriesField<V extends FormValues>({
   className?: string;
 }) {
   const { id, error } = ctx.field(name);
-  const codes = [
-    ...new Set(
-      ctx.values[name]
-        .toUpperCase()
-        .split(/[\s,;]+/)
-        .filter(Boolean),
-    ),
-  ];
+  const codes = [...new Set(typedCountryCodes(ctx.values[name]))];
   const read = codes.map((code) =>
     isCountryCode(code) ? `${countryName(code)} (${code})` : `“${code}”: not a country code`,
   );
@@ -326,7 +322,7 @@ export function DeleteRecord({
   noun: string;
   name: string;
   version: number;
-  action: (state: { ok: boolean; message?: string }, formData: FormData) => Promise<{ ok: boolean; message?: string }>;
+  action: DeleteAction;
   consequences: ReactNode;
   listHref: string;
   listLabel: string;
@@ -395,5 +391,69 @@ export function DeleteRecord({
         </button>
       )}
     </section>
+  );
+}
+
+/**
+ * A record's edit form and its delete step, sharing the version being edited:
+ * after a save, the delete deletes the version now shown.
+ */
+export function RecordEditor<V extends FormValues, S extends RecordFormState<V>>({
+  idPrefix,
+  noun,
+  initialValues,
+  version: initialVersion,
+  name,
+  labels,
+  describe,
+  updateAction,
+  deleteAction,
+  listHref,
+  listLabel,
+  consequences,
+  children,
+}: {
+  idPrefix: string;
+  noun: string;
+  initialValues: V;
+  version: number;
+  /** The record's name as the delete step calls it. */
+  name: string;
+  labels: Record<keyof V & string, string>;
+  describe?: (name: keyof V & string, value: string) => string;
+  updateAction: Action<S>;
+  deleteAction: DeleteAction;
+  listHref: string;
+  listLabel: string;
+  consequences: ReactNode;
+  children: (ctx: FieldContext<V>) => ReactNode;
+}) {
+  const [version, setVersion] = useState(initialVersion);
+  return (
+    <div className="space-y-12">
+      <RecordForm<V, S>
+        idPrefix={idPrefix}
+        noun={noun}
+        mode="edit"
+        action={updateAction}
+        initialValues={initialValues}
+        version={initialVersion}
+        labels={labels}
+        describe={describe}
+        submitLabel="Save changes"
+        onVersionChange={setVersion}
+      >
+        {children}
+      </RecordForm>
+      <DeleteRecord
+        noun={noun}
+        name={name}
+        version={version}
+        action={deleteAction}
+        listHref={listHref}
+        listLabel={listLabel}
+        consequences={consequences}
+      />
+    </div>
   );
 }

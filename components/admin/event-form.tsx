@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { isIsoDate } from '@/lib/gaps/dates';
@@ -10,7 +9,14 @@ import {
   type ContextEventFormValues,
   type EventFormState,
 } from '@/lib/validation/event';
-import { CountriesField, DeleteRecord, RecordForm, TextInput, type FieldContext } from './event-channel-kit';
+import {
+  CountriesField,
+  RecordEditor,
+  RecordForm,
+  TextInput,
+  typedCountryCodes,
+  type FieldContext,
+} from './event-channel-kit';
 
 type Action = (state: EventFormState, formData: FormData) => Promise<EventFormState>;
 
@@ -24,13 +30,7 @@ const LABELS: Record<keyof ContextEventFormValues, string> = {
 
 function describe(name: keyof ContextEventFormValues, value: string): string {
   if (name === 'date' && isIsoDate(value.trim())) return formatDate(value.trim());
-  if (name === 'countries') {
-    const codes = value
-      .toUpperCase()
-      .split(/[\s,;]+/)
-      .filter(Boolean);
-    return countriesText(codes);
-  }
+  if (name === 'countries') return countriesText(typedCountryCodes(value));
   return value.trim();
 }
 
@@ -92,7 +92,7 @@ export function EventCreateForm({ action }: { action: Action }) {
 /** An event's edit form and its delete step, sharing the version being edited. */
 export function EventEditor({
   initialValues,
-  version: initialVersion,
+  version,
   title,
   updateAction,
   deleteAction,
@@ -103,34 +103,24 @@ export function EventEditor({
   updateAction: Action;
   deleteAction: Action;
 }) {
-  const [version, setVersion] = useState(initialVersion);
   return (
-    <div className="space-y-12">
-      <RecordForm
-        idPrefix="event"
-        noun="event"
-        mode="edit"
-        action={updateAction}
-        initialValues={initialValues}
-        version={initialVersion}
-        labels={LABELS}
-        describe={describe}
-        submitLabel="Save changes"
-        onVersionChange={setVersion}
-      >
-        {(ctx) => <EventFields ctx={ctx} />}
-      </RecordForm>
-      <DeleteRecord
-        noun="event"
-        name={title}
-        version={version}
-        action={deleteAction}
-        listHref="/admin/events"
-        listLabel="Back to all context events"
-        consequences={
-          <p>It disappears from the chart and timeline of every pair it concerns. The audit log keeps a copy of it.</p>
-        }
-      />
-    </div>
+    <RecordEditor
+      idPrefix="event"
+      noun="event"
+      initialValues={initialValues}
+      version={version}
+      name={title}
+      labels={LABELS}
+      describe={describe}
+      updateAction={updateAction}
+      deleteAction={deleteAction}
+      listHref="/admin/events"
+      listLabel="Back to all context events"
+      consequences={
+        <p>It disappears from the chart and timeline of every pair it concerns. The audit log keeps a copy of it.</p>
+      }
+    >
+      {(ctx) => <EventFields ctx={ctx} />}
+    </RecordEditor>
   );
 }

@@ -1,13 +1,13 @@
 import 'server-only';
 import slugify from '@sindresorhus/slugify';
 import { getDb } from '../db';
-import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import type { ChannelInput } from '../validation/channel';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { contactSnapshot } from './contact-snapshot';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
+import { versionedRecord } from './versioned-record';
 
 type Tx = Prisma.TransactionClient;
 
@@ -106,46 +106,18 @@ export async function listChannelChoices() {
   }));
 }
 
-const GONE = 'This channel no longer exists: someone may have deleted it.';
-
-/** The conflict an edit or delete from an older version meets, carrying the channel as it now stands. */
-function conflict(current: ChannelSnapshot, version: number, doing: 'edit' | 'delete'): AppError {
-  const changed = `Someone else changed this channel since you opened it (you started from version ${version}; it is now version ${current.version}).`;
-  return new AppError(
-    'CONFLICT',
-    doing === 'edit'
-      ? `${changed} Your changes were not saved.`
-      : `${changed} It was not deleted. Check their changes, then delete it again if you still mean to.`,
-    undefined,
-    { current },
-  );
-}
-
-async function currentOn(tx: Tx, id: string, version: number, doing: 'edit' | 'delete') {
-  const current = await channelSnapshot(tx, id);
-  if (current === null) throw new AppError('NOT_FOUND', GONE);
-  if (current.version !== version) throw conflict(current, version, doing);
-  return current;
-}
-
-/** A concurrent write changed or deleted the row between the read and the guarded write. */
-async function raceLost(tx: Tx, id: string, version: number, doing: 'edit' | 'delete'): Promise<never> {
-  const current = await channelSnapshot(tx, id);
-  if (current === null) throw new AppError('NOT_FOUND', GONE);
-  throw conflict(current, version, doing);
-}
+const record = versionedRecord({ noun: 'channel', entityType: 'channel', snapshot: channelSnapshot });
 
 /** Creates a channel (admin) with a slug made from its name, audited. */
 export async function createChannel(input: ChannelInput, actor: Actor): Promise<ChannelSnapshot> {
-  return getDb().$transaction(async (tx) => {
-    const { id } = await tx.channel.create({
-      data: { ...channelData(input), slug: await freeSlug(tx, input.name) },
-      select: { id: true },
-    });
-    const after = (await channelSnapshot(tx, id))!;
-    await writeAudit(tx, actor, { action: 'create', entityType: 'channel', entityId: id, after });
-    return after;
-  });
+  return getDb().$transaction((tx) =>
+    record.create(tx, actor, async () =>
+      tx.channel.create({
+        data: { ...channelData(input), slug: await freeSlug(tx, input.name) },
+        select: { id: true },
+      }),
+    ),
+  );
 }
 
 /**
@@ -159,17 +131,11 @@ export async function updateChannel(
   options: { version: number },
   actor: Actor,
 ): Promise<ChannelSnapshot> {
-  return getDb().$transaction(async (tx) => {
-    const before = await currentOn(tx, id, options.version, 'edit');
-    const { count } = await tx.channel.updateMany({
-      where: { id, version: options.version },
-      data: { ...channelData(input), version: { increment: 1 } },
-    });
-    if (count === 0) await raceLost(tx, id, options.version, 'edit');
-    const after = (await channelSnapshot(tx, id))!;
-    await writeAudit(tx, actor, { action: 'update', entityType: 'channel', entityId: id, before, after });
-    return after;
-  });
+  return getDb().$transaction((tx) =>
+    record.update(tx, actor, id, options.version, (where) =>
+      tx.channel.updateMany({ where, data: { ...channelData(input), version: { increment: 1 } } }),
+    ),
+  );
 }
 
 /**
@@ -185,27 +151,33 @@ export async function deleteChannel(
   actor: Actor,
 ): Promise<ChannelSnapshot & { clearedContactIds: string[] }> {
   return getDb().$transaction(async (tx) => {
-    const channel = await currentOn(tx, id, options.version, 'delete');
-    const contacts = await tx.contact.findMany({
-      where: { channelId: id },
-      select: { id: true },
-      orderBy: { id: 'asc' },
-    });
-    const contactIds = contacts.map((c) => c.id);
-    for (const contactId of contactIds) {
-      // Each contact's own history shows the change too, not only the channel's.
-      const before = await contactSnapshot(tx, contactId);
-      await tx.contact.update({
-        where: { id: contactId },
-        data: { channelId: null, version: { increment: 1 }, updatedById: actor.userId },
-      });
-      const after = await contactSnapshot(tx, contactId);
-      await writeAudit(tx, actor, { action: 'update', entityType: 'contact', entityId: contactId, before, after });
-    }
-    const { count } = await tx.channel.deleteMany({ where: { id, version: options.version } });
-    if (count === 0) await raceLost(tx, id, options.version, 'delete');
-    const before = { ...channel, contactIds };
-    await writeAudit(tx, actor, { action: 'delete', entityType: 'channel', entityId: id, before });
-    return { ...channel, clearedContactIds: contactIds };
+    const { current, extra } = await record.delete(
+      tx,
+      actor,
+      id,
+      options.version,
+      (where) => tx.channel.deleteMany({ where }),
+      async () => {
+        const contacts = await tx.contact.findMany({
+          where: { channelId: id },
+          select: { id: true },
+          orderBy: { id: 'asc' },
+        });
+        const contactIds = contacts.map((c) => c.id);
+        for (const contactId of contactIds) {
+          // Each contact's own history shows the change too, not only the channel's.
+          const before = await contactSnapshot(tx, contactId);
+          await tx.contact.update({
+            where: { id: contactId },
+            data: { channelId: null, version: { increment: 1 }, updatedById: actor.userId },
+          });
+          const after = await contactSnapshot(tx, contactId);
+          await writeAudit(tx, actor, { action: 'update', entityType: 'contact', entityId: contactId, before, after });
+        }
+        // The channel's own audit row lists them, so it can be reattached from the log.
+        return { contactIds };
+      },
+    );
+    return { ...current, clearedContactIds: extra!.contactIds };
   });
 }

@@ -1,11 +1,10 @@
 import 'server-only';
 import { getDb } from '../db';
-import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import type { ContextEventInput } from '../validation/event';
 import type { Actor } from './actor';
-import { writeAudit } from './audit';
 import { dbDate, isoFromDb } from './dates';
+import { versionedRecord } from './versioned-record';
 
 type Tx = Prisma.TransactionClient;
 
@@ -59,44 +58,13 @@ export async function getContextEvent(id: string): Promise<ContextEventSnapshot 
   return eventSnapshot(getDb(), id);
 }
 
-const GONE = 'This event no longer exists: someone may have deleted it.';
-
-/** The conflict an edit or delete from an older version meets, carrying the event as it now stands. */
-function conflict(current: ContextEventSnapshot, version: number, doing: 'edit' | 'delete'): AppError {
-  const changed = `Someone else changed this event since you opened it (you started from version ${version}; it is now version ${current.version}).`;
-  return new AppError(
-    'CONFLICT',
-    doing === 'edit'
-      ? `${changed} Your changes were not saved.`
-      : `${changed} It was not deleted. Check their changes, then delete it again if you still mean to.`,
-    undefined,
-    { current },
-  );
-}
-
-/** Reads the event inside the write's transaction: NOT_FOUND when gone, CONFLICT when on another version. */
-async function currentOn(tx: Tx, id: string, version: number, doing: 'edit' | 'delete') {
-  const current = await eventSnapshot(tx, id);
-  if (current === null) throw new AppError('NOT_FOUND', GONE);
-  if (current.version !== version) throw conflict(current, version, doing);
-  return current;
-}
-
-/** A concurrent write changed or deleted the row between the read and the guarded write. */
-async function raceLost(tx: Tx, id: string, version: number, doing: 'edit' | 'delete'): Promise<never> {
-  const current = await eventSnapshot(tx, id);
-  if (current === null) throw new AppError('NOT_FOUND', GONE);
-  throw conflict(current, version, doing);
-}
+const record = versionedRecord({ noun: 'event', entityType: 'context_event', snapshot: eventSnapshot });
 
 /** Creates a context event (admin), audited. */
 export async function createContextEvent(input: ContextEventInput, actor: Actor): Promise<ContextEventSnapshot> {
-  return getDb().$transaction(async (tx) => {
-    const { id } = await tx.contextEvent.create({ data: eventData(input), select: { id: true } });
-    const after = (await eventSnapshot(tx, id))!;
-    await writeAudit(tx, actor, { action: 'create', entityType: 'context_event', entityId: id, after });
-    return after;
-  });
+  return getDb().$transaction((tx) =>
+    record.create(tx, actor, () => tx.contextEvent.create({ data: eventData(input), select: { id: true } })),
+  );
 }
 
 /**
@@ -109,17 +77,11 @@ export async function updateContextEvent(
   options: { version: number },
   actor: Actor,
 ): Promise<ContextEventSnapshot> {
-  return getDb().$transaction(async (tx) => {
-    const before = await currentOn(tx, id, options.version, 'edit');
-    const { count } = await tx.contextEvent.updateMany({
-      where: { id, version: options.version },
-      data: { ...eventData(input), version: { increment: 1 } },
-    });
-    if (count === 0) await raceLost(tx, id, options.version, 'edit');
-    const after = (await eventSnapshot(tx, id))!;
-    await writeAudit(tx, actor, { action: 'update', entityType: 'context_event', entityId: id, before, after });
-    return after;
-  });
+  return getDb().$transaction((tx) =>
+    record.update(tx, actor, id, options.version, (where) =>
+      tx.contextEvent.updateMany({ where, data: { ...eventData(input), version: { increment: 1 } } }),
+    ),
+  );
 }
 
 /** Deletes an event, only on the version the admin confirmed (else CONFLICT); the audit log keeps it. */
@@ -129,10 +91,9 @@ export async function deleteContextEvent(
   actor: Actor,
 ): Promise<ContextEventSnapshot> {
   return getDb().$transaction(async (tx) => {
-    const before = await currentOn(tx, id, options.version, 'delete');
-    const { count } = await tx.contextEvent.deleteMany({ where: { id, version: options.version } });
-    if (count === 0) await raceLost(tx, id, options.version, 'delete');
-    await writeAudit(tx, actor, { action: 'delete', entityType: 'context_event', entityId: id, before });
-    return before;
+    const { current } = await record.delete(tx, actor, id, options.version, (where) =>
+      tx.contextEvent.deleteMany({ where }),
+    );
+    return current;
   });
 }

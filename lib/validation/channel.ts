@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emptyToUndefined, zHttpUrl, zIsoDate } from './common';
+import { valuesFromForm, type RecordFormState } from './record-form';
 import { zCountryList, zNote } from './event';
 
 /*
@@ -50,18 +51,7 @@ export function emptyChannelValues(): ChannelFormValues {
 
 /** The submitted form's values, as typed. */
 export function channelValuesFromForm(formData: FormData): ChannelFormValues {
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === 'string' ? value : '';
-  };
-  return {
-    name: text('name'),
-    description: text('description'),
-    countries: text('countries'),
-    establishedOn: text('establishedOn'),
-    closedOn: text('closedOn'),
-    sourceUrl: text('sourceUrl'),
-  };
+  return valuesFromForm(formData, CHANNEL_FIELDS);
 }
 
 /** A channel as lib/data hands it over. */
@@ -88,16 +78,7 @@ export function channelValues(channel: Omit<ChannelSnapshotLike, 'version'>): Ch
 }
 
 /** What the channel form's actions answer: a failure keeps the values sent; a conflict carries the channel as it now stands. */
-export type ChannelFormState = {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  values?: ChannelFormValues;
-  /** After a save or a conflict: the version the next save starts from. */
-  version?: number;
-  conflict?: { version: number; current: ChannelFormValues };
-  saved?: { id: string; slug: string; name: string };
-};
+export type ChannelFormState = RecordFormState<ChannelFormValues, { id: string; slug: string; name: string }>;
 
 /** A channel as the contact form offers it. */
 export type ChannelChoice = {

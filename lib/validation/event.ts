@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countryName, emptyToUndefined, isCountryCode, zHttpUrl, zIsoDate, zOptionalText } from './common';
+import { valuesFromForm, type RecordFormState } from './record-form';
 
 /*
  * Context events ("Russia invades Ukraine", 2022-02-24): drawn on the chart of
@@ -82,17 +83,7 @@ export function emptyEventValues(): ContextEventFormValues {
 
 /** The submitted form's values, as typed. */
 export function eventValuesFromForm(formData: FormData): ContextEventFormValues {
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === 'string' ? value : '';
-  };
-  return {
-    date: text('date'),
-    title: text('title'),
-    description: text('description'),
-    url: text('url'),
-    countries: text('countries'),
-  };
+  return valuesFromForm(formData, EVENT_FIELDS);
 }
 
 /** An event as lib/data hands it over. */
@@ -117,13 +108,4 @@ export function eventValues(event: Omit<ContextEventSnapshotLike, 'version'>): C
 }
 
 /** What the event form's actions answer: a failure keeps the values sent; a conflict carries the event as it now stands. */
-export type EventFormState = {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  values?: ContextEventFormValues;
-  /** After a save or a conflict: the version the next save starts from. */
-  version?: number;
-  conflict?: { version: number; current: ContextEventFormValues };
-  saved?: { id: string; title: string };
-};
+export type EventFormState = RecordFormState<ContextEventFormValues, { id: string; title: string }>;
