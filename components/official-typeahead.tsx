@@ -1,0 +1,220 @@
+'use client';
+
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { CountryTag } from '@/components/country-tag';
+import { inputClass } from '@/components/ui/field';
+
+/*
+ * Type-ahead over every spelling of an official's name, as an ARIA 1.2
+ * combobox: the search as one types (debounced, the older request dropped),
+ * the arrow keys through the matches, and the list of matches. What a pick
+ * does, and what Enter and Escape do, is each picker's own (the contact form's
+ * participant picker, the merge page's official picker).
+ */
+
+/** An official as GET /api/v1/officials lists them. */
+export type OfficialHit = {
+  id: string;
+  slug: string;
+  name: string;
+  country: string;
+  otherNames: string[];
+  positions: { title: string; endDate: string | null }[];
+};
+
+type Search = { status: 'idle' | 'loading' | 'done' | 'failed'; query: string; hits: OfficialHit[] };
+
+const IDLE: Search = { status: 'idle', query: '', hits: [] };
+
+const DEBOUNCE_MS = 150;
+
+/** The spelling that matched, when it is not the name shown: "also Шойгу". */
+export function matchedSpelling(hit: OfficialHit, query: string): string | null {
+  const q = query.trim().toLocaleLowerCase();
+  if (!q || hit.name.toLocaleLowerCase().includes(q)) return null;
+  return hit.otherNames.find((n) => n.toLocaleLowerCase().includes(q)) ?? null;
+}
+
+/** The title of the official's current position, else of their latest. */
+export function currentTitle(hit: OfficialHit): string | null {
+  return (hit.positions.find((p) => p.endDate === null) ?? hit.positions[0])?.title ?? null;
+}
+
+/** The state and moves of one type-ahead box. */
+export function useOfficialTypeahead(initialQuery = '') {
+  const listId = useId();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const request = useRef<AbortController | null>(null);
+  const [query, setQuery] = useState(initialQuery);
+  const [search, setSearch] = useState<Search>(IDLE);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const hits = search.hits;
+  const expanded = open && hits.length > 0;
+
+  async function runSearch(q: string) {
+    request.current?.abort();
+    const controller = new AbortController();
+    request.current = controller;
+    setSearch((s) => ({ ...s, status: 'loading', query: q }));
+    try {
+      const response = await fetch(`/api/v1/officials?q=${encodeURIComponent(q)}&pageSize=8`, {
+        signal: controller.signal,
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      const body = (await response.json()) as { items: OfficialHit[] };
+      setSearch({ status: 'done', query: q, hits: body.items });
+      setActive(-1);
+      setOpen(true);
+    } catch (err) {
+      if ((err as Error).name !== 'AbortError') setSearch({ status: 'failed', query: q, hits: [] });
+    }
+  }
+
+  /** The box's text changed: search for it after a pause; an empty box stops searching. */
+  function changeQuery(value: string) {
+    setQuery(value);
+    if (timer.current) clearTimeout(timer.current);
+    const q = value.trim();
+    if (q.length === 0) {
+      request.current?.abort();
+      setSearch(IDLE);
+      setOpen(false);
+      return;
+    }
+    timer.current = setTimeout(() => void runSearch(q), DEBOUNCE_MS);
+  }
+
+  /** The list closes with no match active. */
+  function close() {
+    setOpen(false);
+    setActive(-1);
+  }
+
+  /** The box empties and forgets its matches, after a pick. */
+  function reset() {
+    setQuery('');
+    setSearch(IDLE);
+    close();
+  }
+
+  /**
+   * Arrows move through the matches (opening the list at the first or last);
+   * Tab closes it. True when the key was one of these.
+   */
+  function navigate(event: React.KeyboardEvent<HTMLInputElement>): boolean {
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (hits.length === 0) return true;
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        if (!open) {
+          setOpen(true);
+          setActive(step === 1 ? 0 : hits.length - 1);
+        } else {
+          setActive((i) => (i === -1 && step === -1 ? hits.length - 1 : (i + step + hits.length) % hits.length));
+        }
+        return true;
+      }
+      case 'Tab':
+        setOpen(false);
+        return true;
+    }
+    return false;
+  }
+
+  /** The status line's words for the search itself, or null when the picker has its own. */
+  function searchStatus(): string | null {
+    if (search.status === 'loading') return 'Searching…';
+    if (search.status === 'failed') return 'The search failed. Check your connection and try again.';
+    return null;
+  }
+
+  /** The combobox attributes of the text box. */
+  const comboboxProps = {
+    type: 'text',
+    role: 'combobox',
+    autoComplete: 'off',
+    spellCheck: false,
+    'aria-autocomplete': 'list',
+    'aria-expanded': expanded,
+    'aria-controls': listId,
+    'aria-activedescendant': expanded && active >= 0 ? `${listId}-${active}` : undefined,
+    value: query,
+    onBlur: () => setOpen(false),
+    className: inputClass,
+  } as const;
+
+  return {
+    listId,
+    query,
+    setQuery,
+    search,
+    hits,
+    open,
+    setOpen,
+    active,
+    setActive,
+    expanded,
+    changeQuery,
+    close,
+    reset,
+    navigate,
+    searchStatus,
+    comboboxProps,
+  };
+}
+
+export type OfficialTypeahead = ReturnType<typeof useOfficialTypeahead>;
+
+/**
+ * The list of matches under the box: each official's name and country, then
+ * what `details` adds. A click picks (the box keeps focus); the pointer moves
+ * the active match.
+ */
+export function OfficialMatches({
+  typeahead,
+  label,
+  onPick,
+  taken,
+  details,
+}: {
+  typeahead: OfficialTypeahead;
+  label: string;
+  onPick: (hit: OfficialHit) => void;
+  /** Officials shown but already chosen. */
+  taken?: (hit: OfficialHit) => boolean;
+  details: (hit: OfficialHit, facts: { title: string | null; spelling: string | null; taken: boolean }) => ReactNode;
+}) {
+  const { listId, hits, expanded, active, setActive, search } = typeahead;
+  return (
+    <ul
+      id={listId}
+      role="listbox"
+      aria-label={label}
+      hidden={!expanded}
+      className="border-rule bg-paper absolute inset-x-0 top-full z-20 mt-1 max-h-80 overflow-y-auto rounded border py-1 shadow-lg"
+    >
+      {hits.map((hit, i) => {
+        const isTaken = taken?.(hit) ?? false;
+        return (
+          <li
+            key={hit.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            aria-disabled={isTaken || undefined}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onPick(hit)}
+            onMouseMove={() => setActive(i)}
+            className={`cursor-pointer px-3 py-2 text-sm ${i === active ? 'bg-rule' : ''} ${isTaken ? 'text-muted' : ''}`}
+          >
+            <span className="font-medium">{hit.name}</span> <CountryTag code={hit.country} />
+            {details(hit, { title: currentTitle(hit), spelling: matchedSpelling(hit, search.query), taken: isTaken })}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
