@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState, type Ref } from 'react';
 import { flushSync } from 'react-dom';
+import { ErrorSummaryBox, FormMessage, FormSection } from '@/components/form-parts';
 import { buttonClass } from '@/components/ui/button';
 import { OfficialDelete } from './official-delete';
 import { Field, inputClass } from '@/components/ui/field';
@@ -38,54 +39,18 @@ const FIELD_NAMES: Record<string, string> = {
   positions: 'Positions',
 };
 
-function Section({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="border-rule grid gap-x-10 gap-y-4 border-t pt-6 md:grid-cols-[11rem_1fr]">
-      <div>
-        <h2 id={id} className="text-muted text-sm font-medium tracking-wider uppercase">
-          {title}
-        </h2>
-        {hint && <p className="text-muted mt-1 text-sm">{hint}</p>}
-      </div>
-      <div className="min-w-0 space-y-5">{children}</div>
-    </section>
-  );
-}
-
-function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
-  const target = document.getElementById(id);
-  if (!target) return;
-  event.preventDefault();
-  target.scrollIntoView({ block: 'center' });
-  target.focus({ preventScroll: true });
-}
-
 /** The problems of a failed save, each linking to its field; focus lands here. */
 function ErrorSummary({ ref, message, errors }: { ref: Ref<HTMLElement>; message?: string; errors: FieldErrors }) {
   return (
-    <section
+    <ErrorSummaryBox
       ref={ref}
-      tabIndex={-1}
-      aria-labelledby="official-errors-title"
+      titleId="official-errors-title"
+      title={message ?? 'The official was not saved.'}
+      entries={Object.entries(errors)}
+      fieldId={fid}
+      fieldLabel={officialFieldLabel}
       className="border-silence rounded border-l-4 bg-orange-500/10 px-4 py-4 outline-none sm:px-5"
-    >
-      <h2 id="official-errors-title" className="font-semibold">
-        {message ?? 'The official was not saved.'}
-      </h2>
-      <ul className="mt-2 space-y-1 text-sm">
-        {Object.entries(errors).map(([key, messages]) =>
-          key === 'form' ? (
-            <li key={key}>{messages.join(' ')}</li>
-          ) : (
-            <li key={key}>
-              <a href={`#${fid(key)}`} onClick={(e) => focusField(e, fid(key))} className="text-ink">
-                {officialFieldLabel(key)}: {messages.join(' ')}
-              </a>
-            </li>
-          ),
-        )}
-      </ul>
-    </section>
+    />
   );
 }
 
@@ -388,14 +353,7 @@ export function OfficialForm({
       ) : !current.ok && current.fieldErrors ? (
         <ErrorSummary ref={noticeRef} message={current.message} errors={current.fieldErrors} />
       ) : !current.ok && current.message ? (
-        <p
-          ref={noticeRef as Ref<HTMLParagraphElement>}
-          tabIndex={-1}
-          role="alert"
-          className="border-silence rounded border-l-4 bg-orange-500/10 px-4 py-3 text-sm outline-none"
-        >
-          {current.message}
-        </p>
+        <FormMessage ref={noticeRef as Ref<HTMLParagraphElement>} message={current.message} />
       ) : current.ok && current.saved ? (
         <p
           ref={noticeRef as Ref<HTMLParagraphElement>}
@@ -407,7 +365,7 @@ export function OfficialForm({
         </p>
       ) : null}
 
-      <Section id="official-section-who" title="Who">
+      <FormSection id="official-section-who" title="Who">
         <div className="grid gap-5 sm:grid-cols-[1fr_10rem]">
           <Field id={fid('name')} label="Name" hint="As English-language sources usually write it." error={err('name')}>
             {(props) => (
@@ -500,9 +458,9 @@ export function OfficialForm({
             />
           )}
         </Field>
-      </Section>
+      </FormSection>
 
-      <Section id="official-section-photo" title="Photo" hint="JPEG, PNG, WebP or GIF, up to 2 MB.">
+      <FormSection id="official-section-photo" title="Photo" hint="JPEG, PNG, WebP or GIF, up to 2 MB.">
         <div className="flex items-start gap-4">
           <PhotoPreview photo={photo} name={values.name} />
           <fieldset
@@ -577,9 +535,9 @@ export function OfficialForm({
         ) : (
           <input type="hidden" name="photoUrl" value={values.photoUrl} />
         )}
-      </Section>
+      </FormSection>
 
-      <Section
+      <FormSection
         id="official-section-positions"
         title="Positions"
         hint="One holder per office at a time. A successor may start on the day the predecessor’s tenure ends."
@@ -600,7 +558,7 @@ export function OfficialForm({
         <button ref={addRef} type="button" onClick={addRow} className={buttonClass.secondary}>
           <span aria-hidden="true">+</span> Add a position
         </button>
-      </Section>
+      </FormSection>
 
       <div className="border-rule flex flex-wrap items-center gap-4 border-t pt-6">
         <button type="submit" disabled={pending} className={buttonClass.primary}>

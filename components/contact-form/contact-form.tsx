@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { FormSection } from '@/components/form-parts';
 import { buttonClass } from '@/components/ui/button';
 import { Field, inputClass, Select } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
@@ -60,20 +61,6 @@ const DATE_HINT: Record<string, string> = {
 type Action = (state: ContactFormState, formData: FormData) => Promise<ContactFormState>;
 
 const INITIAL: ContactFormState = { ok: true };
-
-function Section({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="border-rule grid gap-x-10 gap-y-4 border-t pt-6 md:grid-cols-[11rem_1fr]">
-      <div>
-        <h2 id={id} className="text-muted text-sm font-medium tracking-wider uppercase">
-          {title}
-        </h2>
-        {hint && <p className="text-muted mt-1 text-sm">{hint}</p>}
-      </div>
-      <div className="min-w-0 space-y-5">{children}</div>
-    </section>
-  );
-}
 
 /**
  * The one form for logging and editing a contact. Every field is held in
@@ -295,7 +282,7 @@ export function ContactForm({
         </div>
       ) : null}
 
-      <Section id="section-who" title="Who" hint="Officials of at least two countries.">
+      <FormSection id="section-who" title="Who" hint="Officials of at least two countries.">
         <div>
           <label htmlFor={participantInput} className="block text-sm font-medium">
             Participants
@@ -307,9 +294,9 @@ export function ContactForm({
             error={err('participants')}
           />
         </div>
-      </Section>
+      </FormSection>
 
-      <Section id="section-when" title="When">
+      <FormSection id="section-when" title="When">
         <div className="grid gap-5 sm:grid-cols-2">
           <Field
             id={fieldId('date')}
@@ -401,9 +388,9 @@ export function ContactForm({
             )}
           </Field>
         </div>
-      </Section>
+      </FormSection>
 
-      <Section id="section-what" title="What">
+      <FormSection id="section-what" title="What">
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id={fieldId('type')} label="Type" error={err('type')}>
             {(props) => (
@@ -545,9 +532,9 @@ export function ContactForm({
           </Field>
         </div>
         {values.channel === '' && values.type !== 'HOTLINE' && <input type="hidden" name="channel" value="" />}
-      </Section>
+      </FormSection>
 
-      <Section
+      <FormSection
         id="section-sources"
         title="Sources"
         hint="Every contact has at least one. Add each account that reports it."
@@ -584,7 +571,7 @@ export function ContactForm({
             </p>
           )}
         </div>
-      </Section>
+      </FormSection>
 
       <div className="border-rule flex flex-wrap items-center gap-4 border-t pt-6">
         <button type="submit" disabled={pending} className={buttonClass.primary}>

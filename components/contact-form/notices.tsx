@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { Ref } from 'react';
+import { ErrorSummaryBox, FormMessage } from '@/components/form-parts';
 import { buttonClass } from '@/components/ui/button';
 import type { FieldErrors } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
@@ -19,15 +20,6 @@ import {
 } from '@/lib/validation/contact-form';
 import { comparedFieldName, describeField, joinNames, kindLabel, silenceSentence, VERIFICATION_LABEL } from './labels';
 
-/** Moves focus to a field named in the summary, the way a label click would. */
-function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
-  const target = document.getElementById(id);
-  if (!target) return;
-  event.preventDefault();
-  target.scrollIntoView({ block: 'center' });
-  target.focus({ preventScroll: true });
-}
-
 /**
  * The list of problems at the top of the form, each linking to its field.
  * Focus moves here after a failed save, so a screen reader hears it first.
@@ -41,49 +33,21 @@ export function ErrorSummary({
   message?: string;
   errors: FieldErrors;
 }) {
-  const entries = Object.entries(errors).sort(([a], [b]) => fieldOrder(a) - fieldOrder(b));
   return (
-    <section
+    <ErrorSummaryBox
       ref={ref}
-      tabIndex={-1}
-      aria-labelledby="error-summary-title"
+      titleId="error-summary-title"
+      title={message ?? 'The contact was not saved.'}
+      entries={Object.entries(errors).sort(([a], [b]) => fieldOrder(a) - fieldOrder(b))}
+      fieldId={fieldId}
+      fieldLabel={fieldLabel}
       className="border-silence rounded border-l-4 bg-orange-500/10 px-4 py-4 outline-none focus-visible:outline-2 sm:px-5"
-    >
-      <h2 id="error-summary-title" className="font-semibold">
-        {message ?? 'The contact was not saved.'}
-      </h2>
-      {entries.length > 0 && (
-        <ul className="mt-2 space-y-1 text-sm">
-          {entries.map(([key, messages]) =>
-            key === 'form' ? (
-              <li key={key}>{messages.join(' ')}</li>
-            ) : (
-              <li key={key}>
-                <a href={`#${fieldId(key)}`} onClick={(e) => focusField(e, fieldId(key))} className="text-ink">
-                  {fieldLabel(key)}: {messages.join(' ')}
-                </a>
-              </li>
-            ),
-          )}
-        </ul>
-      )}
-    </section>
+    />
   );
 }
 
 /** A message of the form that is neither a field error nor a warning: a refusal, a deleted contact. */
-export function FormMessage({ ref, message }: { ref?: Ref<HTMLParagraphElement>; message: string }) {
-  return (
-    <p
-      ref={ref}
-      tabIndex={-1}
-      role="alert"
-      className="border-silence rounded border-l-4 bg-orange-500/10 px-4 py-3 text-sm outline-none"
-    >
-      {message}
-    </p>
-  );
-}
+export { FormMessage };
 
 /**
  * The warning — not a block — that these officials already have a contact
