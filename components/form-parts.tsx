@@ -102,3 +102,43 @@ export function FormMessage({ ref, message }: { ref?: Ref<HTMLParagraphElement>;
     </p>
   );
 }
+
+/**
+ * The table of a version conflict: a row per field that differs, its name
+ * first, then a column for each version (`columns` heads them).
+ */
+export function ConflictTable({
+  caption,
+  columns,
+  className,
+  children,
+}: {
+  caption: ReactNode;
+  columns: ReactNode[];
+  /** Its width: "w-full min-w-[32rem]". */
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <table className={`${className} text-left text-sm`}>
+      <caption className="sr-only">{caption}</caption>
+      <thead className="text-muted text-xs">
+        <tr>
+          <th scope="col" className="py-1.5 pr-3 font-medium">
+            Field
+          </th>
+          {columns.map((column, i) => (
+            <th
+              key={i}
+              scope="col"
+              className={i === columns.length - 1 ? 'py-1.5 font-medium' : 'py-1.5 pr-3 font-medium'}
+            >
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-rule divide-y align-top">{children}</tbody>
+    </table>
+  );
+}

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ConflictTable } from '@/components/form-parts';
 import { buttonClass } from '@/components/ui/button';
 import { Field, inputClass, type ControlProps } from '@/components/ui/field';
 import { countryName, isCountryCode } from '@/lib/validation/common';
@@ -134,33 +135,21 @@ export function RecordForm<V extends FormValues, S extends RecordFormState<V> = 
             </p>
             {differing.length > 0 ? (
               <div className="mt-3 overflow-x-auto">
-                <table className="w-full min-w-[20rem] text-left text-sm">
-                  <caption className="sr-only">Where their version and your form differ</caption>
-                  <thead className="text-muted text-xs">
-                    <tr>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">
-                        Field
+                <ConflictTable
+                  caption="Where their version and your form differ"
+                  columns={[`Now saved (version ${conflict.version})`, 'In your form']}
+                  className="w-full min-w-[20rem]"
+                >
+                  {differing.map((name) => (
+                    <tr key={name}>
+                      <th scope="row" className="py-2 pr-3 font-medium">
+                        {labels[name]}
                       </th>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">
-                        Now saved (version {conflict.version})
-                      </th>
-                      <th scope="col" className="py-1.5 font-medium">
-                        In your form
-                      </th>
+                      <td className="py-2 pr-3 break-words">{show(name, conflict.current[name])}</td>
+                      <td className="py-2 break-words">{show(name, values[name])}</td>
                     </tr>
-                  </thead>
-                  <tbody className="divide-rule divide-y align-top">
-                    {differing.map((name) => (
-                      <tr key={name}>
-                        <th scope="row" className="py-2 pr-3 font-medium">
-                          {labels[name]}
-                        </th>
-                        <td className="py-2 pr-3 break-words">{show(name, conflict.current[name])}</td>
-                        <td className="py-2 break-words">{show(name, values[name])}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </ConflictTable>
               </div>
             ) : (
               <p className="mt-2 text-sm">Their values and your form are the same.</p>

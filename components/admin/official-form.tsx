@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState, type Ref } from 'react';
 import { flushSync } from 'react-dom';
-import { ErrorSummaryBox, FormMessage, FormSection } from '@/components/form-parts';
+import { ConflictTable, ErrorSummaryBox, FormMessage, FormSection } from '@/components/form-parts';
 import { buttonClass } from '@/components/ui/button';
 import { OfficialDelete } from './official-delete';
 import { Field, inputClass } from '@/components/ui/field';
@@ -92,37 +92,22 @@ function ConflictNotice({
       </p>
       {fields.length > 0 && (
         <div className="mt-3 overflow-x-auto" role="region" aria-label="What differs" tabIndex={0}>
-          <table className="w-full min-w-[32rem] text-left text-sm">
-            <caption className="sr-only">What differs between the saved official and your form</caption>
-            <thead className="text-muted text-xs">
-              <tr>
-                <th scope="col" className="py-1.5 pr-3 font-medium">
-                  Field
+          <ConflictTable
+            caption="What differs between the saved official and your form"
+            columns={['When you opened it', 'Saved now', 'In your form']}
+            className="w-full min-w-[32rem]"
+          >
+            {fields.map((field) => (
+              <tr key={field}>
+                <th scope="row" className="py-2 pr-3 font-medium">
+                  {FIELD_NAMES[field]}
                 </th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">
-                  When you opened it
-                </th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">
-                  Saved now
-                </th>
-                <th scope="col" className="py-1.5 font-medium">
-                  In your form
-                </th>
+                <td className="text-muted py-2 pr-3">{describeValue(base, field) || '—'}</td>
+                <td className="py-2 pr-3">{describeValue(theirs, field) || '—'}</td>
+                <td className="py-2">{describeValue(mine, field) || '—'}</td>
               </tr>
-            </thead>
-            <tbody className="divide-rule divide-y align-top">
-              {fields.map((field) => (
-                <tr key={field}>
-                  <th scope="row" className="py-2 pr-3 font-medium">
-                    {FIELD_NAMES[field]}
-                  </th>
-                  <td className="text-muted py-2 pr-3">{describeValue(base, field) || '—'}</td>
-                  <td className="py-2 pr-3">{describeValue(theirs, field) || '—'}</td>
-                  <td className="py-2">{describeValue(mine, field) || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ConflictTable>
         </div>
       )}
       <div className="mt-4 flex flex-wrap gap-3">

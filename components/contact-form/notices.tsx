@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { Ref } from 'react';
-import { ErrorSummaryBox, FormMessage } from '@/components/form-parts';
+import { ConflictTable, ErrorSummaryBox, FormMessage } from '@/components/form-parts';
 import { buttonClass } from '@/components/ui/button';
 import type { FieldErrors } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
@@ -209,62 +209,47 @@ export function ConflictNotice({
       </p>
       {fields.length > 0 || verificationChanged ? (
         <div className="mt-3 overflow-x-auto">
-          <table className="w-full min-w-[32rem] text-left text-sm">
-            <caption className="sr-only">What {who} changed</caption>
-            <thead className="text-muted text-xs">
-              <tr>
-                <th scope="col" className="py-1.5 pr-3 font-medium">
-                  Field
-                </th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">
-                  When you opened it
-                </th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">
-                  Now, saved by {who}
-                </th>
-                <th scope="col" className="py-1.5 font-medium">
-                  In your form
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-rule divide-y align-top">
-              {fields.map((field) => {
-                const mineChanged = comparable(mine, field) !== comparable(base, field);
-                return (
-                  <tr key={field}>
-                    <th scope="row" className="py-2 pr-3 font-medium">
-                      {comparedFieldName(field)}
-                    </th>
-                    <td className="text-muted py-2 pr-3">{describeField(base, field)}</td>
-                    <td className="py-2 pr-3">
-                      <span aria-hidden="true">→ </span>
-                      {describeField(theirs, field)}
-                    </td>
-                    <td className="py-2">
-                      {mineChanged ? (
-                        describeField(mine, field)
-                      ) : (
-                        <span className="text-muted">unchanged: theirs is kept</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-              {verificationChanged && (
-                <tr>
+          <ConflictTable
+            caption={`What ${who} changed`}
+            columns={['When you opened it', `Now, saved by ${who}`, 'In your form']}
+            className="w-full min-w-[32rem]"
+          >
+            {fields.map((field) => {
+              const mineChanged = comparable(mine, field) !== comparable(base, field);
+              return (
+                <tr key={field}>
                   <th scope="row" className="py-2 pr-3 font-medium">
-                    Verification
+                    {comparedFieldName(field)}
                   </th>
-                  <td className="text-muted py-2 pr-3">{VERIFICATION_LABEL[baseVerification] ?? baseVerification}</td>
+                  <td className="text-muted py-2 pr-3">{describeField(base, field)}</td>
                   <td className="py-2 pr-3">
                     <span aria-hidden="true">→ </span>
-                    {VERIFICATION_LABEL[conflict.verification] ?? conflict.verification}
+                    {describeField(theirs, field)}
                   </td>
-                  <td className="text-muted py-2">—</td>
+                  <td className="py-2">
+                    {mineChanged ? (
+                      describeField(mine, field)
+                    ) : (
+                      <span className="text-muted">unchanged: theirs is kept</span>
+                    )}
+                  </td>
                 </tr>
-              )}
-            </tbody>
-          </table>
+              );
+            })}
+            {verificationChanged && (
+              <tr>
+                <th scope="row" className="py-2 pr-3 font-medium">
+                  Verification
+                </th>
+                <td className="text-muted py-2 pr-3">{VERIFICATION_LABEL[baseVerification] ?? baseVerification}</td>
+                <td className="py-2 pr-3">
+                  <span aria-hidden="true">→ </span>
+                  {VERIFICATION_LABEL[conflict.verification] ?? conflict.verification}
+                </td>
+                <td className="text-muted py-2">—</td>
+              </tr>
+            )}
+          </ConflictTable>
         </div>
       ) : (
         <p className="mt-2 text-sm">Their save changed nothing you can edit here.</p>
