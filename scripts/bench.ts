@@ -160,6 +160,8 @@ async function main() {
     const { createContact } = await import('../lib/data/contacts');
     const { updateContact, getContactSnapshot } = await import('../lib/data/contact-edits');
     const { snapshotInput } = await import('../lib/data/contact-snapshot');
+    const { getOfficialForEdit, updateOfficial } = await import('../lib/data/official-edits');
+    const { mergeOfficials, undoMerge } = await import('../lib/data/merge');
     const { ZContactInput } = await import('../lib/validation/contact');
     const benchActor = { userId: null, via: 'cli' as const };
     const busyCall = (date: string) =>
@@ -200,6 +202,43 @@ async function main() {
         const input = ZContactInput.parse({ ...snapshotInput(current), durationMinutes: version });
         version = (await updateContact(logged.id, input, { version }, benchActor)).version;
       }),
+    );
+    // Admin writes on a busy official: a tenure change re-points every contact of that official,
+    // a merge moves every contact of the duplicate, and its undo moves them back.
+    let tenureEnd = '2012-12-31';
+    results.push(
+      await time('change a tenure (re-resolves ~500 contacts)', 5, async () => {
+        const official = (await getOfficialForEdit('bo0'))!;
+        tenureEnd = tenureEnd === '2012-12-31' ? '2011-12-31' : '2012-12-31';
+        const positions = official.positions.map((p) => ({ ...p, endDate: tenureEnd }));
+        await updateOfficial('bo0', { positions }, { version: official.version }, benchActor);
+      }),
+    );
+    const versionOf = async (id: string) => (await getDb().official.findUniqueOrThrow({ where: { id } })).version;
+    let mergeAudit = 0n;
+    const mergeRuns: number[] = [];
+    const undoRuns: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const merged = await time('merge', 1, async () =>
+        mergeOfficials(
+          {
+            duplicateId: 'bo1',
+            keptId: 'bo0',
+            duplicateVersion: await versionOf('bo1'),
+            keptVersion: await versionOf('bo0'),
+          },
+          benchActor,
+        ),
+      );
+      mergeRuns.push(merged.ms);
+      mergeAudit = BigInt(merged.result.auditId);
+      undoRuns.push((await time('undo the merge', 1, () => undoMerge(mergeAudit, benchActor))).ms);
+    }
+    const median = (runs: number[]) => [...runs].sort((x, y) => x - y)[Math.floor(runs.length / 2)];
+    const movedContacts = await getDb().participant.count({ where: { officialId: 'bo1' } });
+    results.push(
+      { label: `merge two officials (${movedContacts} contacts move)`, ms: median(mergeRuns), result: null },
+      { label: 'undo that merge from its audit entry', ms: median(undoRuns), result: null },
     );
     await disconnectDb();
 
