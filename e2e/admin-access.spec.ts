@@ -103,7 +103,7 @@ for (const { route } of PAGES) {
       const page = await context.newPage();
       const refused = await page.goto(url);
       expect(refused?.status(), `${url} as ${who}`).toBe(403);
-      await expect(page.getByRole('heading', { name: 'This page is for admins' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Your role may not open this page' })).toBeVisible();
       await expect(page.getByText(`, a ${who}.`)).toBeVisible();
       await context.close();
     }
@@ -114,7 +114,7 @@ for (const { route } of PAGES) {
     await expect(page).toHaveURL((current) => {
       return current.pathname === '/sign-in' && current.searchParams.get('next') === url;
     });
-    await expect(page.getByRole('heading', { name: 'This page is for admins' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Your role may not open this page' })).toHaveCount(0);
     await visitor.close();
   });
 }

@@ -346,16 +346,25 @@ test.describe('log a contact', () => {
 });
 
 test.describe('who may log a contact', () => {
-  test('a viewer sees a refusal, a visitor is sent to sign in', async ({ browser }) => {
+  test('a viewer gets a 403 refusal on the form and the edit page, a visitor is sent to sign in', async ({
+    browser,
+  }) => {
     const viewer = await browser.newContext({ storageState: storageState('viewer') });
     const page = await viewer.newPage();
-    await page.goto('/contacts/new');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your role may not log contacts');
+    const refused = await page.goto('/contacts/new');
+    expect(refused?.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your role may not open this page');
     await expect(page.getByText(`You are signed in as ${account('viewer').name}, a viewer.`)).toBeVisible();
     await expect(page.getByRole('form')).toHaveCount(0);
     await expect(page.getByRole('combobox', { name: 'Participants' })).toHaveCount(0);
     await expectAccessible(page);
     await screenshot(page, 'log-contact-viewer');
+    // Editing is refused the same way, with a 403.
+    const { items } = await (await viewer.request.get('/api/v1/contacts?official=lloyd-austin')).json();
+    const edit = await page.goto(`/contacts/${items[0].id}/edit`);
+    expect(edit?.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your role may not open this page');
+    await expect(page.getByRole('form')).toHaveCount(0);
     await viewer.close();
 
     const visitor = await browser.newContext();

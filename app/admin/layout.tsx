@@ -3,7 +3,7 @@ import { AdminNav } from '@/components/admin/admin-nav';
 
 /**
  * The admin area's frame. It guards nothing: every admin page checks the
- * permission itself (requireAdminPage), and every action checks it again.
+ * permission itself (requirePermittedPage), and every action checks it again.
  */
 export default function AdminLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ADMIN_SECTIONS } from '@/components/admin/admin-sections';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 
 export const metadata: Metadata = {
   title: 'Admin',
@@ -9,7 +9,7 @@ export const metadata: Metadata = {
 };
 
 export default async function AdminHome() {
-  await requireAdminPage('official:update', '/admin');
+  await requirePermittedPage('official:update', '/admin');
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title" className="text-3xl font-semibold tracking-tight">

@@ -34,24 +34,15 @@ export async function requireActor(permission: Permission): Promise<CurrentUser 
 }
 
 /**
- * For pages: the signed-in user with this permission. A visitor is sent to
- * sign in and brought back; a user whose role may not gets `null`, and the page
- * shows why.
+ * For pages that need a permission (the contact form, every admin page): the
+ * signed-in user who has it. A visitor is sent to sign in and brought back;
+ * anyone else gets HTTP 403 (app/forbidden.tsx). Every such page calls it
+ * itself: a layout's check does not run on every navigation, so it cannot be
+ * the guard.
  */
-export async function requirePageUser(permission: Permission, returnTo: string): Promise<CurrentUser | null> {
+export async function requirePermittedPage(permission: Permission, returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (user === null) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
-  return can(user.role, permission) ? user : null;
-}
-
-/**
- * For admin pages: the signed-in user with this permission. A visitor is sent
- * to sign in and brought back; anyone else gets HTTP 403 (app/forbidden.tsx).
- * Every admin page calls it itself: a layout's check does not run on every
- * navigation, so it cannot be the guard.
- */
-export async function requireAdminPage(permission: Permission, returnTo: string): Promise<CurrentUser> {
-  const user = await requirePageUser(permission, returnTo);
-  if (user === null) forbidden();
+  if (!can(user.role, permission)) forbidden();
   return user;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuditEntryView } from '@/components/admin/audit-entry';
 import { AuditFilters } from '@/components/admin/audit-filters';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { listAuditEntries, listAuditFacets, listAuditUsers } from '@/lib/data/audit-log';
 import { issueFields } from '@/lib/validation/issues';
 import { AUDIT_FILTER_KEYS, auditFiltersToQuery, ZAuditFilters } from '@/lib/validation/audit-filters';
@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const rawQuery = new URLSearchParams(
     Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v ? [[k, v]] : [])),
   ).toString();
-  await requireAdminPage('audit:read', `/admin/audit${rawQuery ? `?${rawQuery}` : ''}`);
+  await requirePermittedPage('audit:read', `/admin/audit${rawQuery ? `?${rawQuery}` : ''}`);
 
   const parsed = ZAuditFilters.safeParse(raw);
   const errors = parsed.success ? {} : issueFields(parsed.error, false).fields;

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ChannelCreateForm } from '@/components/admin/channel-form';
 import { RecordListItem, RecordListPage, SourceLink, whenClass } from '@/components/admin/record-list-page';
 import { createChannelAction } from '@/lib/actions/channels';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { listAllChannels } from '@/lib/data/channel-edits';
 import { formatDate } from '@/lib/format';
 import { countriesText } from '@/lib/validation/event';
@@ -16,7 +16,7 @@ export const metadata: Metadata = {
 };
 
 export default async function AdminChannelsPage() {
-  await requireAdminPage('channel:manage', '/admin/channels');
+  await requirePermittedPage('channel:manage', '/admin/channels');
   const channels = await listAllChannels();
   return (
     <RecordListPage

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { EventCreateForm } from '@/components/admin/event-form';
 import { RecordListItem, RecordListPage, SourceLink, whenClass } from '@/components/admin/record-list-page';
 import { createEventAction } from '@/lib/actions/events';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { listAllContextEvents } from '@/lib/data/event-edits';
 import { formatDate } from '@/lib/format';
 import { countriesText } from '@/lib/validation/event';
@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 };
 
 export default async function AdminEventsPage() {
-  await requireAdminPage('event:manage', '/admin/events');
+  await requirePermittedPage('event:manage', '/admin/events');
   const events = await listAllContextEvents();
   return (
     <RecordListPage

@@ -5,7 +5,7 @@ import { MergeOfficialPicker, type PickedOfficial } from '@/components/admin/mer
 import { mergeConsequence, MergePreviewView } from '@/components/admin/merge-preview';
 import { buttonClass } from '@/components/ui/button';
 import { mergeOfficialsAction } from '@/lib/actions/merge';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { getMergeCandidate, getMergePreview } from '@/lib/data/merge';
 
 export const metadata: Metadata = {
@@ -27,7 +27,7 @@ export default async function MergePage({ searchParams }: Props) {
   const keptRef = param(raw.keep);
   const submitted = 'duplicate' in raw || 'keep' in raw;
   const query = new URLSearchParams({ duplicate: duplicateRef, keep: keptRef }).toString();
-  await requireAdminPage('official:merge', submitted ? `/admin/merge?${query}` : '/admin/merge');
+  await requirePermittedPage('official:merge', submitted ? `/admin/merge?${query}` : '/admin/merge');
 
   const errors: { duplicate?: string; keep?: string } = {};
   if (submitted && !duplicateRef) errors.duplicate = 'Choose the duplicate: type a name, then pick from the list.';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CountryTag } from '@/components/country-tag';
 import { OfficeTimeline } from '@/components/office-timeline';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { listOfficesWithHolders } from '@/lib/data/offices';
 import { todayUtc } from '@/lib/gaps/dates';
 import { countryName } from '@/lib/validation/common';
@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default async function AdminOfficesPage() {
-  await requireAdminPage('official:update', '/admin/offices');
+  await requirePermittedPage('official:update', '/admin/offices');
   const offices = await listOfficesWithHolders();
   const today = todayUtc();
   const byCountry = new Map<string, typeof offices>();

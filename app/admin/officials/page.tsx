@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { CountryTag } from '@/components/country-tag';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { listOfficialsForAdmin } from '@/lib/data/officials';
 import { formatDate, formatNumber } from '@/lib/format';
 import { todayUtc } from '@/lib/gaps/dates';
@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
 
 export default async function AdminOfficialsPage({ searchParams }: Props) {
-  await requireAdminPage('official:update', '/admin/officials');
+  await requirePermittedPage('official:update', '/admin/officials');
   const params = await searchParams;
   const q = one(params.q).slice(0, 200);
   const country = /^[A-Za-z]{2}$/.test(one(params.country)) ? one(params.country).toUpperCase() : '';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { formatMoment, roleLabel } from '@/components/admin/user-roles';
 import { UserCreateForm } from '@/components/admin/user-create-form';
 import { createUserAction } from '@/lib/actions/users';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { listUsers } from '@/lib/data/users';
 
 export const metadata: Metadata = {
@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default async function UsersPage() {
-  const admin = await requireAdminPage('user:manage', '/admin/users');
+  const admin = await requirePermittedPage('user:manage', '/admin/users');
   const users = await listUsers();
   const admins = users.filter((u) => u.role === 'ADMIN' && !u.banned).length;
   return (

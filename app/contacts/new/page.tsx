@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { ContactForm } from '@/components/contact-form/contact-form';
-import { RoleRefusal } from '@/components/contact-form/refusal';
 import { emptyContactValues } from '@/lib/validation/contact-form';
 import { createContactAction } from '@/lib/actions/contacts';
-import { getCurrentUser, requirePageUser } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { listChannelChoices } from '@/lib/data/channel-edits';
 
 export const metadata: Metadata = {
@@ -13,12 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default async function NewContactPage() {
-  const user = await requirePageUser('contact:create', '/contacts/new');
-  if (user === null) {
-    return (
-      <RoleRefusal title="Your role may not log contacts" doing="logging contacts" user={await getCurrentUser()} />
-    );
-  }
+  await requirePermittedPage('contact:create', '/contacts/new');
   return (
     <div className="max-w-4xl">
       <header className="mb-10">

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChannelEditor } from '@/components/admin/channel-form';
 import { deleteChannelAction, updateChannelAction } from '@/lib/actions/channels';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { getChannel } from '@/lib/data/channel-edits';
 import { formatDate } from '@/lib/format';
 import { channelValues } from '@/lib/validation/channel';
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminChannelPage({ params }: Props) {
   const { id } = await params;
-  await requireAdminPage('channel:manage', `/admin/channels/${id}`);
+  await requirePermittedPage('channel:manage', `/admin/channels/${id}`);
   const channel = await getChannel(id);
   if (channel === null) notFound();
   return (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EventEditor } from '@/components/admin/event-form';
 import { deleteEventAction, updateEventAction } from '@/lib/actions/events';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { getContextEvent } from '@/lib/data/event-edits';
 import { formatDate } from '@/lib/format';
 import { countriesText, eventValues } from '@/lib/validation/event';
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminEventPage({ params }: Props) {
   const { id } = await params;
-  await requireAdminPage('event:manage', `/admin/events/${id}`);
+  await requirePermittedPage('event:manage', `/admin/events/${id}`);
   const event = await getContextEvent(id);
   if (event === null) notFound();
   return (

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { OfficialEditor } from '@/components/admin/official-form';
 import { CountryTag } from '@/components/country-tag';
 import { deleteOfficialAction, updateOfficialAction } from '@/lib/actions/officials';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { getOfficialForEdit } from '@/lib/data/official-edits';
 import { countOfficialContacts, findOfficialRef } from '@/lib/data/officials';
 import { countryName } from '@/lib/validation/common';
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditOfficialPage({ params }: Props) {
   const { slug } = await params;
-  await requireAdminPage('official:update', `/admin/officials/${slug}`);
+  await requirePermittedPage('official:update', `/admin/officials/${slug}`);
   const official = await getOfficialForEdit(slug);
   if (official === null) notFound();
   if (official.mergedIntoId) {

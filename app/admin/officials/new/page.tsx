@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OfficialForm } from '@/components/admin/official-form';
 import { createOfficialAction } from '@/lib/actions/officials';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 
 export const metadata: Metadata = {
   title: 'New official · Admin',
@@ -10,7 +10,7 @@ export const metadata: Metadata = {
 };
 
 export default async function NewOfficialPage() {
-  await requireAdminPage('official:create', '/admin/officials/new');
+  await requirePermittedPage('official:create', '/admin/officials/new');
   return (
     <div className="max-w-4xl">
       <header className="mb-8">

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { UserControls } from '@/components/admin/user-controls';
 import { formatMoment, roleLabel } from '@/components/admin/user-roles';
 import { changeRoleAction, disableUserAction, enableUserAction, resetPasswordAction } from '@/lib/actions/users';
-import { requireAdminPage } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { getUserForAdmin } from '@/lib/data/users';
 
 type Props = { params: Promise<{ id: string }> };
@@ -23,7 +23,7 @@ function tokenState(token: { revokedAt: Date | null; expiresAt: Date | null }): 
 
 export default async function ManageUserPage({ params }: Props) {
   const { id } = await params;
-  const admin = await requireAdminPage('user:manage', `/admin/users/${id}`);
+  const admin = await requirePermittedPage('user:manage', `/admin/users/${id}`);
   const user = await getUserForAdmin(id);
   if (user === null) notFound();
   return (

@@ -3,11 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EditContact } from '@/components/contact-form/edit-contact';
 import { joinNames, kindLabel } from '@/components/contact-form/labels';
-import { RoleRefusal } from '@/components/contact-form/refusal';
 import { valuesFromContact } from '@/lib/validation/contact-form';
 import { deleteContactAction, setVerificationAction, updateContactAction } from '@/lib/actions/contacts';
 import { can } from '@/lib/auth/permissions';
-import { getCurrentUser, requirePageUser } from '@/lib/auth/session';
+import { requirePermittedPage } from '@/lib/auth/session';
 import { listChannelChoices } from '@/lib/data/channel-edits';
 import { getContactForEdit, getContactRow } from '@/lib/data/contact-edits';
 import { formatDate } from '@/lib/format';
@@ -34,12 +33,7 @@ function crossCountryPair<T extends { country: string }>(officials: T[]): [T, T]
 
 export default async function EditContactPage({ params }: Props) {
   const { id } = await params;
-  const user = await requirePageUser('contact:update', `/contacts/${id}/edit`);
-  if (user === null) {
-    return (
-      <RoleRefusal title="Your role may not edit contacts" doing="editing contacts" user={await getCurrentUser()} />
-    );
-  }
+  const user = await requirePermittedPage('contact:update', `/contacts/${id}/edit`);
   const contact = await getContactForEdit(id);
   if (contact === null) notFound();
   const pair = crossCountryPair(contact.participantOfficials);
