@@ -1,10 +1,11 @@
 import 'server-only';
 import { betterAuth } from 'better-auth';
-import { APIError } from 'better-auth/api';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { requestOrigin } from '../api/respond';
 import { getDb } from '../db';
+import { recordOwnPasswordChange } from '../data/users';
 
 /** How many sign-in attempts one address may make per minute before it is told to wait. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 5;
@@ -56,6 +57,14 @@ function createAuth() {
     // Requests from the address the browser used are same-origin, whatever host or proxy serves the app;
     // better-auth refuses any other Origin on its state-changing endpoints.
     trustedOrigins: (request) => [process.env.BETTER_AUTH_URL, request ? requestOrigin(request) : undefined],
+    hooks: {
+      // A password change is a change to an account: the audit log records who and when.
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/change-password' || ctx.context.returned instanceof APIError) return;
+        const userId = ctx.context.session?.user.id;
+        if (userId) await recordOwnPasswordChange(userId);
+      }),
+    },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

@@ -296,6 +296,39 @@ describe('managing accounts', () => {
     });
   });
 
+  it('audits a user changing their own password, with who and when but no password; a wrong one writes nothing', async () => {
+    process.env.BETTER_AUTH_SECRET ??= 'users-test-secret-0123456789abcdef0123456789';
+    process.env.BETTER_AUTH_URL ??= 'http://localhost:3000';
+    const { getAuth } = await import('../auth/auth');
+    const ana = await make('ana@example.org', 'RESEARCHER');
+    const response = await getAuth().api.signInEmail({
+      body: { email: 'ana@example.org', password: PASSWORD },
+      asResponse: true,
+    });
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const change = (currentPassword: string) =>
+      getAuth().api.changePassword({
+        body: { currentPassword, newPassword: 'a new long password' },
+        headers: new Headers({ cookie }),
+        asResponse: true,
+      });
+
+    expect((await change('not the password')).status).toBe(400);
+    expect((await auditRows(ana.id)).map((row) => row.action)).toEqual(['create']);
+
+    expect((await change(PASSWORD)).status).toBe(200);
+    const rows = await auditRows(ana.id);
+    expect(rows.map((row) => [row.action, row.userId, row.via])).toEqual([
+      ['create', null, 'cli'],
+      ['change_password', ana.id, 'ui'],
+    ]);
+    expect(rows[1].after).toMatchObject({ email: 'ana@example.org', passwordChangedAt: expect.any(String) });
+    expect(JSON.stringify([rows[1].before, rows[1].after])).not.toContain('a new long password');
+  });
+
   it('generates strong passwords the password rules accept, never the same twice', () => {
     const passwords = Array.from({ length: 50 }, generatePassword);
     for (const password of passwords) {

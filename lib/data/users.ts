@@ -295,3 +295,25 @@ export async function resetPassword(id: string, password: string, options: { ver
     return { ...before, version: versionOf(updated.updatedAt), sessionsEnded };
   });
 }
+
+/**
+ * Records that a user changed their own password (through the auth library's
+ * endpoint, which writes the hash itself): who and when, never the password.
+ */
+export async function recordOwnPasswordChange(userId: string): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const current = await userSnapshot(tx, userId);
+    if (current === null) return;
+    await writeAudit(
+      tx,
+      { userId, via: 'ui' },
+      {
+        action: 'change_password',
+        entityType: 'user',
+        entityId: userId,
+        before: current.snapshot,
+        after: { ...current.snapshot, passwordChangedAt: new Date() },
+      },
+    );
+  });
+}
