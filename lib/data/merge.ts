@@ -6,6 +6,7 @@ import { normalizeName } from '../names';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
+import { officialSnapshot } from './official-edits';
 import { reresolvePositions } from './officials';
 
 /*
@@ -66,41 +67,6 @@ export type MergeUndo = {
   /** Officials merged into the duplicate earlier, now pointing at the kept official. */
   mergedBefore: string[];
 };
-
-const SNAPSHOT_SELECT = {
-  id: true,
-  slug: true,
-  version: true,
-  name: true,
-  country: true,
-  wikidataId: true,
-  photoUrl: true,
-  bio: true,
-  links: true,
-  mergedIntoId: true,
-  aliases: { select: { name: true }, orderBy: { name: 'asc' } },
-  positions: {
-    orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
-    select: { title: true, officeKey: true, organisation: true, startDate: true, endDate: true },
-  },
-} satisfies Prisma.OfficialSelect;
-
-/** An official as the audit log keeps it: the same shape lib/data/official-edits.ts writes. */
-async function officialSnapshot(tx: Tx, id: string) {
-  const o = await tx.official.findUnique({ where: { id }, select: SNAPSHOT_SELECT });
-  if (o === null) return null;
-  const { aliases, positions, ...fields } = o;
-  return {
-    ...fields,
-    otherNames: aliases.map((a) => a.name),
-    positions: positions.map((p) => ({
-      ...p,
-      organisation: p.organisation ?? undefined,
-      startDate: isoFromDb(p.startDate),
-      endDate: isoFromDbOrNull(p.endDate) ?? undefined,
-    })),
-  };
-}
 
 type LockedOfficial = {
   id: string;
@@ -285,7 +251,10 @@ export async function mergeOfficials(
         `${changed} changed since you opened this preview. Nothing was merged: check the preview again, then merge.`,
       );
     }
-    const before = { kept: await officialSnapshot(tx, keptId), duplicate: await officialSnapshot(tx, duplicateId) };
+    const before = {
+      kept: await officialSnapshot(tx, { id: keptId }),
+      duplicate: await officialSnapshot(tx, { id: duplicateId }),
+    };
 
     // Participants: where both took part, the duplicate's row goes; elsewhere it becomes the kept official's.
     const rows = await tx.participant.findMany({
@@ -378,8 +347,8 @@ export async function mergeOfficials(
       mergedBefore,
     };
     const after = {
-      kept: await officialSnapshot(tx, keptId),
-      duplicate: await officialSnapshot(tx, duplicateId),
+      kept: await officialSnapshot(tx, { id: keptId }),
+      duplicate: await officialSnapshot(tx, { id: duplicateId }),
       undo,
     };
     await writeAudit(tx, actor, { action: 'merge', entityType: 'official', entityId: keptId, before, after });
@@ -474,7 +443,10 @@ export async function undoMerge(auditId: bigint, actor: Actor) {
         `${kept.name} has itself been merged into another official since: undo that merge first.`,
       );
     }
-    const before = { kept: await officialSnapshot(tx, keptId), duplicate: await officialSnapshot(tx, duplicateId) };
+    const before = {
+      kept: await officialSnapshot(tx, { id: keptId }),
+      duplicate: await officialSnapshot(tx, { id: duplicateId }),
+    };
 
     await tx.participant.updateMany({
       where: { officialId: keptId, contactId: { in: undo.participants } },
@@ -576,8 +548,8 @@ export async function undoMerge(auditId: bigint, actor: Actor) {
     await tx.official.update({ where: { id: keptId }, data: { version: { increment: 1 } } });
 
     const after = {
-      kept: await officialSnapshot(tx, keptId),
-      duplicate: await officialSnapshot(tx, duplicateId),
+      kept: await officialSnapshot(tx, { id: keptId }),
+      duplicate: await officialSnapshot(tx, { id: duplicateId }),
       undoes: auditId.toString(),
     };
     await writeAudit(tx, actor, { action: 'unmerge', entityType: 'official', entityId: keptId, before, after });
