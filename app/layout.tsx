@@ -11,6 +11,14 @@ export const metadata: Metadata = {
   alternates: {
     types: { 'application/atom+xml': [{ url: '/feeds/contacts.xml', title: 'Counterpart: new contacts' }] },
   },
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: { url: '/apple-touch-icon.png', sizes: '180x180' },
+  },
+  manifest: '/manifest.webmanifest',
 };
 
 export const viewport: Viewport = {
@@ -66,7 +74,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </main>
         <footer className="border-rule border-t">
           <div className="text-muted mx-auto max-w-5xl px-5 py-6 text-sm">
-            Every contact is sourced. Gaps are counted in calendar days between held contacts; today is the UTC date.
+            Every contact is sourced. Gaps are counted in calendar days between held contacts; today is the UTC date.{' '}
+            <Link href="/methodology">How we count</Link>
           </div>
         </footer>
       </body>
