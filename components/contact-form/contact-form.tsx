@@ -267,7 +267,7 @@ export function ContactForm({
           <p className="font-semibold">{current.message}</p>
           {current.unverified && (
             <p className="mt-1">
-              Its date, participants or status changed, so it is <strong>Unverified</strong> again: another researcher
+              More than its summary or topics changed, so it is <strong>Unverified</strong> again: another researcher
               needs to check it.
             </p>
           )}

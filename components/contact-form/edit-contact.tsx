@@ -169,7 +169,7 @@ export function EditContact({
         <p className="text-muted mt-1 text-sm">{history.join('; ')}.</p>
         {verification === 'VERIFIED' && (
           <p className="mt-2 text-sm">
-            Changing its date, participants or status returns it to Unverified, for a second researcher to check again.
+            Changing anything but its summary or topics makes it Unverified, for a second researcher to check again.
           </p>
         )}
         {user.canVerify && (

@@ -3,7 +3,16 @@ import { getDb } from '../db';
 import { ZContactInput } from '../validation/contact';
 import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
-import { deleteContact, findNearbyContacts, getContactSnapshot, setVerification, updateContact } from './contact-edits';
+import { ZChannelInput } from '../validation/channel';
+import { createChannel } from './channel-edits';
+import {
+  deleteContact,
+  findNearbyContacts,
+  getContactSnapshot,
+  REVERIFIED_FIELDS,
+  setVerification,
+  updateContact,
+} from './contact-edits';
 import { snapshotInput } from './contact-snapshot';
 import { createContact } from './contacts';
 import { updateOfficial } from './official-edits';
@@ -113,6 +122,126 @@ describe('editing a contact', () => {
       [shoigu.id, 'RU:MINDEF'],
       [austin.id, null],
     ]);
+  });
+});
+
+describe('what returns a verified contact to unverified', () => {
+  const tass = { url: 'https://tass.ru/politika/14615263', publisher: 'TASS', side: 'Russian readout' };
+  const pentagon = { url: source.url, publisher: 'US DoD', side: 'US readout', quote: 'Secretary Austin spoke' };
+
+  /** A call verified by ben, as version 2, with a time, two sources and a claim to edit. */
+  async function verifiedCall() {
+    const made = await setup();
+    const { austin, shoigu, ana, ben } = made;
+    await createChannel(
+      ZChannelInput.parse({ name: 'Defense hotline', countries: 'US, RU', establishedOn: '2022-03-01' }),
+      ana,
+    );
+    const contact = await createContact(
+      call('2022-05-13', [austin.slug, shoigu.slug], {
+        time: '10:00',
+        timeZone: 'America/New_York',
+        sources: [pentagon, { ...tass, claims: { durationMinutes: 60 } }],
+      }),
+      ana,
+    );
+    await setVerification(contact.id, 'VERIFIED', { version: 1 }, ben);
+    return { ...made, contact };
+  }
+
+  type Made = Awaited<ReturnType<typeof verifiedCall>>;
+  const kirby = () =>
+    createOfficial(ZOfficialInput.parse({ name: 'John Kirby', country: 'US' }), { userId: null, via: 'cli' });
+
+  const unverifying: [string, (made: Made) => Promise<Record<string, unknown>> | Record<string, unknown>][] = [
+    ['the date', () => ({ date: '2022-05-12' })],
+    [
+      'the date precision',
+      () => ({ datePrecision: 'MONTH', date: '2022-05-01', time: undefined, timeZone: undefined }),
+    ],
+    ['the time', () => ({ time: '11:00' })],
+    ['the time zone', () => ({ timeZone: 'Europe/Moscow' })],
+    ['the type', () => ({ type: 'VIDEO_CALL' })],
+    ['the status', () => ({ status: 'REQUESTED' })],
+    [
+      'the participants',
+      async ({ austin, shoigu }) => ({ participants: [austin.slug, shoigu.slug, (await kirby()).slug] }),
+    ],
+    ['the initiator', ({ shoigu }) => ({ initiator: shoigu.slug })],
+    ['the duration', () => ({ durationMinutes: 60 })],
+    ['the location', () => ({ location: 'Pentagon' })],
+    ['the channel', () => ({ channel: 'defense-hotline' })],
+    [
+      'a source added',
+      () => ({ sources: [pentagon, { ...tass, claims: { durationMinutes: 60 } }, { url: 'https://example.org/a' }] }),
+    ],
+    ['a source removed', () => ({ sources: [pentagon] })],
+    [
+      'a source’s address',
+      () => ({
+        sources: [pentagon, { ...tass, url: 'https://tass.com/politics/1450000', claims: { durationMinutes: 60 } }],
+      }),
+    ],
+    [
+      'a source’s quote',
+      () => ({
+        sources: [
+          { ...pentagon, quote: 'Austin urged a ceasefire' },
+          { ...tass, claims: { durationMinutes: 60 } },
+        ],
+      }),
+    ],
+    ['a source’s side', () => ({ sources: [pentagon, { ...tass, side: 'press', claims: { durationMinutes: 60 } }] })],
+    ['a source’s claimed duration', () => ({ sources: [pentagon, { ...tass, claims: { durationMinutes: 45 } }] })],
+    [
+      'a source’s claimed date',
+      () => ({ sources: [pentagon, { ...tass, claims: { durationMinutes: 60, date: '2022-05-12' } }] }),
+    ],
+    [
+      'a source’s claimed initiator',
+      ({ shoigu }) => ({ sources: [pentagon, { ...tass, claims: { durationMinutes: 60, initiator: shoigu.slug } }] }),
+    ],
+  ];
+
+  it.each(unverifying)('unverifies: %s', async (_name, change) => {
+    const made = await verifiedCall();
+    const { ana, contact } = made;
+    const saved = await updateContact(contact.id, await edit(contact.id, await change(made)), { version: 2 }, ana);
+    expect(saved).toMatchObject({ verification: 'UNVERIFIED', unverified: true });
+    const row = await getDb().contact.findUniqueOrThrow({ where: { id: contact.id } });
+    expect(row).toMatchObject({ verification: 'UNVERIFIED', verifiedById: null, verifiedAt: null });
+    const audit = await getDb().auditLog.findFirstOrThrow({ where: { entityId: contact.id, action: 'update' } });
+    expect(audit.after).toMatchObject({ verification: 'UNVERIFIED' });
+  });
+
+  const keeping: [string, (made: Made) => Record<string, unknown>][] = [
+    ['the summary', () => ({ summary: 'They discussed Ukraine.' })],
+    ['the topics', () => ({ topics: ['ukraine', 'ceasefire'] })],
+    ['saved with no change', () => ({})],
+    [
+      'the same sources in another order',
+      () => ({ sources: [{ ...tass, claims: { durationMinutes: 60 } }, pentagon] }),
+    ],
+    ['participants named by id instead of slug', ({ austin, shoigu }) => ({ participants: [shoigu.id, austin.id] })],
+  ];
+
+  it.each(keeping)('stays verified: %s', async (_name, change) => {
+    const made = await verifiedCall();
+    const { ana, ben, contact } = made;
+    const saved = await updateContact(contact.id, await edit(contact.id, change(made)), { version: 2 }, ana);
+    expect(saved).toMatchObject({ verification: 'VERIFIED', unverified: false });
+    const row = await getDb().contact.findUniqueOrThrow({ where: { id: contact.id } });
+    expect(row).toMatchObject({ verification: 'VERIFIED', verifiedById: ben.userId });
+  });
+
+  it('covers every field of a contact but its summary and topics', async () => {
+    const { contact } = await verifiedCall();
+    const snapshot = (await getContactSnapshot(contact.id))!;
+    // Bookkeeping, not something a person states about the contact.
+    const notStated = ['id', 'version', 'verification', 'resolvedById', 'deletedAt'];
+    const exempt = ['summary', 'topics'];
+    const stated = Object.keys(snapshot).filter((key) => !notStated.includes(key) && !exempt.includes(key));
+    expect([...REVERIFIED_FIELDS].sort()).toEqual(stated.sort());
   });
 });
 

@@ -89,11 +89,54 @@ async function reopenExpected(tx: Tx, actor: Actor, contactId: string) {
 }
 
 /**
+ * The fields a second researcher checks against the sources when verifying:
+ * everything a contact states, and the sources themselves. Only the summary and
+ * topics (a reader's aid, not a claim of fact) may change without that.
+ */
+export const REVERIFIED_FIELDS = [
+  'date',
+  'datePrecision',
+  'time',
+  'timeZone',
+  'type',
+  'status',
+  'participants',
+  'initiator',
+  'durationMinutes',
+  'location',
+  'channel',
+  'sources',
+] as const satisfies readonly (keyof ContactSnapshot)[];
+
+/**
+ * Sources in a stable order, so that listing the same sources in another order
+ * is no change. Both snapshots come from contactSnapshot, so keys are in one order.
+ */
+function sourceSet(sources: ContactSnapshot['sources']): string[] {
+  return sources.map((source) => JSON.stringify(source)).sort();
+}
+
+/**
+ * The fields whose change returns a verified contact to UNVERIFIED, of those
+ * that differ between two snapshots of it (empty: it stays verified).
+ */
+export function reverificationFields(
+  before: ContactSnapshot,
+  after: ContactSnapshot,
+): (typeof REVERIFIED_FIELDS)[number][] {
+  return REVERIFIED_FIELDS.filter((field) =>
+    field === 'sources'
+      ? JSON.stringify(sourceSet(before.sources)) !== JSON.stringify(sourceSet(after.sources))
+      : JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  );
+}
+
+/**
  * Saves an edit of a contact made from `version`: the whole new input, or a
  * function that makes it from the current contact (a partial API edit), read
  * in the same transaction. A stale version is a 409 that shows what changed.
- * Changing the date, participants or status of a verified contact makes it
- * unverified. Audited with before and after.
+ * A verified contact becomes unverified when anything but its summary and
+ * topics changes (see reverificationFields). Audited with before and after.
  */
 export async function updateContact(
   id: string,
@@ -107,25 +150,31 @@ export async function updateContact(
     const input = typeof change === 'function' ? change(before) : change;
     const prepared = await prepareContact(tx, input);
     const participantSlugs = prepared.participants.map((p) => p.slug).sort();
-    // What a verifier checked: changing any of it makes a verified contact unverified again.
-    const verifiedFieldsChanged =
+    // What decides which expected contact this one fulfils: a change re-opens it.
+    const matchingFieldsChanged =
       before.date !== input.date ||
       before.datePrecision !== input.datePrecision ||
       before.status !== input.status ||
       JSON.stringify(before.participants) !== JSON.stringify(participantSlugs);
-    const unverify = before.verification === 'VERIFIED' && verifiedFieldsChanged;
-    await claimVersion(tx, id, options.version, {
-      ...prepared.fields,
-      updatedById: actor.userId,
-      ...(unverify ? { verification: 'UNVERIFIED', verifiedById: null, verifiedAt: null } : {}),
-    });
+    await claimVersion(tx, id, options.version, { ...prepared.fields, updatedById: actor.userId });
     await tx.participant.deleteMany({ where: { contactId: id } });
     await tx.participant.createMany({ data: prepared.participantRows.map((p) => ({ ...p, contactId: id })) });
     await tx.source.deleteMany({ where: { contactId: id } });
     await tx.source.createMany({ data: prepared.sourceRows.map((s) => ({ ...s, contactId: id })) });
 
+    // Compared as stored (officials by slug, sources with their claims), so that an
+    // input that only spells the same contact differently changes nothing.
+    const unverify =
+      before.verification === 'VERIFIED' && reverificationFields(before, (await contactSnapshot(tx, id))!).length > 0;
+    if (unverify) {
+      await tx.contact.update({
+        where: { id },
+        data: { verification: 'UNVERIFIED', verifiedById: null, verifiedAt: null },
+      });
+    }
+
     let endedSilences: EndedSilence[] = [];
-    if (verifiedFieldsChanged) await reopenExpected(tx, actor, id);
+    if (matchingFieldsChanged) await reopenExpected(tx, actor, id);
     if (input.status === 'HELD') {
       ({ endedSilences } = await settleHeldContact(tx, actor, { id, date: input.date }, prepared.participants));
     }
