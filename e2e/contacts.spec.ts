@@ -504,7 +504,7 @@ test.describe('edit a contact', () => {
 
     await logger.reload();
     await expect(panel).toContainText('Verified');
-    await expect(panel).toContainText('Changing its date, participants or status returns it to Unverified');
+    await expect(panel).toContainText('Changing anything but its summary or topics makes it Unverified');
     await logger.getByLabel('Date', { exact: true }).fill('2022-10-02');
     await logger.getByRole('button', { name: 'Save changes' }).click();
     await expect(logger.getByRole('status').filter({ hasText: 'Saved.' })).toContainText('so it is Unverified again');
