@@ -27,9 +27,27 @@ const NEWLINE = '\r\n';
 // papaparse's own pattern misses multi-line cells (`.` stops at a newline); the start is all that matters.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A metadata line: `# key: value`, its value on one line. */
-function preambleLine(key: string, value: string | number | null): string {
-  return `# ${key}: ${String(value ?? '').replace(/[\r\n]+/g, ' ')}`;
+// Every character some reader takes for the end of a line: CR, LF, VT, FF, the file, group and record
+// separators, NEL and the Unicode line and paragraph separators (Python's splitlines() knows them all).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+const LINE_BREAKS = /[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+/g;
+// eslint-disable-next-line no-control-regex -- the other control characters, which no value needs
+const CONTROLS = /[\x00-\x08\x0e-\x1b\x1f\x7f]/g;
+
+/**
+ * A metadata line: `# key: value`, the value on one line. A value holding a double
+ * quote is written as a quoted CSV field (`"Mark ""Mad Dog"" Milley"`), so a reader
+ * that does not skip `#` lines never sees an unbalanced quote swallow the rows below,
+ * and the value can still be read back exactly. Line breaks inside a value become spaces, and a
+ * spreadsheet's formula start just after a comma (where such a reader starts a cell) gets a ', as
+ * in the data cells.
+ */
+export function preambleLine(key: string, value: string | number | null): string {
+  const text = String(value ?? '')
+    .replace(LINE_BREAKS, ' ')
+    .replace(CONTROLS, '')
+    .replace(/,(\s*)(?=[=+\-@])/g, ",$1'");
+  return `# ${key}: ${text.includes('"') ? `"${text.replaceAll('"', '""')}"` : text}`;
 }
 
 /** A CSV file: the `#` metadata lines, the header row, one line per row (written by papaparse). */
