@@ -29,9 +29,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 // Every character some reader takes for the end of a line: CR, LF, VT, FF, the file, group and record
 // separators, NEL and the Unicode line and paragraph separators (Python's splitlines() knows them all).
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const LINE_BREAKS = /[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+/g;
-// eslint-disable-next-line no-control-regex -- the other control characters, which no value needs
 const CONTROLS = /[\x00-\x08\x0e-\x1b\x1f\x7f]/g;
 
 /**
