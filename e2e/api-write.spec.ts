@@ -319,7 +319,7 @@ test.describe('write API: 401 and 403', () => {
           CONTACT,
           await request.patch(`/api/v1/contacts/${id}`, { headers: header, data: { version: 1, summary: 'x' } }),
         ],
-        ['delete', CONTACT, await request.delete(`/api/v1/contacts/${id}`, { headers: header })],
+        ['delete', CONTACT, await request.delete(`/api/v1/contacts/${id}?version=1`, { headers: header })],
         [
           'post',
           OFFICIALS,
@@ -371,7 +371,7 @@ test.describe('write API: 401 and 403', () => {
         'researcher',
         'delete',
         CONTACT,
-        await request.delete(`/api/v1/contacts/${id}`, { headers: bearer('researcher') }),
+        await request.delete(`/api/v1/contacts/${id}?version=1`, { headers: bearer('researcher') }),
       ],
       [
         'researcher',
@@ -424,7 +424,11 @@ test.describe('write API: 404', () => {
           data: { version: 1, verification: 'VERIFIED' },
         }),
       ],
-      ['delete', CONTACT, await request.delete('/api/v1/contacts/no-such-contact', { headers: bearer('admin') })],
+      [
+        'delete',
+        CONTACT,
+        await request.delete('/api/v1/contacts/no-such-contact?version=1', { headers: bearer('admin') }),
+      ],
       ['get', OFFICIAL, await request.get('/api/v1/officials/no-such-official')],
       [
         'patch',
@@ -578,11 +582,15 @@ test.describe('write API: verifying, deleting, re-resolving offices', () => {
     const gaps = await (await request.get(`/api/v1/gaps?a=${a.slug}&b=${b.slug}`)).json();
     expect(gaps).toMatchObject({ heldCount: 1, gaps: [] });
 
-    // Without a version, whatever is current goes.
+    // Without the version read from GET, nothing is deleted.
     const withoutVersion = await request.delete(`/api/v1/contacts/${other.id}`, { headers: bearer('admin') });
-    expect(await expectDocumented(withoutVersion, 'delete', CONTACT)).toMatchObject({ id: other.id });
+    await expectDocumented(withoutVersion, 'delete', CONTACT);
+    expect((await expectError(withoutVersion, 400, 'INVALID')).fields).toEqual({
+      version: ['Required: the version read from GET, as ?version=3'],
+    });
+    expect(await api.getContact(other.id)).toMatchObject({ id: other.id, version: 1 });
     await expectError(
-      await request.delete(`/api/v1/contacts/${may.id}`, { headers: bearer('admin') }),
+      await request.delete(`/api/v1/contacts/${may.id}?version=2`, { headers: bearer('admin') }),
       404,
       'NOT_FOUND',
     );

@@ -263,7 +263,7 @@ export const contactUpdatedExample = contactJson({
   topics: contactPatchExample.topics,
 });
 
-/** What DELETE /api/v1/contacts/{id} answers. */
+/** What DELETE /api/v1/contacts/{id}?version=3 answers: the version read after the edit and the verification. */
 export const contactDeletedExample = { id: contactRowExample.id, version: 4, deletedAt: '2025-06-01T09:30:00.000Z' };
 
 /** A contact as the audit log and a conflict show it: officials by slug. */

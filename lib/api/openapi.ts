@@ -947,16 +947,18 @@ const deleteContactOperation = write('contact:delete', {
   summary: 'Delete a contact',
   description:
     'Takes the contact out of every list, gap and export; the audit log keeps it whole. Expected contacts it had ' +
-    'fulfilled are open again. With `version`, only that version is deleted (else 409).',
+    'fulfilled are open again. Send the `version` read from GET as `?version=N`: without it the answer is 400 ' +
+    '(`fields.version`), and when the contact changed since, 409 with what changed; nothing is deleted then.',
   tags: ['Contacts'],
   parameters: [
     contactId,
     {
       name: 'version',
       in: 'query',
-      description: 'The version read from GET; without it, whatever is current is deleted.',
+      required: true,
+      description: 'The version read from GET. Only that version is deleted.',
       schema: { type: 'integer', minimum: 1 },
-      example: '3',
+      example: String(contactDeletedExample.version - 1),
     },
   ],
   responses: {

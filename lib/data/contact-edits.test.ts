@@ -269,12 +269,23 @@ describe('verifying a contact', () => {
 describe('deleting a contact', () => {
   it('keeps the row marked deleted, audits it whole, and hides it', async () => {
     const { ana, contact } = await setup();
-    await deleteContact(contact.id, {}, ana);
+    await deleteContact(contact.id, { version: 1 }, ana);
     expect(await getContactSnapshot(contact.id)).toBeNull();
     expect(await getDb().contact.count()).toBe(1);
     const audit = await getDb().auditLog.findFirstOrThrow({ where: { entityId: contact.id, action: 'delete' } });
     expect(audit.before).toMatchObject({ date: '2022-05-13', sources: [{ url: source.url }], deletedAt: null });
-    await expect(deleteContact(contact.id, {}, ana)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(deleteContact(contact.id, { version: 2 }, ana)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses to delete a version someone changed since, and deletes nothing', async () => {
+    const { ana, ben, contact } = await setup();
+    await updateContact(contact.id, await edit(contact.id, { location: 'Pentagon' }), { version: 1 }, ben);
+    await expect(deleteContact(contact.id, { version: 1 }, ana)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { current: { version: 2 }, changes: [{ field: 'location', before: null, after: 'Pentagon' }] },
+    });
+    expect(await getContactSnapshot(contact.id)).toMatchObject({ version: 2, deletedAt: null });
+    expect(await getDb().auditLog.count({ where: { entityId: contact.id, action: 'delete' } })).toBe(0);
   });
 
   it('reopens the expected contact it had fulfilled', async () => {
@@ -282,7 +293,7 @@ describe('deleting a contact', () => {
     const expected = await createContact(call('2022-06-20', [austin.slug, shoigu.slug], { status: 'SCHEDULED' }), ana);
     const held = await createContact(call('2022-06-02', [austin.slug, shoigu.slug]), ana);
     expect(held.resolvedExpected).toEqual([expected.id]);
-    await deleteContact(held.id, {}, ana);
+    await deleteContact(held.id, { version: held.version }, ana);
     const row = await getDb().contact.findUniqueOrThrow({ where: { id: expected.id } });
     expect(row.resolvedById).toBeNull();
   });

@@ -233,15 +233,14 @@ export async function setVerification(
 /**
  * Deletes a contact the way Counterpart deletes: the row stays, marked deleted
  * and left out of every list and gap, and the audit log keeps it whole. Expected
- * contacts it had fulfilled are open again. Without a version, deletes whatever
- * is current.
+ * contacts it had fulfilled are open again. Only the version the deleter read
+ * is deleted: a stale one is a 409 that shows what changed.
  */
-export async function deleteContact(id: string, options: { version?: number }, actor: Actor) {
+export async function deleteContact(id: string, options: { version: number }, actor: Actor) {
   return getDb().$transaction(async (tx) => {
     const before = await liveSnapshot(tx, id);
-    const version = options.version ?? before.version;
-    await checkVersion(tx, before, version);
-    await claimVersion(tx, id, version, { deletedAt: new Date(), updatedById: actor.userId });
+    await checkVersion(tx, before, options.version);
+    await claimVersion(tx, id, options.version, { deletedAt: new Date(), updatedById: actor.userId });
     await reopenExpected(tx, actor, id);
     const after = (await contactSnapshot(tx, id))!;
     await writeAudit(tx, actor, { action: 'delete', entityType: 'contact', entityId: id, before, after });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { readJsonObject, rejectUnknownFields, takeVersion } from '@/lib/api/body';
 import { contactJson } from '@/lib/api/serialize';
-import { jsonResponse, rejectUnknownParams, withErrors } from '@/lib/api/respond';
+import { jsonResponse, parseQuery, rejectUnknownParams, withErrors } from '@/lib/api/respond';
 import { authenticateApiRequest, authorizeApiUser, requireApiActor } from '@/lib/auth/api';
 import { deleteContact, getContactRow, setVerification, updateContact } from '@/lib/data/contact-edits';
 import { snapshotInput } from '@/lib/data/contact-snapshot';
 import { AppError } from '@/lib/errors';
 import { ZContactInput } from '@/lib/validation/contact';
+import { ZDeleteQuery } from '@/lib/validation/delete-query';
 
 export const dynamic = 'force-dynamic';
 
@@ -65,16 +66,15 @@ export const PATCH = withErrors(async (request, { params }: Context) => {
   return jsonResponse(contactJson(contact!));
 });
 
-/** Deletes a contact (admin token). The row is kept, marked deleted, and the audit log holds it whole. */
+/**
+ * Deletes a contact (admin token) at the `?version=N` read from GET: a missing
+ * version is a 400, a stale one a 409. The row is kept, marked deleted, and the
+ * audit log holds it whole.
+ */
 export const DELETE = withErrors(async (request, { params }: Context) => {
   const { id } = await params;
   const actor = await requireApiActor(request, 'contact:delete');
-  const raw = new URL(request.url).searchParams.get('version');
-  rejectUnknownParams(new URL(request.url).searchParams, ['version']);
-  const version = raw === null ? undefined : Number(raw);
-  if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
-    throw new AppError('INVALID', 'Invalid parameter “version”', { version: ['Give the version as a whole number'] });
-  }
+  const { version } = parseQuery(ZDeleteQuery, new URL(request.url).searchParams, ['version']);
   const deleted = await deleteContact(id, { version }, actor);
   return jsonResponse(deleted);
 });
