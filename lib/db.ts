@@ -1,9 +1,45 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { noteConnection } from './db-health';
 import { PrismaClient } from './generated/prisma/client';
 
 export type { PrismaClient };
 
 const globalForPrisma = globalThis as unknown as { counterpartPrisma?: PrismaClient };
+
+/** How long to wait for a connection before giving up, so a dead server is an error, not a hang. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/** The settings of the connection pool, read from the environment (see the README's configuration table). */
+export type PoolSettings = { max: number; statementTimeoutMs: number; connectTimeoutMs: number };
+
+function wholeNumber(name: string, raw: string | undefined, fallback: number, range: [number, number]): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (!Number.isInteger(value) || value < range[0] || value > range[1]) {
+    throw new Error(`${name} must be a whole number from ${range[0]} to ${range[1]}; it is "${raw}".`);
+  }
+  return value;
+}
+
+/**
+ * The pool's size (DATABASE_POOL_SIZE, default 10) and the longest a statement may run
+ * (DATABASE_STATEMENT_TIMEOUT in seconds; 0 = no limit). Inside the web server a statement
+ * is stopped after 15 s unless configured otherwise, so one slow query cannot hold a
+ * connection for ever; the command line, migrations and imports run without a limit.
+ * Throws one line naming the variable when a value is not a usable number.
+ */
+export function poolSettings(env: Record<string, string | undefined> = process.env): PoolSettings {
+  const inWebServer = env.NEXT_RUNTIME !== undefined;
+  const max = wholeNumber('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, [1, 1000]);
+  const seconds = wholeNumber(
+    'DATABASE_STATEMENT_TIMEOUT',
+    env.DATABASE_STATEMENT_TIMEOUT,
+    inWebServer ? 15 : 0,
+    [0, 86_400],
+  );
+  return { max, statementTimeoutMs: seconds * 1000, connectTimeoutMs: CONNECT_TIMEOUT_MS };
+}
 
 /**
  * The one PrismaClient of this process, created on first use (so that building
@@ -14,12 +50,44 @@ export function getDb(): PrismaClient {
   return globalForPrisma.counterpartPrisma;
 }
 
+/** A pg pool that tells lib/db-health whether its connections succeed, so the proxy can answer 503 quickly. */
+class WatchedPool extends pg.Pool {
+  connect(): Promise<pg.PoolClient>;
+  connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: () => void) => void): void;
+  connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: () => void) => void) {
+    if (callback) {
+      return super.connect((err, client, done) => {
+        noteConnection(err ?? null);
+        callback(err, client, done);
+      });
+    }
+    return super.connect().then(
+      (client) => {
+        noteConnection(null);
+        return client;
+      },
+      (error: unknown) => {
+        noteConnection(error);
+        throw error;
+      },
+    );
+  }
+}
+
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set. Start Counterpart with `npm start`, which provides one.');
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const { max, statementTimeoutMs, connectTimeoutMs } = poolSettings();
+  const pool = new WatchedPool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: connectTimeoutMs,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+  });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  return new PrismaClient({ adapter });
 }
 
 /** Closes the client, for scripts and tests that must exit cleanly. */

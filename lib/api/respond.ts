@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { isDatabaseUnreachable } from '../db-health';
 import { AppError, type ErrorCode, type FieldErrors } from '../errors';
 import { issueFields } from '../validation/issues';
 import { searchParamsToObject } from '../validation/filters';
 
-/** The codes an API error can carry: the expected ones, and INTERNAL for a bug. */
-export type ApiErrorCode = ErrorCode | 'INTERNAL';
+/** The codes an API error can carry: the expected ones, INTERNAL for a bug, UNAVAILABLE while the database is not answering. */
+export type ApiErrorCode = ErrorCode | 'INTERNAL' | 'UNAVAILABLE';
 
 /** Every API error has this one shape, whatever its status. */
 export type ApiErrorBody = {
@@ -75,11 +76,36 @@ export function parseQuery<T extends z.ZodType>(
   return parseParams(schema, params);
 }
 
+/** PostgreSQL's code for a statement stopped by statement_timeout. */
+const QUERY_CANCELED = '57014';
+
+function hasCode(error: unknown, code: string, depth = 0): boolean {
+  if (depth > 5 || error === null || typeof error !== 'object') return false;
+  const e = error as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  if (e.code === code) return true;
+  return hasCode(e.cause, code, depth + 1) || hasCode(e.meta?.driverAdapterError, code, depth + 1);
+}
+
+/** The message of a 503 when the database is down or took too long, else null. */
+function unavailableMessage(error: unknown): string | null {
+  if (isDatabaseUnreachable(error)) return 'The database is not answering; try again in a moment.';
+  if (hasCode(error, QUERY_CANCELED) || String((error as Error)?.message).includes('statement timeout')) {
+    return 'The database took too long to answer; try again in a moment, or narrow the request.';
+  }
+  return null;
+}
+
 /** Any thrown value as the JSON response the API owes: expected ones as 4xx, the rest logged and 500. */
 export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof AppError) return jsonError(error);
   if (error instanceof z.ZodError) return jsonError(invalidInput(error, { nested: true }));
   const url = new URL(request.url);
+  const unavailable = unavailableMessage(error);
+  if (unavailable !== null) {
+    console.error(`[api] ${request.method} ${url.pathname}: ${unavailable}`);
+    const body: ApiErrorBody = { error: { code: 'UNAVAILABLE', message: unavailable } };
+    return jsonResponse(body, { status: 503, headers: { 'Retry-After': '5' } });
+  }
   console.error(`[api] ${request.method} ${url.pathname}${url.search} failed:`, error);
   const body: ApiErrorBody = {
     error: { code: 'INTERNAL', message: 'Something went wrong on the server. The error has been logged.' },

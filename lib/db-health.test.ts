@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isDatabaseAvailable, isDatabaseUnreachable, noteConnection } from './db-health';
+import { poolSettings } from './db';
+
+describe('isDatabaseUnreachable', () => {
+  it('knows a refused or timed-out connection, however deeply Prisma wraps it', () => {
+    expect(
+      isDatabaseUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })),
+    ).toBe(true);
+    expect(isDatabaseUnreachable({ code: 'P1001', message: "Can't reach database server" })).toBe(true);
+    expect(isDatabaseUnreachable(new Error('x', { cause: new Error('timeout exceeded when trying to connect') }))).toBe(
+      true,
+    );
+    expect(isDatabaseUnreachable(new AggregateError([{ code: 'ECONNREFUSED' }]))).toBe(true);
+  });
+
+  it('does not take a bad query or a conflict for an outage', () => {
+    expect(isDatabaseUnreachable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);
+    expect(isDatabaseUnreachable(new Error('relation "x" does not exist'))).toBe(false);
+    expect(isDatabaseUnreachable(null)).toBe(false);
+  });
+});
+
+describe('isDatabaseAvailable', () => {
+  const saved = process.env.DATABASE_URL;
+  let server: Server | undefined;
+  afterEach(() => {
+    process.env.DATABASE_URL = saved;
+    server?.close();
+    server = undefined;
+  });
+
+  it('answers false within about a second when nothing listens, and true once something does', async () => {
+    server = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    server.close();
+    await new Promise((resolve) => server!.once('close', resolve));
+
+    process.env.DATABASE_URL = `postgresql://u@127.0.0.1:${port}/db`;
+    noteConnection(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }));
+    const started = Date.now();
+    expect(await isDatabaseAvailable()).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1_500);
+
+    server = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
+    // A connection the pool made says the server is back, without waiting for the next probe.
+    noteConnection(null);
+    expect(await isDatabaseAvailable()).toBe(true);
+  });
+});
+
+describe('poolSettings', () => {
+  it('limits statements in the web server only, and takes the pool size from DATABASE_POOL_SIZE', () => {
+    expect(poolSettings({ NEXT_RUNTIME: 'nodejs' })).toEqual({
+      max: 10,
+      statementTimeoutMs: 15_000,
+      connectTimeoutMs: 5_000,
+    });
+    expect(poolSettings({})).toMatchObject({ max: 10, statementTimeoutMs: 0 });
+    expect(
+      poolSettings({ DATABASE_POOL_SIZE: '25', DATABASE_STATEMENT_TIMEOUT: '0', NEXT_RUNTIME: 'nodejs' }),
+    ).toMatchObject({ max: 25, statementTimeoutMs: 0 });
+    expect(poolSettings({ DATABASE_STATEMENT_TIMEOUT: '60' })).toMatchObject({ statementTimeoutMs: 60_000 });
+  });
+
+  it('refuses a value that is not a usable whole number, in one line naming the variable', () => {
+    for (const bad of ['ten', '0', '-3', '2.5', '1e9']) {
+      expect(() => poolSettings({ DATABASE_POOL_SIZE: bad })).toThrow(
+        `DATABASE_POOL_SIZE must be a whole number from 1 to 1000; it is "${bad}".`,
+      );
+    }
+    expect(() => poolSettings({ DATABASE_STATEMENT_TIMEOUT: 'soon' })).toThrow(/^DATABASE_STATEMENT_TIMEOUT must be/);
+  });
+});
