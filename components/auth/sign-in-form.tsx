@@ -8,7 +8,7 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: st
 
 /** What to tell a person whose sign-in failed, from the auth endpoint's answer. */
 function signInError(error: { status: number; message?: string }): string {
-  if (error.status === 429) return 'Too many sign-in attempts from here. Wait a minute, then try again.';
+  if (error.status === 429) return error.message || 'Too many failed sign-ins. Wait a minute, then try again.';
   if (error.status === 401 || error.status === 400) return 'That email and password do not match an account.';
   if (error.status === 403) return error.message || 'Signing in was refused.';
   return error.message || 'Signing in failed. Try again.';
