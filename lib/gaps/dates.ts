@@ -6,7 +6,6 @@ import {
   endOfYear,
   formatISO,
   isValid,
-  parseISO,
   startOfMonth,
   startOfYear,
 } from 'date-fns';
@@ -16,8 +15,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Parses `YYYY-MM-DD` as a UTC calendar day; throws on anything else. */
 export function parseIsoDate(value: IsoDate): UTCDate {
-  const date = ISO_DATE.test(value) ? new UTCDate(parseISO(value)) : new UTCDate(Number.NaN);
-  // parseISO rolls 2022-02-30 over into March; a real date must survive the round trip.
+  // Midnight UTC, explicitly: date-fns' parseISO reads a bare date as local midnight, which
+  // east of UTC is the day before in UTC (and every date failed the check below).
+  const date = new UTCDate(ISO_DATE.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN);
+  // 2022-02-30 may roll over into March; a real date must survive the round trip.
   if (!isValid(date) || toIsoDate(date) !== value) {
     throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${value}`);
   }
