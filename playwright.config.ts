@@ -38,6 +38,11 @@ export default defineConfig({
   reporter: [['list'], ['json']],
   use: {
     baseURL,
+    // A fixed locale and zone, whatever the runner's: date fields take day, month, year
+    // (en-GB), and the browser is deliberately not in UTC, west of it, where a date read
+    // as UTC midnight but shown in local time would fall on the day before.
+    locale: 'en-GB',
+    timezoneId: 'America/New_York',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -62,7 +67,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node_modules/.bin/next start --port ${port} --hostname 127.0.0.1`,
+    command: `node scripts/server.mjs --port ${port} --hostname 127.0.0.1`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,

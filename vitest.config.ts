@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // A stray `.only` would quietly skip the rest of the suite: CI refuses it.
+    allowOnly: !process.env.CI,
     environment: 'node',
     globalSetup: ['lib/testing/global-setup.ts'],
     // Database tests share one database and empty it between tests.

@@ -54,6 +54,8 @@ test('filters narrow the list and live in the URL; each change reads in words', 
   );
   await expect(entries.nth(1)).toContainText(`Name: ‘Audittest ${tag}’`);
   await expect(entries.nth(1)).toContainText('Country: SE');
+  const madeOn = (await entries.nth(1).locator('time').getAttribute('datetime'))?.slice(0, 10);
+  expect(madeOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await expect(update.locator('time')).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2} UTC$/);
 
   // One more filter, from the URL alone: the action.
@@ -63,9 +65,11 @@ test('filters narrow the list and live in the URL; each change reads in words', 
   await expect(entries).toHaveCount(1);
   await expect(filters.getByLabel('Entity id')).toHaveValue(official.id);
 
-  // By user and date: the admin's entries today include it; none before 2001.
-  const today = new Date().toISOString().slice(0, 10);
-  await page.goto(`/admin/audit?user=${encodeURIComponent(await adminId(page))}&from=${today}&entityId=${official.id}`);
+  // By user and date: the admin's entries from the day the official was made (as its entry
+  // says, in UTC; the edit may fall on the next day) include both; none before 2001.
+  await page.goto(
+    `/admin/audit?user=${encodeURIComponent(await adminId(page))}&from=${madeOn!}&entityId=${official.id}`,
+  );
   await expect(entries).toHaveCount(2);
   await page.goto(`/admin/audit?to=2000-12-31&entityId=${official.id}`);
   await expect(page.getByText('No entry matches these filters.')).toBeVisible();

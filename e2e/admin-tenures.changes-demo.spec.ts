@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { bearer, storageState } from './auth';
+import { disconnectDb, getDb } from '../lib/db';
+import { removeOfficialsBySlug } from './api-fixtures';
+import { storageState } from './auth';
 import { expectAccessible } from './axe';
 import { screenshot } from './screenshots';
 
@@ -51,22 +53,15 @@ async function addParticipant(page: Page, query: string, name: string) {
 test.afterAll(async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageState('admin') });
   const page = await context.newPage();
-  if (made.contactId) {
-    const response = await page.request.delete(`/api/v1/contacts/${made.contactId}`, { headers: bearer('admin') });
-    expect([200, 404]).toContain(response.status());
-  }
-  if (made.belousov) {
-    await page.goto(`/admin/officials/${made.belousov}`);
-    const remove = page.getByRole('button', { name: `Delete ${BELOUSOV}` });
-    if (await remove.isVisible()) {
-      await remove.click();
-      await page.getByRole('button', { name: 'Yes, delete' }).click();
-      await expect(page.getByRole('heading', { name: `${BELOUSOV} deleted` })).toBeVisible();
-    }
-  }
+  // Belousov goes with every contact he is in (the call to Austin included), by his recorded
+  // address or, if the test stopped before reading it, by his name: the demo data has no Belousov.
+  const named = await getDb().official.findMany({ where: { name: BELOUSOV }, select: { slug: true } });
+  await removeOfficialsBySlug(page.request, [...(made.belousov ? [made.belousov] : []), ...named.map((o) => o.slug)]);
+  expect(await getDb().official.count({ where: { name: BELOUSOV } })).toBe(0);
   if ((await shoiguEnd(page)) !== '2024-05-12') await setShoiguEnd(page, '2024-05-12');
   expect(await shoiguEnd(page)).toBe('2024-05-12');
   await context.close();
+  await disconnectDb();
 });
 
 test('Shoigu hands RU:MINDEF to Belousov, and the office pair US:SECDEF–RU:MINDEF is one series across both', async ({

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { openApiDocument, schemaErrors, type HttpMethod } from '../lib/api/openapi';
+import { disconnectDb, getDb } from '../lib/db';
 import { bearer, type AccountName } from './auth';
 
 /*
  * Fixtures for the write API's specs. Each test makes its own officials, in
- * countries the demo data does not use, and every contact of theirs is deleted
- * when the test ends, so that the specs reading the demo data (counts, feeds,
- * the dashboard) see it unchanged whatever order the specs run in.
+ * countries the demo data does not use, and when the test ends they are
+ * deleted with every contact they took part in, so that the specs reading the
+ * demo data (counts, feeds, the dashboard) see it unchanged whatever order the
+ * specs run in, and every spec passes alone.
  */
 
 export type Official = { id: string; slug: string; version: number; name: string; country: string };
@@ -70,8 +72,55 @@ export function contactBody(a: Official, b: Official, more: ContactBody = {}): C
   };
 }
 
+/**
+ * Deletes officials a test made, with every contact they take part in. The
+ * contacts go through the API first (with the version they are at), so that
+ * the server forgets the cached pages that showed them; then the database of
+ * the tests loses what the API only marks deleted, the officials (positions,
+ * spellings and photos with them) and any office left without a holder by it.
+ * The API deletes no official with contacts, by design, hence the database.
+ * Fails, rather than skipping, if anything is left.
+ */
+export async function removeOfficials(request: APIRequestContext, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  for (const id of ids) {
+    const response = await request.get(`/api/v1/contacts?official=${id}&pageSize=500`);
+    if (response.status() === 404) continue;
+    expect(response.status(), await response.text()).toBe(200);
+    for (const contact of (await response.json()).items as { id: string; version: number }[]) {
+      const deleted = await request.delete(`/api/v1/contacts/${contact.id}?version=${contact.version}`, {
+        headers: bearer('admin'),
+      });
+      expect([200, 404], await deleted.text()).toContain(deleted.status());
+    }
+  }
+  const db = getDb();
+  const offices = await db.position.findMany({
+    where: { officialId: { in: ids } },
+    select: { officeKey: true },
+    distinct: ['officeKey'],
+  });
+  await db.$transaction([
+    db.contact.deleteMany({ where: { participants: { some: { officialId: { in: ids } } } } }),
+    db.official.deleteMany({ where: { id: { in: ids } } }),
+    db.office.deleteMany({ where: { key: { in: offices.map((o) => o.officeKey) }, positions: { none: {} } } }),
+  ]);
+  expect(await db.official.count({ where: { id: { in: ids } } }), 'officials left after the clean-up').toBe(0);
+}
+
+/** removeOfficials, by slug; a slug that matches nothing (never made) is ignored. */
+export async function removeOfficialsBySlug(request: APIRequestContext, slugs: string[]): Promise<void> {
+  const found = await getDb().official.findMany({ where: { slug: { in: slugs } }, select: { id: true } });
+  await removeOfficials(
+    request,
+    found.map((o) => o.id),
+  );
+}
+
 export type WriteApi = {
   request: APIRequestContext;
+  /** Marks an official made some other way (a form, a bare request) for deletion when the test ends. */
+  adopt(official: { id: string }): void;
   /** A new official (made by the admin), by default of COUNTRY_A. */
   official(more?: Record<string, unknown>): Promise<Official>;
   /** Two new officials, of COUNTRY_A and COUNTRY_B. */
@@ -84,11 +133,22 @@ export type WriteApi = {
   getOfficial(slug: string): Promise<Official & Record<string, unknown>>;
 };
 
-export const test = base.extend<{ api: WriteApi }>({
+export const test = base.extend<{ api: WriteApi }, { testDatabase: void }>({
+  // The test database's client closes when the worker ends, so the worker can exit.
+  testDatabase: [
+    async ({}, provide) => {
+      await provide();
+      await disconnectDb();
+    },
+    { scope: 'worker', auto: true },
+  ],
   api: async ({ request }, provide) => {
-    const officials: Official[] = [];
+    const officials: { id: string }[] = [];
     const api: WriteApi = {
       request,
+      adopt(official) {
+        officials.push(official);
+      },
       async official(more = {}) {
         const response = await request.post('/api/v1/officials', {
           headers: bearer('admin'),
@@ -122,14 +182,11 @@ export const test = base.extend<{ api: WriteApi }>({
       },
     };
     await provide(api);
-    // Whatever the test logged, through the fixture or not, leaves no contact behind.
-    for (const official of officials) {
-      const { items } = await (await request.get(`/api/v1/contacts?official=${official.id}&pageSize=500`)).json();
-      for (const { id } of items as { id: string }[]) {
-        const response = await request.delete(`/api/v1/contacts/${id}`, { headers: bearer('admin') });
-        expect([200, 404]).toContain(response.status());
-      }
-    }
+    // Whatever the test made, through the fixture or adopted, goes: officials and every contact of theirs.
+    await removeOfficials(
+      request,
+      officials.map((o) => o.id),
+    );
   },
 });
 

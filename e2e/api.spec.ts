@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { test as withApi, uniqueTag } from './api-fixtures';
 import { screenshot } from './screenshots';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -57,10 +58,23 @@ test.describe('read API: officials', () => {
     });
   }
 
-  test('filters by country and pages', async ({ request }) => {
-    const body = await (await request.get('/api/v1/officials?country=RU&pageSize=1')).json();
-    expect(body).toMatchObject({ total: 2, pageSize: 1 });
-    expect(body.items).toHaveLength(1);
+  // Counts only officials it made (a unique name), so nothing another spec left can change them.
+  withApi('filters by country and pages', async ({ api, request }) => {
+    const name = `Pagetest ${uniqueTag()}`;
+    const made = [
+      await api.official({ name: `${name} Ivanov`, country: 'RU' }),
+      await api.official({ name: `${name} Petrov`, country: 'RU' }),
+      await api.official({ name: `${name} Virtanen`, country: 'FI' }),
+    ];
+    const query = `country=RU&q=${encodeURIComponent(name)}&pageSize=1`;
+    const first = await (await request.get(`/api/v1/officials?${query}`)).json();
+    expect(first).toMatchObject({ page: 1, total: 2, pageSize: 1 });
+    expect(first.items).toHaveLength(1);
+    const second = await (await request.get(`/api/v1/officials?${query}&page=2`)).json();
+    expect(second).toMatchObject({ page: 2, total: 2 });
+    expect([...first.items, ...second.items].map((o: { slug: string }) => o.slug).sort()).toEqual(
+      [made[0].slug, made[1].slug].sort(),
+    );
   });
 
   test('gives a profile by slug or id, and a JSON 404 for an unknown official', async ({ request }) => {
@@ -370,7 +384,9 @@ test.describe('Atom feeds', () => {
     expect(feed.id).toMatch(/^urn:uuid:/);
     expect(Date.parse(feed.updated!)).not.toBeNaN();
     expect(feed.self).toBe(`${baseURL}/feeds/contacts.xml`);
-    expect(feed.entries.length).toBe(7);
+    // As many entries as the API lists contacts, whatever other specs are doing.
+    const listed = await (await request.get('/api/v1/contacts?pageSize=1')).json();
+    expect(feed.entries.length).toBe(listed.total);
     const call = feed.entries.find((e) => e.title === 'Call held: Lloyd Austin – Sergei Shoigu, 13 May 2022');
     expect(call).toBeDefined();
     expect(call!.link).toBe(`${baseURL}/pairs/officials/lloyd-austin/sergei-shoigu`);
@@ -380,7 +396,10 @@ test.describe('Atom feeds', () => {
       expect(Date.parse(entry.updated!)).not.toBeNaN();
     }
     // Newest first.
-    expect(feed.entries[0].title).toMatch(/19 May 2022$/);
+    const titles = feed.entries.map((e) => e.title ?? '');
+    const may19 = titles.findIndex((t) => /, 19 May 2022$/.test(t));
+    expect(may19).toBeGreaterThanOrEqual(0);
+    expect(may19).toBeLessThan(titles.indexOf('Call held: Lloyd Austin – Sergei Shoigu, 13 May 2022'));
   });
 
   test('a pair’s feed lists that pair’s contacts only', async ({ request, page, baseURL }) => {

@@ -7,13 +7,43 @@ import { screenshot } from './screenshots';
 
 const AUSTIN_SHOIGU = '/pairs/officials/lloyd-austin/sergei-shoigu';
 
-/** Days from an ISO date to today (UTC), as the gap engine counts a running silence. */
-function daysSince(date: string): number {
-  const today = new Date().toISOString().slice(0, 10);
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The page's own "today" (UTC), as its gap table prints it in the running
+ * silence's row ("today, 4 Dec 2026"): every expected figure is counted from
+ * it, never from the runner's clock, so the spec agrees with the page on any day.
+ */
+async function pageToday(page: Page): Promise<string> {
+  const cell = gapTable(page).locator('tbody td', { hasText: /^today, / });
+  await expect(cell).toHaveCount(1);
+  const [, day, month, year] = /^today, (\d{1,2}) ([A-Z][a-z]{2}) (\d{4})$/.exec((await cell.innerText()).trim()) ?? [];
+  expect(MONTHS, `the page's today: ${await cell.innerText()}`).toContain(month);
+  return `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** Days between two ISO dates, as the gap engine counts a running silence. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Days from an ISO date to the page's today. */
+async function daysSince(page: Page, date: string): Promise<number> {
+  return daysBetween(date, await pageToday(page));
+}
+
+/** "more than N times as long": the running silence over the longest past gap, rounded down. */
+function timesAsLong(silenceDays: number, longestGapDays: number): number {
+  return Math.floor(silenceDays / longestGapDays);
 }
 
 const formatted = (n: number) => new Intl.NumberFormat('en-GB').format(n);
+
+/** An ISO date as the page writes it: "4 Dec 2026". */
+function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
 
 function gapTable(page: Page): Locator {
   return page.getByRole('table', { name: /Every silence between held contacts/ });
@@ -39,8 +69,9 @@ async function tabToChart(page: Page): Promise<string> {
 
 test.describe('pair page', () => {
   test('tells the Austin–Shoigu story: 84 days, the refusal inside it, and the silence since', async ({ page }) => {
-    const silence = daysSince('2022-05-13');
     await page.goto(AUSTIN_SHOIGU);
+    const today = await pageToday(page);
+    const silence = daysBetween('2022-05-13', today);
     await expect(page).toHaveTitle('Lloyd Austin – Sergei Shoigu · Counterpart');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${formatted(silence)} days without a call`);
     await expect(
@@ -71,8 +102,15 @@ test.describe('pair page', () => {
     await expect(chart.locator('svg text', { hasText: 'Russia invades Ukraine' })).toBeVisible();
     await expect(chart.locator('svg text', { hasText: 'US–Russia deconfliction line set up' })).toBeVisible();
     await expect(chart.locator('[data-marker="REFUSED"]')).toHaveCount(1);
-    await expect(page.getByRole('heading', { name: /more than 19 times as long as any before it/ })).toBeVisible();
-    await expect(page.getByText(/^Source: Counterpart, from 3 sourced contacts; today = /)).toBeVisible();
+    await expect(
+      page.getByRole('heading', {
+        name: `The current silence is more than ${timesAsLong(silence, 84)} times as long as any before it`,
+      }),
+    ).toBeVisible();
+    // The chart's source line names the same today as the table.
+    await expect(
+      page.getByText(`Source: Counterpart, from 3 sourced contacts; today = ${formatDate(today)} (UTC).`),
+    ).toBeVisible();
 
     // Timeline: sources quoted, the gap each call ended.
     const timeline = page.getByRole('region', { name: 'Every contact, with its sources' });
@@ -114,7 +152,7 @@ test.describe('pair page', () => {
     await levels.getByRole('link', { name: 'Offices' }).click();
     await expect(page).toHaveURL(/\/pairs\/offices\/US(%3A|:)SECDEF\/RU(%3A|:)MINDEF$/);
     await expect(page).toHaveTitle('US Secretary of Defense – RU Minister of Defence · Counterpart');
-    expect(await tableDays(page)).toEqual(['84', formatted(daysSince('2022-05-13'))]);
+    expect(await tableDays(page)).toEqual(['84', formatted(await daysSince(page, '2022-05-13'))]);
     await expect(page.getByRole('region', { name: 'Officials in this pair' })).toContainText(
       'Lloyd Austin – Sergei Shoigu',
     );
@@ -123,7 +161,7 @@ test.describe('pair page', () => {
     await expect(page).toHaveURL(/\/pairs\/countries\/US\/RU$/);
     await expect(page).toHaveTitle('United States – Russia · Counterpart');
     // 11 Feb (Milley–Gerasimov) → 18 Feb → 13 May (Austin–Shoigu) → 19 May (Milley–Gerasimov).
-    expect(await tableDays(page)).toEqual(['7', '84', '6', formatted(daysSince('2022-05-19'))]);
+    expect(await tableDays(page)).toEqual(['7', '84', '6', formatted(await daysSince(page, '2022-05-19'))]);
     await expect(gapTable(page).getByRole('row').filter({ hasText: '11 Feb 2022' })).toContainText('0–7');
     await expect(page.getByTestId('gap-chart').locator('[data-marker="REFUSED"]')).toHaveCount(2);
     await screenshot(page, 'pair-countries');
@@ -163,7 +201,8 @@ test.describe('pair page', () => {
     expect(svg.suggestedFilename()).toBe('counterpart-lloyd-austin-sergei-shoigu-gaps.svg');
     const markup = await readFile((await svg.path())!, 'utf8');
     expect(markup.startsWith('<svg')).toBe(true);
-    expect(markup).toContain('more than 19 times as long as any before it');
+    const silence = await daysSince(page, '2022-05-13');
+    expect(markup).toContain(`more than ${timesAsLong(silence, 84)} times as long as any before it`);
     expect(markup).toContain('Russia invades Ukraine');
     expect(markup).toContain('Source: Counterpart');
     expect(markup).not.toContain('var(--');
@@ -193,7 +232,7 @@ test.describe('pair page', () => {
     const reversed = await page.goto('/pairs/officials/sergei-shoigu/lloyd-austin');
     expect(reversed?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('days without a call');
-    expect(await tableDays(page)).toEqual(['84', formatted(daysSince('2022-05-13'))]);
+    expect(await tableDays(page)).toEqual(['84', formatted(await daysSince(page, '2022-05-13'))]);
 
     await page.goto('/pairs/countries/us/ru');
     await expect(page).toHaveURL(/\/pairs\/countries\/US\/RU$/);
@@ -311,7 +350,7 @@ test.describe('pair page before JavaScript runs', () => {
   test('serves the numbers and reserves the chart’s height', async ({ page }) => {
     await page.goto(AUSTIN_SHOIGU);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('days without a call');
-    expect(await tableDays(page)).toEqual(['84', formatted(daysSince('2022-05-13'))]);
+    expect(await tableDays(page)).toEqual(['84', formatted(await daysSince(page, '2022-05-13'))]);
     await expect(page.getByRole('region', { name: 'In numbers' })).toContainText('84 days');
     const box = await page.getByTestId('gap-chart').boundingBox();
     expect(box?.height).toBe(400);

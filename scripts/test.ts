@@ -4,6 +4,7 @@
  * a second throw-away database holding the demo data. Nothing is left running.
  * `--unit` or `--e2e` runs one half. Uses the server in DATABASE_URL (a local one
  * only) for the throw-away databases, or embedded PostgreSQL without it.
+ * UNIT_TEST_TZ sets the time zone of the unit tests alone.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -44,13 +45,14 @@ function readJson(file: string): Record<string, unknown> | null {
 
 async function unitTests(): Promise<{ code: number; tally: Tally }> {
   const output = path.join(reports, 'vitest.json');
-  const code = await run(bin('vitest'), [
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${output}`,
-    ...extra,
-  ]);
+  // UNIT_TEST_TZ runs the unit tests (only) in another time zone, e.g. Pacific/Auckland,
+  // to show that nothing counts days in the machine's zone.
+  const zone = process.env.UNIT_TEST_TZ;
+  const code = await run(
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`, ...extra],
+    zone ? { env: { ...process.env, TZ: zone } } : undefined,
+  );
   const report = readJson(output) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
   return {
     code,

@@ -42,6 +42,12 @@ async function world() {
   return { user, austin, shoigu, contact, merged };
 }
 
+/** The ISO day before or after another, in UTC. */
+const shiftDay = (day: string, by: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
+const previousDay = (day: string) => shiftDay(day, -1);
+const nextDay = (day: string) => shiftDay(day, 1);
+
 const filters = (raw: Record<string, string> = {}) => ZAuditFilters.parse(raw);
 
 describe('the audit log viewer', () => {
@@ -76,8 +82,12 @@ describe('the audit log viewer', () => {
       { kind: 'changed', label: 'Summary', from: '‘First readout.’', to: '‘Second readout.’' },
     ]);
     expect((await listAuditEntries(filters({ entityId: contact.id }))).items).toHaveLength(2);
-    const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditEntries(filters({ from: today, to: today }))).items).toHaveLength(7);
+    // The days the rows were written on (UTC), from the rows themselves: the run may cross midnight.
+    const firstDay = all.items.at(-1)!.at.slice(0, 10);
+    const lastDay = all.items[0].at.slice(0, 10);
+    expect((await listAuditEntries(filters({ from: firstDay, to: lastDay }))).items).toHaveLength(7);
+    expect((await listAuditEntries(filters({ to: previousDay(firstDay) }))).items).toHaveLength(0);
+    expect((await listAuditEntries(filters({ from: nextDay(lastDay) }))).items).toHaveLength(0);
     expect((await listAuditEntries(filters({ to: '2020-01-01' }))).items).toHaveLength(0);
     expect(await listAuditFacets()).toEqual({
       entityTypes: ['contact', 'official', 'user'],

@@ -1,4 +1,4 @@
-import { createApiToken } from '../../data/api-tokens';
+import { createApiToken } from '../../lib/data/api-tokens';
 import { expect, form, getDb, NO_STATE, type Row } from './shared';
 
 /*

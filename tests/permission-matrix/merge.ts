@@ -1,6 +1,6 @@
-import { ZOfficialInput } from '../../validation/official';
-import { createOfficial } from '../../data/officials';
-import { mergeOfficials } from '../../data/merge';
+import { ZOfficialInput } from '../../lib/validation/official';
+import { createOfficial } from '../../lib/data/officials';
+import { mergeOfficials } from '../../lib/data/merge';
 import { expect, form, getDb, NO_STATE, type Row } from './shared';
 
 const SEED = { userId: null, via: 'cli' } as const;

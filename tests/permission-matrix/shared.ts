@@ -1,11 +1,12 @@
 import { expect } from 'vitest';
-import type { Permission } from '../../auth/permissions';
-import { getDb } from '../../db';
+import type { Permission } from '../../lib/auth/permissions';
+import { getDb } from '../../lib/db';
 
 /*
  * The rows of the server actions' permission matrix (permissions.test.ts),
  * one file per module of lib/actions, so that each module's author lists its
- * own actions. Files here are read by the test, never by the app.
+ * own actions. They live outside the app tree (they import Vitest) and are read
+ * by lib/actions/permissions.test.ts only.
  */
 
 export type ActionResult = { ok: boolean; message?: string };

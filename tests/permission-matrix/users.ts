@@ -1,5 +1,5 @@
 import { verifyPassword } from 'better-auth/crypto';
-import { createUser } from '../../data/users';
+import { createUser } from '../../lib/data/users';
 import { expect, form, getDb, NO_STATE, type Row, type World } from './shared';
 
 /*
