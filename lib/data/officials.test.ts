@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
+import type { Prisma } from '../generated/prisma/client';
 import { AppError } from '../errors';
 import { setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
@@ -266,6 +267,69 @@ describe('deleting an official', () => {
     const stale = await caught(deleteOfficial(austin.slug, { version: 7 }, admin));
     expect(stale.code).toBe('CONFLICT');
     expect(await getDb().official.count()).toBe(2);
+  });
+
+  /**
+   * Runs `work` in a transaction of its own and keeps that open (holding its
+   * row locks) until release() is called; `done` settles when it has committed.
+   */
+  async function openTransaction(work: (tx: Prisma.TransactionClient) => Promise<unknown>) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const workDone = new Promise<void>((resolve) => (started = resolve));
+    const done = getDb().$transaction(
+      async (tx) => {
+        await work(tx);
+        started();
+        await released;
+      },
+      { timeout: 60_000 },
+    );
+    await Promise.race([workDone, done]);
+    return { release, done };
+  }
+
+  /** Resolves once another session of this database waits for a row lock. */
+  async function someoneWaitsForALock() {
+    for (;;) {
+      const [{ waiting }] = await getDb().$queryRaw<{ waiting: number }[]>`
+        SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (waiting > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('is a conflict, not a crash, when a contact naming the official commits during the delete', async () => {
+    const { austin, shoigu } = await demo();
+    const logging = await openTransaction((tx) =>
+      createContact(call('2022-05-13', [austin.slug, shoigu.slug]), admin, { tx }),
+    );
+    const deleting = caught(deleteOfficial(shoigu.slug, { version: 1 }, admin));
+    await someoneWaitsForALock();
+    logging.release();
+    await logging.done;
+    const refused = await deleting;
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toMatch(/takes part in 1 contact/);
+    expect(await getDb().official.count({ where: { id: shoigu.id } })).toBe(1);
+    expect(await getDb().contact.count()).toBe(1);
+  });
+
+  it('is a conflict when an edit of the official commits during the delete', async () => {
+    const { shoigu } = await demo();
+    const editing = await openTransaction((tx) =>
+      tx.official.update({ where: { id: shoigu.id }, data: { bio: 'Minister', version: { increment: 1 } } }),
+    );
+    const deleting = caught(deleteOfficial(shoigu.slug, { version: 1 }, admin));
+    await someoneWaitsForALock();
+    editing.release();
+    await editing.done;
+    const refused = await deleting;
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toMatch(/your version 1, now 2/);
+    expect(await getDb().official.findUnique({ where: { id: shoigu.id } })).toMatchObject({ bio: 'Minister' });
   });
 
   it('deletes one whose only contacts were deleted already', async () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { AppError } from '../errors';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { normalizeName, slugForName } from '../names';
 import type { OfficialInput } from '../validation/official';
 import type { Actor } from './actor';
@@ -214,11 +214,14 @@ export async function createOfficial(
  */
 export async function deleteOfficial(ref: string, options: { version: number }, actor: Actor) {
   return getDb().$transaction(async (tx) => {
-    const official = await tx.official.findFirst({
-      where: { OR: [{ id: ref }, { slug: ref }], mergedIntoId: null },
-      select: { id: true, slug: true, name: true, version: true },
-    });
-    if (official === null) throw new AppError('NOT_FOUND', `No official “${ref}”`);
+    // Locked first: an edit of the official, a merge or a contact naming it that is under way
+    // finishes before the checks below read the official and its contacts, and one that
+    // starts later waits for this delete (and then finds the official gone).
+    const [official] = await tx.$queryRaw<{ id: string; slug: string; name: string; version: number }[]>`
+      SELECT id, slug, name, version FROM official
+      WHERE (id = ${ref} OR slug = ${ref}) AND merged_into_id IS NULL
+      ORDER BY id = ${ref} DESC LIMIT 1 FOR UPDATE`;
+    if (official === undefined) throw new AppError('NOT_FOUND', `No official “${ref}”`);
     if (official.version !== options.version) {
       throw new AppError(
         'CONFLICT',
@@ -247,7 +250,18 @@ export async function deleteOfficial(ref: string, options: { version: number }, 
       select: { id: true },
     });
     await tx.contact.deleteMany({ where: { id: { in: purged.map((c) => c.id) } } });
-    await tx.official.delete({ where: { id: official.id } });
+    try {
+      await tx.official.delete({ where: { id: official.id } });
+    } catch (error) {
+      // A row that still names the official (one the lock cannot hold off): a conflict, not a crash.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
+        throw new AppError(
+          'CONFLICT',
+          `${official.name} was just named in a contact or another record, so deleting would lose it. Reload and check before deleting.`,
+        );
+      }
+      throw error;
+    }
     await writeAudit(tx, actor, {
       action: 'delete',
       entityType: 'official',
