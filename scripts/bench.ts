@@ -256,7 +256,7 @@ async function main() {
     }
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const server = spawn(bin('next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    const server = spawn(process.execPath, ['scripts/server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: ROOT,
       stdio: 'ignore',
       env: {

@@ -92,7 +92,10 @@ async function main() {
 
   log(`Database: ${database.describe} (${redactUrl(database.url)})`);
   log(`Serving on http://localhost:${port}`);
-  const server = spawn(bin('next'), [isDev ? 'dev' : 'start', '--port', String(port)], {
+  // scripts/server.mjs serves the app as `next start` (or `next dev`) would, and also says which address each
+  // request came from and refuses oversized API bodies.
+  const serverArgs = ['scripts/server.mjs', '--port', String(port), ...(isDev ? ['--dev'] : [])];
+  const server = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
     stdio: 'inherit',
     env: {

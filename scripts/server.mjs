@@ -1,0 +1,208 @@
+/**
+ * The web server: Next.js behind a few lines of Node's http module (Next's
+ * documented custom-server API), for two things Next cannot do by itself.
+ *
+ * 1. The client's address. `next start` sets X-Forwarded-For only when the
+ *    client sent none, so the app cannot tell a made-up header from a real one.
+ *    Here every request gets `x-counterpart-client-ip` (any copy the client sent
+ *    is removed): the socket's address, or, when the socket is a proxy named in
+ *    TRUSTED_PROXIES, the address that proxy forwarded (scripts/lib/client-address.mjs).
+ * 2. Bounded bodies. A body on /api/auth/* over 16 KB, or on /api/v1/* over
+ *    1 MB, gets a 413 JSON error before it is read: by Content-Length, or by
+ *    counting the bytes of a chunked body and stopping at the limit.
+ *
+ * Usage: node scripts/server.mjs [--dev] [--port N] [--hostname H]
+ * (PORT and HOSTNAME work too; NEXT_DIST_DIR reaches next.config.js.)
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from './lib/client-address.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The largest request body each API accepts, in bytes (documented in the README). */
+export const BODY_LIMITS = [
+  { prefix: '/api/auth/', bytes: 16 * 1024, label: '16 KB' },
+  { prefix: '/api/v1/', bytes: 1024 * 1024, label: '1 MB' },
+];
+
+function option(name, short) {
+  const args = process.argv.slice(2);
+  const index = args.findIndex((arg) => arg === name || arg === short);
+  if (index !== -1) return args[index + 1];
+  const inline = args.find((arg) => arg.startsWith(`${name}=`));
+  return inline?.slice(name.length + 1);
+}
+
+function fail(message) {
+  process.stderr.write(`[server] ${message}\n`);
+  process.exit(1);
+}
+
+const dev = process.argv.includes('--dev');
+const portText = option('--port', '-p') ?? process.env.PORT ?? '3000';
+const port = Number(portText);
+if (!/^\d+$/.test(portText) || port < 1 || port > 65535)
+  fail(`PORT must be a number from 1 to 65535, not "${portText}".`);
+const hostname = option('--hostname', '-H') ?? process.env.HOSTNAME ?? undefined;
+
+const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+if (trusted.invalid.length > 0) {
+  fail(`TRUSTED_PROXIES has entries that are not addresses or CIDR ranges: ${trusted.invalid.join(', ')}`);
+}
+
+// Next (and the libraries it loads) read NODE_ENV when they are first imported.
+process.env.NODE_ENV ??= dev ? 'development' : 'production';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+const { default: next } = await import('next');
+
+/** The body limit of a request's path, or null for paths without one. */
+function bodyLimitFor(url) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
+  } catch {
+    pathname = url ?? '/';
+  }
+  pathname = `${pathname.replace(/\/{2,}/g, '/').toLowerCase()}/`;
+  return BODY_LIMITS.find((limit) => pathname.startsWith(limit.prefix)) ?? null;
+}
+
+function refuseTooLarge(res, limit) {
+  const body = JSON.stringify({
+    error: {
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `The request body is larger than this endpoint accepts (${limit.label}).`,
+      limitBytes: limit.bytes,
+    },
+  });
+  // Closing the connection spares reading the rest of the body.
+  res.writeHead(413, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    Connection: 'close',
+  });
+  res.end(body);
+}
+
+/**
+ * Reads a chunked body, stopping at the limit: the body (at most `limit`
+ * bytes, so memory stays bounded), or null when it is larger.
+ */
+function readBounded(req, limit) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** A request like `req` whose (already read, bounded) body is `body`, with its length stated. */
+function withBody(req, body) {
+  const replay = new http.IncomingMessage(req.socket);
+  replay.method = req.method;
+  replay.url = req.url;
+  replay.httpVersion = req.httpVersion;
+  replay.httpVersionMajor = req.httpVersionMajor;
+  replay.httpVersionMinor = req.httpVersionMinor;
+  const headers = { ...req.headers, 'content-length': String(body.length) };
+  delete headers['transfer-encoding'];
+  replay.headers = headers;
+  replay.rawHeaders = Object.entries(headers).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)],
+  );
+  replay.push(body);
+  replay.push(null);
+  replay.complete = true;
+  return replay;
+}
+
+/** Raw header pairs without any copy of one header. */
+function withoutHeader(rawHeaders, name) {
+  const kept = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i].toLowerCase() !== name) kept.push(rawHeaders[i], rawHeaders[i + 1]);
+  }
+  return kept;
+}
+
+const app = next({ dev, dir: ROOT, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+async function onRequest(req, res) {
+  try {
+    // Only this server says where a request came from.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress({
+      socketAddress: req.socket.remoteAddress,
+      forwardedFor: req.headers['x-forwarded-for'],
+      trusted,
+    });
+    req.rawHeaders = withoutHeader(req.rawHeaders, CLIENT_ADDRESS_HEADER);
+    req.rawHeaders.push(CLIENT_ADDRESS_HEADER, req.headers[CLIENT_ADDRESS_HEADER]);
+
+    const limit = bodyLimitFor(req.url);
+    if (limit !== null) {
+      const declared = req.headers['content-length'];
+      if (declared !== undefined && Number(declared) > limit.bytes) return refuseTooLarge(res, limit);
+      if (declared === undefined && req.headers['transfer-encoding'] !== undefined) {
+        const body = await readBounded(req, limit.bytes);
+        if (body === null) return refuseTooLarge(res, limit);
+        return await handle(withBody(req, body), res);
+      }
+    }
+    await handle(req, res);
+  } catch (error) {
+    process.stderr.write(`[server] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (!res.headersSent) {
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal Server Error');
+    } else res.destroy();
+  }
+}
+
+const server = http.createServer(onRequest);
+
+// A client that asks before sending a large body (Expect: 100-continue) is refused before it sends it.
+server.on('checkContinue', (req, res) => {
+  const limit = bodyLimitFor(req.url);
+  if (limit !== null && Number(req.headers['content-length']) > limit.bytes) return refuseTooLarge(res, limit);
+  res.writeContinue();
+  void onRequest(req, res);
+});
+
+// Next's hot reload in development talks over WebSocket upgrades.
+server.on('upgrade', (req, socket, head) => app.getUpgradeHandler()(req, socket, head));
+
+server.once('error', (error) => {
+  if (error.code === 'EADDRINUSE') fail(`Port ${port} is already in use. Choose another: PORT=3001`);
+  fail(error.message);
+});
+server.listen(port, hostname, () => {
+  const shown = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : 'localhost';
+  process.stderr.write(`[server] Ready on http://${shown}:${port}${dev ? ' (development)' : ''}\n`);
+  if (trusted.count > 0)
+    process.stderr.write(`[server] Trusting X-Forwarded-For from: ${process.env.TRUSTED_PROXIES}\n`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+    // Open keep-alive connections must not hold the process.
+    server.closeAllConnections();
+  });
+}
