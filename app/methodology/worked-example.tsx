@@ -1,6 +1,6 @@
 import { formatDate, formatDayRange } from '@/lib/format';
 import { daysBetween } from '@/lib/gaps/dates';
-import { computeSeries } from '@/lib/gaps/engine';
+import { computeSeries, makePairKey } from '@/lib/gaps/engine';
 import type { Gap, GapContact, IsoDate } from '@/lib/gaps/types';
 
 /*
@@ -26,7 +26,7 @@ const defence = computeSeries(
     contact('as-refused', '2022-03-24', { status: 'REFUSED', participants: AUSTIN_SHOIGU }),
     contact('as-2', '2022-05-13', { participants: AUSTIN_SHOIGU }),
   ],
-  { level: 'OFFICIAL', a: 'austin', b: 'shoigu' },
+  makePairKey('OFFICIAL', 'austin', 'shoigu'),
   BUILT_ON,
 ).gaps[0];
 
@@ -38,7 +38,7 @@ const military = computeSeries(
     contact('mg-expected', '2022-05-13', { status: 'SCHEDULED', participants: MILLEY_GERASIMOV }),
     contact('mg-2', '2022-05-19', { participants: MILLEY_GERASIMOV }),
   ],
-  { level: 'OFFICIAL', a: 'milley', b: 'gerasimov' },
+  makePairKey('OFFICIAL', 'milley', 'gerasimov'),
   BUILT_ON,
 ).gaps[0];
 
