@@ -1,5 +1,5 @@
 import { can, ROLES, type Permission } from '../auth/permissions';
-import { EXPORT_MAX_CONTACTS } from '../export/limits';
+import { EXPORT_BATCH } from '../export/limits';
 import { formatNumber } from '../format';
 import { CONTACT_STATUSES, CONTACT_TYPES, DATE_PRECISIONS } from '../validation/contact';
 import {
@@ -1190,8 +1190,9 @@ const paths: OpenApiDocument['paths'] = {
       summary: 'Export contacts as CSV or JSON',
       description:
         'Every contact matching the filters (not one page: `page` and `pageSize` are ignored), as a file ' +
-        `stamped with the export time and the filters. At most ${formatNumber(EXPORT_MAX_CONTACTS)} contacts; more is ` +
-        'a 400 asking for narrower filters. JSON: `{ meta, items }`, each item as in List contacts. ' +
+        'stamped with the export time and the filters, newest first. It is streamed as it is read, ' +
+        `${formatNumber(EXPORT_BATCH)} contacts at a time, so any size works; \`total\` in its metadata counts the ` +
+        'contacts that matched when it started. JSON: `{ meta, items }`, each item as in List contacts. ' +
         CSV_CONVENTION,
       tags: ['Contacts', 'Exports'],
       parameters: [format, ...contactFilters],

@@ -329,8 +329,8 @@ export async function listLatestContacts(limit = 6): Promise<ContactRow[]> {
   return contacts.map(toContactRow);
 }
 
-/** The contacts matching a list's filters, newest first, one page of them, with the total. */
-export async function listContacts(filters: ContactFilters): Promise<{ items: ContactRow[]; total: number }> {
+/** The condition a list's filters put on contacts (their page aside), shared by lists and exports. */
+export function contactFilterWhere(filters: Omit<ContactFilters, 'page' | 'pageSize'>): Prisma.ContactWhereInput {
   const and: Prisma.ContactWhereInput[] = [{ deletedAt: null }];
   if (filters.q) {
     const q = normalizeName(filters.q);
@@ -362,7 +362,12 @@ export async function listContacts(filters: ContactFilters): Promise<{ items: Co
   if (filters.status?.length) and.push({ status: { in: filters.status } });
   if (filters.from) and.push({ date: { gte: dbDate(filters.from) } });
   if (filters.to) and.push({ date: { lte: dbDate(filters.to) } });
-  const where: Prisma.ContactWhereInput = { AND: and };
+  return { AND: and };
+}
+
+/** The contacts matching a list's filters, newest first, one page of them, with the total. */
+export async function listContacts(filters: ContactFilters): Promise<{ items: ContactRow[]; total: number }> {
+  const where = contactFilterWhere(filters);
   const [items, total] = await Promise.all([
     getDb().contact.findMany({
       where,

@@ -1,31 +1,41 @@
 import 'server-only';
-import { AppError } from '../errors';
-import { EXPORT_MAX_CONTACTS } from '../export/limits';
-import { formatNumber } from '../format';
+import type { Prisma } from '../generated/prisma/client';
+import { getDb } from '../db';
+import { EXPORT_BATCH } from '../export/limits';
 import type { ContactFilters } from '../validation/filters';
-import { listContacts, type ContactRow } from './contacts';
+import { CONTACT_ROW_SELECT, contactFilterWhere, toContactRow, type ContactRow } from './contacts';
 
-const BATCH = 1_000;
+/** How many contacts match a list's filters (their page aside). */
+export async function countContactsForExport(filters: ContactFilters): Promise<number> {
+  return getDb().contact.count({ where: contactFilterWhere(filters) });
+}
 
 /**
  * Every contact matching the filters (their page and page size ignored),
- * newest first, read in batches. Refuses, before reading them, more than
- * EXPORT_MAX_CONTACTS: a file that silently stopped short would mislead.
+ * newest first, in batches of EXPORT_BATCH read one after another by keyset
+ * (date, id): each batch is read only when the previous one has been written,
+ * so an export of any size holds one batch in memory, and a contact logged
+ * meanwhile neither repeats nor pushes another out.
  */
-export async function listContactsForExport(filters: ContactFilters): Promise<{ items: ContactRow[]; total: number }> {
-  const first = await listContacts({ ...filters, page: 1, pageSize: BATCH });
-  if (first.total > EXPORT_MAX_CONTACTS) {
-    throw new AppError(
-      'INVALID',
-      `These filters match ${formatNumber(first.total)} contacts; an export holds at most ` +
-        `${formatNumber(EXPORT_MAX_CONTACTS)}. Narrow them, e.g. with from and to.`,
-    );
+export async function* contactBatchesForExport(
+  filters: ContactFilters,
+  batchSize = EXPORT_BATCH,
+): AsyncGenerator<ContactRow[]> {
+  const where = contactFilterWhere(filters);
+  let after: { date: Date; id: string } | null = null;
+  for (;;) {
+    const keyset: Prisma.ContactWhereInput = after
+      ? { OR: [{ date: { lt: after.date } }, { date: after.date, id: { lt: after.id } }] }
+      : {};
+    const rows = await getDb().contact.findMany({
+      where: { AND: [where, keyset] },
+      orderBy: [{ date: 'desc' }, { id: 'desc' }],
+      take: batchSize,
+      select: CONTACT_ROW_SELECT,
+    });
+    if (rows.length > 0) yield rows.map(toContactRow);
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1];
+    after = { date: last.date, id: last.id };
   }
-  // A contact logged while the batches are read can shift a row into the next page: keep it once.
-  const byId = new Map(first.items.map((c) => [c.id, c]));
-  for (let page = 2; (page - 1) * BATCH < first.total; page += 1) {
-    for (const c of (await listContacts({ ...filters, page, pageSize: BATCH })).items) byId.set(c.id, c);
-  }
-  const items = [...byId.values()];
-  return { items, total: items.length };
 }

@@ -1,7 +1,7 @@
 import { activeFilters, contactJson } from '../api/serialize';
 import type { ContactRow } from '../data/contacts';
 import { filtersToQuery, type ContactFilters } from '../validation/filters';
-import { joinCell, toCsv, type CsvColumn } from './csv';
+import { csvHead, csvRows, joinCell, type CsvColumn } from './csv';
 
 /** What a contact export says about itself: when it was made and which filters chose its rows. */
 export type ContactsExportMeta = {
@@ -12,6 +12,7 @@ export type ContactsExportMeta = {
   filters: Partial<Omit<ContactFilters, 'page' | 'pageSize'>>;
   /** The same filters as a query string for /api/v1/contacts or the search page ("" when none). */
   query: string;
+  /** How many contacts matched when the export started (one logged while it is written may be added or not). */
   total: number;
 };
 
@@ -61,9 +62,8 @@ const CONTACT_COLUMNS: CsvColumn<ContactRow>[] = [
   { name: 'source_urls', value: (c) => c.sources.map((s) => s.url).join(' ') || null },
 ];
 
-/** A contact list as CSV, its metadata in `#` lines above the header (see csv.ts for why). */
-export function contactsToCsv(contacts: ContactRow[], meta: ContactsExportMeta): string {
-  return toCsv({
+function csvHeadOf(meta: ContactsExportMeta): string {
+  return csvHead({
     title: 'Counterpart contacts export',
     meta: [
       ['exported_at', meta.exportedAt],
@@ -72,8 +72,42 @@ export function contactsToCsv(contacts: ContactRow[], meta: ContactsExportMeta):
       ['note', 'One row per contact, newest first. Lists share a cell, separated by "; " (source URLs by a space).'],
     ],
     columns: CONTACT_COLUMNS,
-    rows: contacts,
   });
+}
+
+/** Indents every line but the first, so a nested JSON value reads as JSON.stringify(…, null, 2) would write it. */
+function indented(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${' '.repeat(depth)}`);
+}
+
+/**
+ * A contact list as CSV or JSON, written piece by piece from batches of rows, so
+ * that an export of any size takes the memory of one batch. The pieces joined are
+ * exactly the file contactsToCsv or contactsToJson would write.
+ */
+export async function* contactsExportChunks(
+  format: 'csv' | 'json',
+  batches: AsyncIterable<ContactRow[]> | Iterable<ContactRow[]>,
+  meta: ContactsExportMeta,
+): AsyncGenerator<string> {
+  if (format === 'csv') {
+    yield csvHeadOf(meta);
+    for await (const batch of batches) yield csvRows(CONTACT_COLUMNS, batch);
+    return;
+  }
+  yield `{\n  "meta": ${indented(meta, 2)},\n  "items": [`;
+  let first = true;
+  for await (const batch of batches) {
+    if (batch.length === 0) continue;
+    yield (first ? '' : ',') + batch.map((c) => `\n    ${indented(contactJson(c), 4)}`).join(',');
+    first = false;
+  }
+  yield first ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+/** A contact list as CSV, its metadata in `#` lines above the header (see csv.ts for why). */
+export function contactsToCsv(contacts: ContactRow[], meta: ContactsExportMeta): string {
+  return csvHeadOf(meta) + csvRows(CONTACT_COLUMNS, contacts);
 }
 
 /** A contact list as JSON: `{ meta, items }`, each item as /api/v1/contacts gives it. */

@@ -48,6 +48,28 @@ export function preambleLine(key: string, value: string | number | null): string
   return `# ${key}: ${text.includes('"') ? `"${text.replaceAll('"', '""')}"` : text}`;
 }
 
+/** The start of a CSV file: the `#` metadata lines and the header row. */
+export function csvHead<T>(options: {
+  title: string;
+  meta: [string, string | number | null][];
+  columns: CsvColumn<T>[];
+}) {
+  const { title, meta, columns } = options;
+  const lines = [`# ${title}`, ...meta.map(([key, value]) => preambleLine(key, value))];
+  lines.push(Papa.unparse([columns.map((c) => c.name)], { newline: NEWLINE }));
+  return lines.join(NEWLINE) + NEWLINE;
+}
+
+/** Rows of a CSV file, each line ended; written in pieces, they join into one file. */
+export function csvRows<T>(columns: CsvColumn<T>[], rows: T[]): string {
+  if (rows.length === 0) return '';
+  const body = Papa.unparse(
+    rows.map((row) => columns.map((c) => c.value(row))),
+    { quotes: (value: unknown) => typeof value === 'string', escapeFormulae: FORMULA_START, newline: NEWLINE },
+  );
+  return body + NEWLINE;
+}
+
 /** A CSV file: the `#` metadata lines, the header row, one line per row (written by papaparse). */
 export function toCsv<T>(options: {
   title: string;
@@ -55,18 +77,7 @@ export function toCsv<T>(options: {
   columns: CsvColumn<T>[];
   rows: T[];
 }): string {
-  const { title, meta, columns, rows } = options;
-  const lines = [`# ${title}`, ...meta.map(([key, value]) => preambleLine(key, value))];
-  lines.push(Papa.unparse([columns.map((c) => c.name)], { newline: NEWLINE }));
-  if (rows.length > 0) {
-    lines.push(
-      Papa.unparse(
-        rows.map((row) => columns.map((c) => c.value(row))),
-        { quotes: (value: unknown) => typeof value === 'string', escapeFormulae: FORMULA_START, newline: NEWLINE },
-      ),
-    );
-  }
-  return lines.join(NEWLINE) + NEWLINE;
+  return csvHead(options) + csvRows(options.columns, options.rows);
 }
 
 /** Several values in one cell, separated by "; " (the JSON export keeps them as arrays); none is an empty cell. */

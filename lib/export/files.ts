@@ -34,3 +34,43 @@ export function downloadHeaders(filename: string, format: ExportFormat): Headers
     'Access-Control-Allow-Origin': '*',
   };
 }
+
+/**
+ * A response body that writes the pieces as the client reads them (each piece is made only when
+ * the previous one has been taken), ends the generator when the client goes away, and ends the
+ * download with an error (not a short file that looks complete) when a later piece fails.
+ * The first two pieces are made before it returns, so an early failure can still be answered
+ * with a proper error status.
+ */
+export async function streamText(chunks: AsyncGenerator<string>, signal?: AbortSignal): Promise<ReadableStream> {
+  const encoder = new TextEncoder();
+  const ready: string[] = [];
+  for (let i = 0; i < 2; i += 1) {
+    const step = await chunks.next();
+    if (step.done) break;
+    ready.push(step.value);
+  }
+  const stop = () => void chunks.return(undefined);
+  signal?.addEventListener('abort', stop, { once: true });
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (ready.length > 0) {
+        controller.enqueue(encoder.encode(ready.shift()!));
+        return;
+      }
+      try {
+        const step = await chunks.next();
+        if (step.done) {
+          signal?.removeEventListener('abort', stop);
+          controller.close();
+        } else {
+          controller.enqueue(encoder.encode(step.value));
+        }
+      } catch (error) {
+        console.error('[export] stopped part-way:', error);
+        controller.error(error);
+      }
+    },
+    cancel: stop,
+  });
+}

@@ -1,2 +1,2 @@
-/** The most contacts one export holds; beyond it the reader is asked to narrow the filters. */
-export const EXPORT_MAX_CONTACTS = 25_000;
+/** Contacts read and written per step of an export: its memory stays that of one batch, whatever its size. */
+export const EXPORT_BATCH = 1_000;
