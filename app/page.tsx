@@ -9,7 +9,8 @@ import { listLatestContacts, listOverdueExpected } from '@/lib/data/contacts';
 import { listPairOverviews } from '@/lib/data/pairs';
 import { todayUtc } from '@/lib/gaps/dates';
 import type { PairLevel } from '@/lib/gaps/types';
-import { formatDate, formatDays } from '@/lib/format';
+import { formatDate, formatDays, formatNumber } from '@/lib/format';
+import { pageOf, parsePageNumber } from '@/lib/paging';
 import { LEVEL_LABEL, LEVEL_SEGMENT, levelFromSegment } from '@/lib/pairs';
 import { countryName, isCountryCode } from '@/lib/validation/common';
 
@@ -19,9 +20,9 @@ export const metadata: Metadata = {
     'How long since two governments’ officials last spoke? Running silences between officials, offices and countries, with every contact sourced.',
 };
 
-type Props = { searchParams: Promise<{ level?: string; country?: string; all?: string }> };
+type Props = { searchParams: Promise<{ level?: string; country?: string; page?: string | string[] }> };
 
-/** Rows per list unless every pair is asked for: the page stays light with thousands of pairs. */
+/** Rows per list, and per page of the list of all pairs: the page stays light with thousands of pairs. */
 const LIST_LIMIT = 25;
 
 const LEVELS: PairLevel[] = ['OFFICIAL', 'OFFICE', 'COUNTRY'];
@@ -47,9 +48,10 @@ export default async function DashboardPage({ searchParams }: Props) {
     const rank = p.series.currentSilence?.rank;
     return rank !== undefined && rank.of >= 1 && rank.longerThan === rank.of;
   });
-  const showAll = params.all === '1';
-  const shown = showAll ? pairs : pairs.slice(0, LIST_LIMIT);
+  const listPage = pageOf(pairs, parsePageNumber(params.page), LIST_LIMIT);
   const levelHref = (l: PairLevel) => `/?level=${LEVEL_SEGMENT[l]}${countryFilter ? `&country=${countryFilter}` : ''}`;
+  const pageHref = (n: number) => `${levelHref(level)}${n > 1 ? `&page=${n}` : ''}#all-pairs`;
+  const firstShown = (listPage.page - 1) * LIST_LIMIT + 1;
 
   return (
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_18rem]">
@@ -125,7 +127,12 @@ export default async function DashboardPage({ searchParams }: Props) {
                   Unusual silences
                 </h2>
                 <p className="text-muted mb-4 text-sm">Running longer than every past gap of the pair.</p>
-                <SilenceList pairs={showAll ? unusual : unusual.slice(0, LIST_LIMIT)} />
+                <SilenceList pairs={unusual.slice(0, LIST_LIMIT)} />
+                {unusual.length > LIST_LIMIT && (
+                  <p className="text-muted mt-3 text-sm">
+                    The {LIST_LIMIT} longest of {formatNumber(unusual.length)}; every pair is in the list below.
+                  </p>
+                )}
               </section>
             )}
 
@@ -133,11 +140,23 @@ export default async function DashboardPage({ searchParams }: Props) {
               <h2 id="all-pairs" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
                 All pairs of {LEVEL_LABEL[level]}, longest silence first
               </h2>
-              <SilenceList pairs={shown} />
-              {shown.length < pairs.length && (
-                <p className="mt-4 text-sm">
-                  <Link href={`${levelHref(level)}&all=1`}>Show all {pairs.length.toLocaleString('en-GB')} pairs</Link>
-                </p>
+              <SilenceList pairs={listPage.items} />
+              {listPage.pages > 1 && (
+                <nav
+                  aria-label="Pages of pairs"
+                  className="mt-4 flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2 text-sm"
+                >
+                  <span className="text-muted tabular-nums">
+                    Pairs {formatNumber(firstShown)}–{formatNumber(firstShown + listPage.items.length - 1)} of{' '}
+                    {formatNumber(pairs.length)}
+                  </span>
+                  <span className="flex gap-x-6">
+                    {listPage.page > 1 && <Link href={pageHref(listPage.page - 1)}>← Longer silences</Link>}
+                    {listPage.page < listPage.pages && (
+                      <Link href={pageHref(listPage.page + 1)}>Shorter silences →</Link>
+                    )}
+                  </span>
+                </nav>
               )}
             </section>
           </>

@@ -207,10 +207,12 @@ function ContactEntry({
 type ContextItem = { id: string; date: IsoDate; title: string; url: string | null; kind: 'event' | 'channel' };
 
 /**
- * Every contact of the pair, oldest first, so the story reads in the order it
+ * The pair's contacts, oldest first, so the story reads in the order it
  * happened and in the chart's left-to-right; each held contact says which
  * silence it ended, the context events fall where they happened, and the
- * running silence closes the list.
+ * running silence closes the list. Given one page of a long record, `until`
+ * is the date the next (newer) page starts at: events up to it are shown, and
+ * the running silence only on the latest page.
  */
 export function PairTimeline({
   level,
@@ -218,17 +220,21 @@ export function PairTimeline({
   series,
   today,
   context,
+  until,
 }: {
   level: PairLevel;
   contacts: ContactRow[];
   series: GapSeries;
   today: IsoDate;
   context: ContextItem[];
+  until?: IsoDate;
 }) {
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const endedBy = new Map(series.gaps.map((g) => [g.toContactId, g]));
   const first = contacts[0]?.date;
-  const events = first ? context.filter((e) => e.date >= first && e.date <= today) : [];
+  const events = first
+    ? context.filter((e) => e.date >= first && (until === undefined ? e.date <= today : e.date < until))
+    : [];
   type Item = { date: IsoDate; order: number; contact?: ContactRow; event?: ContextItem };
   const items: Item[] = [
     ...contacts.map((contact, order) => ({ date: contact.date, order, contact })),
@@ -270,7 +276,7 @@ export function PairTimeline({
           </li>
         ),
       )}
-      {silence && (
+      {silence && until === undefined && (
         <li className="border-silence text-silence grid gap-x-8 border-t-2 py-4 sm:grid-cols-[9rem_minmax(0,1fr)]">
           <p className="text-sm tabular-nums">today, {formatDate(today)}</p>
           <p className="font-semibold tabular-nums">

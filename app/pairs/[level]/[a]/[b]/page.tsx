@@ -18,16 +18,20 @@ import {
   sideName,
 } from '@/components/pair-view';
 import { getPairPage } from '@/lib/data/pair-page';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
+import { pageBefore, parseCursor } from '@/lib/paging';
 import { levelFromSegment } from '@/lib/pairs';
 
 type Props = {
   params: Promise<{ level: string; a: string; b: string }>;
-  searchParams: Promise<{ timeline?: string }>;
+  searchParams: Promise<{ before?: string | string[] }>;
 };
 
-/** The timeline shows this many of the latest contacts unless the whole record is asked for. */
-const TIMELINE_LIMIT = 150;
+/**
+ * The timeline shows this many contacts at a time, the latest first, with links to older
+ * pages: a long record never renders whole in one request.
+ */
+const TIMELINE_PAGE = 150;
 
 /** URL segments arrive decoded by Next; decoding again is harmless for office keys and slugs. */
 function decode(segment: string): string {
@@ -74,7 +78,9 @@ export default async function PairPage({ params, searchParams }: Props) {
 
   const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts };
   const headline = buildHeadline(input);
-  const timelineCut = (await searchParams).timeline !== 'all' && page.contacts.length > TIMELINE_LIMIT;
+  const timeline = pageBefore(page.contacts, parseCursor((await searchParams).before), TIMELINE_PAGE);
+  const timelineHref = (cursor: string) =>
+    `${page.canonical}${cursor === '' ? '' : `?before=${encodeURIComponent(cursor)}`}#timeline-title`;
   const levels = buildLevelLinks(input);
   const chart = buildChartData({ ...input, today: page.today, events: page.events, channels: page.channels });
   const subject = `${sideName(page.a)} and ${sideName(page.b)}`;
@@ -184,21 +190,42 @@ export default async function PairPage({ params, searchParams }: Props) {
         </h2>
         <p className="text-muted mb-4 text-sm">
           Oldest first, so the record reads in the order it happened.
-          {timelineCut && (
+          {timeline.total > TIMELINE_PAGE && (
             <>
               {' '}
-              Showing the latest {TIMELINE_LIMIT} of {page.contacts.length} contacts:{' '}
-              <Link href="?timeline=all">show the whole record</Link>.
+              Contacts {formatNumber(timeline.from)}–{formatNumber(timeline.to)} of {formatNumber(timeline.total)}
+              {timeline.newer === null ? ', the latest.' : '.'}
             </>
           )}
         </p>
         <PairTimeline
           level={level}
-          contacts={timelineCut ? page.contacts.slice(-TIMELINE_LIMIT) : page.contacts}
+          contacts={timeline.items}
           series={page.series}
           today={page.today}
           context={context}
+          until={timeline.nextDate ?? undefined}
         />
+        {(timeline.older !== null || timeline.newer !== null) && (
+          <nav
+            aria-label="Timeline pages"
+            className="border-rule mt-2 flex flex-wrap justify-between gap-x-6 gap-y-2 border-t pt-4 text-sm"
+          >
+            {timeline.older !== null ? (
+              <Link href={timelineHref(timeline.older)}>← Older contacts ({formatNumber(timeline.from - 1)})</Link>
+            ) : (
+              <span className="text-muted">The first recorded contact</span>
+            )}
+            {timeline.newer !== null && (
+              <span className="flex gap-x-6">
+                <Link href={timelineHref(timeline.newer)}>
+                  Newer contacts ({formatNumber(timeline.total - timeline.to)}) →
+                </Link>
+                {timeline.newer !== '' && <Link href={timelineHref('')}>Latest</Link>}
+              </span>
+            )}
+          </nav>
+        )}
       </section>
     </article>
   );
