@@ -149,9 +149,10 @@ async function main() {
   if (!Number.isInteger(CONTACTS) || CONTACTS < 1000) fail('BENCH_CONTACTS must be a whole number of at least 1000.');
   const database = await openDatabaseOrExit({ mode: 'throwaway', log });
   try {
-    const migrationError = await migrateDeploy(database.url);
+    const migrationError = await migrateDeploy(database.ownerUrl);
     if (migrationError) fail(migrationError);
-    process.env.DATABASE_URL = database.url;
+    // The generated history is loaded (and ANALYZEd) as the owner; the server below uses the app's role.
+    process.env.DATABASE_URL = database.ownerUrl;
     const { getDb, disconnectDb } = await import('../lib/db');
     const { getPairSeries, listSeries } = await import('../lib/data/gaps');
     const { listContacts } = await import('../lib/data/contacts');

@@ -109,7 +109,7 @@ function validate<T extends z.ZodType>(schema: T, input: Record<string, unknown>
 async function withDatabase(fn: (url: string) => Promise<void>): Promise<void> {
   const database = await openDatabaseOrExit({ mode: 'app', joinRunning: true, log });
   try {
-    const migrationError = await migrateDeploy(database.url);
+    const migrationError = await migrateDeploy(database.ownerUrl);
     if (migrationError) {
       log(`error: ${migrationError}`);
       process.exitCode = 1;

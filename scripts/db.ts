@@ -34,8 +34,8 @@ async function main() {
   const [command, ...args] = process.argv.slice(2);
   switch (command) {
     case 'migrate':
-      return withDatabase(async ({ url }) => {
-        const error = await migrateDeploy(url);
+      return withDatabase(async ({ ownerUrl }) => {
+        const error = await migrateDeploy(ownerUrl);
         if (error) fail(error);
         log('Migrations are up to date.');
         return 0;
@@ -44,10 +44,10 @@ async function main() {
       const name = args.find((arg) => !arg.startsWith('-'));
       if (!name || !/^[a-z0-9_]+$/.test(name))
         fail(`Name the migration in snake_case: npm run db:migrate:new -- add_topics`);
-      return withDatabase(({ url }) => prisma(['migrate', 'dev', '--name', name], url));
+      return withDatabase(({ ownerUrl }) => prisma(['migrate', 'dev', '--name', name], ownerUrl));
     }
     case 'status':
-      return withDatabase(({ url }) => prisma(['migrate', 'status'], url));
+      return withDatabase(({ ownerUrl }) => prisma(['migrate', 'status'], ownerUrl));
     case 'seed':
       return withDatabase(async ({ url }) => {
         await seedInto(url, log);
@@ -60,7 +60,7 @@ async function main() {
             'db:reset deletes every row. For a database named by DATABASE_URL, confirm with: npm run db:reset -- --force',
           );
         }
-        return prisma(['migrate', 'reset', '--force'], database.url);
+        return prisma(['migrate', 'reset', '--force'], database.ownerUrl);
       });
     default:
       fail(command ? `Unknown command "${command}". ${USAGE}` : USAGE);

