@@ -1,22 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { Role } from '@/lib/auth/permissions';
-import { getCurrentUser } from '@/lib/auth/session';
+import { SignedInAs } from '@/components/auth/signed-in-as';
 
 export const metadata: Metadata = {
   title: 'Not allowed',
   description: 'Your role may not open this page.',
 };
 
-const ROLE_NAME: Record<Role, string> = { VIEWER: 'a viewer', RESEARCHER: 'a researcher', ADMIN: 'an admin' };
-
 /**
  * What forbidden() renders, with HTTP 403: a signed-in user whose role may not
  * open the page (a viewer on the contact form, anyone but an admin in /admin).
  * The server actions behind those pages refuse them too.
  */
-export default async function Forbidden() {
-  const user = await getCurrentUser();
+export default function Forbidden() {
   return (
     <section className="max-w-xl" aria-labelledby="refusal-title">
       <p className="text-muted text-sm font-medium tracking-wider uppercase">403 · Not allowed</p>
@@ -24,7 +20,7 @@ export default async function Forbidden() {
         Your role may not open this page
       </h1>
       <p className="mt-4 leading-relaxed">
-        {user ? `You are signed in as ${user.name}, ${ROLE_NAME[user.role]}. ` : ''}
+        <SignedInAs />
         Viewers read every page, search and export; researchers also log, edit and verify contacts; admins also keep
         officials, users, context events and the audit log. If you need to, ask an admin to change your role.
       </p>
