@@ -115,8 +115,8 @@ function Key({ symbol, children }: { symbol: React.ReactNode; children: React.Re
 export function WorkedExample() {
   const solid = 'bg-history absolute top-1/2 h-2 -translate-y-1/2 rounded-sm';
   return (
-    <figure aria-labelledby="example-title" className="border-rule border-y py-6">
-      <h3 id="example-title" className="text-xl font-semibold tracking-tight text-balance sm:text-2xl">
+    <figure aria-labelledby="worked-example-title" className="border-rule border-y py-6">
+      <h3 id="worked-example-title" className="text-xl font-semibold tracking-tight text-balance sm:text-2xl">
         {formatDayRange(defence)} without a call, across the invasion of Ukraine
       </h3>
       <p className="text-muted mt-2 max-w-2xl text-sm">
