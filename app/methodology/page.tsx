@@ -41,7 +41,7 @@ function Section({ id, children }: { id: SectionId; children: React.ReactNode })
 
 /** A worked sum set apart from the text, in tabular figures. */
 function Sum({ children }: { children: React.ReactNode }) {
-  return <p className="border-silence bg-rule/40 rounded-r border-l-2 px-4 py-2.5 tabular-nums">{children}</p>;
+  return <p className="border-history bg-rule/40 rounded-r border-l-2 px-4 py-2.5 tabular-nums">{children}</p>;
 }
 
 const LIST = 'list-disc space-y-2 pl-5 marker:text-history';
@@ -164,12 +164,21 @@ export default function MethodologyPage() {
           <p>
             The <em>current silence</em> of a pair is today’s date in UTC minus the date of its last held contact. It
             changes at midnight UTC, for every reader at once; each chart’s source line says which day it counted to.
+            Pages draw it as an open bar from the last held contact to today, in the one strong colour they use, and
+            label it “… and counting”.
+          </p>
+          <p aria-hidden="true" className="flex max-w-md items-center gap-3 text-sm">
+            <span className="relative h-3 flex-1">
+              <span className="bg-ink ring-paper absolute top-1/2 left-0 size-3 -translate-y-1/2 rounded-full ring-2" />
+              <span className="border-silence absolute inset-y-0 right-0 left-5 rounded-sm border-2" />
+            </span>
+            <span className="text-silence font-medium whitespace-nowrap">and counting</span>
           </p>
           <p>
-            Office and country pairs always run on, since someone always holds an office. At the official level the
-            silence also runs on after one of the two leaves office, and the pair’s page says when they left (“Sergei
-            Shoigu left the office of Minister of Defence on …”). For a series that continues with their successors,
-            follow the office pair, linked from every official pair.
+            Office and country pairs always run on. At the official level the silence also runs on after one of the two
+            leaves office, and the pair’s page says when they left (“Sergei Shoigu left the office of Minister of
+            Defence on …”). For a series that continues with their successors, follow the office pair, linked from every
+            official pair.
           </p>
         </Section>
 
@@ -298,7 +307,7 @@ export default function MethodologyPage() {
           <ul className={LIST}>
             <li>
               <strong className="font-semibold">Link to the view you used.</strong> Every pair page is a permalink (
-              <code className="font-mono text-[0.9em] break-all">/pairs/officials/lloyd-austin/sergei-shoigu</code>
+              <code className="font-mono text-[0.9em] wrap-anywhere">/pairs/officials/lloyd-austin/sergei-shoigu</code>
               ), and search filters live in the address, so a filtered list can be linked as it is.
             </li>
             <li>

@@ -1,4 +1,4 @@
-import { formatDate, formatDayRange } from '@/lib/format';
+import { formatDayRange } from '@/lib/format';
 import { daysBetween } from '@/lib/gaps/dates';
 import { computeSeries, makePairKey } from '@/lib/gaps/engine';
 import type { Gap, GapContact, IsoDate } from '@/lib/gaps/types';
@@ -196,9 +196,8 @@ export function WorkedExample() {
       </div>
 
       <figcaption className="text-muted mt-5 text-xs">
-        Source: Counterpart’s demo data, from the readouts and reports its contacts quote (the Pentagon’s readouts via
-        Axios and CNN, TASS, the Joint Staff via the Washington Examiner, The Hill, Politico, Reuters). Dates{' '}
-        {formatDate(AXIS_START)} to {formatDate(AXIS_END)}.
+        Source: the readouts and reports that Counterpart’s demo data quotes — Axios and CNN (the Pentagon’s readouts),
+        TASS, the Washington Examiner (the Joint Staff), The Hill, Politico and Reuters.
       </figcaption>
     </figure>
   );
