@@ -1,3 +1,37 @@
+const isDev = process.env.NODE_ENV !== 'production';
+
+/*
+ * The Content-Security-Policy of every response; README "Security headers" says why each part is as it is.
+ * script-src allows inline scripts: Next.js streams each page's data as inline <script> tags that differ per
+ * page, so hashes cannot list them, and a nonce would force every page to render per request, ruling out
+ * the cached public pages. Everything else is 'self' or narrower.
+ */
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
+  // Recharts, Next.js and the photo crops set style attributes.
+  "style-src 'self' 'unsafe-inline'",
+  // Photos are served by the app, or live at a web address an admin gave (http or https, as the form
+  // accepts); the PNG export draws the chart from a data: URL and saves it through a blob: URL.
+  "img-src 'self' data: blob: https: http:",
+  "font-src 'self'",
+  `connect-src 'self'${isDev ? ' ws: wss:' : ''}`,
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const securityHeaders = [
+  { key: 'Content-Security-Policy', value: csp },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The app must run air-gapped: nothing is fetched at build or run time.
@@ -13,6 +47,22 @@ const nextConfig = {
     // An official's photo is uploaded through a server action; photos are refused above 2 MB
     // with a message, so the request itself may be a little larger.
     serverActions: { bodySizeLimit: '3mb' },
+  },
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // HSTS only where the client reached us over HTTPS (the proxy in front says so). Decided per request:
+      // the headers are fixed at build time, when the public address may not be known yet.
+      ...(isDev
+        ? []
+        : [
+            {
+              source: '/:path*',
+              has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+              headers: [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }],
+            },
+          ]),
+    ];
   },
 };
 
