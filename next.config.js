@@ -1,5 +1,19 @@
 const isDev = process.env.NODE_ENV !== 'production';
 
+// lib/db.ts reads these when it first connects; checked here too, so that a bad value stops the server at
+// start with one line instead of failing every request.
+for (const [name, min, max] of [
+  ['DATABASE_POOL_SIZE', 1, 1000],
+  ['STATEMENT_TIMEOUT', 0, 86_400],
+]) {
+  const raw = process.env[name];
+  const value = Number(raw?.trim());
+  if (raw !== undefined && raw.trim() !== '' && !(Number.isInteger(value) && value >= min && value <= max)) {
+    console.error(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
+    process.exit(1);
+  }
+}
+
 /*
  * The Content-Security-Policy of every response; README "Security headers" says why each part is as it is.
  * script-src allows inline scripts: Next.js streams each page's data as inline <script> tags that differ per

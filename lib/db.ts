@@ -24,7 +24,7 @@ function wholeNumber(name: string, raw: string | undefined, fallback: number, ra
 
 /**
  * The pool's size (DATABASE_POOL_SIZE, default 10) and the longest a statement may run
- * (DATABASE_STATEMENT_TIMEOUT in seconds; 0 = no limit). Inside the web server a statement
+ * (STATEMENT_TIMEOUT in seconds; 0 = no limit). Inside the web server a statement
  * is stopped after 15 s unless configured otherwise, so one slow query cannot hold a
  * connection for ever; the command line, migrations and imports run without a limit.
  * Throws one line naming the variable when a value is not a usable number.
@@ -32,12 +32,7 @@ function wholeNumber(name: string, raw: string | undefined, fallback: number, ra
 export function poolSettings(env: Record<string, string | undefined> = process.env): PoolSettings {
   const inWebServer = env.NEXT_RUNTIME !== undefined;
   const max = wholeNumber('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, [1, 1000]);
-  const seconds = wholeNumber(
-    'DATABASE_STATEMENT_TIMEOUT',
-    env.DATABASE_STATEMENT_TIMEOUT,
-    inWebServer ? 15 : 0,
-    [0, 86_400],
-  );
+  const seconds = wholeNumber('STATEMENT_TIMEOUT', env.STATEMENT_TIMEOUT, inWebServer ? 15 : 0, [0, 86_400]);
   return { max, statementTimeoutMs: seconds * 1000, connectTimeoutMs: CONNECT_TIMEOUT_MS };
 }
 
