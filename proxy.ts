@@ -44,7 +44,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Static files need no database: the browser still gets the CSS, scripts, icons and robots.txt.
-  matcher: [
-    '/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon|icon-|robots\\.txt|manifest\\.webmanifest|site\\.webmanifest|.*\\.(?:png|svg|ico|txt|webmanifest)$).*)',
-  ],
+  matcher: ['/((?!_next/static/|_next/image|.*\\.(?:ico|png|svg|txt|webmanifest)$).*)'],
 };

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { screenshot } from './screenshots';
@@ -99,5 +100,7 @@ test('the API answers 503 UNAVAILABLE in its JSON error shape', async () => {
 });
 
 test('static files are still served', async () => {
-  for (const path of ['/robots.txt', '/favicon.ico']) expect((await timedGet(path)).response.status, path).toBe(200);
+  const chunk = readdirSync(`${process.env.NEXT_DIST_DIR || '.next'}/static/chunks`).find((f) => f.endsWith('.js'));
+  const paths = ['/robots.txt', '/favicon.ico', '/icon.svg', '/manifest.webmanifest', `/_next/static/chunks/${chunk}`];
+  for (const path of paths) expect((await timedGet(path)).response.status, path).toBe(200);
 });
