@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { noteConnection } from './db-health';
+import { AppError } from './errors';
 import { PrismaClient } from './generated/prisma/client';
 
 export type { PrismaClient };
@@ -17,7 +18,9 @@ function wholeNumber(name: string, raw: string | undefined, fallback: number, ra
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw.trim());
   if (!Number.isInteger(value) || value < range[0] || value > range[1]) {
-    throw new Error(`${name} must be a whole number from ${range[0]} to ${range[1]}; it is "${raw}".`);
+    // An expected failure, so the command line prints it as its one `error:` line (the web server checks
+    // these at start, in next.config.js).
+    throw new AppError('INVALID', `${name} must be a whole number from ${range[0]} to ${range[1]}; it is "${raw}".`);
   }
   return value;
 }
