@@ -54,17 +54,17 @@ describe('isDatabaseAvailable', () => {
 
 describe('poolSettings', () => {
   it('limits statements in the web server only, and takes the pool size from DATABASE_POOL_SIZE', () => {
-    expect(poolSettings({ NEXT_RUNTIME: 'nodejs' })).toEqual({
+    expect(poolSettings({}, true)).toEqual({
       max: 10,
       statementTimeoutMs: 15_000,
       connectTimeoutMs: 5_000,
     });
-    expect(poolSettings({})).toMatchObject({ max: 10, statementTimeoutMs: 0 });
-    expect(poolSettings({ DATABASE_POOL_SIZE: '25', STATEMENT_TIMEOUT: '0', NEXT_RUNTIME: 'nodejs' })).toMatchObject({
+    expect(poolSettings({}, false)).toMatchObject({ max: 10, statementTimeoutMs: 0 });
+    expect(poolSettings({ DATABASE_POOL_SIZE: '25', STATEMENT_TIMEOUT: '0' }, true)).toMatchObject({
       max: 25,
       statementTimeoutMs: 0,
     });
-    expect(poolSettings({ STATEMENT_TIMEOUT: '60' })).toMatchObject({ statementTimeoutMs: 60_000 });
+    expect(poolSettings({ STATEMENT_TIMEOUT: '60' }, false)).toMatchObject({ statementTimeoutMs: 60_000 });
   });
 
   it('refuses a value that is not a usable whole number, in one line naming the variable', () => {

@@ -11,6 +11,10 @@ const globalForPrisma = globalThis as unknown as { counterpartPrisma?: PrismaCli
 /** How long to wait for a connection before giving up, so a dead server is an error, not a hang. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
+// Next.js writes its runtime's name in place of this exact expression when it bundles server code; the
+// command line and the tests run this file unbundled, where the variable is unset.
+const IN_WEB_SERVER = process.env.NEXT_RUNTIME !== undefined && process.env.NEXT_RUNTIME !== '';
+
 /** The settings of the connection pool, read from the environment (see the README's configuration table). */
 export type PoolSettings = { max: number; statementTimeoutMs: number; connectTimeoutMs: number };
 
@@ -32,8 +36,10 @@ function wholeNumber(name: string, raw: string | undefined, fallback: number, ra
  * connection for ever; the command line, migrations and imports run without a limit.
  * Throws one line naming the variable when a value is not a usable number.
  */
-export function poolSettings(env: Record<string, string | undefined> = process.env): PoolSettings {
-  const inWebServer = env.NEXT_RUNTIME !== undefined;
+export function poolSettings(
+  env: Record<string, string | undefined> = process.env,
+  inWebServer = IN_WEB_SERVER,
+): PoolSettings {
   const max = wholeNumber('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, [1, 1000]);
   const seconds = wholeNumber('STATEMENT_TIMEOUT', env.STATEMENT_TIMEOUT, inWebServer ? 15 : 0, [0, 86_400]);
   return { max, statementTimeoutMs: seconds * 1000, connectTimeoutMs: CONNECT_TIMEOUT_MS };
