@@ -38,9 +38,10 @@ export default defineConfig({
   reporter: [['list'], ['json']],
   use: {
     baseURL,
-    // A fixed locale and zone, whatever the runner's: date fields take day, month, year
-    // (en-GB), and the browser is deliberately not in UTC, west of it, where a date read
-    // as UTC midnight but shown in local time would fall on the day before.
+    // A fixed locale and zone, whatever the runner's: what the browser formats itself follows
+    // en-GB (a date field's part order does not: that is the browser build's), and the browser
+    // is deliberately not in UTC, west of it, where a date read as UTC midnight but shown in
+    // local time would fall on the day before.
     locale: 'en-GB',
     timezoneId: 'America/New_York',
     trace: 'retain-on-failure',

@@ -134,8 +134,12 @@ test.describe('an admin manages users', () => {
     expect(refused.status()).toBe(401);
     await rpage.reload();
     await expect(rpage).toHaveURL(/\/sign-in\?next=(%2F|\/)account$/);
+    // The right password of a disabled account is answered exactly as a wrong one, so the
+    // answer does not tell a guesser that the password was right.
     await signInAs(rpage, email, password);
-    await expect(rpage.getByRole('main').getByRole('alert')).toContainText('disabled');
+    await expect(rpage.getByRole('main').getByRole('alert')).toHaveText(
+      'That email and password do not match an account.',
+    );
 
     // Enabled again, then a password reset: the old password fails, the new one works.
     await page.getByRole('button', { name: 'Enable account…' }).click();

@@ -252,7 +252,7 @@ describe('managing accounts', () => {
     expect(await authenticateApiToken(token.token)).toMatchObject({ userId: ana.id });
   });
 
-  it('signs a disabled account out of the auth library on its very next request, and keeps it out', async () => {
+  it('signs a disabled account out of the auth library on its very next request, and answers its password as a wrong one', async () => {
     process.env.BETTER_AUTH_SECRET ??= 'users-test-secret-0123456789abcdef0123456789';
     process.env.BETTER_AUTH_URL ??= 'http://localhost:3000';
     const { getAuth } = await import('../auth/auth');
@@ -270,7 +270,15 @@ describe('managing accounts', () => {
 
     await disableUser(ana.id, { version: await versionOf(ana.id) }, admin);
     expect(await getAuth().api.getSession({ headers })).toBeNull();
-    expect((await signIn()).status).toBe(403);
+    // Its right password is answered exactly as a wrong one, so a guesser learns nothing.
+    const refused = await signIn();
+    const wrong = await getAuth().api.signInEmail({
+      body: { email: 'ana@example.org', password: 'not-the-password-0' },
+      asResponse: true,
+    });
+    expect(refused.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(await refused.json()).toEqual(await wrong.json());
   });
 
   it('resets a password: the old one stops working, sessions end, nothing secret is audited', async () => {
