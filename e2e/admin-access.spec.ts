@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { freshClientAddress, storageState, type AccountName } from './auth';
+import { storageState, type AccountName } from './auth';
 
 /*
  * Every admin page and admin route handler, found on disk when the spec runs
@@ -78,7 +78,6 @@ async function resolveRoute(admin: Page, route: string): Promise<string> {
 
 async function contextFor(browser: Browser, who: AccountName | 'visitor') {
   return browser.newContext({
-    extraHTTPHeaders: freshClientAddress(),
     storageState: who === 'visitor' ? { cookies: [], origins: [] } : storageState(who),
   });
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { contactBody, expect, test, uniqueTag } from './api-fixtures';
 import { expectAccessible } from './axe';
-import { freshClientAddress, storageState } from './auth';
+import { storageState } from './auth';
 import { screenshot } from './screenshots';
 
 /*
@@ -15,7 +15,6 @@ import { screenshot } from './screenshots';
 async function researcherBrowser(browser: Browser) {
   // Signed out: the spec's admin state would otherwise carry over to this context.
   const context = await browser.newContext({
-    extraHTTPHeaders: freshClientAddress(),
     storageState: { cookies: [], origins: [] },
   });
   return { context, page: await context.newPage() };

@@ -1,11 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { account, freshClientAddress, signIn, storageState } from './auth';
+import { account, signIn, storageState } from './auth';
 import { screenshot } from './screenshots';
 
 test.describe('signing in and out', () => {
-  test.use({ extraHTTPHeaders: freshClientAddress() });
-
   test('a researcher signs in, sees their role and the form link, and signs out', async ({ page, context }) => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Sign in' }).click();
@@ -76,7 +74,6 @@ test('reading the session is never rate-limited: a busy reader stays signed in',
   // Every page load asks for the session; 150 in a row from one address is a morning's reading.
   const context = await browser.newContext({
     storageState: storageState('researcher'),
-    extraHTTPHeaders: freshClientAddress(),
   });
   const statuses = new Set<number>();
   let last: { user?: { email: string } } | null = null;
@@ -92,7 +89,7 @@ test('reading the session is never rate-limited: a busy reader stays signed in',
 
 test('nobody can sign up on their own', async ({ request }) => {
   const response = await request.post('/api/auth/sign-up/email', {
-    headers: { ...freshClientAddress(), Origin: new URL(test.info().project.use.baseURL!).origin },
+    headers: { Origin: new URL(test.info().project.use.baseURL!).origin },
     data: { email: 'eve@example.org', password: 'a long password', name: 'Eve' },
   });
   expect(response.ok()).toBe(false);
@@ -102,7 +99,7 @@ test('nobody can sign up on their own', async ({ request }) => {
 test.describe('changing the password', () => {
   test('says what is wrong next to the field, then changes it', async ({ browser }) => {
     // A fresh session of its own, so the shared signed-in state of other tests is not signed out.
-    const context = await browser.newContext({ extraHTTPHeaders: freshClientAddress() });
+    const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, 'member');
     await page.goto('/account');

@@ -27,19 +27,6 @@ export function bearer(name: AccountName): Record<string, string> {
   return { Authorization: `Bearer ${account(name).token}` };
 }
 
-let addressCounter = 0;
-
-/**
- * A client address of its own (from a documentation range) for a browser
- * context, so that sign-in rate limits, which count per address, do not
- * carry over from one test to the next.
- */
-export function freshClientAddress(): Record<string, string> {
-  addressCounter += 1;
-  const n = (process.pid * 7 + addressCounter) % 65_000;
-  return { 'X-Forwarded-For': `198.18.${Math.floor(n / 250)}.${(n % 250) + 1}` };
-}
-
 /** Signs in through the sign-in page and waits until the header shows the account. */
 export async function signIn(page: Page, name: AccountName): Promise<void> {
   const { email, password, name: displayName } = account(name);
