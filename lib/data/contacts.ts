@@ -117,6 +117,13 @@ export async function prepareContact(tx: Tx, input: ContactInput) {
     ...input.sources.flatMap((s) => (s.claims?.initiator ? [s.claims.initiator] : [])),
   ];
   const officials = await resolveOfficialRefs(tx, refs);
+  // Held (in id order, as a merge takes them) until the contact commits: a delete or merge of one
+  // of them waits for it. One deleted since it was read above is gone now, and missing below.
+  const ids = [...new Set([...officials.values()].map((o) => o.id))].sort();
+  const held = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM official WHERE id = ANY(${ids}::text[]) ORDER BY id FOR KEY SHARE`;
+  const present = new Set(held.map((row) => row.id));
+  for (const [ref, official] of officials) if (!present.has(official.id)) officials.delete(ref);
   const missing = input.participants.filter((ref) => !officials.has(ref));
   if (missing.length > 0) {
     throw new AppError('INVALID', 'Some participants are not in Counterpart', {

@@ -317,6 +317,23 @@ describe('deleting an official', () => {
     expect(await getDb().contact.count()).toBe(1);
   });
 
+  it('refuses a contact whose official is deleted while it is being logged, with a message and not a crash', async () => {
+    const { austin, shoigu } = await demo();
+    // The delete goes first and holds the official's row; the contact read the official before the delete committed.
+    const deleting = await openTransaction((tx) => deleteOfficial(shoigu.slug, { version: 1, tx }, admin));
+    const logging = caught(createContact(call('2022-05-13', [austin.slug, shoigu.slug]), admin));
+    await someoneWaitsForALock();
+    deleting.release();
+    await deleting.done;
+    const refused = await logging;
+    expect(refused.code).toBe('INVALID');
+    expect(refused.fields).toEqual({
+      participants: [`No official “${shoigu.slug}”: add them first or check the spelling`],
+    });
+    expect(await getDb().official.count({ where: { id: shoigu.id } })).toBe(0);
+    expect(await getDb().contact.count()).toBe(0);
+  });
+
   it('is a conflict when an edit of the official commits during the delete', async () => {
     const { shoigu } = await demo();
     const editing = await openTransaction((tx) =>

@@ -212,8 +212,8 @@ export async function createOfficial(
  * whole profile. One with contacts is refused: merge it into the right one
  * instead, so that its contacts are kept.
  */
-export async function deleteOfficial(ref: string, options: { version: number }, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+export async function deleteOfficial(ref: string, options: { version: number; tx?: Tx }, actor: Actor) {
+  const run = async (tx: Tx) => {
     // Locked first: an edit of the official, a merge or a contact naming it that is under way
     // finishes before the checks below read the official and its contacts, and one that
     // starts later waits for this delete (and then finds the official gone).
@@ -269,7 +269,8 @@ export async function deleteOfficial(ref: string, options: { version: number }, 
       before: { ...before, deletedContactsPurged: purged.map((c) => c.id) },
     });
     return { id: official.id, slug: official.slug, name: official.name };
-  });
+  };
+  return options.tx ? run(options.tx) : getDb().$transaction(run);
 }
 
 /** The whole profile as the audit log keeps it on a delete. */
