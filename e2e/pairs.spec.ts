@@ -111,6 +111,7 @@ test.describe('pair page', () => {
     await expect(
       page.getByText(`Source: Counterpart, from 3 sourced contacts; today = ${formatDate(today)} (UTC).`),
     ).toBeVisible();
+    await expect(page.getByRole('link', { name: 'How gaps are counted' })).toHaveAttribute('href', '/methodology');
 
     // Timeline: sources quoted, the gap each call ended.
     const timeline = page.getByRole('region', { name: 'Every contact, with its sources' });

@@ -124,7 +124,12 @@ export default async function PairPage({ params, searchParams }: Props) {
             },
           ]}
         />
-        <p className="text-muted mt-3 text-xs">{chart.sourceLine}</p>
+        <p className="text-muted mt-3 text-xs">
+          {chart.sourceLine}{' '}
+          <Link href="/methodology" className="underline underline-offset-2">
+            How gaps are counted
+          </Link>
+        </p>
         {page.channels.length > 0 && (
           <ul className="text-muted mt-4 space-y-1 text-sm" aria-label={`Standing channels between ${subject}`}>
             {page.channels.map((c) => (
