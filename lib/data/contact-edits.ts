@@ -7,7 +7,13 @@ import type { Prisma } from '../generated/prisma/client';
 import type { ContactInput } from '../validation/contact';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
-import { contactSnapshot, diffSnapshots, type ContactSnapshot } from './contact-snapshot';
+import {
+  contactSnapshot,
+  diffSnapshots,
+  EDITABLE_FIELDS,
+  type ContactSnapshot,
+  type EditableField,
+} from './contact-snapshot';
 import {
   CONTACT_ROW_SELECT,
   prepareContact,
@@ -88,25 +94,19 @@ async function reopenExpected(tx: Tx, actor: Actor, contactId: string) {
   }
 }
 
+/** What a contact states that is a reader's aid, not a claim of fact, and its verification itself. */
+const UNCHECKED_FIELDS = ['summary', 'topics', 'verification'] as const;
+type ReverifiedField = Exclude<EditableField, (typeof UNCHECKED_FIELDS)[number]>;
+
 /**
  * The fields a second researcher checks against the sources when verifying:
- * everything a contact states, and the sources themselves. Only the summary and
- * topics (a reader's aid, not a claim of fact) may change without that.
+ * every field a person edits, the sources included, but the summary and topics,
+ * which may change without that. A field added to the form is checked unless
+ * it is named above.
  */
-export const REVERIFIED_FIELDS = [
-  'date',
-  'datePrecision',
-  'time',
-  'timeZone',
-  'type',
-  'status',
-  'participants',
-  'initiator',
-  'durationMinutes',
-  'location',
-  'channel',
-  'sources',
-] as const satisfies readonly (keyof ContactSnapshot)[];
+export const REVERIFIED_FIELDS = EDITABLE_FIELDS.filter(
+  (field): field is ReverifiedField => !(UNCHECKED_FIELDS as readonly string[]).includes(field),
+);
 
 /**
  * Sources in a stable order, so that listing the same sources in another order
@@ -120,10 +120,7 @@ function sourceSet(sources: ContactSnapshot['sources']): string[] {
  * The fields whose change returns a verified contact to UNVERIFIED, of those
  * that differ between two snapshots of it (empty: it stays verified).
  */
-export function reverificationFields(
-  before: ContactSnapshot,
-  after: ContactSnapshot,
-): (typeof REVERIFIED_FIELDS)[number][] {
+export function reverificationFields(before: ContactSnapshot, after: ContactSnapshot): ReverifiedField[] {
   return REVERIFIED_FIELDS.filter((field) =>
     field === 'sources'
       ? JSON.stringify(sourceSet(before.sources)) !== JSON.stringify(sourceSet(after.sources))

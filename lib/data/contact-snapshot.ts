@@ -86,7 +86,7 @@ export async function contactSnapshot(tx: Tx, id: string) {
 export type ContactSnapshot = NonNullable<Awaited<ReturnType<typeof contactSnapshot>>>;
 
 /** Fields a person edits, in the order a form shows them. */
-const EDITABLE_FIELDS = [
+export const EDITABLE_FIELDS = [
   'date',
   'datePrecision',
   'time',
@@ -103,6 +103,7 @@ const EDITABLE_FIELDS = [
   'sources',
   'verification',
 ] as const satisfies readonly (keyof ContactSnapshot)[];
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** The fields of a snapshot that make up a contact's input (ZContactInput), for an edit to start from. */
 export function snapshotInput(snapshot: ContactSnapshot): Record<string, unknown> {
@@ -111,7 +112,7 @@ export function snapshotInput(snapshot: ContactSnapshot): Record<string, unknown
   );
 }
 
-export type ContactChange = { field: (typeof EDITABLE_FIELDS)[number]; before: unknown; after: unknown };
+export type ContactChange = { field: EditableField; before: unknown; after: unknown };
 
 /** JSON with object keys sorted: PostgreSQL's jsonb reorders keys, so snapshots read back from the audit log compare by this. */
 function canonicalJson(value: unknown): string {
