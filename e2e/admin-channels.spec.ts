@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { storageState } from './auth';
 import { expectAccessible } from './axe';
+import { hydrated } from './hydration';
 import { expect, test, uniqueTag, type Official, type WriteApi } from './api-fixtures';
 import { screenshot } from './screenshots';
 
@@ -49,6 +50,7 @@ function chartLabel(page: Page, text: string) {
 async function createChannel(page: Page, fields: { name: string; countries: string; establishedOn: string }) {
   await page.goto('/admin/channels');
   const form = page.getByRole('form', { name: 'New channel' });
+  await hydrated(form.getByLabel('Established on'));
   await form.getByLabel('Name').fill(fields.name);
   await form.getByLabel('Countries').fill(fields.countries);
   await form.getByLabel('Established on').fill(fields.establishedOn);
@@ -61,6 +63,7 @@ async function openChannel(page: Page, name: string) {
   await page.goto('/admin/channels');
   await page.getByRole('list', { name: 'Channels' }).getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Edit channel' })).toBeVisible();
+  await hydrated(page.getByLabel('Established on'));
 }
 
 async function deleteChannel(page: Page, name: string) {
@@ -122,6 +125,7 @@ test('a channel that closes before it opens, or connects one country, is refused
 }) => {
   await page.goto('/admin/channels');
   const form = page.getByRole('form', { name: 'New channel' });
+  await hydrated(form.getByLabel('Established on'));
   await form.getByLabel('Name').fill(`Short line ${uniqueTag()}`);
   await form.getByLabel('Countries').fill('NO no');
   await form.getByLabel('Established on').fill('2022-03-01');
@@ -150,6 +154,7 @@ test('two admins edit the same channel: the second sees the conflict and keeps w
   await openChannel(page, name);
   const other = await context.newPage();
   await other.goto(page.url());
+  await hydrated(other.getByLabel('Established on'));
 
   await page.getByLabel('Established on').fill('2022-03-02');
   await page.getByRole('button', { name: 'Save changes' }).click();

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { storageState } from './auth';
 import { expectAccessible } from './axe';
+import { hydrated } from './hydration';
 import { expect, test, uniqueTag, type Official, type WriteApi } from './api-fixtures';
 import { screenshot } from './screenshots';
 
@@ -58,6 +59,7 @@ const editForm = (page: Page) => page.getByRole('form', { name: 'Edit event' });
 async function createEvent(page: Page, fields: { date: string; title: string; countries: string }) {
   await page.goto('/admin/events');
   const form = page.getByRole('form', { name: 'New event' });
+  await hydrated(form.getByLabel('Date'));
   await form.getByLabel('Date').fill(fields.date);
   await form.getByLabel('Title').fill(fields.title);
   await form.getByLabel('Countries').fill(fields.countries);
@@ -70,6 +72,7 @@ async function openEvent(page: Page, title: string) {
   await page.goto('/admin/events');
   await page.getByRole('list', { name: 'Context events' }).getByRole('link', { name: title, exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Edit event' })).toBeVisible();
+  await hydrated(page.getByLabel('Date'));
 }
 
 async function deleteEvent(page: Page, title: string) {
@@ -132,6 +135,7 @@ test('a bad country code and a missing title are refused next to their fields, k
 }) => {
   await page.goto('/admin/events');
   const form = page.getByRole('form', { name: 'New event' });
+  await hydrated(form.getByLabel('Date'));
   await form.getByLabel('Date').fill('2022-03-15');
   await form.getByLabel('Countries').fill('NO, XX');
   await form.getByLabel('Link').fill('https://example.org/summit');
@@ -160,6 +164,7 @@ test('two admins edit the same event: the second sees the conflict and keeps wha
   await openEvent(page, title);
   const other = await context.newPage();
   await other.goto(page.url());
+  await hydrated(other.getByLabel('Date'));
 
   await page.getByLabel('Title').fill(`First edit ${tag}`);
   await page.getByRole('button', { name: 'Save changes' }).click();
