@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { disconnectDb, getDb } from '../lib/db';
 import { createOwnAccount, removeOwnAccounts, type OwnAccount } from './own-accounts';
+import { freePort } from '../scripts/lib/free-port';
 
 /*
  * Behind a proxy named in TRUSTED_PROXIES, the address the proxy forwards is
@@ -16,17 +16,6 @@ let server: ChildProcess | undefined;
 let base = '';
 const made: OwnAccount[] = [];
 const tag = randomBytes(4).toString('hex');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);

@@ -13,12 +13,12 @@
  */
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import net from 'node:net';
 import autocannon from 'autocannon';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { bin, fail, ROOT, run } from './lib/run';
 import { throwawaySecret } from './lib/secret';
+import { freePort } from './lib/free-port';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -110,17 +110,6 @@ async function time<T>(
   const ms = timings[Math.floor(timings.length / 2)];
   log(`${label}: ${ms.toFixed(1)} ms`);
   return { label, ms, result };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForServer(url: string): Promise<void> {

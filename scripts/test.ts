@@ -7,7 +7,6 @@
  * UNIT_TEST_TZ sets the time zone of the unit tests alone.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
@@ -15,6 +14,7 @@ import { bin, ROOT, run } from './lib/run';
 import { throwawaySecret } from './lib/secret';
 import { seedInto } from './lib/seed';
 import { createTestAccounts } from './lib/test-accounts';
+import { freePort } from './lib/free-port';
 
 const args = process.argv.slice(2);
 const runUnit = !args.includes('--e2e');
@@ -26,17 +26,6 @@ type Tally = { passed: number; failed: number; skipped: number };
 
 function log(line: string) {
   process.stderr.write(`[test] ${line}\n`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function readJson(file: string): Record<string, unknown> | null {
