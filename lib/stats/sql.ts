@@ -157,6 +157,19 @@ export function relinkSql(changed: { levels: string[]; as: string[]; bs: string[
 }
 
 /**
+ * The last day an official holds a recorded position: 'infinity' while a tenure
+ * is open or when they have none (they count as in office), else the end of
+ * their last tenure. Changes of tenure re-sync the official's contacts, so the
+ * pairs' `open_until` follows.
+ */
+function IN_OFFICE_UNTIL(official: string): Prisma.Sql {
+  const id = Prisma.raw(official);
+  return Prisma.sql`(SELECT CASE WHEN count(*) = 0 OR bool_or(pos.end_date IS NULL) THEN 'infinity'::date
+                                 ELSE max(pos.end_date) END
+                     FROM position pos WHERE pos.official_id = ${id})`;
+}
+
+/**
  * Writes the `pair_stat` rows of the pairs in scope from their `pair_contact`
  * rows (insert or update; a pair with no rows left is removed separately).
  */
@@ -196,14 +209,16 @@ export function upsertStatsSql(scope: PairScope): Prisma.Sql {
     INSERT INTO pair_stat (level, a, b, country_a, country_b, contact_count, held_count,
       first_contact_id, first_date, last_contact_id, last_date, last_earliest, last_latest, last_approximate,
       last_disputed, gap_count, gap_sum, longest_days, longest_from_contact_id, longest_to_contact_id, median_days,
-      any_approximate, any_disputed)
+      any_approximate, any_disputed, open_until)
     SELECT g.level, g.a, g.b,
            CASE g.level WHEN 'COUNTRY' THEN g.a WHEN 'OFFICE' THEN oa.country ELSE fa.country END,
            CASE g.level WHEN 'COUNTRY' THEN g.b WHEN 'OFFICE' THEN ob.country ELSE fb.country END,
            g.contact_count, g.held_count,
            f.contact_id, f.date, l.contact_id, l.date, l.earliest, l.latest, l.approximate, l.disputed,
            g.gap_count, g.gap_sum, lg.gap_days, lg.prev_contact_id, lg.contact_id, g.median_days,
-           g.any_approximate, g.any_disputed
+           g.any_approximate, g.any_disputed,
+           CASE g.level WHEN 'OFFICIAL' THEN least(${IN_OFFICE_UNTIL('g.a')}, ${IN_OFFICE_UNTIL('g.b')})
+                        ELSE 'infinity'::date END
     FROM agg g
     LEFT JOIN first_held f USING (level, a, b)
     LEFT JOIN last_held l USING (level, a, b)
@@ -223,5 +238,5 @@ export function upsertStatsSql(scope: PairScope): Prisma.Sql {
       longest_from_contact_id = excluded.longest_from_contact_id,
       longest_to_contact_id = excluded.longest_to_contact_id, median_days = excluded.median_days,
       any_approximate = excluded.any_approximate, any_disputed = excluded.any_disputed,
-      version = pair_stat.version + 1`;
+      open_until = excluded.open_until, version = pair_stat.version + 1`;
 }
