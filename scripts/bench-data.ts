@@ -24,6 +24,8 @@ import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { fail } from './lib/run';
 import { seedIfWanted } from './lib/seed';
+import { disconnectDb, getDb } from '../lib/db';
+import { rebuildPairStats } from '../lib/stats/rebuild';
 
 /** What `npm run bench:data` prints last: the busiest pairs, by held contacts. */
 export type BenchDataResult = {
@@ -305,7 +307,8 @@ function generationSql({ contacts, officials }: Settings, today: string): { labe
       label: 'channels',
       sql: `CREATE TEMP TABLE bench_channel (m int, slug text, name text, ca text, cb text, opened date, closed date) ON COMMIT DROP;
             INSERT INTO bench_channel VALUES ${CHANNELS.map(
-              (c, m) => `(${m}, '${c.slug}', '${c.name}', '${c.a}', '${c.b}', '${c.from}', ${c.to ? `'${c.to}'` : 'NULL'})`,
+              (c, m) =>
+                `(${m}, '${c.slug}', '${c.name}', '${c.a}', '${c.b}', '${c.from}', ${c.to ? `'${c.to}'` : 'NULL'})`,
             ).join(', ')};
             INSERT INTO channel (id, slug, name, description, countries, established_on, closed_on, updated_at)
               SELECT 'bench-ch' || m, 'bench-' || slug, name, 'Synthetic channel (npm run bench:data).', ARRAY[ca, cb],
@@ -488,8 +491,8 @@ async function busiestPairs(client: pg.Client): Promise<BenchDataResult['busiest
   const busiest = async (side: string): Promise<[string, string]> => {
     const { rows } = await client.query<{ x: string; y: string }>(`
       SELECT x, y FROM (
-        SELECT DISTINCT p1.contact_id, least(${side.replace(/\$/g, 'p1')}, ${side.replace(/\$/g, 'p2')}) AS x,
-               greatest(${side.replace(/\$/g, 'p1')}, ${side.replace(/\$/g, 'p2')}) AS y
+        SELECT DISTINCT p1.contact_id, least(${side.replace(/\$/g, 'p1')} COLLATE "C", ${side.replace(/\$/g, 'p2')} COLLATE "C") AS x,
+               greatest(${side.replace(/\$/g, 'p1')} COLLATE "C", ${side.replace(/\$/g, 'p2')} COLLATE "C") AS y
           FROM participant p1
           JOIN participant p2 ON p2.contact_id = p1.contact_id AND p1.official_id < p2.official_id AND p1.country <> p2.country
           JOIN contact c ON c.id = p1.contact_id AND c.status = 'HELD' AND c.deleted_at IS NULL
@@ -513,32 +516,23 @@ async function busiestPairs(client: pg.Client): Promise<BenchDataResult['busiest
 
 /**
  * Recomputes the pair statistics (`pair_contact`, `pair_stat`) from scratch with the app's own
- * rebuildPairStats, which the bulk load above bypasses. A version without lib/stats/rebuild has no such
- * tables: it says so and goes on.
+ * rebuildPairStats, through the project's Prisma client: the bulk load above bypasses the app's writes,
+ * which keep them. Should it fail, the data stays loaded and `npm run cli -- rebuild` does the same.
  */
 async function fillStatistics(url: string): Promise<void> {
-  // A path in a variable, so that this file also compiles in a version without the module.
-  const modulePath = '../lib/stats/rebuild';
-  let rebuild: ((db: unknown) => Promise<unknown>) | undefined;
-  try {
-    rebuild = ((await import(modulePath)) as { rebuildPairStats?: (db: unknown) => Promise<unknown> }).rebuildPairStats;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
-  }
-  if (!rebuild) {
-    log('Pair statistics were not filled: this version has no lib/stats/rebuild (rebuildPairStats).');
-    return;
-  }
   process.env.DATABASE_URL = url;
-  const { getDb, disconnectDb } = await import('../lib/db');
   const started = performance.now();
   try {
-    await rebuild(getDb());
+    const { pairs, pairContacts } = await rebuildPairStats(getDb());
+    log(
+      `pair statistics: ${pairs.toLocaleString('en-GB')} pairs from ${pairContacts.toLocaleString('en-GB')} pair rows (${seconds(started)} s)`,
+    );
+  } catch (error) {
+    log('The pair statistics could not be rebuilt; the data is loaded. Run `npm run cli -- rebuild` to retry.');
+    throw error;
   } finally {
     await disconnectDb();
   }
-  log(`pair statistics rebuilt (${seconds(started)} s)`);
 }
 
 function seconds(since: number): string {
@@ -552,12 +546,127 @@ async function run(client: pg.Client, label: string, sql: string): Promise<void>
   log(`${label}: ${rows.toLocaleString('en-GB')} rows (${seconds(started)} s)`);
 }
 
-/** Deletes the previous run's rows and loads the history in one transaction; returns the contacts loaded. */
+/** A foreign key of the app's schema, with its columns in order. */
+type ForeignKey = {
+  name: string;
+  child: string;
+  parent: string;
+  onDelete: string;
+  childColumns: string[];
+  parentColumns: string[];
+};
+
+/** The tables this script writes or deletes rows of. */
+const TOUCHED = [
+  'contact',
+  'participant',
+  'source',
+  'official',
+  'official_alias',
+  'official_photo',
+  'position',
+  'office',
+  'channel',
+  'context_event',
+];
+/** The references to bench rows that deletionSql handles itself. */
+const HANDLED = new Set([
+  'participant.contact_id',
+  'participant.official_id',
+  'participant.position_id',
+  'source.contact_id',
+  'source.claimed_initiator_id',
+  'contact.initiator_id',
+  'contact.channel_id',
+  'contact.resolved_by_id',
+  'official.merged_into_id',
+  'official_alias.official_id',
+  'official_photo.official_id',
+  'position.official_id',
+  'position.office_key',
+]);
+
+async function foreignKeys(client: pg.Client): Promise<ForeignKey[]> {
+  const { rows } = await client.query<ForeignKey>(`
+    SELECT c.conname AS name, c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
+           c.confdeltype AS "onDelete",
+           ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+                   JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i)::text[] AS "childColumns",
+           ARRAY(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
+                   JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i)::text[] AS "parentColumns"
+      FROM pg_constraint c
+     WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
+     ORDER BY c.conname`);
+  return rows;
+}
+
+/**
+ * What the foreign keys' ON DELETE actions would do to rows of tables this script does not know
+ * (a table added later, such as pair_contact) that point at the bench rows about to go: for the
+ * fast path, which deletes with the triggers off. A reference that forbids the delete stops it.
+ */
+async function deleteUnknownReferences(client: pg.Client, keys: ForeignKey[]): Promise<void> {
+  for (const key of keys) {
+    const [column] = key.childColumns;
+    if (key.childColumns.length !== 1 || HANDLED.has(`${key.child}.${column}`)) continue;
+    if (!['contact', 'official', 'position', 'channel'].includes(key.parent)) continue;
+    const where = `${client.escapeIdentifier(column)} LIKE 'bench-%'`;
+    if (key.onDelete === 'c') await run(client, `delete from ${key.child}`, `DELETE FROM ${key.child} WHERE ${where}`);
+    else if (key.onDelete === 'n' || key.onDelete === 'd') {
+      await run(
+        client,
+        `unlink ${key.child}`,
+        `UPDATE ${key.child} SET ${client.escapeIdentifier(column)} = NULL WHERE ${where}`,
+      );
+    } else if ((await client.query(`SELECT 1 FROM ${key.child} WHERE ${where} LIMIT 1`)).rowCount) {
+      throw new ExpectedError(
+        `Rows of ${key.child} point at the bench data (${key.name}): delete them, or reset the database (npm run db:reset), before loading the bench data again.`,
+      );
+    }
+  }
+}
+
+/**
+ * The foreign keys' checks, done once and set-based for the fast path (which skips their per-row
+ * triggers): no row of a table this script touched, nor pointing into one, may point at nothing.
+ */
+async function verifyForeignKeys(client: pg.Client, keys: ForeignKey[]): Promise<void> {
+  const started = performance.now();
+  const broken: string[] = [];
+  for (const key of keys) {
+    if (!TOUCHED.includes(key.child) && !TOUCHED.includes(key.parent)) continue;
+    const id = (name: string) => client.escapeIdentifier(name);
+    const present = key.childColumns.map((c) => `c.${id(c)} IS NOT NULL`).join(' AND ');
+    const match = key.childColumns.map((c, i) => `p.${id(key.parentColumns[i])} = c.${id(c)}`).join(' AND ');
+    const { rows } = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM ${key.child} c WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${key.parent} p WHERE ${match})`,
+    );
+    if (Number(rows[0].n) > 0) broken.push(`${key.name} (${rows[0].n} rows)`);
+  }
+  if (broken.length > 0)
+    throw new Error(`The load would break foreign keys, so nothing was loaded: ${broken.join(', ')}.`);
+  log(`foreign keys checked (${seconds(started)} s)`);
+}
+
+/** Deletes the previous run's rows and loads the history, in one transaction. */
 async function load(client: pg.Client, settings: Settings, today: string): Promise<void> {
   await client.query('BEGIN');
   try {
     // JIT would spend many seconds compiling the long generated expressions, for nothing.
     await client.query(`SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '256MB'; SET LOCAL jit = off`);
+    // The fast path, for a role allowed to (a superuser, such as the embedded server's owner): the
+    // foreign keys' per-row triggers are off for this transaction only, and their checks are done
+    // once, set-based, before it commits (verifyForeignKeys). Without it, deleting a previous run
+    // is very slow: no index serves the foreign keys that point at contacts and officials, so each
+    // deleted row would scan the contact table.
+    const fast = await client
+      .query(`SAVEPOINT replica; SET LOCAL session_replication_role = replica`)
+      .then(() => true)
+      .catch(async () => {
+        await client.query('ROLLBACK TO SAVEPOINT replica');
+        return false;
+      });
+    const keys = await foreignKeys(client);
     const previous = await client.query<{ n: string }>(`SELECT count(*) AS n FROM contact WHERE id LIKE 'bench-%'`);
     const leftovers = await client.query(`SELECT 1 FROM official WHERE id LIKE 'bench-%' LIMIT 1`);
     if (Number(previous.rows[0].n) > 0 || leftovers.rowCount) {
@@ -570,26 +679,17 @@ async function load(client: pg.Client, settings: Settings, today: string): Promi
         );
       }
       log(`Deleting the previous bench rows (${Number(previous.rows[0].n).toLocaleString('en-GB')} contacts)…`);
-      // Without indexes on the columns that point at contacts and officials, the foreign keys' own checks
-      // would scan the contact table once per deleted row; the statements above and below do their work
-      // set-based, so the triggers are skipped while deleting where this role may do so.
-      const fast = await client
-        .query(`SAVEPOINT replica; SET LOCAL session_replication_role = replica`)
-        .then(() => true)
-        .catch(async () => {
-          await client.query('ROLLBACK TO SAVEPOINT replica');
-          return false;
-        });
       if (!fast && Number(previous.rows[0].n) > 20_000) {
-        log('This role may not skip the foreign-key triggers (no superuser): deleting may take very long.');
+        log('This database role may not turn foreign-key triggers off (not a superuser): deleting may take very long.');
       }
+      if (fast) await deleteUnknownReferences(client, keys);
       for (const { label, sql } of deletionSql()) await run(client, label, sql);
-      if (fast) await client.query('SET LOCAL session_replication_role = origin');
     }
     log(
       `Loading ${settings.contacts.toLocaleString('en-GB')} contacts between ${settings.officials.toLocaleString('en-GB')} officials of ${BENCH_COUNTRIES.length} countries, up to ${today}…`,
     );
     for (const { label, sql } of generationSql(settings, today)) await run(client, label, sql);
+    if (fast) await verifyForeignKeys(client, keys);
     const started = performance.now();
     await client.query('COMMIT');
     log(`committed (${seconds(started)} s)`);
@@ -623,6 +723,7 @@ async function main() {
       log(`analyzed (${seconds(step)} s)`);
       log(`loaded in ${seconds(started)} s`);
       await fillStatistics(database.ownerUrl);
+      await client.query('ANALYZE pair_contact, pair_stat');
       step = performance.now();
       await client.query(`SET work_mem = '256MB'; SET jit = off`);
       busiest = await busiestPairs(client);
