@@ -19,6 +19,8 @@
  * transaction. Progress goes to stderr; the last line on stdout is one JSON object naming the busiest
  * pair at each level by held contacts, as counted on the loaded data.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
@@ -747,7 +749,10 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+// Run as a script (not when a test imports its settings and constants).
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
