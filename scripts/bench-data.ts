@@ -165,8 +165,9 @@ function countryRows(officials: number): string {
   let officeOffset = 0;
   return BENCH_COUNTRIES.map((code, ci) => {
     const n = counts[ci];
-    // About one in eight never held an office; the rest hold one tenure each, about five per office.
-    const holders = n - Math.floor(n / 8);
+    // About one in eight (at least one where there are three) never held an office; the rest hold one
+    // tenure each, about five per office.
+    const holders = n - (n >= 3 ? Math.max(1, Math.floor(n / 8)) : 0);
     const offices = Math.min(OFFICES.length, Math.max(1, Math.round(holders / 5)));
     const row = `(${ci}, '${code}', ${n}, ${officialOffset}, ${holders}, ${offices}, ${officeOffset})`;
     officialOffset += n;
