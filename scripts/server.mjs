@@ -206,8 +206,7 @@ server.listen(port, hostname, () => {
   process.stderr.write(`[server] Ready on http://${shown}:${port}${dev ? ' (development)' : ''}\n`);
   if (trusted.count > 0)
     process.stderr.write(`[server] Trusting X-Forwarded-For from: ${process.env.TRUSTED_PROXIES}\n`);
-  if (cache !== null)
-    process.stderr.write(`[server] Response cache: ${cache.maxBytes / 1048576} MB\n`);
+  if (cache !== null) process.stderr.write(`[server] Response cache: ${cache.maxBytes / 1048576} MB\n`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -31,19 +31,26 @@ export function invalidationPayloads(tags: Iterable<string>): string[] {
   const unique = [...new Set(tags)];
   if (unique.length === 0) return [];
   if (unique.includes(ALL)) return [JSON.stringify({ tags: [ALL] })];
+  const encode = (list: string[]) => JSON.stringify({ tags: list });
+  const empty = Buffer.byteLength(encode([]));
   const payloads: string[] = [];
   let batch: string[] = [];
-  const encode = (list: string[]) => JSON.stringify({ tags: list });
+  let bytes = empty;
   for (const tag of unique) {
-    if (Buffer.byteLength(encode([tag])) > MAX_PAYLOAD_BYTES) return [encode([ALL])];
-    if (batch.length > 0 && Buffer.byteLength(encode([...batch, tag])) > MAX_PAYLOAD_BYTES) {
+    const size = Buffer.byteLength(JSON.stringify(tag));
+    if (empty + size > MAX_PAYLOAD_BYTES) return [encode([ALL])];
+    // After the first tag of a batch, each adds a comma too.
+    if (batch.length > 0 && bytes + 1 + size > MAX_PAYLOAD_BYTES) {
       payloads.push(encode(batch));
+      if (payloads.length >= MAX_NOTIFICATIONS) return [encode([ALL])];
       batch = [];
+      bytes = empty;
     }
+    bytes += (batch.length > 0 ? 1 : 0) + size;
     batch.push(tag);
   }
   payloads.push(encode(batch));
-  return payloads.length > MAX_NOTIFICATIONS ? [encode([ALL])] : payloads;
+  return payloads;
 }
 
 /**

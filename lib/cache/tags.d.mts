@@ -1,13 +1,5 @@
 export type TagLevel =
-  | 'OFFICIAL'
-  | 'OFFICE'
-  | 'COUNTRY'
-  | 'official'
-  | 'office'
-  | 'country'
-  | 'officials'
-  | 'offices'
-  | 'countries';
+  'OFFICIAL' | 'OFFICE' | 'COUNTRY' | 'official' | 'office' | 'country' | 'officials' | 'offices' | 'countries';
 
 /** What a contact write knows of the officials it touched (before and after an edit). */
 export type ContactTagOfficial = {

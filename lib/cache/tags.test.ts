@@ -112,7 +112,10 @@ describe('contactTags', () => {
       '/offices/US:SECDEF',
       '/',
     ]) {
-      expect(tagsForUrl(url)!.some((tag) => tags.includes(tag)), url).toBe(true);
+      expect(
+        tagsForUrl(url)!.some((tag) => tags.includes(tag)),
+        url,
+      ).toBe(true);
     }
   });
 });

@@ -453,7 +453,10 @@ export class InvalidationListener {
       await Promise.race([
         client.query('SELECT 1'),
         new Promise((_, reject) => {
-          timeout = setTimeout(() => reject(new Error('the invalidation connection did not answer')), this.barrierTimeoutMs);
+          timeout = setTimeout(
+            () => reject(new Error('the invalidation connection did not answer')),
+            this.barrierTimeoutMs,
+          );
         }),
       ]);
     } catch (error) {
@@ -492,5 +495,11 @@ export async function startResponseCache({ env = process.env, dev = false, log =
   });
   cache = new ResponseCache({ maxBytes, barrier: listener.barrier, isUp: () => listener.up });
   await listener.start();
-  return { maxBytes, cache, listener, handle: (req, res, next) => cache.handle(req, res, next), stop: () => listener.stop() };
+  return {
+    maxBytes,
+    cache,
+    listener,
+    handle: (req, res, next) => cache.handle(req, res, next),
+    stop: () => listener.stop(),
+  };
 }

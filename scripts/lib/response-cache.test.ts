@@ -31,7 +31,12 @@ async function serve(cache: ResponseCache, app: { handler: Handler }) {
   const { port } = server.address() as AddressInfo;
   return async (path: string, init: RequestInit = {}) => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, init);
-    return { response, status: response.status, cache: response.headers.get('x-counterpart-cache'), body: await response.text() };
+    return {
+      response,
+      status: response.status,
+      cache: response.headers.get('x-counterpart-cache'),
+      body: await response.text(),
+    };
   };
 }
 
