@@ -202,7 +202,7 @@ describe('serving', () => {
 
 describe('never stale', () => {
   it('rule 1: concurrent requests share a round trip that started after they arrived', async () => {
-    const trips: ReturnType<typeof deferred>[] = [];
+    const trips: ReturnType<typeof deferred<void>>[] = [];
     const barrier = coalesce(() => {
       const trip = deferred();
       trips.push(trip);
