@@ -20,7 +20,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from './lib/client-address.mjs';
-import { startResponseCache } from './lib/response-cache.mjs';
+import { cacheBytesFromEnv, startResponseCache } from './lib/response-cache.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,6 +53,12 @@ const hostname = option('--hostname', '-H') ?? process.env.HOSTNAME ?? undefined
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 if (trusted.invalid.length > 0) {
   fail(`TRUSTED_PROXIES has entries that are not addresses or CIDR ranges: ${trusted.invalid.join(', ')}`);
+}
+
+try {
+  cacheBytesFromEnv(process.env.RESPONSE_CACHE_MB);
+} catch (error) {
+  fail(error.message);
 }
 
 // Next (and the libraries it loads) read NODE_ENV when they are first imported.
