@@ -89,7 +89,8 @@ export function cacheableTags(req) {
 /**
  * A barrier built on a round trip: each call resolves once a round trip that started after the call
  * has completed. Concurrent callers share one: a call during a round trip waits for the next, which
- * starts when the current one ends and serves every caller that queued meanwhile.
+ * starts when the current one ends and serves every caller that queued meanwhile. At most one round
+ * trip is in flight at a time.
  */
 export function coalesce(roundTrip) {
   let running = null;
@@ -104,8 +105,10 @@ export function coalesce(roundTrip) {
     return trip;
   };
   return () => {
+    // A queued trip has not started yet, so it starts after this call: join it.
+    if (queued !== null) return queued;
     if (running === null) return launch();
-    queued ??= running
+    queued = running
       .then(
         () => {},
         () => {},

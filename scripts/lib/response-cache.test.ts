@@ -231,6 +231,31 @@ describe('never stale', () => {
     expect(done).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('rule 1: never more than one round trip at a time, and each caller waits for one that began after it', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let started = 0;
+    let lastCompleted = 0;
+    const barrier = coalesce(async () => {
+      const trip = ++started;
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+      inFlight--;
+      lastCompleted = Math.max(lastCompleted, trip);
+    });
+    const calls = Array.from({ length: 200 }, async (_, i) => {
+      await new Promise((resolve) => setTimeout(resolve, (i % 17) * Math.random()));
+      const arrived = started;
+      await barrier();
+      // A trip that started after this call arrived has completed.
+      expect(lastCompleted).toBeGreaterThan(arrived);
+    });
+    await Promise.all(calls);
+    expect(most).toBe(1);
+    expect(started).toBeLessThan(200);
+  });
+
   it('rule 1: a failed round trip fails its waiters, and the next call tries again', async () => {
     let calls = 0;
     const barrier = coalesce(async () => {
