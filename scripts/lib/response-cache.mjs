@@ -298,13 +298,16 @@ export class ResponseCache {
     // Next's compression wraps these after us, so what arrives here is what goes on the wire.
     const { writeHead, write, end } = res;
     res.writeHead = function (status, ...args) {
-      const headers = typeof args[0] === 'string' ? args[1] : args[0];
+      const given = typeof args[0] === 'string' ? args[1] : args[0];
       const message = typeof args[0] === 'string' ? [args[0]] : [];
-      applyHeaders(this, headers);
+      applyHeaders(this, given);
       const announced = parseTagsHeader(this.getHeader(CACHE_TAGS_HEADER));
       this.removeHeader(CACHE_TAGS_HEADER);
       this.setHeader(CACHE_STATUS_HEADER, 'miss');
-      head = { status, headers: this.getHeaders(), tags: announced };
+      // The names as Next wrote them (getHeaders() lower-cases them), so a hit replays them exactly.
+      const values = this.getHeaders();
+      const headers = Object.fromEntries(this.getRawHeaderNames().map((name) => [name, values[name.toLowerCase()]]));
+      head = { status, headers, tags: announced };
       return writeHead.call(this, status, ...message);
     };
     res.write = function (chunk, encoding, callback) {
@@ -340,13 +343,16 @@ export class ResponseCache {
   }
 
   store(key, { since, tags, head, gzipWanted, body }) {
-    if (head.status !== 200 || head.headers['set-cookie'] !== undefined) return;
-    const encoding = String(head.headers['content-encoding'] ?? 'identity').toLowerCase();
+    const header = (name) => Object.entries(head.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+    if (head.status !== 200 || header('set-cookie') !== undefined) return;
+    const encoding = String(header('content-encoding') ?? 'identity').toLowerCase();
     if (encoding !== 'identity' && !(gzipWanted && encoding === 'gzip')) return;
     const allTags = [...new Set([...tags, ...head.tags])];
     if (!this.isUp() || this.invalidatedSince(since, allTags)) return;
     const headers = {};
-    for (const [name, value] of Object.entries(head.headers)) if (!HOP_HEADERS.has(name)) headers[name] = value;
+    for (const [name, value] of Object.entries(head.headers)) {
+      if (!HOP_HEADERS.has(name.toLowerCase())) headers[name] = value;
+    }
     const size = body.length + key.length + JSON.stringify(headers).length + 64;
     if (size > this.maxEntryBytes) return;
     this.lru.set(key, { status: head.status, headers, body, tags: allTags, size });

@@ -107,6 +107,31 @@ describe('serving', () => {
     expect(app.renders).toBe(1);
     for (const name of ['content-type', 'x-frame-options', 'content-length'])
       expect(second.response.headers.get(name), name).toBe(first.response.headers.get(name));
+    const raw = await new Promise<string[]>((resolve) =>
+      http.get(new URL('/pairs/countries/US/RU', second.response.url), (res) => {
+        res.resume();
+        resolve(res.rawHeaders.filter((_, i) => i % 2 === 0));
+      }),
+    );
+    expect(raw).toEqual(expect.arrayContaining(['Content-Type', 'X-Frame-Options', 'x-counterpart-cache']));
+  });
+
+  it('keeps headers given to writeHead, and the tags announced there', async () => {
+    const app = countingApp();
+    app.handler = (req, res) => {
+      app.renders++;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'X-Custom': 'kept', 'x-counterpart-cache-tags': 'x:1' });
+      res.end('{}');
+    };
+    const cache = makeCache();
+    const get = await serve(cache, app);
+    await get('/api/v1/officials/x');
+    const hit = await get('/api/v1/officials/x');
+    expect(hit.cache).toBe('hit');
+    expect(hit.response.headers.get('x-custom')).toBe('kept');
+    expect(hit.response.headers.get('x-counterpart-cache-tags')).toBeNull();
+    cache.invalidate(['x:1']);
+    expect((await get('/api/v1/officials/x')).cache).toBe('miss');
   });
 
   it('answers HEAD from a kept GET', async () => {
