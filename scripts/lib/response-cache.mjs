@@ -389,6 +389,7 @@ export class InvalidationListener {
     this.stopped = false;
     this.delay = minDelayMs;
     this.timer = null;
+    this.reported = false;
     this.barrier = coalesce(() => this.roundTrip());
   }
 
@@ -410,9 +411,13 @@ export class InvalidationListener {
       client.end().catch(() => {});
       const wasUp = this.up;
       this.up = false;
-      if (wasUp) {
-        this.log(`lost the invalidation connection (${error?.message ?? 'closed'}); serving without the cache`);
-        this.onDown();
+      if (wasUp) this.onDown();
+      // One line per outage, not one per attempt.
+      if (wasUp || !this.reported) {
+        this.reported = true;
+        this.log(
+          `cannot listen for cache purges (${error?.message ?? 'connection closed'}); serving without the cache`,
+        );
       }
       this.retry();
     };
@@ -439,6 +444,8 @@ export class InvalidationListener {
     if (lost || this.stopped) return;
     this.delay = this.minDelayMs;
     this.up = true;
+    if (this.reported) this.log('listening for cache purges again');
+    this.reported = false;
     this.onUp();
   }
 
