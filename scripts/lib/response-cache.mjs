@@ -40,6 +40,9 @@ const ROUTER_HEADERS = [
 /** better-auth's cookies (`better-auth.session_token`, and `__Secure-…` over HTTPS). */
 const SESSION_COOKIE = /^(?:__Secure-|__Host-)?better-auth[.-]/;
 
+/** The most invalidations remembered for the renders in flight (rule 2). */
+const MAX_LOG = 10_000;
+
 /** Headers that describe one transfer, not the response: recomputed when an entry is replayed. */
 const HOP_HEADERS = new Set([
   'connection',
@@ -178,6 +181,8 @@ export class ResponseCache {
     /** The invalidations since the oldest render still running: { seq, tags: Set | null (all) }. */
     this.log = [];
     this.rendering = 0;
+    /** key → a promise settled when the render of that key now under way has finished (stored or not) */
+    this.flights = new Map();
     this.counts = { hit: 0, miss: 0, bypass: 0, stored: 0, invalidations: 0 };
   }
 
@@ -201,7 +206,12 @@ export class ResponseCache {
     this.seq++;
     this.counts.invalidations++;
     const all = list.includes(ALL);
-    if (this.rendering > 0) this.log.push({ seq: this.seq, tags: all ? null : new Set(list) });
+    if (this.rendering > 0) {
+      this.log.push({ seq: this.seq, tags: all ? null : new Set(list) });
+      // Under constant load renders always overlap and the log never empties: cut it. A render older than
+      // what is left is then not kept (see invalidatedSince), which costs a render, never freshness.
+      if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG / 2);
+    }
     if (all) {
       this.lru.clear();
       return;
@@ -253,6 +263,15 @@ export class ResponseCache {
     const key = this.keyFor(req);
     const entry = this.lru.get(key);
     if (entry !== undefined) return this.replay(req, res, entry);
+    // A render of this key is under way: wait for it rather than render the same page again. What it
+    // stored is as fresh as a render of our own (it is stored only if no purge of its tags came since
+    // it began); if it stored nothing, or its entry was purged meanwhile, render after all.
+    const flight = this.flights.get(key);
+    if (flight !== undefined) {
+      await flight;
+      const rendered = this.isUp() ? this.lru.get(key) : undefined;
+      if (rendered !== undefined) return this.replay(req, res, rendered);
+    }
     this.counts.miss++;
     if (req.method !== 'GET') {
       res.setHeader(CACHE_STATUS_HEADER, 'miss');
@@ -281,6 +300,9 @@ export class ResponseCache {
   async render(req, res, next, { key, tags }) {
     const since = this.seq;
     this.rendering++;
+    let landed;
+    const flight = new Promise((resolve) => (landed = resolve));
+    if (!this.flights.has(key)) this.flights.set(key, flight);
     const chunks = [];
     let bytes = 0;
     let tooLarge = false;
@@ -330,6 +352,8 @@ export class ResponseCache {
         }
       } finally {
         if (this.rendering === 0) this.log.length = 0;
+        if (this.flights.get(key) === flight) this.flights.delete(key);
+        landed();
       }
     };
     res.once('finish', () => settle(true));

@@ -361,6 +361,57 @@ describe('never stale', () => {
     }
   });
 
+  it('rule 2: when more invalidations arrive during a render than are remembered, it is not kept', async () => {
+    const release = deferred();
+    const started = deferred();
+    const app = countingApp();
+    const inner = app.handler;
+    let first = true;
+    app.handler = async (req, res) => {
+      if (first) {
+        first = false;
+        started.resolve();
+        await release.promise;
+      }
+      return inner(req, res);
+    };
+    const cache = makeCache();
+    const get = await serve(cache, app);
+    const pending = get('/pairs/countries/US/RU');
+    await started.promise;
+    for (let i = 0; i < 12_000; i++) cache.invalidate([`contact:${i}`]);
+    release.resolve();
+    await pending;
+    expect((await get('/pairs/countries/US/RU')).cache).toBe('miss');
+    expect((await get('/pairs/countries/US/RU')).cache).toBe('hit');
+  });
+
+  it('requests for a page being rendered wait for that render instead of rendering it again', async () => {
+    for (const purge of [false, true]) {
+      const release = deferred();
+      const started = deferred();
+      const app = countingApp();
+      const inner = app.handler;
+      app.handler = async (req, res) => {
+        started.resolve();
+        await release.promise;
+        return inner(req, res);
+      };
+      const cache = makeCache();
+      const get = await serve(cache, app);
+      const first = get('/pairs/countries/US/RU');
+      await started.promise;
+      const others = [get('/pairs/countries/US/RU'), get('/pairs/countries/US/RU')];
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // A purge while the first render runs: the waiting requests may not take its result.
+      if (purge) cache.invalidate(['pair:country:RU:US']);
+      release.resolve();
+      const answers = await Promise.all([first, ...others]);
+      expect(answers.map((a) => a.cache)).toEqual(purge ? ['miss', 'miss', 'miss'] : ['miss', 'hit', 'hit']);
+      expect(app.renders).toBe(purge ? 3 : 1);
+    }
+  });
+
   it('rule 3: entries turn over at UTC midnight', async () => {
     let now = new Date('2026-03-01T23:59:59.500Z');
     const app = countingApp();
