@@ -94,23 +94,33 @@ const LAG_COLUMNS = Prisma.sql`
 const PAIR_CONTACT_COLUMNS = Prisma.sql`(level, a, b, contact_id, date, status, type, earliest, latest, approximate,
   disputed, prev_contact_id, prev_date, gap_days, gap_min_days, gap_max_days, gap_approximate, gap_disputed)`;
 
-/** Every pair row of every live contact, with the gaps computed by one window: for `rebuild`. */
-export function insertAllPairRowsSql(): Prisma.Sql {
+/**
+ * Every pair row of every live contact, with the gaps computed by one window:
+ * for `rebuild`, from a table of the rows (`rebuild_rows`, made from pairRowsSql).
+ */
+export function insertAllPairRowsSql(rows = Prisma.raw('rebuild_rows')): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO pair_contact ${PAIR_CONTACT_COLUMNS}
     SELECT level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed, ${GAP_COLUMNS}
     FROM (
       SELECT r.*, ${LAG_COLUMNS}
-      FROM (${pairRowsSql({ all: true })}) r
+      FROM ${rows} r
       WHERE r.status = 'HELD'
       WINDOW w AS (PARTITION BY r.level, r.a, r.b ORDER BY r.date, r.contact_id COLLATE "C")
     ) held
     UNION ALL
     SELECT level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed,
            NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM (${pairRowsSql({ all: true })}) r
+    FROM ${rows} r
     WHERE r.status <> 'HELD'`;
 }
+
+/**
+ * Planner settings for statements over every pair (a rebuild, the migration's first fill): hash
+ * joins and big sorts, whatever the freshly filled tables' statistics say. A plan with nested loops,
+ * chosen on estimates of a table that was empty, turns minutes into hours.
+ */
+export const WHOLE_TABLE_SETTINGS = ['SET LOCAL enable_nestloop = off', "SET LOCAL work_mem = '256MB'"];
 
 /**
  * Re-links the held rows around each changed day of a pair: the rows from that

@@ -75,6 +75,56 @@ CREATE INDEX "pair_stat_level_b_idx" ON "pair_stat"("level", "b");
 ALTER TABLE "pair_contact" ADD CONSTRAINT "pair_contact_contact_id_fkey" FOREIGN KEY ("contact_id") REFERENCES "contact"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Fill the tables from the contacts already recorded (what `npm run cli -- rebuild` does).
+SET enable_nestloop = off;
+SET work_mem = '256MB';
+ANALYZE contact;
+ANALYZE participant;
+ANALYZE source;
+CREATE TEMP TABLE rebuild_rows AS WITH c AS (
+      SELECT c.id, c.date, c.date_precision, c.status, c.type
+      FROM contact c WHERE c.deleted_at IS NULL 
+    ),
+    claims AS (
+      SELECT s.contact_id, min(s.claimed_date) AS min_claim, max(s.claimed_date) AS max_claim,
+             bool_or(s.claimed_date <> c.date) AS disputed
+      FROM source s JOIN c ON c.id = s.contact_id
+      WHERE s.claimed_date IS NOT NULL
+      GROUP BY s.contact_id
+    ),
+    pp AS (
+      SELECT p.contact_id, p.official_id AS po, q.official_id AS qo,
+             p.office_key AS pk, q.office_key AS qk, p.country AS pc, q.country AS qc
+      FROM c
+      JOIN participant p ON p.contact_id = c.id
+      JOIN participant q ON q.contact_id = c.id AND q.country > p.country
+    ),
+    sides AS (
+      SELECT 'OFFICIAL'::"PairLevel" AS level, contact_id, po AS x, qo AS y FROM pp
+      UNION ALL
+      SELECT 'OFFICE'::"PairLevel", contact_id, pk, qk FROM pp WHERE pk IS NOT NULL AND qk IS NOT NULL
+      UNION ALL
+      SELECT 'COUNTRY'::"PairLevel", contact_id, pc::text, qc::text FROM pp
+    ),
+    keyed AS (
+      SELECT DISTINCT level,
+             least(x COLLATE "C", y COLLATE "C") AS a,
+             greatest(x COLLATE "C", y COLLATE "C") AS b,
+             contact_id
+      FROM sides
+    )
+    SELECT k.level, k.a, k.b, k.contact_id, c.date, c.status, c.type,
+           least(c.date, cl.min_claim) AS earliest,
+           greatest(
+             CASE c.date_precision
+               WHEN 'DAY' THEN c.date
+               WHEN 'MONTH' THEN (date_trunc('month', c.date) + interval '1 month - 1 day')::date
+               ELSE (date_trunc('year', c.date) + interval '1 year - 1 day')::date
+             END,
+             cl.max_claim) AS latest,
+           c.date_precision <> 'DAY' AS approximate,
+           coalesce(cl.disputed, false) AS disputed
+    FROM keyed k JOIN c ON c.id = k.contact_id LEFT JOIN claims cl ON cl.contact_id = k.contact_id;
+ANALYZE rebuild_rows;
 INSERT INTO pair_contact (level, a, b, contact_id, date, status, type, earliest, latest, approximate,
   disputed, prev_contact_id, prev_date, gap_days, gap_min_days, gap_max_days, gap_approximate, gap_disputed)
     SELECT level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed, 
@@ -89,104 +139,16 @@ INSERT INTO pair_contact (level, a, b, contact_id, date, status, type, earliest,
   lag(contact_id) OVER w AS prev_id, lag(date) OVER w AS prev_date,
   lag(earliest) OVER w AS prev_earliest, lag(latest) OVER w AS prev_latest,
   lag(approximate) OVER w AS prev_approximate, lag(disputed) OVER w AS prev_disputed
-      FROM (
-    WITH c AS (
-      SELECT c.id, c.date, c.date_precision, c.status, c.type
-      FROM contact c WHERE c.deleted_at IS NULL 
-    ),
-    claims AS (
-      SELECT s.contact_id, min(s.claimed_date) AS min_claim, max(s.claimed_date) AS max_claim,
-             bool_or(s.claimed_date <> c.date) AS disputed
-      FROM source s JOIN c ON c.id = s.contact_id
-      WHERE s.claimed_date IS NOT NULL
-      GROUP BY s.contact_id
-    ),
-    pp AS (
-      SELECT p.contact_id, p.official_id AS po, q.official_id AS qo,
-             p.office_key AS pk, q.office_key AS qk, p.country AS pc, q.country AS qc
-      FROM c
-      JOIN participant p ON p.contact_id = c.id
-      JOIN participant q ON q.contact_id = c.id AND q.country > p.country
-    ),
-    sides AS (
-      SELECT 'OFFICIAL'::"PairLevel" AS level, contact_id, po AS x, qo AS y FROM pp
-      UNION ALL
-      SELECT 'OFFICE'::"PairLevel", contact_id, pk, qk FROM pp WHERE pk IS NOT NULL AND qk IS NOT NULL
-      UNION ALL
-      SELECT 'COUNTRY'::"PairLevel", contact_id, pc::text, qc::text FROM pp
-    ),
-    keyed AS (
-      SELECT DISTINCT level,
-             least(x COLLATE "C", y COLLATE "C") AS a,
-             greatest(x COLLATE "C", y COLLATE "C") AS b,
-             contact_id
-      FROM sides
-    )
-    SELECT k.level, k.a, k.b, k.contact_id, c.date, c.status, c.type,
-           least(c.date, cl.min_claim) AS earliest,
-           greatest(
-             CASE c.date_precision
-               WHEN 'DAY' THEN c.date
-               WHEN 'MONTH' THEN (date_trunc('month', c.date) + interval '1 month - 1 day')::date
-               ELSE (date_trunc('year', c.date) + interval '1 year - 1 day')::date
-             END,
-             cl.max_claim) AS latest,
-           c.date_precision <> 'DAY' AS approximate,
-           coalesce(cl.disputed, false) AS disputed
-    FROM keyed k JOIN c ON c.id = k.contact_id LEFT JOIN claims cl ON cl.contact_id = k.contact_id) r
+      FROM rebuild_rows r
       WHERE r.status = 'HELD'
       WINDOW w AS (PARTITION BY r.level, r.a, r.b ORDER BY r.date, r.contact_id COLLATE "C")
     ) held
     UNION ALL
     SELECT level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed,
            NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM (
-    WITH c AS (
-      SELECT c.id, c.date, c.date_precision, c.status, c.type
-      FROM contact c WHERE c.deleted_at IS NULL 
-    ),
-    claims AS (
-      SELECT s.contact_id, min(s.claimed_date) AS min_claim, max(s.claimed_date) AS max_claim,
-             bool_or(s.claimed_date <> c.date) AS disputed
-      FROM source s JOIN c ON c.id = s.contact_id
-      WHERE s.claimed_date IS NOT NULL
-      GROUP BY s.contact_id
-    ),
-    pp AS (
-      SELECT p.contact_id, p.official_id AS po, q.official_id AS qo,
-             p.office_key AS pk, q.office_key AS qk, p.country AS pc, q.country AS qc
-      FROM c
-      JOIN participant p ON p.contact_id = c.id
-      JOIN participant q ON q.contact_id = c.id AND q.country > p.country
-    ),
-    sides AS (
-      SELECT 'OFFICIAL'::"PairLevel" AS level, contact_id, po AS x, qo AS y FROM pp
-      UNION ALL
-      SELECT 'OFFICE'::"PairLevel", contact_id, pk, qk FROM pp WHERE pk IS NOT NULL AND qk IS NOT NULL
-      UNION ALL
-      SELECT 'COUNTRY'::"PairLevel", contact_id, pc::text, qc::text FROM pp
-    ),
-    keyed AS (
-      SELECT DISTINCT level,
-             least(x COLLATE "C", y COLLATE "C") AS a,
-             greatest(x COLLATE "C", y COLLATE "C") AS b,
-             contact_id
-      FROM sides
-    )
-    SELECT k.level, k.a, k.b, k.contact_id, c.date, c.status, c.type,
-           least(c.date, cl.min_claim) AS earliest,
-           greatest(
-             CASE c.date_precision
-               WHEN 'DAY' THEN c.date
-               WHEN 'MONTH' THEN (date_trunc('month', c.date) + interval '1 month - 1 day')::date
-               ELSE (date_trunc('year', c.date) + interval '1 year - 1 day')::date
-             END,
-             cl.max_claim) AS latest,
-           c.date_precision <> 'DAY' AS approximate,
-           coalesce(cl.disputed, false) AS disputed
-    FROM keyed k JOIN c ON c.id = k.contact_id LEFT JOIN claims cl ON cl.contact_id = k.contact_id) r
+    FROM rebuild_rows r
     WHERE r.status <> 'HELD';
-
+ANALYZE pair_contact;
 WITH rows AS (SELECT pc.* FROM pair_contact pc ),
     agg AS (
       SELECT level, a, b, count(*)::int AS contact_count,
@@ -249,3 +211,6 @@ WITH rows AS (SELECT pc.* FROM pair_contact pc ),
       longest_to_contact_id = excluded.longest_to_contact_id, median_days = excluded.median_days,
       any_approximate = excluded.any_approximate, any_disputed = excluded.any_disputed,
       open_until = excluded.open_until, version = pair_stat.version + 1;
+DROP TABLE rebuild_rows;
+RESET enable_nestloop;
+RESET work_mem;
