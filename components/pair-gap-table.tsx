@@ -31,8 +31,9 @@ export function PairGapTable({ data, subject }: { data: GapChartData; subject: s
   return (
     <>
       <p id="gap-table-note" className="text-muted mb-3 max-w-3xl text-sm">
-        Every silence between held contacts of {subject}, oldest first, and the one running now: the chart’s data. Days
-        count calendar days; a range is given where a date is approximate or disputed.
+        Every silence between held contacts of {subject}, oldest first, and the one running now — or the last, closed
+        when one of them left office: the chart’s data. Days count calendar days; a range is given where a date is
+        approximate or disputed.
       </p>
       <div
         className="-mx-5 overflow-x-auto px-5"
@@ -82,14 +83,21 @@ export function PairGapTable({ data, subject }: { data: GapChartData; subject: s
               </tr>
             )}
             {data.gaps.map((g) => (
-              <tr key={g.id}>
+              <tr key={g.id} data-closed={g.closed ? '' : undefined}>
                 <th scope="row" className={rowHeader}>
                   {formatDate(g.from)}
                 </th>
-                <td className={`${td} whitespace-nowrap`}>{formatDate(g.to)}</td>
+                <td className={`${td} whitespace-nowrap`}>
+                  {formatDate(g.to)}
+                  {g.closed && <span className="text-muted block text-xs">{g.closed.name} left office</span>}
+                </td>
                 <td className={`${td} text-right font-medium`}>{formatNumber(g.days)}</td>
                 <td className={`${td} text-right`}>{range(g)}</td>
-                <td className={td}>{certainty(g)}</td>
+                <td className={td}>
+                  {g.closed
+                    ? `closed: ${g.closed.name} left office${g.approximate || g.disputed ? `; ${certainty(g)}` : ''}`
+                    : certainty(g)}
+                </td>
                 <td className={td}>
                   <Markers markers={g.markers} />
                 </td>

@@ -62,7 +62,11 @@ describe('the day an official left office', () => {
   });
 
   it('is the end of the last tenure, whatever order the tenures come in', () => {
-    const tenures = [tenure('2020-01-01', '2021-01-01'), tenure('2015-01-01', '2018-06-30'), tenure('2022-03-01', '2024-10-01')];
+    const tenures = [
+      tenure('2020-01-01', '2021-01-01'),
+      tenure('2015-01-01', '2018-06-30'),
+      tenure('2022-03-01', '2024-10-01'),
+    ];
     expect(leftOfficeOn(tenures, TODAY)).toBe('2024-10-01');
   });
 

@@ -11,8 +11,10 @@ import {
   buildChartData,
   buildHeadline,
   buildLevelLinks,
+  closedSilenceOf,
   exportHref,
   headlineText,
+  leaverName,
   listInnerPairs,
   pairTitle,
   sideName,
@@ -57,10 +59,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { level, page } = loaded;
   const headline = buildHeadline({ level, a: page.a, b: page.b, series: page.series, contacts: page.contacts });
   const silence = page.series.currentSilence;
+  const closed = closedSilenceOf(page.series);
   const between = `${sideName(page.a)} and ${sideName(page.b)}`;
   const description = silence
     ? `${headlineText(headline)} between ${between}: the last was on ${formatDate(silence.since)}. Every gap since ${formatDate(page.series.firstContact!.date)}, with sources.`
-    : `${headlineText(headline)} between ${between}. Sought, refused and expected contacts, with sources.`;
+    : closed
+      ? `${headlineText(headline)}, between ${between}: the last was on ${formatDate(closed.from)}. Every gap since ${formatDate(page.series.firstContact!.date)}, with sources.`
+      : `${headlineText(headline)} between ${between}. Sought, refused and expected contacts, with sources.`;
   return {
     title: pairTitle(page.a, page.b),
     description,
@@ -85,6 +90,7 @@ export default async function PairPage({ params, searchParams }: Props) {
   const chart = buildChartData({ ...input, today: page.today, events: page.events, channels: page.channels });
   const subject = `${sideName(page.a)} and ${sideName(page.b)}`;
   const markerCount = page.contacts.filter((c) => c.status !== 'HELD').length;
+  const closed = closedSilenceOf(page.series);
   const inner =
     level === 'OFFICIAL'
       ? []
@@ -157,7 +163,11 @@ export default async function PairPage({ params, searchParams }: Props) {
         <h2 id="stats-title" className={`${sectionTitle} mb-4`}>
           In numbers
         </h2>
-        <PairStats series={page.series} markerCount={markerCount} />
+        <PairStats
+          series={page.series}
+          markerCount={markerCount}
+          closedBy={closed ? leaverName(closed.closedBy, page.a, page.b) : null}
+        />
       </section>
 
       <section aria-labelledby="table-title">
