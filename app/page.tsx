@@ -8,6 +8,7 @@ import { SilenceList } from '@/components/silence-list';
 import { listLatestContacts, listOverdueExpected } from '@/lib/data/contacts';
 import { listPairOverviews } from '@/lib/data/pairs';
 import { todayUtc } from '@/lib/gaps/dates';
+import { byUnusualness, MIN_PAST_GAPS, mostUnusual, silenceUnusualness } from '@/lib/gaps/unusual';
 import type { PairLevel } from '@/lib/gaps/types';
 import { formatDate, formatDays, formatNumber } from '@/lib/format';
 import { pageOf, parsePageNumber } from '@/lib/paging';
@@ -19,6 +20,11 @@ export const metadata: Metadata = {
   description:
     'How long since two governments’ officials last spoke? Running silences between officials, offices and countries, with every contact sourced.',
 };
+
+/** "12", "2.5": a ratio as the headline reads it, one decimal below 10. */
+function formatRatio(ratio: number): string {
+  return ratio >= 10 ? formatNumber(Math.floor(ratio)) : (Math.floor(ratio * 10) / 10).toLocaleString('en-GB');
+}
 
 type Props = { searchParams: Promise<{ level?: string; country?: string; page?: string | string[] }> };
 
@@ -43,11 +49,18 @@ export default async function DashboardPage({ searchParams }: Props) {
   const pairs = countryFilter
     ? allPairs.filter((p) => p.a.country === countryFilter || p.b.country === countryFilter)
     : allPairs;
-  const lead = pairs.find((p) => p.series.currentSilence !== null);
-  const unusual = pairs.filter((p) => {
-    const rank = p.series.currentSilence?.rank;
-    return rank !== undefined && rank.of >= 1 && rank.longerThan === rank.of;
-  });
+  // The headline is the most unusual running silence: the longest against its own pair's median past gap
+  // (lib/gaps/unusual.ts). Where no pair has enough past gaps to measure, the longest running silence leads.
+  // Closed silences (an official left office) are history, never running: they lead nothing here.
+  const running = pairs.filter((p) => p.series.currentSilence !== null);
+  const unusualLead = mostUnusual(running);
+  const lead = unusualLead ?? running[0];
+  const leadMeasure = lead ? silenceUnusualness(lead.series) : null;
+  const closedCount = pairs.filter((p) => p.series.currentSilence === null && p.series.gaps.at(-1)?.closedBy).length;
+  const unusual = running
+    .filter((p) => silenceUnusualness(p.series)?.longest === true)
+    .sort((x, y) => byUnusualness(x.series, y.series));
+  const chartBars = running.slice(0, 8);
   const listPage = pageOf(pairs, parsePageNumber(params.page), LIST_LIMIT);
   const levelHref = (l: PairLevel) => `/?level=${LEVEL_SEGMENT[l]}${countryFilter ? `&country=${countryFilter}` : ''}`;
   const pageHref = (n: number) => `${levelHref(level)}${n > 1 ? `&page=${n}` : ''}#all-pairs`;
@@ -57,16 +70,37 @@ export default async function DashboardPage({ searchParams }: Props) {
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="min-w-0">
         <p className="text-muted text-sm font-medium tracking-wider uppercase">
-          Longest running silence{countryFilter && ` · ${countryName(countryFilter)}`}
+          {unusualLead ? 'Most unusual running silence' : 'Longest running silence'}
+          {countryFilter && ` · ${countryName(countryFilter)}`}
         </p>
         <h1 className="mt-2 max-w-2xl text-3xl leading-tight font-semibold tracking-tight sm:text-4xl">
           {lead?.series.currentSilence
             ? `${formatDays(lead.series.currentSilence.days)} since ${lead.a.label} and ${lead.b.label} last held a contact`
-            : 'No silences to show yet'}
+            : closedCount > 0
+              ? `No silence between ${LEVEL_LABEL[level]} is running`
+              : 'No silences to show yet'}
         </h1>
+        {lead && leadMeasure && lead.series.medianGapDays !== null && (
+          <p className="mt-3 max-w-2xl text-lg tabular-nums" data-testid="lead-measure">
+            {formatRatio(leadMeasure.ratio)} times the pair’s median gap of {formatDays(lead.series.medianGapDays)}
+            {leadMeasure.longest
+              ? `, and longer than all ${formatNumber(lead.series.currentSilence!.rank.of)} of its past gaps.`
+              : '.'}
+          </p>
+        )}
+        {!lead && closedCount > 0 && (
+          <p className="mt-3 max-w-2xl text-lg">
+            Every pair’s last silence here closed when one of the two left office. The offices they held may still be
+            silent: <Link href={levelHref('OFFICE')}>see the pairs of offices</Link>.
+          </p>
+        )}
         <p className="text-muted mt-3 max-w-2xl">
           A silence is the time since a pair last held a contact — a call, meeting, letter or hotline use — counted in
-          calendar days. Sought and refused contacts do not end it.
+          calendar days. Sought and refused contacts do not end it. Between officials it runs only while both hold
+          office.{' '}
+          {unusualLead
+            ? `The most unusual is the longest against its own pair’s median past gap (pairs with ${MIN_PAST_GAPS} or more past gaps).`
+            : `None has the ${MIN_PAST_GAPS} past gaps needed to call it unusual, so the longest leads.`}
         </p>
 
         <nav aria-label="Level" className="border-rule mt-8 flex gap-1 border-b text-sm">
@@ -95,25 +129,24 @@ export default async function DashboardPage({ searchParams }: Props) {
           </p>
         ) : (
           <>
-            <section className="mt-8" aria-label="Headline chart">
-              <SilenceChart
-                title={
-                  lead?.series.currentSilence
-                    ? `${lead.a.label} and ${lead.b.label}: ${formatDays(lead.series.currentSilence.days)} without a held contact`
-                    : 'Running silences'
-                }
-                bars={pairs
-                  .filter((p) => p.series.currentSilence)
-                  .slice(0, 8)
-                  .map((p) => ({
+            {chartBars.length > 0 && (
+              <section className="mt-8" aria-label="Headline chart">
+                <SilenceChart
+                  title={
+                    lead?.series.currentSilence
+                      ? `${lead.a.label} and ${lead.b.label}: ${formatDays(lead.series.currentSilence.days)} without a held contact`
+                      : 'Running silences'
+                  }
+                  bars={chartBars.map((p) => ({
                     label: `${p.a.label} – ${p.b.label}`,
                     days: p.series.currentSilence!.days,
                     medianDays: p.series.medianGapDays,
                     since: formatDate(p.series.currentSilence!.since),
                   }))}
-                source={`Source: Counterpart, from sourced contacts. Today is ${formatDate(today)} (UTC).`}
-              />
-            </section>
+                  source={`Source: Counterpart, from sourced contacts. Today is ${formatDate(today)} (UTC).`}
+                />
+              </section>
+            )}
 
             {lead && (
               <section className="border-rule mt-10 border-t pt-8" aria-label="Featured pair">
@@ -126,11 +159,14 @@ export default async function DashboardPage({ searchParams }: Props) {
                 <h2 id="unusual" className="text-muted mb-1 text-sm font-medium tracking-wider uppercase">
                   Unusual silences
                 </h2>
-                <p className="text-muted mb-4 text-sm">Running longer than every past gap of the pair.</p>
+                <p className="text-muted mb-4 text-sm">
+                  Running longer than every past gap of the pair (at least {MIN_PAST_GAPS}), most unusual first: the
+                  furthest beyond the pair’s median gap.
+                </p>
                 <SilenceList pairs={unusual.slice(0, LIST_LIMIT)} />
                 {unusual.length > LIST_LIMIT && (
                   <p className="text-muted mt-3 text-sm">
-                    The {LIST_LIMIT} longest of {formatNumber(unusual.length)}; every pair is in the list below.
+                    The {LIST_LIMIT} most unusual of {formatNumber(unusual.length)}; every pair is in the list below.
                   </p>
                 )}
               </section>
@@ -138,7 +174,8 @@ export default async function DashboardPage({ searchParams }: Props) {
 
             <section className="mt-12" aria-labelledby="all-pairs">
               <h2 id="all-pairs" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
-                All pairs of {LEVEL_LABEL[level]}, longest silence first
+                All pairs of {LEVEL_LABEL[level]}, longest running silence first
+                {level === 'OFFICIAL' && closedCount > 0 ? ', then those closed by a departure from office' : ''}
               </h2>
               <SilenceList pairs={listPage.items} />
               {listPage.pages > 1 && (

@@ -103,8 +103,11 @@ export async function listCounterparts(officialId: string, today = todayUtc()): 
   return series.map((s) => overviewOf(s, sides, officialId)).sort(bySilence);
 }
 
+/** Running silences, longest first; then silences closed by a departure from office, longest first; then never held. */
 function bySilence(x: PairOverview, y: PairOverview): number {
-  return (y.series.currentSilence?.days ?? -1) - (x.series.currentSilence?.days ?? -1);
+  const rank = (p: PairOverview) => (p.series.currentSilence ? 2 : p.series.gaps.at(-1)?.closedBy ? 1 : 0);
+  const days = (p: PairOverview) => p.series.currentSilence?.days ?? p.series.gaps.at(-1)?.days ?? -1;
+  return rank(y) - rank(x) || days(y) - days(x);
 }
 
 /**
