@@ -6,12 +6,13 @@ import { PairCard } from '@/components/pair-card';
 import { SilenceChart } from '@/components/silence-chart';
 import { SilenceList } from '@/components/silence-list';
 import { listLatestContacts, listOverdueExpected } from '@/lib/data/contacts';
-import { listPairOverviews } from '@/lib/data/pairs';
+import { getDashboard } from '@/lib/data/pairs';
+import { UNUSUAL_MIN_GAPS } from '@/lib/stats/lists';
 import { todayUtc } from '@/lib/gaps/dates';
-import { byUnusualness, MIN_PAST_GAPS, mostUnusual, silenceUnusualness } from '@/lib/gaps/unusual';
+import { silenceUnusualness } from '@/lib/gaps/unusual';
 import type { PairLevel } from '@/lib/gaps/types';
 import { formatDate, formatDays, formatNumber } from '@/lib/format';
-import { pageOf, parsePageNumber } from '@/lib/paging';
+import { parsePageNumber } from '@/lib/paging';
 import { LEVEL_LABEL, LEVEL_SEGMENT, levelFromSegment } from '@/lib/pairs';
 import { countryName, isCountryCode } from '@/lib/validation/common';
 
@@ -41,27 +42,17 @@ export default async function DashboardPage({ searchParams }: Props) {
   const countryFilter = country && isCountryCode(country) ? country : undefined;
   const today = todayUtc();
 
-  const [allPairs, latest, overdue] = await Promise.all([
-    listPairOverviews(level, today),
+  const page = parsePageNumber(params.page);
+  const [dashboard, latest, overdue] = await Promise.all([
+    getDashboard(level, { country: countryFilter, page, pageSize: LIST_LIMIT, chartBars: 8, today }),
     listLatestContacts(6),
     listOverdueExpected(today),
   ]);
-  const pairs = countryFilter
-    ? allPairs.filter((p) => p.a.country === countryFilter || p.b.country === countryFilter)
-    : allPairs;
-  // The headline is the most unusual running silence: the longest against its own pair's median past gap
-  // (lib/gaps/unusual.ts). Where no pair has enough past gaps to measure, the longest running silence leads.
-  // Closed silences (an official left office) are history, never running: they lead nothing here.
-  const running = pairs.filter((p) => p.series.currentSilence !== null);
-  const unusualLead = mostUnusual(running);
-  const lead = unusualLead ?? running[0];
+  const lead = dashboard.featured;
+  // How the headline silence measures against its own pair's past gaps (null when it has too few to measure).
   const leadMeasure = lead ? silenceUnusualness(lead.series) : null;
-  const closedCount = pairs.filter((p) => p.series.currentSilence === null && p.series.gaps.at(-1)?.closedBy).length;
-  const unusual = running
-    .filter((p) => silenceUnusualness(p.series)?.longest === true)
-    .sort((x, y) => byUnusualness(x.series, y.series));
-  const chartBars = running.slice(0, 8);
-  const listPage = pageOf(pairs, parsePageNumber(params.page), LIST_LIMIT);
+  const unusual = dashboard.unusual;
+  const listPage = { items: dashboard.running.items, page: dashboard.page, pages: dashboard.pages };
   const levelHref = (l: PairLevel) => `/?level=${LEVEL_SEGMENT[l]}${countryFilter ? `&country=${countryFilter}` : ''}`;
   const pageHref = (n: number) => `${levelHref(level)}${n > 1 ? `&page=${n}` : ''}#all-pairs`;
   const firstShown = (listPage.page - 1) * LIST_LIMIT + 1;
@@ -70,37 +61,26 @@ export default async function DashboardPage({ searchParams }: Props) {
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="min-w-0">
         <p className="text-muted text-sm font-medium tracking-wider uppercase">
-          {unusualLead ? 'Most unusual running silence' : 'Longest running silence'}
+          {dashboard.featuredIsUnusual ? 'Most unusual running silence' : 'Longest running silence'}
           {countryFilter && ` · ${countryName(countryFilter)}`}
         </p>
         <h1 className="mt-2 max-w-2xl text-3xl leading-tight font-semibold tracking-tight sm:text-4xl">
           {lead?.series.currentSilence
             ? `${formatDays(lead.series.currentSilence.days)} since ${lead.a.label} and ${lead.b.label} last held a contact`
-            : closedCount > 0
-              ? `No silence between ${LEVEL_LABEL[level]} is running`
-              : 'No silences to show yet'}
+            : `No silence between ${LEVEL_LABEL[level]} is running`}
         </h1>
-        {lead && leadMeasure && lead.series.medianGapDays !== null && (
+        {lead?.series.currentSilence && leadMeasure && lead.series.medianGapDays !== null && (
           <p className="mt-3 max-w-2xl text-lg tabular-nums" data-testid="lead-measure">
             {formatRatio(leadMeasure.ratio)} times the pair’s median gap of {formatDays(lead.series.medianGapDays)}
             {leadMeasure.longest
-              ? `, and longer than all ${formatNumber(lead.series.currentSilence!.rank.of)} of its past gaps.`
+              ? `, and longer than all ${formatNumber(lead.series.currentSilence.rank.of)} of its past gaps.`
               : '.'}
-          </p>
-        )}
-        {!lead && closedCount > 0 && (
-          <p className="mt-3 max-w-2xl text-lg">
-            Every pair’s last silence here closed when one of the two left office. The offices they held may still be
-            silent: <Link href={levelHref('OFFICE')}>see the pairs of offices</Link>.
           </p>
         )}
         <p className="text-muted mt-3 max-w-2xl">
           A silence is the time since a pair last held a contact — a call, meeting, letter or hotline use — counted in
           calendar days. Sought and refused contacts do not end it. Between officials it runs only while both hold
-          office.{' '}
-          {unusualLead
-            ? `The most unusual is the longest against its own pair’s median past gap (pairs with ${MIN_PAST_GAPS} or more past gaps).`
-            : `None has the ${MIN_PAST_GAPS} past gaps needed to call it unusual, so the longest leads.`}
+          office: when one of them leaves, it closes, and is no longer listed here.
         </p>
 
         <nav aria-label="Level" className="border-rule mt-8 flex gap-1 border-b text-sm">
@@ -116,37 +96,39 @@ export default async function DashboardPage({ searchParams }: Props) {
           ))}
         </nav>
 
-        {pairs.length === 0 ? (
+        {dashboard.running.total === 0 ? (
           <p className="text-muted mt-8">
-            No pairs here yet.{' '}
+            No running silences here.{' '}
+            {level === 'OFFICIAL' && (
+              <>
+                A pair’s silence closed when one of the two left office: the offices they held may still be silent (
+                <Link href={levelHref('OFFICE')}>the pairs of offices</Link>).{' '}
+              </>
+            )}
             {countryFilter ? (
               <Link href={levelHref(level).replace(/&country=.*/, '')}>Show every country</Link>
             ) : (
               <>
-                Load the demo data with <code className="bg-rule rounded px-1">npm run db:seed</code>.
+                No pairs at all? Load the demo data with <code className="bg-rule rounded px-1">npm run db:seed</code>.
               </>
             )}
           </p>
         ) : (
           <>
-            {chartBars.length > 0 && (
-              <section className="mt-8" aria-label="Headline chart">
-                <SilenceChart
-                  title={
-                    lead?.series.currentSilence
-                      ? `${lead.a.label} and ${lead.b.label}: ${formatDays(lead.series.currentSilence.days)} without a held contact`
-                      : 'Running silences'
-                  }
-                  bars={chartBars.map((p) => ({
+            <section className="mt-8" aria-label="Headline chart">
+              <SilenceChart
+                title="The longest running silences"
+                bars={dashboard.chart
+                  .filter((p) => p.series.currentSilence)
+                  .map((p) => ({
                     label: `${p.a.label} – ${p.b.label}`,
                     days: p.series.currentSilence!.days,
                     medianDays: p.series.medianGapDays,
                     since: formatDate(p.series.currentSilence!.since),
                   }))}
-                  source={`Source: Counterpart, from sourced contacts. Today is ${formatDate(today)} (UTC).`}
-                />
-              </section>
-            )}
+                source={`Source: Counterpart, from sourced contacts. Today is ${formatDate(today)} (UTC).`}
+              />
+            </section>
 
             {lead && (
               <section className="border-rule mt-10 border-t pt-8" aria-label="Featured pair">
@@ -154,19 +136,20 @@ export default async function DashboardPage({ searchParams }: Props) {
               </section>
             )}
 
-            {unusual.length > 0 && unusual.length < pairs.length && (
+            {unusual.total > 0 && (
               <section className="mt-12" aria-labelledby="unusual">
                 <h2 id="unusual" className="text-muted mb-1 text-sm font-medium tracking-wider uppercase">
                   Unusual silences
                 </h2>
                 <p className="text-muted mb-4 text-sm">
-                  Running longer than every past gap of the pair (at least {MIN_PAST_GAPS}), most unusual first: the
-                  furthest beyond the pair’s median gap.
+                  Running longer than every past gap of the pair (of {UNUSUAL_MIN_GAPS} or more), the longest against
+                  the pair’s median gap first.
                 </p>
-                <SilenceList pairs={unusual.slice(0, LIST_LIMIT)} />
-                {unusual.length > LIST_LIMIT && (
+                <SilenceList pairs={unusual.items} />
+                {unusual.total > unusual.items.length && (
                   <p className="text-muted mt-3 text-sm">
-                    The {LIST_LIMIT} most unusual of {formatNumber(unusual.length)}; every pair is in the list below.
+                    The {formatNumber(unusual.items.length)} most unusual of {formatNumber(unusual.total)}; every
+                    running silence is in the list below.
                   </p>
                 )}
               </section>
@@ -174,8 +157,7 @@ export default async function DashboardPage({ searchParams }: Props) {
 
             <section className="mt-12" aria-labelledby="all-pairs">
               <h2 id="all-pairs" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
-                All pairs of {LEVEL_LABEL[level]}, longest running silence first
-                {level === 'OFFICIAL' && closedCount > 0 ? ', then those closed by a departure from office' : ''}
+                Running silences between {LEVEL_LABEL[level]}, longest first
               </h2>
               <SilenceList pairs={listPage.items} />
               {listPage.pages > 1 && (
@@ -185,7 +167,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                 >
                   <span className="text-muted tabular-nums">
                     Pairs {formatNumber(firstShown)}–{formatNumber(firstShown + listPage.items.length - 1)} of{' '}
-                    {formatNumber(pairs.length)}
+                    {formatNumber(dashboard.running.total)}
                   </span>
                   <span className="flex gap-x-6">
                     {listPage.page > 1 && <Link href={pageHref(listPage.page - 1)}>← Longer silences</Link>}

@@ -80,6 +80,14 @@ export function SilenceList({ pairs }: { pairs: PairOverview[] }) {
                       : null}
                   </p>
                 </>
+              ) : series.lastContact ? (
+                // A summary read from the pair statistics carries no closed gap: say what it knows.
+                <p className="text-sm tabular-nums">
+                  <span className="text-muted">
+                    Last held contact {formatDate(series.lastContact.date)}; the silence since closed when one of the
+                    two left office
+                  </span>
+                </p>
               ) : (
                 <p className="text-muted text-sm">Never held a contact</p>
               )}

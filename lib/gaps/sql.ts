@@ -12,7 +12,7 @@ const SIDE_COLUMN: Record<PairLevel, Prisma.Sql> = {
 
 type PairColumns = { a: string; b: string };
 
-type HeldRow = PairColumns & {
+export type HeldRow = PairColumns & {
   id: string;
   date: IsoDate;
   earliest: IsoDate;
@@ -134,7 +134,11 @@ type PositionRow = { officialId: string; startDate: IsoDate; endDate: IsoDate | 
  * only; other levels never close a silence): their tenures read in one query and
  * judged by the same `leftOfficeOn` as the pure engine's callers use.
  */
-async function fetchLeftOffice(db: PrismaClient, scope: SeriesScope, today: IsoDate): Promise<LeftOffice> {
+export async function fetchLeftOffice(
+  db: Pick<PrismaClient, '$queryRaw'>,
+  scope: SeriesScope,
+  today: IsoDate,
+): Promise<LeftOffice> {
   if (scope.level !== 'OFFICIAL') return NO_ONE_LEFT;
   const filter =
     'pair' in scope
