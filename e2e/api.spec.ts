@@ -351,7 +351,9 @@ test.describe('exports', () => {
     expect(file.items).toEqual(api.items);
   });
 
-  test('the gap CSV of Austin–Shoigu holds the 84 days and the series’ numbers', async ({ request }) => {
+  test('the gap CSV of Austin–Shoigu holds the 84 days, the closed silence and the series’ numbers', async ({
+    request,
+  }) => {
     const response = await request.get('/api/v1/gaps/export?a=lloyd-austin&b=sergei-shoigu&format=csv');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-disposition']).toMatch(
@@ -359,7 +361,12 @@ test.describe('exports', () => {
     );
     const csv = await response.text();
     expect(csv).toContain('# query: a=lloyd-austin&b=sergei-shoigu\r\n');
-    expect(csv).toContain('# longest_gap_days: 84, 2022-02-18 to 2022-05-13\r\n');
+    // Shoigu left office on 12 May 2024: the silence since 13 May 2022 closed then, and is the longest gap.
+    expect(csv).toContain('# longest_gap_days: 730, 2022-05-13 to 2024-05-12\r\n');
+    expect(csv).toContain('# current_silence_days: \r\n');
+    expect(csv).toContain(
+      '# closed_silence_days: 730, 2022-05-13 to 2024-05-12; closed: Sergei Shoigu left office on 2024-05-12; longer than 1 of 1 earlier gaps\r\n',
+    );
     const { data } = Papa.parse<Record<string, string>>(csv, { header: true, comments: '#', skipEmptyLines: true });
     expect(data).toEqual([
       expect.objectContaining({
@@ -368,7 +375,17 @@ test.describe('exports', () => {
         days: '84',
         approximate: 'false',
         disputed: 'false',
+        closed_by: '',
         markers: '2022-03-24 REFUSED CALL',
+      }),
+      expect.objectContaining({
+        from: '2022-05-13',
+        to: '2024-05-12',
+        days: '730',
+        to_contact_id: '',
+        closed_by: 'sergei-shoigu',
+        closed_on: '2024-05-12',
+        markers: '',
       }),
     ]);
   });
