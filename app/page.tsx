@@ -9,6 +9,7 @@ import { listLatestContacts, listOverdueExpected } from '@/lib/data/contacts';
 import { getDashboard } from '@/lib/data/pairs';
 import { UNUSUAL_MIN_GAPS } from '@/lib/stats/lists';
 import { todayUtc } from '@/lib/gaps/dates';
+import { silenceUnusualness } from '@/lib/gaps/unusual';
 import type { PairLevel } from '@/lib/gaps/types';
 import { formatDate, formatDays, formatNumber } from '@/lib/format';
 import { parsePageNumber } from '@/lib/paging';
@@ -20,6 +21,11 @@ export const metadata: Metadata = {
   description:
     'How long since two governments’ officials last spoke? Running silences between officials, offices and countries, with every contact sourced.',
 };
+
+/** "12", "2.5": a ratio as the headline reads it, one decimal below 10. */
+function formatRatio(ratio: number): string {
+  return ratio >= 10 ? formatNumber(Math.floor(ratio)) : (Math.floor(ratio * 10) / 10).toLocaleString('en-GB');
+}
 
 type Props = { searchParams: Promise<{ level?: string; country?: string; page?: string | string[] }> };
 
@@ -43,6 +49,8 @@ export default async function DashboardPage({ searchParams }: Props) {
     listOverdueExpected(today),
   ]);
   const lead = dashboard.featured;
+  // How the headline silence measures against its own pair's past gaps (null when it has too few to measure).
+  const leadMeasure = lead ? silenceUnusualness(lead.series) : null;
   const unusual = dashboard.unusual;
   const listPage = { items: dashboard.running.items, page: dashboard.page, pages: dashboard.pages };
   const levelHref = (l: PairLevel) => `/?level=${LEVEL_SEGMENT[l]}${countryFilter ? `&country=${countryFilter}` : ''}`;
@@ -59,11 +67,20 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h1 className="mt-2 max-w-2xl text-3xl leading-tight font-semibold tracking-tight sm:text-4xl">
           {lead?.series.currentSilence
             ? `${formatDays(lead.series.currentSilence.days)} since ${lead.a.label} and ${lead.b.label} last held a contact`
-            : 'No silences to show yet'}
+            : `No silence between ${LEVEL_LABEL[level]} is running`}
         </h1>
+        {lead?.series.currentSilence && leadMeasure && lead.series.medianGapDays !== null && (
+          <p className="mt-3 max-w-2xl text-lg tabular-nums" data-testid="lead-measure">
+            {formatRatio(leadMeasure.ratio)} times the pair’s median gap of {formatDays(lead.series.medianGapDays)}
+            {leadMeasure.longest
+              ? `, and longer than all ${formatNumber(lead.series.currentSilence.rank.of)} of its past gaps.`
+              : '.'}
+          </p>
+        )}
         <p className="text-muted mt-3 max-w-2xl">
           A silence is the time since a pair last held a contact — a call, meeting, letter or hotline use — counted in
-          calendar days. Sought and refused contacts do not end it.
+          calendar days. Sought and refused contacts do not end it. Between officials it runs only while both hold
+          office: when one of them leaves, it closes, and is no longer listed here.
         </p>
 
         <nav aria-label="Level" className="border-rule mt-8 flex gap-1 border-b text-sm">
@@ -81,12 +98,18 @@ export default async function DashboardPage({ searchParams }: Props) {
 
         {dashboard.running.total === 0 ? (
           <p className="text-muted mt-8">
-            No pairs here yet.{' '}
+            No running silences here.{' '}
+            {level === 'OFFICIAL' && (
+              <>
+                A pair’s silence closed when one of the two left office: the offices they held may still be silent (
+                <Link href={levelHref('OFFICE')}>the pairs of offices</Link>).{' '}
+              </>
+            )}
             {countryFilter ? (
               <Link href={levelHref(level).replace(/&country=.*/, '')}>Show every country</Link>
             ) : (
               <>
-                Load the demo data with <code className="bg-rule rounded px-1">npm run db:seed</code>.
+                No pairs at all? Load the demo data with <code className="bg-rule rounded px-1">npm run db:seed</code>.
               </>
             )}
           </p>

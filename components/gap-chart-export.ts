@@ -30,7 +30,7 @@ const INLINED = [
 ];
 
 export type ExportLegendItem = {
-  swatch: 'approximate' | 'refused' | 'sought' | 'expected' | 'cancelled';
+  swatch: 'closed' | 'approximate' | 'refused' | 'sought' | 'expected' | 'cancelled';
   label: string;
 };
 
@@ -89,6 +89,8 @@ function wrap(text: string, width: number, size: number): string[] {
 function legendSwatch(item: ExportLegendItem, x: number, y: number, colours: Record<string, string>): string {
   const { history, refusal, paper } = colours;
   switch (item.swatch) {
+    case 'closed':
+      return `<rect x="${x + 0.75}" y="${y - 8.25}" width="8.5" height="9.25" fill="${history}" fill-opacity="0.3" stroke="${history}" stroke-width="1.5"/><line x1="${x - 1}" y1="${y - 9}" x2="${x + 11}" y2="${y - 9}" stroke="${history}" stroke-width="2"/>`;
     case 'approximate':
       return `<rect x="${x}" y="${y - 9}" width="10" height="10" fill="${paper}" stroke="${history}" stroke-dasharray="2 1.5"/><line x1="${x}" y1="${y + 1}" x2="${x + 10}" y2="${y - 9}" stroke="${history}"/>`;
     case 'refused':

@@ -112,6 +112,10 @@ function dayWords(g: { days: number; minDays: number; maxDays: number }) {
 }
 
 function barLabel(row: Row, today: IsoDate): string {
+  if (row.gap?.closed) {
+    const g = row.gap;
+    return `${dayWords(g)}, ${formatDate(g.from)} to ${formatDate(g.to)}, closed when ${g.closed!.name} left office: no longer running`;
+  }
   if (row.gap) {
     const g = row.gap;
     return `${dayWords(g)}, ${formatDate(g.from)} to ${formatDate(g.to)}, ended by ${g.endedBy}`;
@@ -186,7 +190,34 @@ function GapBarShape(props: BarShapeProps) {
   };
 
   let bar;
-  if (row.silence) {
+  if (row.gap?.closed) {
+    // Closed by a departure: a pale bar with a flat cap at the leaving day's height — over, unlike
+    // the running silence's open accent outline; hatched when its start is approximate or disputed.
+    bar = (
+      <>
+        <rect
+          x={x + 0.75}
+          y={y + 0.75}
+          width={Math.max(0, width - 1.5)}
+          height={Math.max(0, height - 0.75)}
+          fill={isUncertain(row.gap) ? `url(#${ctx.hatchId})` : undefined}
+          style={{
+            ...(isUncertain(row.gap) ? {} : { fill: 'var(--color-history)', fillOpacity: isActive ? 0.55 : 0.3 }),
+            stroke: isActive ? 'var(--color-ink)' : 'var(--color-history)',
+            strokeWidth: 1.5,
+          }}
+          data-closed=""
+        />
+        <line
+          x1={x - 2}
+          x2={x + width + 2}
+          y1={y}
+          y2={y}
+          style={{ stroke: isActive ? 'var(--color-ink)' : 'var(--color-history)', strokeWidth: 2.5 }}
+        />
+      </>
+    );
+  } else if (row.silence) {
     bar = (
       <rect
         x={x + 1}
@@ -259,7 +290,18 @@ function GapBarShape(props: BarShapeProps) {
           {formatDayRange(row.silence)} and counting
         </text>
       )}
-      {row.gap && row.isLongest && (
+      {row.gap?.closed && (
+        <text
+          x={x + width}
+          y={y - (row.range ? 14 : 8)}
+          textAnchor="end"
+          className="text-[12px] font-medium tabular-nums"
+          style={{ ...HALO, fill: 'var(--color-muted)' }}
+        >
+          {formatDayRange(row.gap)}, closed: {row.gap.closed.name} left office
+        </text>
+      )}
+      {row.gap && row.isLongest && !row.gap.closed && (
         <text
           x={centre}
           y={y - (row.range ? 14 : 6) - (row.gap.markers.some((m) => m.elapsed >= row.days - 1) ? 10 : 0)}
@@ -291,7 +333,13 @@ function SilenceGuides({ gaps, silence, today }: { gaps: ChartGap[]; silence: Ch
         <path
           key={g.id}
           d={line(point(g.from, 0), point(g.to, g.days))}
-          style={{ fill: 'none', stroke: 'var(--color-history)', strokeWidth: 1, strokeOpacity: 0.45 }}
+          style={{
+            fill: 'none',
+            stroke: 'var(--color-history)',
+            strokeWidth: 1,
+            strokeOpacity: 0.45,
+            strokeDasharray: g.closed ? '3 3' : undefined,
+          }}
         />
       ))}
       {silence && (
@@ -510,8 +558,15 @@ function TooltipBody({ active, rows, today }: { active: Active; rows: Row[]; tod
           ? `${formatDate(row.gap.from)} → ${formatDate(row.gap.to)}`
           : `${formatDate(row.silence!.since)} → today, ${formatDate(today)}`}
       </p>
-      <p className="mt-1">{row.gap ? `Ended by ${row.gap.endedBy}` : 'No held contact since'}</p>
+      <p className="mt-1">
+        {row.gap?.closed
+          ? `Closed when ${row.gap.closed.name} left office on ${formatDate(row.gap.closed.on)}; no longer running`
+          : row.gap
+            ? `Ended by ${row.gap.endedBy}`
+            : 'No held contact since'}
+      </p>
       {row.silence?.rank && <p className="text-muted">{capitalise(row.silence.rank)}</p>}
+      {row.gap?.closed?.rank && <p className="text-muted">{capitalise(row.gap.closed.rank)}</p>}
       {item.minDays !== item.maxDays && (
         <p className="text-muted tabular-nums">
           {formatDays(item.days)} by the recorded dates;{' '}
@@ -536,6 +591,7 @@ function capitalise(text: string) {
 }
 
 const LEGEND_LABEL: Record<ExportLegendItem['swatch'], string> = {
+  closed: 'Silence closed when an official left office',
   approximate: 'Approximate or disputed (range marked)',
   refused: 'Contact sought and refused',
   sought: 'Contact sought',
@@ -547,6 +603,7 @@ function legendOf(data: GapChartData): ExportLegendItem[] {
   const markers = [...data.leadingMarkers, ...data.gaps.flatMap((g) => g.markers), ...(data.silence?.markers ?? [])];
   const statuses = new Set(markers.map((m) => m.status));
   const swatches: ExportLegendItem['swatch'][] = [];
+  if (data.gaps.some((g) => g.closed)) swatches.push('closed');
   if (data.gaps.some(isUncertain) || (data.silence && isUncertain(data.silence))) swatches.push('approximate');
   if (statuses.has('REFUSED')) swatches.push('refused');
   if (statuses.has('REQUESTED')) swatches.push('sought');
@@ -558,7 +615,18 @@ function legendOf(data: GapChartData): ExportLegendItem[] {
 function LegendSwatch({ swatch, hatchId }: { swatch: ExportLegendItem['swatch']; hatchId: string }) {
   return (
     <svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true" className="shrink-0">
-      {swatch === 'approximate' ? (
+      {swatch === 'closed' ? (
+        <>
+          <rect
+            x={-4.5}
+            y={-5.5}
+            width={9}
+            height={12}
+            style={{ fill: 'var(--color-history)', fillOpacity: 0.3, stroke: 'var(--color-history)', strokeWidth: 1.5 }}
+          />
+          <line x1={-6.5} x2={6.5} y1={-6} y2={-6} style={{ stroke: 'var(--color-history)', strokeWidth: 2 }} />
+        </>
+      ) : swatch === 'approximate' ? (
         <rect
           x={-5.5}
           y={-6.5}

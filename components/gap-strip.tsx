@@ -3,7 +3,8 @@ import type { GapSeries } from '@/lib/gaps/types';
 
 /**
  * A pair's history at a glance: one bar per gap, scaled to the longest, the
- * running silence last in the accent colour. Plain HTML, so it is readable
+ * running silence last in the accent colour (or the last silence, closed when
+ * an official left office, outlined in grey with a heavy end). Plain HTML, so it is readable
  * before any script runs and by screen readers as a list.
  */
 export function GapStrip({ series }: { series: GapSeries }) {
@@ -14,12 +15,12 @@ export function GapStrip({ series }: { series: GapSeries }) {
     <ol className="space-y-1.5" aria-label="Gaps between held contacts">
       {series.gaps.map((gap) => (
         <li
-          key={gap.toContactId}
+          key={gap.toContactId ?? `closed-${gap.fromContactId}`}
           className="grid grid-cols-1 items-center gap-x-3 gap-y-0.5 text-sm sm:grid-cols-[minmax(0,1fr)_auto]"
         >
           <span className="relative block h-3">
             <span
-              className={`absolute inset-y-0 left-0 rounded-sm ${gap.approximate || gap.disputed ? 'border-history bg-history/25 border border-dashed' : 'bg-history'}`}
+              className={`absolute inset-y-0 left-0 rounded-sm ${gap.closedBy ? 'border-history bg-history/30 border-2 border-r-4' : gap.approximate || gap.disputed ? 'border-history bg-history/25 border border-dashed' : 'bg-history'}`}
               style={{ width: width(gap.maxDays) }}
             />
             {gap.minDays !== gap.maxDays && (
@@ -35,6 +36,7 @@ export function GapStrip({ series }: { series: GapSeries }) {
           </span>
           <span className="text-muted tabular-nums sm:whitespace-nowrap">
             <span className="text-ink font-medium">{formatDayRange(gap)}</span> to {formatDate(gap.to)}
+            {gap.closedBy && <span> · closed: left office</span>}
             {gap.markers.some((m) => m.status === 'REFUSED') && (
               <span className="text-refusal"> · refused in between</span>
             )}

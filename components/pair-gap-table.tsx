@@ -32,8 +32,8 @@ export function PairGapTable({ data, subject }: { data: GapChartData; subject: s
     <>
       <p id="gap-table-note" className="text-muted mb-3 max-w-3xl text-sm">
         {data.perBar === 1
-          ? `Every silence between held contacts of ${subject}, oldest first, and the one running now: the chart’s data.`
-          : `The longest of each ${formatNumber(data.perBar)} consecutive silences between held contacts of ${subject}, oldest first, and the one running now: the chart’s data. The CSV and JSON exports hold every silence.`}{' '}
+          ? `Every silence between held contacts of ${subject}, oldest first, and ${data.gaps.some((g) => g.closed) ? 'the last, closed when one of them left office' : 'the one running now'}: the chart’s data.`
+          : `The longest of each ${formatNumber(data.perBar)} consecutive silences between held contacts of ${subject}, oldest first, and ${data.gaps.some((g) => g.closed) ? 'the last, closed when one of them left office' : 'the one running now'}: the chart’s data. The CSV and JSON exports hold every silence.`}{' '}
         Days count calendar days; a range is given where a date is approximate or disputed.
       </p>
       <div
@@ -84,14 +84,21 @@ export function PairGapTable({ data, subject }: { data: GapChartData; subject: s
               </tr>
             )}
             {data.gaps.map((g) => (
-              <tr key={g.id}>
+              <tr key={g.id} data-closed={g.closed ? '' : undefined}>
                 <th scope="row" className={rowHeader}>
                   {formatDate(g.from)}
                 </th>
-                <td className={`${td} whitespace-nowrap`}>{formatDate(g.to)}</td>
+                <td className={`${td} whitespace-nowrap`}>
+                  {formatDate(g.to)}
+                  {g.closed && <span className="text-muted block text-xs">{g.closed.name} left office</span>}
+                </td>
                 <td className={`${td} text-right font-medium`}>{formatNumber(g.days)}</td>
                 <td className={`${td} text-right`}>{range(g)}</td>
-                <td className={td}>{certainty(g)}</td>
+                <td className={td}>
+                  {g.closed
+                    ? `closed: ${g.closed.name} left office${g.approximate || g.disputed ? `; ${certainty(g)}` : ''}`
+                    : certainty(g)}
+                </td>
                 <td className={td}>
                   <Markers markers={g.markers} />
                 </td>

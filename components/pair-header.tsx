@@ -76,8 +76,9 @@ function Side({ level, side, page }: { level: PairLevel; side: NamedSide; page: 
 }
 
 /**
- * Officials who left office after the pair's last contact: their silence
- * runs on by definition, and the office pair is where the news continues.
+ * Officials who left office after the pair's last contact: the first departure
+ * closed the pair's silence (the headline says so), and the office pair is
+ * where the news continues.
  */
 function departures(page: PairPageData, level: PairLevel): string[] {
   if (level !== 'OFFICIAL' || page.series.lastContact === null) return [];

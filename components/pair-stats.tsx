@@ -1,4 +1,4 @@
-import { rankPhrase } from '@/components/pair-view';
+import { closedPhrase, closedSilenceOf, rankPhrase } from '@/components/pair-view';
 import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
 import type { GapSeries } from '@/lib/gaps/types';
 
@@ -24,30 +24,51 @@ function Stat({
   );
 }
 
-/** The numbers of a pair, the same as the API and exports give. */
-export function PairStats({ series, markerCount }: { series: GapSeries; markerCount: number }) {
+/**
+ * The numbers of a pair, the same as the API and exports give. `closedBy` names
+ * the official whose leaving office closed the pair's last silence, if one did.
+ */
+export function PairStats({
+  series,
+  markerCount,
+  closedBy = null,
+}: {
+  series: GapSeries;
+  markerCount: number;
+  closedBy?: string | null;
+}) {
   const silence = series.currentSilence;
+  const closed = silence === null ? closedSilenceOf(series) : null;
   const longest = series.longestGap;
   const rank = silence ? rankPhrase(silence.rank) : null;
   const days = (value: number | null) => (value === null ? '—' : formatDays(value));
+  const closedRank = closed ? rankPhrase(closed.closedBy.rank) : null;
   return (
     <dl className="grid grid-cols-1 gap-x-8 gap-y-6 min-[420px]:grid-cols-2 lg:grid-cols-4">
-      <Stat
-        label="Current silence"
-        value={silence ? formatDayRange(silence) : '—'}
-        detail={
-          silence
-            ? `since ${formatDate(silence.since)}${rank ? `; ${rank}` : ''}`
-            : 'no held contact yet, so no silence to count'
-        }
-        accent={silence !== null}
-      />
+      {closed ? (
+        <Stat
+          label="Last silence (closed)"
+          value={formatDayRange(closed)}
+          detail={`since ${formatDate(closed.from)}; ${closedPhrase(closed.closedBy, closedBy ?? 'an official')}${closedRank ? `; ${closedRank}` : ''}`}
+        />
+      ) : (
+        <Stat
+          label="Current silence"
+          value={silence ? formatDayRange(silence) : '—'}
+          detail={
+            silence
+              ? `since ${formatDate(silence.since)}${rank ? `; ${rank}` : ''}`
+              : 'no held contact yet, so no silence to count'
+          }
+          accent={silence !== null}
+        />
+      )}
       <Stat
         label="Longest gap"
         value={longest ? formatDayRange(longest) : '—'}
         detail={
           longest
-            ? `${formatDate(longest.from)} → ${formatDate(longest.to)}${longest.approximate ? ', approximate' : ''}${longest.disputed ? ', dates disputed' : ''}`
+            ? `${formatDate(longest.from)} → ${formatDate(longest.to)}${longest.closedBy ? ', closed by a departure from office' : ''}${longest.approximate ? ', approximate' : ''}${longest.disputed ? ', dates disputed' : ''}`
             : 'needs two held contacts'
         }
       />

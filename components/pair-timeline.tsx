@@ -231,21 +231,45 @@ export function PairTimeline({
 }) {
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const endedBy = new Map(series.gaps.map((g) => [g.toContactId, g]));
+  // The silence that closed when one of the pair left office, told on the leaving day.
+  const closed = series.gaps.at(-1)?.closedBy ? series.gaps.at(-1)! : null;
+  const leaver = closed
+    ? (contacts.flatMap((c) => c.participants).find((p) => p.id === closed.closedBy!.officialId)?.name ??
+      'One of the two officials')
+    : null;
   const first = contacts[0]?.date;
   const events = first
     ? context.filter((e) => e.date >= first && (until === undefined ? e.date <= today : e.date < until))
     : [];
-  type Item = { date: IsoDate; order: number; contact?: ContactRow; event?: ContextItem };
+  type Item = { date: IsoDate; order: number; contact?: ContactRow; event?: ContextItem; closed?: Gap };
+  const showClosed = closed !== null && (until === undefined || closed.to < until) && (!first || closed.to >= first);
   const items: Item[] = [
     ...contacts.map((contact, order) => ({ date: contact.date, order, contact })),
     ...events.map((event, i) => ({ date: event.date, order: -1 - i, event })),
+    ...(showClosed ? [{ date: closed.to, order: Number.MAX_SAFE_INTEGER, closed }] : []),
   ].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.order - y.order));
   const silence = series.currentSilence;
 
   return (
     <ol>
       {items.map((item) =>
-        item.contact ? (
+        item.closed ? (
+          <li
+            key="closed-silence"
+            className="border-history grid gap-x-8 border-t-2 py-4 sm:grid-cols-[9rem_minmax(0,1fr)]"
+            data-closed-silence=""
+          >
+            <time dateTime={item.date} className="text-muted text-sm tabular-nums">
+              {formatDate(item.date)}
+            </time>
+            <p>
+              <span className="font-semibold">{leaver} left office.</span>{' '}
+              <span className="text-muted tabular-nums">
+                No contact in the last {formatDayRange(item.closed)} they were both in office; the silence closed here.
+              </span>
+            </p>
+          </li>
+        ) : item.contact ? (
           <ContactEntry
             key={item.contact.id}
             contact={item.contact}

@@ -8,7 +8,16 @@ import { MAX_CHART_BARS } from '@/lib/stats/sql';
 import type { NamedSide as PairSide } from '@/lib/data/pair-page';
 import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
 import { daysBetween } from '@/lib/gaps/dates';
-import type { ContactStatus, ContactType, Gap, GapMarker, GapSeries, IsoDate, PairLevel } from '@/lib/gaps/types';
+import type {
+  ContactStatus,
+  ContactType,
+  Gap,
+  GapClosure,
+  GapMarker,
+  GapSeries,
+  IsoDate,
+  PairLevel,
+} from '@/lib/gaps/types';
 import { TYPE_LABEL } from '@/lib/labels';
 import { LEVEL_SEGMENT, pairPath } from '@/lib/pairs';
 import { countryName } from '@/lib/validation/common';
@@ -26,10 +35,36 @@ export type ChartMarker = {
 /** One gap as the chart and its tooltip show it. */
 export type ChartGap = Pick<Gap, 'from' | 'to' | 'days' | 'minDays' | 'maxDays' | 'approximate' | 'disputed'> & {
   id: string;
-  /** "a call", or "a call between Lloyd Austin and Sergei Shoigu" above the official level. */
+  /** "a call", or "a call between Lloyd Austin and Sergei Shoigu" above the official level; "Sergei Shoigu leaving office". */
   endedBy: string;
   markers: ChartMarker[];
+  /** Set on the silence that closed when an official left office: who, when, and how it ranks. */
+  closed: { name: string; on: IsoDate; rank: string | null } | null;
 };
+
+/** A gap that closed when one of the pair left office (the last of an official series), with its closure. */
+export type ClosedGap = Gap & { closedBy: GapClosure };
+
+/** The series' silence closed by a departure from office, or null while the silence runs. */
+export function closedSilenceOf(series: Pick<GapSeries, 'gaps'>): ClosedGap | null {
+  const last = series.gaps.at(-1);
+  return last && last.closedBy !== null ? (last as ClosedGap) : null;
+}
+
+/** The name of the side who left office ("Sergei Shoigu"), from the pair's two sides. */
+export function leaverName(closure: GapClosure, a: { key: string; label: string }, b: { key: string; label: string }) {
+  return closure.officialId === a.key ? a.label : closure.officialId === b.key ? b.label : 'an official';
+}
+
+/** "closed when Sergei Shoigu left office on 12 May 2024" */
+export function closedPhrase(closure: GapClosure, name: string): string {
+  return `closed when ${name} left office on ${formatDate(closure.on)}`;
+}
+
+/** "No contact in the last 730 days they were both in office; closed when Sergei Shoigu left office on 12 May 2024." */
+export function closedSentence(gap: ClosedGap, name: string): string {
+  return `No contact in the last ${formatDayRange(gap)} they were both in office; ${closedPhrase(gap.closedBy, name)}.`;
+}
 
 /** The silence running since the last held contact. */
 export type ChartSilence = Pick<Gap, 'days' | 'minDays' | 'maxDays' | 'approximate' | 'disputed'> & {
@@ -183,6 +218,22 @@ export function buildHeadline({ a, b, series, contacts, facts }: HeadlineInput):
   const lastHeld = series.lastContact ? byId.get(series.lastContact.id) : undefined;
   const lastNoun = lastHeld ? typeNoun(lastHeld.type) : noun;
 
+  const closed = closedSilenceOf(series);
+  if (silence === null && closed !== null) {
+    const name = leaverName(closed.closedBy, a, b);
+    const rank = rankPhrase(closed.closedBy.rank);
+    return {
+      figure: formatDayRange(closed),
+      rest: `without ${withArticle(noun)}, until ${name} left office`,
+      isRunning: false,
+      dek: [
+        closedSentence(closed, name),
+        `The last ${lastNoun} between ${between} was on ${formatDate(closed.from)}.`,
+        rank ? `That silence was ${rank}.` : '',
+      ].filter(Boolean),
+    };
+  }
+
   if (silence === null) {
     const markers = series.leadingMarkers.length;
     return {
@@ -200,7 +251,7 @@ export function buildHeadline({ a, b, series, contacts, facts }: HeadlineInput):
 
   const last = series.gaps.at(-1);
   if (last && isLastGapTheNews(series)) {
-    const closing = byId.get(last.toContactId);
+    const closing = last.toContactId === null ? undefined : byId.get(last.toContactId);
     return {
       figure: formatDayRange(last),
       rest: `without ${withArticle(noun)}, ended ${formatDate(last.to)}`,
@@ -230,9 +281,19 @@ export function headlineText(headline: Headline): string {
 }
 
 /** The chart's title states what the chart shows, not what it is. */
-function chartTitle(series: GapSeries, noun: string): string {
+function chartTitle(series: GapSeries, noun: string, closedBy: string | null): string {
   const silence = series.currentSilence;
   const longest = series.longestGap;
+  const closed = closedSilenceOf(series);
+  if (silence === null && closed !== null && closedBy !== null) {
+    if (series.gaps.length === 1) {
+      return `${formatDayRange(closed)} without ${withArticle(noun)} after the only one, until ${closedBy} left office`;
+    }
+    if (closed === longest) {
+      return `The last silence, ${formatDayRange(closed)}, was the longest: it closed when ${closedBy} left office`;
+    }
+    return `The longest silence lasted ${formatDayRange(longest!)}, until ${formatDate(longest!.to)}`;
+  }
   if (silence === null) {
     const count = series.leadingMarkers.length;
     return `${formatNumber(count)} sought, refused or expected ${count === 1 ? 'contact' : 'contacts'}, none held`;
@@ -301,12 +362,35 @@ export function buildChartData({
     const contact = byId.get(marker.contactId);
     return toChartMarker(marker, from, contact, contact ? markerLabel(contact, byId, today) : '');
   };
+  const closedGap = closedSilenceOf(series);
+  const closedBy = closedGap ? leaverName(closedGap.closedBy, a, b) : null;
   const bars = given ?? chartBars(series.gaps);
-  const gaps: ChartGap[] = bars.gaps.map((gap) => {
-    const closing = byId.get(gap.toContactId);
+  // The silence closed by a departure is always the last bar, also where bars stand for runs of gaps.
+  const barGaps =
+    closedGap !== null && bars.gaps.at(-1) !== closedGap
+      ? [...bars.gaps.filter((gap) => gap.closedBy === null), closedGap]
+      : bars.gaps;
+  const gaps: ChartGap[] = barGaps.map((gap) => {
+    if (gap.closedBy !== null) {
+      const name = closedBy ?? leaverName(gap.closedBy, a, b);
+      return {
+        id: `closed-${gap.fromContactId}`,
+        from: gap.from,
+        to: gap.to,
+        days: gap.days,
+        minDays: gap.minDays,
+        maxDays: gap.maxDays,
+        approximate: gap.approximate,
+        disputed: gap.disputed,
+        endedBy: `${name} leaving office`,
+        markers: gap.markers.map((m) => markerOf(m, gap.from)),
+        closed: { name, on: gap.closedBy.on, rank: rankPhrase(gap.closedBy.rank) },
+      };
+    }
+    const closing = gap.toContactId === null ? undefined : byId.get(gap.toContactId);
     const what = withArticle(closing ? typeNoun(closing.type) : noun);
     return {
-      id: gap.toContactId,
+      id: gap.toContactId ?? `gap-${gap.fromContactId}`,
       from: gap.from,
       to: gap.to,
       days: gap.days,
@@ -316,6 +400,7 @@ export function buildChartData({
       disputed: gap.disputed,
       endedBy: level !== 'OFFICIAL' && closing ? `${what} between ${participantNames(closing)}` : what,
       markers: gap.markers.map((m) => markerOf(m, gap.from)),
+      closed: null,
     };
   });
   const silence = series.currentSilence;
@@ -323,13 +408,15 @@ export function buildChartData({
   const within = (date: IsoDate) => date >= start && date <= today;
   const subject = `${sideName(a)} and ${sideName(b)}`;
   return {
-    title: chartTitle(series, noun),
+    title: chartTitle(series, noun, closedBy),
     subtitle:
       series.heldCount === 0
         ? `Sought, refused and expected contacts between ${subject}; no silence can be counted before a first held contact.`
-        : bars.perBar === 1
-          ? `Days without a held contact between ${subject}. Each bar is one silence, drawn at the contact that ended it; the open bar is the silence still running.`
-          : `Days without a held contact between ${subject}. ${formatNumber(facts.gapCount)} silences are too many to draw one by one: each bar is the longest of ${formatNumber(bars.perBar)} consecutive silences, drawn at the contact that ended it; the open bar is the silence still running. The CSV and JSON exports hold every one.`,
+        : closedGap !== null && bars.perBar === 1
+          ? `Days without a held contact between ${subject} while both were in office. Each bar is one silence, drawn at the contact that ended it; the last, outlined, closed when ${closedBy} left office on ${formatDate(closedGap.to)}.`
+          : bars.perBar === 1
+            ? `Days without a held contact between ${subject}. Each bar is one silence, drawn at the contact that ended it; the open bar is the silence still running.`
+            : `Days without a held contact between ${subject}. ${formatNumber(facts.gapCount)} silences are too many to draw one by one: each bar is the longest of ${formatNumber(bars.perBar)} consecutive silences, drawn at the contact that ended it; ${closedGap !== null ? `the last, outlined, closed when ${closedBy} left office on ${formatDate(closedGap.to)}` : 'the open bar is the silence still running'}. The CSV and JSON exports hold every one.`,
     start,
     today,
     gaps,

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { CountryTag } from '@/components/country-tag';
+import { closedPhrase, closedSilenceOf, leaverName } from '@/components/pair-view';
 import type { PairOverview } from '@/lib/data/pairs';
 import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
 
@@ -8,12 +9,16 @@ import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/form
  * with the pair's median gap marked on it, so an unusual silence stands out.
  */
 export function SilenceList({ pairs }: { pairs: PairOverview[] }) {
-  const longest = Math.max(1, ...pairs.map((p) => p.series.currentSilence?.days ?? 0));
+  const longest = Math.max(
+    1,
+    ...pairs.map((p) => p.series.currentSilence?.days ?? closedSilenceOf(p.series)?.days ?? 0),
+  );
   const share = (days: number) => `${Math.min(100, (days / longest) * 100)}%`;
   return (
     <ol className="divide-rule border-rule divide-y border-y">
       {pairs.map(({ series, a, b, href }) => {
         const silence = series.currentSilence;
+        const closed = silence === null ? closedSilenceOf(series) : null;
         return (
           <li key={href} className="grid gap-x-6 gap-y-2 py-4 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]">
             <div>
@@ -56,6 +61,33 @@ export function SilenceList({ pairs }: { pairs: PairOverview[] }) {
                       : 'No gap yet: one held contact'}
                   </p>
                 </>
+              ) : closed ? (
+                <>
+                  <p className="text-sm tabular-nums">
+                    <span className="font-semibold">{formatDayRange(closed)}</span>
+                    <span className="text-muted"> since {formatDate(closed.from)}, no longer running: </span>
+                    <span>{closedPhrase(closed.closedBy, leaverName(closed.closedBy, a, b))}</span>
+                  </p>
+                  <div className="relative mt-1.5 h-2" aria-hidden>
+                    <span
+                      className="border-history bg-history/30 absolute inset-y-0 left-0 rounded-sm border border-r-4"
+                      style={{ width: share(closed.days) }}
+                    />
+                  </div>
+                  <p className="text-muted mt-1 text-xs tabular-nums">
+                    {series.longestGap
+                      ? `Longest gap ${formatDayRange(series.longestGap)}, median ${formatDays(series.medianGapDays ?? 0)}`
+                      : null}
+                  </p>
+                </>
+              ) : series.lastContact ? (
+                // A summary read from the pair statistics carries no closed gap: say what it knows.
+                <p className="text-sm tabular-nums">
+                  <span className="text-muted">
+                    Last held contact {formatDate(series.lastContact.date)}; the silence since closed when one of the
+                    two left office
+                  </span>
+                </p>
               ) : (
                 <p className="text-muted text-sm">Never held a contact</p>
               )}

@@ -170,8 +170,9 @@ test.describe('read API: gaps', () => {
     expect(body.pair.a).toMatchObject({ ref: 'lloyd-austin', label: 'Lloyd Austin', country: 'US' });
     expect(body.pair.b).toMatchObject({ ref: 'sergei-shoigu', label: 'Sergei Shoigu', country: 'RU' });
     expect(body.heldCount).toBe(2);
-    expect(body.gaps).toHaveLength(1);
-    const [gap] = body.gaps;
+    // Shoigu left the Ministry of Defence on 12 May 2024: the silence since their last call closed that day.
+    expect(body.gaps).toHaveLength(2);
+    const [gap, closed] = body.gaps;
     expect(gap).toMatchObject({
       from: '2022-02-18',
       to: '2022-05-13',
@@ -180,18 +181,40 @@ test.describe('read API: gaps', () => {
       maxDays: 84,
       approximate: false,
       disputed: false,
+      closedBy: null,
     });
     expect(gap.markers).toEqual([expect.objectContaining({ date: '2022-03-24', status: 'REFUSED', type: 'CALL' })]);
     expect(body.markers).toEqual(gap.markers);
-    expect(body.longestGap).toEqual(gap);
-    expect(body).toMatchObject({ medianGapDays: 84, meanGapDays: 84 });
+    expect(closed).toMatchObject({
+      from: '2022-05-13',
+      to: '2024-05-12',
+      days: 730,
+      toContactId: null,
+      closedBy: {
+        officialId: body.pair.b.key,
+        official: { ref: 'sergei-shoigu', label: 'Sergei Shoigu' },
+        on: '2024-05-12',
+        rank: { longerThan: 1, of: 1 },
+      },
+      markers: [],
+    });
+    expect(body.closedSilence).toEqual(closed);
+    expect(body.longestGap).toEqual(closed);
+    expect(body).toMatchObject({ medianGapDays: 407, meanGapDays: 407 });
     expect(body.firstContact.date).toBe('2022-02-18');
     expect(body.lastContact.date).toBe('2022-05-13');
     expect(body.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(body.currentSilenceDays).toBe(daysBetween('2022-05-13', body.today));
-    expect(body.currentSilence).toMatchObject({ since: '2022-05-13', days: body.currentSilenceDays });
-    expect(body.currentSilenceRank).toEqual({ longerThan: 1, of: 1 });
-    expect(body.currentSilence.rank).toEqual(body.currentSilenceRank);
+    expect(body.currentSilenceDays).toBeNull();
+    expect(body.currentSilence).toBeNull();
+    expect(body.currentSilenceRank).toBeNull();
+
+    // The offices' silence runs on, counted to the answer's own today.
+    const offices = await (await request.get('/api/v1/gaps?officeA=US:SECDEF&officeB=RU:MINDEF')).json();
+    expect(offices.closedSilence).toBeNull();
+    expect(offices.currentSilenceDays).toBe(daysBetween('2022-05-13', offices.today));
+    expect(offices.currentSilence).toMatchObject({ since: '2022-05-13', days: offices.currentSilenceDays });
+    expect(offices.currentSilenceRank).toEqual({ longerThan: 1, of: 1 });
+    expect(offices.currentSilence.rank).toEqual(offices.currentSilenceRank);
   });
 
   test('the same pair by id, in either order, gives the same series', async ({ request }) => {
@@ -328,7 +351,9 @@ test.describe('exports', () => {
     expect(file.items).toEqual(api.items);
   });
 
-  test('the gap CSV of Austin–Shoigu holds the 84 days and the series’ numbers', async ({ request }) => {
+  test('the gap CSV of Austin–Shoigu holds the 84 days, the closed silence and the series’ numbers', async ({
+    request,
+  }) => {
     const response = await request.get('/api/v1/gaps/export?a=lloyd-austin&b=sergei-shoigu&format=csv');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-disposition']).toMatch(
@@ -336,7 +361,12 @@ test.describe('exports', () => {
     );
     const csv = await response.text();
     expect(csv).toContain('# query: a=lloyd-austin&b=sergei-shoigu\r\n');
-    expect(csv).toContain('# longest_gap_days: 84, 2022-02-18 to 2022-05-13\r\n');
+    // Shoigu left office on 12 May 2024: the silence since 13 May 2022 closed then, and is the longest gap.
+    expect(csv).toContain('# longest_gap_days: 730, 2022-05-13 to 2024-05-12\r\n');
+    expect(csv).toContain('# current_silence_days: \r\n');
+    expect(csv).toContain(
+      '# closed_silence_days: 730, 2022-05-13 to 2024-05-12; closed: Sergei Shoigu left office on 2024-05-12; longer than 1 of 1 earlier gaps\r\n',
+    );
     const { data } = Papa.parse<Record<string, string>>(csv, { header: true, comments: '#', skipEmptyLines: true });
     expect(data).toEqual([
       expect.objectContaining({
@@ -345,7 +375,17 @@ test.describe('exports', () => {
         days: '84',
         approximate: 'false',
         disputed: 'false',
+        closed_by: '',
         markers: '2022-03-24 REFUSED CALL',
+      }),
+      expect.objectContaining({
+        from: '2022-05-13',
+        to: '2024-05-12',
+        days: '730',
+        to_contact_id: '',
+        closed_by: 'sergei-shoigu',
+        closed_on: '2024-05-12',
+        markers: '',
       }),
     ]);
   });

@@ -68,54 +68,88 @@ async function tabToChart(page: Page): Promise<string> {
 }
 
 test.describe('pair page', () => {
-  test('tells the Austin–Shoigu story: 84 days, the refusal inside it, and the silence since', async ({ page }) => {
+  test('tells the Austin–Shoigu story: 84 days, the refusal inside it, and the silence that closed when Shoigu left', async ({
+    page,
+  }) => {
+    // Shoigu's Ministry of Defence tenure ended on 12 May 2024 (the demo data): the silence since their call of
+    // 13 May 2022 closed that day, so these figures do not depend on the day the spec runs.
+    const closedDays = daysBetween('2022-05-13', '2024-05-12');
+    expect(closedDays).toBe(730);
     await page.goto(AUSTIN_SHOIGU);
-    const today = await pageToday(page);
-    const silence = daysBetween('2022-05-13', today);
     await expect(page).toHaveTitle('Lloyd Austin – Sergei Shoigu · Counterpart');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${formatted(silence)} days without a call`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      `${formatted(closedDays)} days without a call, until Sergei Shoigu left office`,
+    );
+    await expect(
+      page.getByText(
+        `No contact in the last ${formatted(closedDays)} days they were both in office; closed when Sergei Shoigu left office on 12 May 2024.`,
+      ),
+    ).toBeVisible();
     await expect(
       page.getByText('The last call between Lloyd Austin and Sergei Shoigu was on 13 May 2022.'),
     ).toBeVisible();
     const description = await page.locator('meta[name="description"]').getAttribute('content');
-    expect(description).toContain(`${formatted(silence)} days without a call between Lloyd Austin and Sergei Shoigu`);
+    expect(description).toContain(
+      `${formatted(closedDays)} days without a call, until Sergei Shoigu left office, between Lloyd Austin and Sergei Shoigu`,
+    );
 
-    // The data table reads like the chart.
+    // The data table reads like the chart: no running silence, the closed one last.
     const row = gapTable(page).getByRole('row').filter({ hasText: '18 Feb 2022' }).filter({ hasText: '13 May 2022' });
     await expect(row.getByRole('cell', { name: '84', exact: true })).toBeVisible();
     await expect(row).toContainText('Lloyd Austin sought a call — refused');
-    expect(await tableDays(page)).toEqual(['84', formatted(silence)]);
+    expect(await tableDays(page)).toEqual(['84', formatted(closedDays)]);
+    await expect(gapTable(page).locator('tbody td', { hasText: /^today, / })).toHaveCount(0);
+    await expect(gapTable(page).getByRole('row').filter({ hasText: '12 May 2024' })).toContainText(
+      'closed: Sergei Shoigu left office',
+    );
 
     const stats = page.getByRole('region', { name: 'In numbers' });
-    await expect(stats.getByRole('definition').filter({ hasText: '18 Feb 2022 → 13 May 2022' })).toContainText(
-      '84 days',
+    await expect(stats.getByRole('definition').filter({ hasText: '13 May 2022 → 12 May 2024' })).toContainText(
+      `${formatted(closedDays)} days`,
     );
-    await expect(stats).toContainText('longer than its one past gap');
+    await expect(stats).toContainText('Last silence (closed)');
+    await expect(stats).toContainText(
+      'closed when Sergei Shoigu left office on 12 May 2024; longer than its one past gap',
+    );
+    await expect(stats).not.toContainText('Current silence');
 
-    // The chart: one gap bar, the running silence, the invasion, the refusal.
+    // The chart: the 84-day bar, then the closed silence ending on the leaving day, drawn unlike a running one.
     const chart = page.getByTestId('gap-chart');
     await expect(chart.locator('svg.recharts-surface')).toBeVisible();
     const bars = chart.locator('[data-bar-index]');
     await expect(bars).toHaveCount(2);
     await expect(bars.nth(0)).toHaveAttribute('aria-label', '84 days, 18 Feb 2022 to 13 May 2022, ended by a call');
-    await expect(bars.nth(1)).toHaveAttribute('aria-label', new RegExp(`^${formatted(silence)} days and counting`));
+    await expect(bars.nth(1)).toHaveAttribute(
+      'aria-label',
+      `${formatted(closedDays)} days, 13 May 2022 to 12 May 2024, closed when Sergei Shoigu left office: no longer running`,
+    );
+    await expect(bars.nth(1).locator('[data-closed]')).toHaveCount(1);
+    await expect(chart.locator('svg text', { hasText: 'and counting' })).toHaveCount(0);
+    await expect(chart.locator('svg text', { hasText: 'closed: Sergei Shoigu left office' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Legend' })).toContainText(
+      'Silence closed when an official left office',
+    );
     await expect(chart.locator('svg text', { hasText: 'Russia invades Ukraine' })).toBeVisible();
     await expect(chart.locator('svg text', { hasText: 'US–Russia deconfliction line set up' })).toBeVisible();
     await expect(chart.locator('[data-marker="REFUSED"]')).toHaveCount(1);
     await expect(
       page.getByRole('heading', {
-        name: `The current silence is more than ${timesAsLong(silence, 84)} times as long as any before it`,
+        name: `The last silence, ${formatted(closedDays)} days, was the longest: it closed when Sergei Shoigu left office`,
       }),
     ).toBeVisible();
-    // The chart's source line names the same today as the table.
     await expect(
-      page.getByText(`Source: Counterpart, from 3 sourced contacts; today = ${formatDate(today)} (UTC).`),
+      page.getByText(/Source: Counterpart, from 3 sourced contacts; today = \d{1,2} [A-Z][a-z]{2} \d{4} \(UTC\)\./),
     ).toBeVisible();
     await expect(page.getByRole('link', { name: 'How gaps are counted' })).toHaveAttribute('href', '/methodology');
 
-    // Timeline: sources quoted, the gap each call ended.
+    // Timeline: sources quoted, the gap each call ended, and the departure that closed the last.
     const timeline = page.getByRole('region', { name: 'Every contact, with its sources' });
     await expect(timeline.getByText('Ended a silence of 84 days, since 18 Feb 2022.')).toBeVisible();
+    await expect(timeline.locator('[data-closed-silence]')).toContainText('12 May 2024');
+    await expect(timeline.locator('[data-closed-silence]')).toContainText(
+      `Sergei Shoigu left office. No contact in the last ${formatted(closedDays)} days they were both in office`,
+    );
+    await expect(timeline.getByText('and counting')).toHaveCount(0);
     await expect(timeline.getByRole('link', { name: 'Axios' })).toHaveAttribute(
       'href',
       'https://www.axios.com/2022/05/13/lloyd-austin-russian-minister-of-defense-invasion',
@@ -136,7 +170,9 @@ test.describe('pair page', () => {
     await expect(tooltip).toContainText('18 Feb 2022 → 13 May 2022');
     await expect(tooltip).toContainText('Lloyd Austin sought a call — refused');
     await page.keyboard.press('ArrowRight');
-    await expect(tooltip).toContainText('and counting');
+    await expect(tooltip).toContainText('Closed when Sergei Shoigu left office on 12 May 2024; no longer running');
+    await expect(tooltip).toContainText('13 May 2022 → 12 May 2024');
+    await expect(tooltip).not.toContainText('and counting');
     await page.keyboard.press('Escape');
     await expect(tooltip).toBeHidden();
     // The chart is one stop in the tab order: the next Tab leaves it.
@@ -153,7 +189,24 @@ test.describe('pair page', () => {
     await levels.getByRole('link', { name: 'Offices' }).click();
     await expect(page).toHaveURL(/\/pairs\/offices\/US(%3A|:)SECDEF\/RU(%3A|:)MINDEF$/);
     await expect(page).toHaveTitle('US Secretary of Defense – RU Minister of Defence · Counterpart');
-    expect(await tableDays(page)).toEqual(['84', formatted(await daysSince(page, '2022-05-13'))]);
+    // Whoever left, the offices' silence runs on: an open bar up to today.
+    const officeSilence = await daysSince(page, '2022-05-13');
+    // The chart's source line names the same today as the table.
+    await expect(
+      page.getByText(
+        `Source: Counterpart, from 3 sourced contacts; today = ${formatDate(await pageToday(page))} (UTC).`,
+      ),
+    ).toBeVisible();
+    expect(await tableDays(page)).toEqual(['84', formatted(officeSilence)]);
+    await expect(
+      page.getByRole('heading', {
+        name: `The current silence is more than ${timesAsLong(officeSilence, 84)} times as long as any before it`,
+      }),
+    ).toBeVisible();
+    await expect(page.getByTestId('gap-chart').locator('[data-bar-index]').nth(1)).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^${formatted(officeSilence)} days and counting`),
+    );
     await expect(page.getByRole('region', { name: 'Officials in this pair' })).toContainText(
       'Lloyd Austin – Sergei Shoigu',
     );
@@ -176,19 +229,26 @@ test.describe('pair page', () => {
     const row = gapTable(page).getByRole('row').filter({ hasText: '11 Feb 2022' });
     await expect(row).toContainText('90–97');
     await expect(row).toContainText('dates disputed');
-    await expect(page.getByRole('region', { name: 'In numbers' })).toContainText('90–97 days');
+    // The closed silence is the longest gap now; the disputed one still sets the median.
+    await expect(page.getByRole('region', { name: 'In numbers' })).toContainText('498 days');
     await expect(page.getByText('The Hill dates this call 18 Feb 2022')).toBeVisible();
     await expect(page.getByText('Approximate or disputed (range marked)')).toBeVisible();
     // The expected call of 13 May was fulfilled on 19 May.
     await expect(page.getByText('expected, fulfilled by the call of 19 May 2022')).toBeVisible();
-    // Up close, the past silence fills the chart and the running one is named off the scale.
+    // Milley left the chairmanship on 29 September 2023: the silence since 19 May 2022 closed then.
+    expect(await tableDays(page)).toEqual(['97', formatted(daysBetween('2022-05-19', '2023-09-29'))]);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('until Mark Milley left office');
+    await screenshot(page, 'pair-disputed');
+
+    // The offices run on: up close, the past silence fills the chart and the running one is named off the scale.
+    await page.goto('/pairs/offices/US:CJCS/RU:CGS');
+    await expect(gapTable(page).getByRole('row').filter({ hasText: '11 Feb 2022' })).toContainText('90–97');
     const chart = page.getByTestId('gap-chart');
     await page.getByRole('button', { name: 'Past silences up close' }).click();
     await expect(page.getByRole('button', { name: 'Past silences up close' })).toHaveAttribute('aria-pressed', 'true');
     await expect(chart.locator('[data-bar-index]')).toHaveCount(1);
     await expect(chart.locator('svg text', { hasText: 'off this scale' })).toBeVisible();
     await expect(chart.locator('[data-marker]')).toHaveCount(2);
-    await screenshot(page, 'pair-disputed');
   });
 
   test('downloads the chart as a standalone SVG and as a PNG', async ({ page }) => {
@@ -202,8 +262,8 @@ test.describe('pair page', () => {
     expect(svg.suggestedFilename()).toBe('counterpart-lloyd-austin-sergei-shoigu-gaps.svg');
     const markup = await readFile((await svg.path())!, 'utf8');
     expect(markup.startsWith('<svg')).toBe(true);
-    const silence = await daysSince(page, '2022-05-13');
-    expect(markup).toContain(`more than ${timesAsLong(silence, 84)} times as long as any before it`);
+    expect(markup).toContain('The last silence, 730 days, was the longest: it closed when Sergei Shoigu left office');
+    expect(markup).toContain('Silence closed when an official left office');
     expect(markup).toContain('Russia invades Ukraine');
     expect(markup).toContain('Source: Counterpart');
     expect(markup).not.toContain('var(--');
@@ -233,7 +293,7 @@ test.describe('pair page', () => {
     const reversed = await page.goto('/pairs/officials/sergei-shoigu/lloyd-austin');
     expect(reversed?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('days without a call');
-    expect(await tableDays(page)).toEqual(['84', formatted(await daysSince(page, '2022-05-13'))]);
+    expect(await tableDays(page)).toEqual(['84', '730']);
 
     await page.goto('/pairs/countries/us/ru');
     await expect(page).toHaveURL(/\/pairs\/countries\/US\/RU$/);
@@ -351,8 +411,11 @@ test.describe('pair page before JavaScript runs', () => {
   test('serves the numbers and reserves the chart’s height', async ({ page }) => {
     await page.goto(AUSTIN_SHOIGU);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('days without a call');
-    expect(await tableDays(page)).toEqual(['84', formatted(await daysSince(page, '2022-05-13'))]);
-    await expect(page.getByRole('region', { name: 'In numbers' })).toContainText('84 days');
+    expect(await tableDays(page)).toEqual(['84', '730']);
+    await expect(page.getByRole('region', { name: 'In numbers' })).toContainText('730 days');
+    await expect(page.getByRole('region', { name: 'In numbers' })).toContainText(
+      'closed when Sergei Shoigu left office',
+    );
     const box = await page.getByTestId('gap-chart').boundingBox();
     expect(box?.height).toBe(400);
   });

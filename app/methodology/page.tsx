@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatDate, formatDayRange, formatDays } from '@/lib/format';
 import { daysBetween } from '@/lib/gaps/dates';
+import { MIN_PAST_GAPS } from '@/lib/gaps/unusual';
 import { EXAMPLE, WorkedExample } from './worked-example';
 
 export const metadata: Metadata = {
@@ -16,6 +17,7 @@ const SECTIONS = [
   { id: 'ends', title: 'What ends a silence' },
   { id: 'gaps', title: 'Counting a gap' },
   { id: 'current', title: 'The current silence' },
+  { id: 'closed', title: 'When an official leaves office' },
   { id: 'approximate', title: 'Approximate dates' },
   { id: 'disputed', title: 'Disputed dates' },
   { id: 'markers', title: 'Markers inside a gap' },
@@ -175,11 +177,54 @@ export default function MethodologyPage() {
             <span className="text-silence font-medium whitespace-nowrap">and counting</span>
           </p>
           <p>
-            Office and country pairs always run on. At the official level the silence also runs on after one of the two
-            leaves office, and the pair’s page says when they left (“Sergei Shoigu left the office of Minister of
-            Defence on …”). For a series that continues with their successors, follow the office pair, linked from every
-            official pair.
+            Office and country pairs always run on. Between two officials a silence runs only while both can still talk
+            for their countries: see the next section.
           </p>
+        </Section>
+
+        <Section id="closed">
+          <p>
+            At the official level a pair’s silence runs only while both officials hold a recorded position. The day one
+            of them leaves office, the silence <em>closes</em>: it becomes the pair’s last gap, from the last held
+            contact to the leaving day, marked “closed: … left office”. It is no longer a running silence, so it leads
+            no dashboard and has no “and counting”. Sergei Shoigu’s last recorded position is the Ministry of Defence,
+            which he left on {formatDate(EXAMPLE.closed.to)}: between him and Lloyd Austin there was no contact in the
+            last {formatDays(EXAMPLE.closed.days)} they were both in office; closed when Sergei Shoigu left office on{' '}
+            {formatDate(EXAMPLE.closed.to)}.
+          </p>
+          <p aria-hidden="true" className="flex max-w-md items-center gap-3 text-sm">
+            <span className="relative h-3 flex-1">
+              <span className="bg-ink ring-paper absolute top-1/2 left-0 size-3 -translate-y-1/2 rounded-full ring-2" />
+              <span className="border-history bg-history/30 absolute inset-y-0 right-0 left-5 rounded-sm border-2 border-r-4" />
+            </span>
+            <span className="text-muted font-medium whitespace-nowrap">closed: left office</span>
+          </p>
+          <ul className={LIST}>
+            <li>
+              The leaving day is the end of the official’s last tenure, once no tenure of theirs is running. A tenure
+              runs up to the day before its end date (a successor may start on that day), so one that ends today is over
+              and one that ends later is still held. An official who left and is back in office today has not left; one
+              between two tenures has, until the next begins.
+            </li>
+            <li>
+              An official with no recorded position counts as in office: Counterpart closes a silence only on a recorded
+              leaving day.
+            </li>
+            <li>
+              When both officials have left, the earlier departure closes the silence. A leaving day before the pair’s
+              last held contact is contradicted by the record (they spoke after it) and is passed over, so a closed
+              silence is never negative.
+            </li>
+            <li>
+              The closed silence counts like any gap in the longest, median and mean gap, and is ranked against the gaps
+              before it (“longer than its one past gap”).
+            </li>
+            <li>
+              Office and country pairs never close: Austin and Shoigu’s silence closed, but that of the US Secretary of
+              Defense and the Russian Minister of Defence runs on with their successors, linked from every official
+              pair.
+            </li>
+          </ul>
         </Section>
 
         <Section id="approximate">
@@ -265,14 +310,18 @@ export default function MethodologyPage() {
               earlier one.
             </li>
             <li>
-              <strong className="font-semibold">Median and mean gap</strong> over all past gaps (not the current
-              silence). With an even number of gaps the median is the mean of the middle two; the mean is rounded to one
-              decimal place.
+              <strong className="font-semibold">Median and mean gap</strong> over all past gaps, a closed silence
+              included (not the current silence). With an even number of gaps the median is the mean of the middle two;
+              the mean is rounded to one decimal place.
             </li>
             <li>
               <strong className="font-semibold">Current silence</strong>, and how it ranks against the pair’s own past
-              gaps: “longer than 9 of its 10 past gaps” counts the past gaps strictly shorter than the silence. A
-              silence longer than every past gap is flagged as unusual on the dashboard: an unusual silence is the news.
+              gaps: “longer than 9 of its 10 past gaps” counts the past gaps strictly shorter than the silence. An
+              unusual silence is the news: the dashboard leads with the <em>most unusual</em> running silence, the one
+              longest against its own pair’s median past gap (120 days where a pair usually talks every 10 is 12 times
+              its median). Only pairs with at least {MIN_PAST_GAPS} past gaps are measured, so a pair with one short gap
+              is not “unusual” a week later; when none has that many, the longest running silence leads. A running
+              silence longer than every past gap of such a pair is listed among the unusual silences.
             </li>
           </ul>
           <p>

@@ -1,6 +1,7 @@
 import { formatDayRange } from '@/lib/format';
 import { daysBetween } from '@/lib/gaps/dates';
 import { computeSeries, makePairKey } from '@/lib/gaps/engine';
+import { leftOfficeOn } from '@/lib/gaps/office';
 import type { Gap, GapContact, IsoDate } from '@/lib/gaps/types';
 
 /*
@@ -42,8 +43,22 @@ const military = computeSeries(
   BUILT_ON,
 ).gaps[0];
 
-/** The 84-day gap of the founding story, and the 90–97 days of the pair whose sources disagree. */
-export const EXAMPLE: { defence: Gap; military: Gap } = { defence, military };
+/**
+ * The silence after 13 May 2022, closed when Shoigu's tenure as Minister of Defence
+ * (6 November 2012 – 12 May 2024) ended: counted on a day after he left.
+ */
+const closed = computeSeries(
+  [
+    contact('as-1', '2022-02-18', { participants: AUSTIN_SHOIGU }),
+    contact('as-2', '2022-05-13', { participants: AUSTIN_SHOIGU }),
+  ],
+  makePairKey('OFFICIAL', 'austin', 'shoigu'),
+  '2024-06-01',
+  new Map([['shoigu', leftOfficeOn([{ startDate: '2012-11-06', endDate: '2024-05-12' }], '2024-06-01')!]]),
+).gaps[1];
+
+/** The 84-day gap of the founding story, the 90–97 days of the pair whose sources disagree, and the closed silence. */
+export const EXAMPLE: { defence: Gap; military: Gap; closed: Gap } = { defence, military, closed };
 
 const AXIS_START: IsoDate = '2022-02-01';
 const AXIS_END: IsoDate = '2022-05-31';

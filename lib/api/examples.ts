@@ -145,7 +145,13 @@ const story: GapContact[] = [
 
 export const gapSeriesExample = gapSeriesJson(
   {
-    series: computeSeries(story, makePairKey('OFFICIAL', austin.id, shoigu.id), EXAMPLE_TODAY),
+    // Shoigu left the Ministry of Defence on 12 May 2024: the silence since 13 May 2022 closed then.
+    series: computeSeries(
+      story,
+      makePairKey('OFFICIAL', austin.id, shoigu.id),
+      EXAMPLE_TODAY,
+      new Map([[shoigu.id, '2024-05-12']]),
+    ),
     a: side(austin, SECDEF.title),
     b: side(shoigu, MINDEF.title),
     canonical: '/pairs/officials/lloyd-austin/sergei-shoigu',

@@ -293,9 +293,13 @@ const schemas: Record<string, JsonSchema> = {
   Gap: object(
     {
       from: date,
-      to: date,
+      to: { ...date, description: 'The date of the contact that ended the gap, or the day an official left office.' },
       fromContactId: text,
-      toContactId: text,
+      toContactId: nullable({
+        ...text,
+        description: 'The held contact that ended the gap; null for a closed silence.',
+      }),
+      closedBy: nullable(ref('GapClosure')),
       days: { type: 'integer', description: 'Calendar days from `from` to `to`.' },
       minDays: { type: 'integer', description: 'The shortest the gap can be, given precision and disputed dates.' },
       maxDays: { type: 'integer', description: 'The longest it can be.' },
@@ -303,7 +307,18 @@ const schemas: Record<string, JsonSchema> = {
       disputed: { type: 'boolean', description: 'Sources disagree on the date of an end.' },
       markers: { type: 'array', items: ref('GapMarker') },
     },
-    'The silence between two consecutive held contacts.',
+    'The silence between two consecutive held contacts; or, last in an official pair’s series, the silence ' +
+      'that closed when one of the two left office (`closedBy` set, `toContactId` null).',
+  ),
+  GapClosure: object(
+    {
+      officialId: text,
+      official: nullable(object({ ref: text, label: text }, 'The official’s slug and name.')),
+      on: { ...date, description: 'The day the official left office (the end of their last tenure); the gap’s `to`.' },
+      rank: ref('SilenceRank'),
+    },
+    'At the official level a silence runs only while both officials hold a recorded position: it closes the day ' +
+      'one of them leaves office, and becomes the pair’s last gap. `rank` places it among the gaps before it.',
   ),
   CurrentSilence: object({
     since: date,
@@ -339,9 +354,18 @@ const schemas: Record<string, JsonSchema> = {
     longestGap: nullable(ref('Gap')),
     medianGapDays: nullable({ type: 'number' }),
     meanGapDays: nullable({ type: 'number', description: 'Rounded to one decimal place.' }),
-    currentSilenceDays: nullable(integer),
+    currentSilenceDays: nullable({
+      ...integer,
+      description: 'Null before a first held contact, and once the silence closed (see `closedSilence`).',
+    }),
     currentSilence: nullable(ref('CurrentSilence')),
     currentSilenceRank: nullable(ref('SilenceRank')),
+    closedSilence: nullable({
+      ...ref('Gap'),
+      description:
+        'The last gap when it closed because one of two officials left office (then `currentSilence` is null); ' +
+        'null while the silence runs.',
+    }),
     markers: {
       type: 'array',
       items: ref('GapMarker'),

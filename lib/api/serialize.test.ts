@@ -70,6 +70,57 @@ describe('gapSeriesJson', () => {
     expect(body.pair.href).toBe('/pairs/officials/milley/gerasimov');
   });
 
+  it('states a silence closed by a departure from office as the last gap, named, with no current silence', () => {
+    // Milley left the chairmanship on 29 September 2023.
+    const closed = computeSeries(
+      story,
+      makePairKey('OFFICIAL', 'milley', 'gerasimov'),
+      '2024-01-01',
+      new Map([['milley', '2023-09-29']]),
+    );
+    const json = gapSeriesJson(
+      {
+        series: closed,
+        a: { ...side('milley', 'US'), ref: 'mark-milley', label: 'Mark Milley' },
+        b: side('gerasimov', 'RU'),
+        canonical: '/',
+      },
+      '2024-01-01',
+    );
+    expect(json.currentSilence).toBeNull();
+    expect(json.currentSilenceDays).toBeNull();
+    expect(json.currentSilenceRank).toBeNull();
+    expect(json.gaps).toHaveLength(2);
+    expect(json.gaps[0].closedBy).toBeNull();
+    const last = {
+      from: '2022-05-19',
+      to: '2023-09-29',
+      fromContactId: 'may',
+      toContactId: null,
+      closedBy: {
+        officialId: 'milley',
+        official: { ref: 'mark-milley', label: 'Mark Milley' },
+        on: '2023-09-29',
+        rank: { longerThan: 1, of: 1 },
+      },
+      days: 498,
+      minDays: 498,
+      maxDays: 498,
+      approximate: false,
+      disputed: false,
+      markers: [{ contactId: 'expected', date: '2022-06-01', status: 'SCHEDULED', type: 'CALL' }],
+    };
+    expect(json.gaps[1]).toEqual(last);
+    expect(json.closedSilence).toEqual(last);
+    expect(json.longestGap).toEqual(last);
+    // Every marker still appears once in the flat list.
+    expect(json.markers.map((m) => m.contactId)).toEqual(['requested', 'refused', 'expected']);
+  });
+
+  it('has no closed silence while the silence runs', () => {
+    expect(body.closedSilence).toBeNull();
+  });
+
   it('answers with nulls for a pair that never held a contact', () => {
     const empty = computeSeries([story[0]], makePairKey('OFFICIAL', 'milley', 'gerasimov'), today);
     const json = gapSeriesJson(

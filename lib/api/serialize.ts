@@ -1,7 +1,7 @@
 import type { ContactRow } from '../data/contacts';
 import type { getOfficialBySlug, searchOfficials } from '../data/officials';
 import type { PairSide } from '../data/pairs';
-import type { CurrentSilence, Gap, GapMarker, GapSeries, IsoDate } from '../gaps/types';
+import type { CurrentSilence, Gap, GapClosure, GapMarker, GapSeries, IsoDate } from '../gaps/types';
 import type { ContactFilters } from '../validation/filters';
 
 /*
@@ -120,12 +120,27 @@ function markerJson(marker: GapMarker) {
   return { contactId: marker.contactId, date: marker.date, status: marker.status, type: marker.type };
 }
 
-function gapJson(gap: Gap) {
+/**
+ * Why the last silence of an official pair ended without a contact: one of the
+ * two left office that day. The official is named from the pair's sides.
+ */
+function closedByJson(closure: GapClosure, sides: PairSide[]) {
+  const who = sides.find((side) => side.key === closure.officialId);
+  return {
+    officialId: closure.officialId,
+    official: who ? { ref: who.ref, label: who.label } : null,
+    on: closure.on,
+    rank: { longerThan: closure.rank.longerThan, of: closure.rank.of },
+  };
+}
+
+function gapJson(gap: Gap, sides: PairSide[]) {
   return {
     from: gap.from,
     to: gap.to,
     fromContactId: gap.fromContactId,
     toContactId: gap.toContactId,
+    closedBy: gap.closedBy && closedByJson(gap.closedBy, sides),
     days: gap.days,
     minDays: gap.minDays,
     maxDays: gap.maxDays,
@@ -167,9 +182,13 @@ export type PairSeries = { series: GapSeries; a: PairSide; b: PairSide; canonica
 /**
  * A pair's gap series as `/api/v1/gaps` answers it. `today` is the UTC date
  * the current silence was counted to, stated so the numbers can be checked.
+ * An official pair one of whom left office has no current silence: its last
+ * gap (also given as `closedSilence`) has `closedBy` set and no `toContactId`.
  */
 export function gapSeriesJson({ series, a, b, canonical }: PairSeries, today: IsoDate) {
   const silence = series.currentSilence;
+  const sides = [a, b];
+  const last = series.gaps.at(-1);
   const markers = [
     ...series.leadingMarkers,
     ...series.gaps.flatMap((gap) => gap.markers),
@@ -181,13 +200,14 @@ export function gapSeriesJson({ series, a, b, canonical }: PairSeries, today: Is
     heldCount: series.heldCount,
     firstContact: series.firstContact && { id: series.firstContact.id, date: series.firstContact.date },
     lastContact: series.lastContact && { id: series.lastContact.id, date: series.lastContact.date },
-    gaps: series.gaps.map(gapJson),
-    longestGap: series.longestGap && gapJson(series.longestGap),
+    gaps: series.gaps.map((gap) => gapJson(gap, sides)),
+    longestGap: series.longestGap && gapJson(series.longestGap, sides),
     medianGapDays: series.medianGapDays,
     meanGapDays: series.meanGapDays,
     currentSilenceDays: silence?.days ?? null,
     currentSilence: silence && currentSilenceJson(silence),
     currentSilenceRank: silence && { longerThan: silence.rank.longerThan, of: silence.rank.of },
+    closedSilence: last?.closedBy ? gapJson(last, sides) : null,
     markers,
     today,
   };

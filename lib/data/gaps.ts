@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { todayUtc } from '../gaps/dates';
+import { leftOfficeMap } from '../gaps/office';
 import { queryAllSeries, type SeriesScope } from '../gaps/sql';
 import { seriesFromStats } from '../stats/series';
 import type { GapContact, GapSeries, PairKey } from '../gaps/types';
@@ -39,7 +40,26 @@ export async function loadGapContacts(): Promise<GapContact[]> {
   }));
 }
 
-/** The series of every pair in scope, in two queries (see queryAllSeries). */
+/**
+ * The day each official who has left office left it (see `leftOfficeOn`), for
+ * the pure engine's `computeSeries`. For tests and checks: the SQL path reads
+ * only the tenures of the officials it needs.
+ */
+export async function loadLeftOffice(today = todayUtc()): Promise<Map<string, string>> {
+  const positions = await getDb().position.findMany({
+    select: { officialId: true, startDate: true, endDate: true },
+  });
+  return leftOfficeMap(
+    positions.map((p) => ({
+      officialId: p.officialId,
+      startDate: isoFromDb(p.startDate),
+      endDate: p.endDate === null ? null : isoFromDb(p.endDate),
+    })),
+    today,
+  );
+}
+
+/** The series of every pair in scope, in two or three queries (see queryAllSeries). */
 export async function listSeries(scope: SeriesScope, today = todayUtc()): Promise<GapSeries[]> {
   return queryAllSeries(getDb(), scope, today);
 }

@@ -82,7 +82,7 @@ function namedContactIds(series: GapSeries): string[] {
   const recent = series.gaps.slice(-DETAILED_GAPS);
   return [
     ...(series.lastContact ? [series.lastContact.id] : []),
-    ...recent.flatMap((gap) => [gap.toContactId, ...gap.markers.map((m) => m.contactId)]),
+    ...recent.flatMap((gap) => [...(gap.toContactId ? [gap.toContactId] : []), ...gap.markers.map((m) => m.contactId)]),
     ...(series.currentSilence?.markers.map((m) => m.contactId) ?? []),
     ...series.leadingMarkers.slice(-DETAILED_GAPS).map((m) => m.contactId),
   ];
@@ -141,7 +141,7 @@ async function loadOverview(level: PairLevel, refA: string, refB: string, today:
     gapsEndedBy(
       db,
       resolved.pair,
-      summary.gaps.map((gap) => gap.toContactId),
+      summary.gaps.flatMap((gap) => (gap.toContactId ? [gap.toContactId] : [])),
     ),
     summary.lastContact ? markersAfter(db, resolved.pair, summary.lastContact.date) : Promise.resolve([]),
     chartBarGaps(db, resolved.pair, perBar),

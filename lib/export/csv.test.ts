@@ -30,7 +30,11 @@ describe('the # lines of a CSV export', () => {
     const csv = gapSeriesToCsv(seriesWithName(name), meta);
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, comments: '#', skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.data).toEqual([expect.objectContaining({ from: '2022-02-18', to: '2022-05-13', days: '84' })]);
+    expect(parsed.data).toEqual([
+      expect.objectContaining({ from: '2022-02-18', to: '2022-05-13', days: '84' }),
+      // The silence closed when Shoigu left office.
+      expect.objectContaining({ from: '2022-05-13', to: '2024-05-12', days: '730', closed_by: 'sergei-shoigu' }),
+    ]);
   });
 
   it.each(HOSTILE)('keep one record per line for a reader that does not skip them, with the name %j', (name) => {
@@ -39,8 +43,9 @@ describe('the # lines of a CSV export', () => {
     // A reader without comment support (a spreadsheet, Python's csv module) still sees the header and the row.
     const records = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
     expect(records).toHaveLength(lines.length);
-    expect(records.at(-2)?.[0]).toBe('from');
-    expect(records.at(-1)?.slice(0, 3)).toEqual(['2022-02-18', '2022-05-13', '84']);
+    expect(records.at(-3)?.[0]).toBe('from');
+    expect(records.at(-2)?.slice(0, 3)).toEqual(['2022-02-18', '2022-05-13', '84']);
+    expect(records.at(-1)?.slice(0, 3)).toEqual(['2022-05-13', '2024-05-12', '730']);
     // ...and no cell of the pair line starts a formula.
     const pairRecord = records.find((r) => r[0].startsWith('# pair:'))!;
     for (const cell of pairRecord.slice(1)) expect(cell.trimStart()).not.toMatch(/^[=+\-@]/);

@@ -71,6 +71,7 @@ describe('gapSeriesToCsv', () => {
         disputed: row.disputed,
         fromContactId: row.from_contact_id,
         toContactId: row.to_contact_id,
+        closedBy: row.closed_by,
       })),
     ).toEqual(series.gaps.map((gap) => Object.fromEntries(Object.entries(gap).filter(([key]) => key !== 'markers'))));
   });
@@ -107,11 +108,23 @@ describe('gapSeriesToCsv', () => {
     );
   });
 
-  it('writes the founding story’s 84 days', () => {
+  it('writes the founding story’s 84 days, then the 730 closed when Shoigu left office', () => {
     const csvStory = gapSeriesToCsv(gapSeriesExample, meta);
     expect(parse(csvStory).data).toEqual([
-      expect.objectContaining({ from: '2022-02-18', to: '2022-05-13', days: 84, approximate: false }),
+      expect.objectContaining({ from: '2022-02-18', to: '2022-05-13', days: 84, approximate: false, closed_by: null }),
+      expect.objectContaining({
+        from: '2022-05-13',
+        to: '2024-05-12',
+        days: 730,
+        to_contact_id: null,
+        closed_by: 'sergei-shoigu',
+        closed_on: '2024-05-12',
+      }),
     ]);
+    expect(csvStory).toContain(
+      '# closed_silence_days: 730, 2022-05-13 to 2024-05-12; closed: Sergei Shoigu left office on 2024-05-12; longer than 1 of 1 earlier gaps',
+    );
+    expect(csvStory).toContain('# current_silence_days: \r\n');
   });
 
   it('is a header alone, with its metadata, for a pair without gaps', () => {

@@ -35,6 +35,9 @@ const GAP_COLUMNS: CsvColumn<GapJson>[] = [
   { name: 'disputed', value: (g) => g.disputed },
   { name: 'from_contact_id', value: (g) => g.fromContactId },
   { name: 'to_contact_id', value: (g) => g.toContactId },
+  // The last silence of an official pair closes when one of the two leaves office: no contact ends it.
+  { name: 'closed_by', value: (g) => (g.closedBy ? (g.closedBy.official?.ref ?? g.closedBy.officialId) : null) },
+  { name: 'closed_on', value: (g) => g.closedBy?.on ?? null },
   { name: 'markers', value: (g) => joinCell(g.markers.map((m) => `${m.date} ${m.status} ${m.type}`)) },
 ];
 
@@ -52,7 +55,7 @@ function sideText(side: GapSeriesJson['pair']['a']): string {
  * object the API answers with) in `#` lines above the header.
  */
 export function gapSeriesToCsv(body: GapSeriesJson, meta: GapsExportMeta): string {
-  const { longestGap: longest, currentSilence: silence } = body;
+  const { longestGap: longest, currentSilence: silence, closedSilence: closed } = body;
   return toCsv({
     title: 'Counterpart gap series export',
     meta: [
@@ -73,9 +76,16 @@ export function gapSeriesToCsv(body: GapSeriesJson, meta: GapsExportMeta): strin
           `${daysText(silence)}, since ${silence.since}; longer than ${silence.rank.longerThan} of ${silence.rank.of} past gaps`,
       ],
       [
+        'closed_silence_days',
+        closed?.closedBy
+          ? `${daysText(closed)}, ${closed.from} to ${closed.to}; closed: ${closed.closedBy.official?.label ?? closed.closedBy.officialId} left office on ${closed.closedBy.on}; longer than ${closed.closedBy.rank.longerThan} of ${closed.closedBy.rank.of} earlier gaps`
+          : null,
+      ],
+      [
         'note',
         'One row per gap between consecutive held contacts. approximate: an end is known only to the month or year; ' +
-          'disputed: sources disagree on a date. min_days and max_days give the possible range.',
+          'disputed: sources disagree on a date. min_days and max_days give the possible range. closed_by, ' +
+          'closed_on: the last silence closed when this official left office (no contact ends it).',
       ],
     ],
     columns: GAP_COLUMNS,

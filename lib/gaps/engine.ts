@@ -1,7 +1,9 @@
 import { daysBetween, periodEnd } from './dates';
+import type { LeftOffice } from './office';
 import type {
   CurrentSilence,
   Gap,
+  GapClosure,
   GapContact,
   GapMarker,
   GapParticipant,
@@ -76,6 +78,7 @@ export function gapBetween(from: GapContact, to: GapContact, markers: GapMarker[
     toContactId: to.id,
     from: from.date,
     to: to.date,
+    closedBy: null,
     days: daysBetween(from.date, to.date),
     minDays: Math.max(0, daysBetween(fromRange.latest, toRange.earliest)),
     maxDays: Math.max(0, daysBetween(fromRange.earliest, toRange.latest)),
@@ -96,15 +99,82 @@ function roundOne(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-export type SilenceEnd = Pick<Gap, 'toContactId' | 'to' | 'approximate' | 'disputed'> & {
+export type SilenceEnd = Pick<Gap, 'approximate' | 'disputed'> & {
+  toContactId: string;
+  to: IsoDate;
   earliest: IsoDate;
   latest: IsoDate;
 };
 
+/** Nobody has left office: the default, and what office and country pairs always get. */
+export const NO_ONE_LEFT: LeftOffice = new Map();
+
+/**
+ * Whether, and when, a pair's silence since its last held contact closed
+ * because one of the two officials left office. Only official pairs close
+ * (office and country pairs always run). A side's leaving day counts when it
+ * falls on or after the last held contact and on or before today; the earliest
+ * such day closes the silence (both sides leaving the same day: side `a`). A
+ * leaving day before the last held contact is contradicted by the record — they
+ * held a contact after it — so it is passed over, and the silence is never
+ * negative. Null: the silence runs.
+ */
+export function silenceClosure(
+  pair: PairKey,
+  lastHeld: IsoDate | null,
+  leftOffice: LeftOffice,
+  today: IsoDate,
+): { officialId: string; on: IsoDate } | null {
+  if (pair.level !== 'OFFICIAL' || lastHeld === null) return null;
+  let closure: { officialId: string; on: IsoDate } | null = null;
+  for (const officialId of [pair.a, pair.b]) {
+    const on = leftOffice.get(officialId);
+    if (on === undefined || on < lastHeld || on > today) continue;
+    if (closure === null || on < closure.on) closure = { officialId, on };
+  }
+  return closure;
+}
+
+/** How many of `pastDays` are shorter than `days`, out of how many. */
+export function rankAgainst(days: number, pastDays: readonly number[]): { longerThan: number; of: number } {
+  return { longerThan: pastDays.filter((d) => d < days).length, of: pastDays.length };
+}
+
+/**
+ * The silence since the last held contact, closed on the day an official left:
+ * the pair's last gap, with no contact at its end. Its range counts from the
+ * earliest and latest the last contact can have been to the (exact) leaving day.
+ */
+export function closedSilence(
+  last: SilenceEnd,
+  closure: Omit<GapClosure, 'rank'>,
+  markers: GapMarker[],
+  earlierDays: readonly number[],
+): Gap {
+  const days = Math.max(0, daysBetween(last.to, closure.on));
+  return {
+    fromContactId: last.toContactId,
+    toContactId: null,
+    from: last.to,
+    to: closure.on,
+    closedBy: { officialId: closure.officialId, on: closure.on, rank: rankAgainst(days, earlierDays) },
+    days,
+    minDays: Math.max(0, daysBetween(last.latest, closure.on)),
+    maxDays: Math.max(0, daysBetween(last.earliest, closure.on)),
+    approximate: last.approximate,
+    disputed: last.disputed,
+    markers,
+  };
+}
+
 /**
  * The numbers of a series from its gaps: longest, median and mean gap, and the
  * current silence ranked against the past gaps. Both the pure engine and the SQL
- * path end here, so every surface shows the same numbers.
+ * path end here, so every surface shows the same numbers. When `closure` is set
+ * (see `silenceClosure`) the silence since the last contact becomes the series'
+ * last gap — counted in the longest, median and mean, ranked against the gaps
+ * before it, holding the markers that followed the last contact — and there is
+ * no current silence.
  */
 export function summarizeSeries(options: {
   pair: PairKey;
@@ -115,13 +185,19 @@ export function summarizeSeries(options: {
   silenceMarkers: GapMarker[];
   leadingMarkers: GapMarker[];
   today: IsoDate;
+  closure?: { officialId: string; on: IsoDate } | null;
 }): GapSeries {
-  const { pair, heldCount, first, last, gaps, silenceMarkers, leadingMarkers, today } = options;
+  const { pair, heldCount, first, last, silenceMarkers, leadingMarkers, today, closure = null } = options;
+  const pastDays = options.gaps.map((gap) => gap.days);
+  const gaps =
+    last !== null && closure !== null
+      ? [...options.gaps, closedSilence(last, closure, silenceMarkers, pastDays)]
+      : options.gaps;
   const days = gaps.map((gap) => gap.days).sort((x, y) => x - y);
   const longestGap = gaps.reduce<Gap | null>((best, gap) => (best === null || gap.days > best.days ? gap : best), null);
 
   let currentSilence: CurrentSilence | null = null;
-  if (last !== null) {
+  if (last !== null && closure === null) {
     const silenceDays = Math.max(0, daysBetween(last.to, today));
     currentSilence = {
       since: last.to,
@@ -132,7 +208,7 @@ export function summarizeSeries(options: {
       approximate: last.approximate,
       disputed: last.disputed,
       markers: silenceMarkers,
-      rank: { longerThan: days.filter((d) => d < silenceDays).length, of: days.length },
+      rank: rankAgainst(silenceDays, pastDays),
     };
   }
 
@@ -185,8 +261,19 @@ export function assignMarkers(heldDates: IsoDate[], others: MarkerSource[]) {
   return { leading, inGap, afterLast };
 }
 
-/** The full gap series of one pair, from every contact it may concern. */
-export function computeSeries(contacts: GapContact[], pair: PairKey, today: IsoDate): GapSeries {
+/**
+ * The full gap series of one pair, from every contact it may concern. At the
+ * official level, `leftOffice` gives the day each official who has left office
+ * left it (`leftOfficeMap`; officials not in it count as in office), and the
+ * silence since the last contact closes on the first of the two departures
+ * (`silenceClosure`). Other levels ignore it.
+ */
+export function computeSeries(
+  contacts: GapContact[],
+  pair: PairKey,
+  today: IsoDate,
+  leftOffice: LeftOffice = NO_ONE_LEFT,
+): GapSeries {
   const id = pairId(pair);
   const relevant = contacts
     .filter((contact) => pairKeysOf(contact.participants, pair.level).some((key) => pairId(key) === id))
@@ -220,14 +307,20 @@ export function computeSeries(contacts: GapContact[], pair: PairKey, today: IsoD
     silenceMarkers: markers.afterLast,
     leadingMarkers: markers.leading,
     today,
+    closure: silenceClosure(pair, last?.to ?? null, leftOffice, today),
   });
 }
 
-/** Every pair at one level that the contacts form, each with its series. */
-export function computeAllSeries(contacts: GapContact[], level: PairLevel, today: IsoDate): GapSeries[] {
+/** Every pair at one level that the contacts form, each with its series (`leftOffice` as in computeSeries). */
+export function computeAllSeries(
+  contacts: GapContact[],
+  level: PairLevel,
+  today: IsoDate,
+  leftOffice: LeftOffice = NO_ONE_LEFT,
+): GapSeries[] {
   const pairs = new Map<string, PairKey>();
   for (const contact of contacts) {
     for (const key of pairKeysOf(contact.participants, level)) pairs.set(pairId(key), key);
   }
-  return [...pairs.values()].map((pair) => computeSeries(contacts, pair, today));
+  return [...pairs.values()].map((pair) => computeSeries(contacts, pair, today, leftOffice));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../prisma/seed/demo';
 import type { Actor } from '../data/actor';
 import { createContact } from '../data/contacts';
-import { getPairSeries, listSeries, loadGapContacts } from '../data/gaps';
+import { getPairSeries, listSeries, loadGapContacts, loadLeftOffice } from '../data/gaps';
 import { createOfficial } from '../data/officials';
 import { getDb } from '../db';
 import { setupTestDatabase } from '../testing/database';
@@ -21,9 +21,10 @@ const actor: Actor = { userId: null, via: 'cli' };
 /** For every pair at every level, the database path equals the pure engine. */
 async function expectSqlToMatchPureEngine() {
   const contacts = await loadGapContacts();
+  const leftOffice = await loadLeftOffice(TODAY);
   let compared = 0;
   for (const level of LEVELS) {
-    const pure = computeAllSeries(contacts, level, TODAY);
+    const pure = computeAllSeries(contacts, level, TODAY, leftOffice);
     for (const expected of pure) {
       expect(await getPairSeries(expected.pair, TODAY)).toEqual(expected);
       compared += 1;
@@ -61,7 +62,7 @@ describe('gap series in PostgreSQL', () => {
       TODAY,
     );
     expect(austinShoigu.heldCount).toBe(2);
-    expect(austinShoigu.gaps).toHaveLength(1);
+    expect(austinShoigu.gaps).toHaveLength(2);
     expect(austinShoigu.gaps[0]).toMatchObject({
       from: '2022-02-18',
       to: '2022-05-13',
@@ -70,7 +71,16 @@ describe('gap series in PostgreSQL', () => {
       maxDays: 84,
     });
     expect(austinShoigu.gaps[0].markers).toMatchObject([{ date: '2022-03-24', status: 'REFUSED' }]);
-    expect(austinShoigu.currentSilence).toMatchObject({ since: '2022-05-13', days: 1658 });
+    // Shoigu left the Ministry of Defence on 12 May 2024: the silence since 13 May 2022 closed then.
+    expect(austinShoigu.currentSilence).toBeNull();
+    expect(austinShoigu.gaps[1]).toMatchObject({
+      from: '2022-05-13',
+      to: '2024-05-12',
+      days: 730,
+      toContactId: null,
+      closedBy: { officialId: await id('sergei-shoigu'), on: '2024-05-12', rank: { longerThan: 1, of: 1 } },
+    });
+    expect(austinShoigu.longestGap?.days).toBe(730);
 
     const milleyGerasimov = await getPairSeries(
       makePairKey('OFFICIAL', await id('mark-milley'), await id('valery-gerasimov')),
@@ -85,9 +95,14 @@ describe('gap series in PostgreSQL', () => {
       disputed: true,
     });
     expect(milleyGerasimov.gaps[0].markers.map((m) => m.status)).toEqual(['REFUSED', 'SCHEDULED']);
+    // Milley left on 29 September 2023.
+    expect(milleyGerasimov.currentSilence).toBeNull();
+    expect(milleyGerasimov.gaps[1]).toMatchObject({ from: '2022-05-19', to: '2023-09-29', days: 498 });
 
+    // Office and country pairs run on, whoever left.
     const offices = await getPairSeries(makePairKey('OFFICE', 'US:SECDEF', 'RU:MINDEF'), TODAY);
     expect(offices.gaps.map((g) => g.days)).toEqual([84]);
+    expect(offices.currentSilence).toMatchObject({ since: '2022-05-13', days: 1658 });
     const countries = await getPairSeries(makePairKey('COUNTRY', 'US', 'RU'), TODAY);
     expect(countries.gaps.map((g) => g.days)).toEqual([7, 84, 6]);
 
@@ -106,13 +121,24 @@ describe('gap series in PostgreSQL', () => {
   it('matches the pure engine on a random history with office changes, precisions and disputed dates', async () => {
     const next = random(20220513);
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
-    const people = [
-      { name: 'Ann Alpha', country: 'US', office: 'US:SECDEF', start: '2019-01-01', end: '2021-06-30' },
-      { name: 'Bob Bravo', country: 'US', office: 'US:SECDEF', start: '2021-07-01', end: null },
-      { name: 'Cid Charlie', country: 'US', office: 'US:CJCS', start: '2018-01-01', end: null },
-      { name: 'Dan Delta', country: 'RU', office: 'RU:MINDEF', start: '2018-01-01', end: null },
-      { name: 'Eva Echo', country: 'RU', office: 'RU:CGS', start: '2020-01-01', end: null },
-      { name: 'Fay Foxtrot', country: 'UA', office: 'UA:MOD', start: '2018-01-01', end: null },
+    // Tenures that ended (some before contacts dated later), a return to office, one
+    // ending after TODAY (still held), and officials with no position at all.
+    type Tenure = [office: string, start: string, end: string | null];
+    const people: { name: string; country: string; tenures: Tenure[] }[] = [
+      { name: 'Ann Alpha', country: 'US', tenures: [['US:SECDEF', '2019-01-01', '2021-06-30']] },
+      { name: 'Bob Bravo', country: 'US', tenures: [['US:SECDEF', '2021-07-01', null]] },
+      {
+        name: 'Cid Charlie',
+        country: 'US',
+        tenures: [
+          ['US:CJCS', '2018-01-01', '2020-01-01'],
+          ['US:NSA', '2022-01-01', '2024-10-01'],
+        ],
+      },
+      { name: 'Dan Delta', country: 'RU', tenures: [['RU:MINDEF', '2018-01-01', '2023-03-15']] },
+      { name: 'Eva Echo', country: 'RU', tenures: [['RU:CGS', '2020-01-01', '2027-01-01']] },
+      { name: 'Fay Foxtrot', country: 'UA', tenures: [] },
+      { name: 'Gus Golf', country: 'UA', tenures: [['UA:MOD', '2018-01-01', '2025-12-31']] },
     ];
     const slugs: string[] = [];
     for (const p of people) {
@@ -120,7 +146,12 @@ describe('gap series in PostgreSQL', () => {
         ZOfficialInput.parse({
           name: p.name,
           country: p.country,
-          positions: [{ title: p.office, officeKey: p.office, startDate: p.start, endDate: p.end ?? undefined }],
+          positions: p.tenures.map(([office, start, end]) => ({
+            title: office,
+            officeKey: office,
+            startDate: start,
+            endDate: end ?? undefined,
+          })),
         }),
         actor,
       );
@@ -166,5 +197,9 @@ describe('gap series in PostgreSQL', () => {
       );
     }
     expect(await expectSqlToMatchPureEngine()).toBeGreaterThan(20);
+    // The history has official pairs closed by a departure and others still running.
+    const officials = await listSeries({ level: 'OFFICIAL', all: true }, TODAY);
+    expect(officials.some((s) => s.gaps.at(-1)?.closedBy)).toBe(true);
+    expect(officials.some((s) => s.currentSilence !== null)).toBe(true);
   });
 });

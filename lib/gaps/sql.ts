@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
-import { assignMarkers, summarizeSeries, type MarkerSource } from './engine';
+import { assignMarkers, NO_ONE_LEFT, silenceClosure, summarizeSeries, type MarkerSource } from './engine';
+import { leftOfficeMap, type LeftOffice } from './office';
 import type { ContactStatus, ContactType, Gap, GapSeries, IsoDate, PairKey, PairLevel } from './types';
 
 /** The participant column that identifies a side of a pair at each level. */
@@ -126,8 +127,44 @@ async function fetchOtherRows(db: PrismaClient, scope: SeriesScope): Promise<Oth
     ORDER BY a, b, date, id COLLATE "C"`;
 }
 
+type PositionRow = { officialId: string; startDate: IsoDate; endDate: IsoDate | null };
+
+/**
+ * The days the officials of the pairs in scope left office (official level
+ * only; other levels never close a silence): their tenures read in one query and
+ * judged by the same `leftOfficeOn` as the pure engine's callers use.
+ */
+export async function fetchLeftOffice(
+  db: Pick<PrismaClient, '$queryRaw'>,
+  scope: SeriesScope,
+  today: IsoDate,
+): Promise<LeftOffice> {
+  if (scope.level !== 'OFFICIAL') return NO_ONE_LEFT;
+  const filter =
+    'pair' in scope
+      ? Prisma.sql`official_id IN (${scope.pair.a}, ${scope.pair.b})`
+      : 'side' in scope
+        ? Prisma.sql`official_id IN (
+            SELECT q.official_id FROM participant p JOIN participant q ON q.contact_id = p.contact_id
+            WHERE p.official_id = ${scope.side})`
+        : Prisma.sql`TRUE`;
+  const rows = await db.$queryRaw<PositionRow[]>`
+    SELECT official_id AS "officialId",
+           to_char(start_date, 'YYYY-MM-DD') AS "startDate",
+           to_char(end_date, 'YYYY-MM-DD') AS "endDate"
+    FROM position
+    WHERE ${filter}`;
+  return leftOfficeMap(rows, today);
+}
+
 /** Builds a series from the database's rows; the numbers come from the shared summary. */
-export function seriesFromRows(pair: PairKey, held: HeldRow[], others: MarkerSource[], today: IsoDate): GapSeries {
+export function seriesFromRows(
+  pair: PairKey,
+  held: HeldRow[],
+  others: MarkerSource[],
+  today: IsoDate,
+  leftOffice: LeftOffice = NO_ONE_LEFT,
+): GapSeries {
   const markers = assignMarkers(
     held.map((row) => row.date),
     others,
@@ -137,6 +174,7 @@ export function seriesFromRows(pair: PairKey, held: HeldRow[], others: MarkerSou
     toContactId: row.id,
     from: row.prevDate as IsoDate,
     to: row.date,
+    closedBy: null,
     days: row.days as number,
     minDays: row.minDays as number,
     maxDays: row.maxDays as number,
@@ -164,22 +202,36 @@ export function seriesFromRows(pair: PairKey, held: HeldRow[], others: MarkerSou
     silenceMarkers: markers.afterLast,
     leadingMarkers: markers.leading,
     today,
+    closure: silenceClosure(pair, last?.date ?? null, leftOffice, today),
   });
 }
 
-/** The gap series of one pair, computed in PostgreSQL without loading the pair's contacts. */
+/**
+ * The gap series of one pair, computed in PostgreSQL without loading the pair's
+ * contacts; at the official level the two officials' tenures are read too, to
+ * close the silence of a pair one of whom has left office.
+ */
 export async function querySeries(db: PrismaClient, pair: PairKey, today: IsoDate): Promise<GapSeries> {
   const scope = { level: pair.level, pair };
-  const [held, others] = await Promise.all([fetchHeldRows(db, scope), fetchOtherRows(db, scope)]);
-  return seriesFromRows(pair, held, others, today);
+  const [held, others, leftOffice] = await Promise.all([
+    fetchHeldRows(db, scope),
+    fetchOtherRows(db, scope),
+    fetchLeftOffice(db, scope, today),
+  ]);
+  return seriesFromRows(pair, held, others, today, leftOffice);
 }
 
 /**
  * The series of every pair in scope (a level, or every pair with one side) in
- * two queries, however many pairs there are: no query per pair.
+ * two queries (three at the official level, with the tenures), however many
+ * pairs there are: no query per pair.
  */
 export async function queryAllSeries(db: PrismaClient, scope: SeriesScope, today: IsoDate): Promise<GapSeries[]> {
-  const [held, others] = await Promise.all([fetchHeldRows(db, scope), fetchOtherRows(db, scope)]);
+  const [held, others, leftOffice] = await Promise.all([
+    fetchHeldRows(db, scope),
+    fetchOtherRows(db, scope),
+    fetchLeftOffice(db, scope, today),
+  ]);
   const byPair = new Map<string, { held: HeldRow[]; others: OtherRow[] }>();
   const entry = (row: PairColumns) => {
     const id = `${row.a}~${row.b}`;
@@ -190,6 +242,6 @@ export async function queryAllSeries(db: PrismaClient, scope: SeriesScope, today
   others.forEach((row) => entry(row).others.push(row));
   return [...byPair.entries()].map(([id, rows]) => {
     const [a, b] = id.split('~');
-    return seriesFromRows({ level: scope.level, a, b }, rows.held, rows.others, today);
+    return seriesFromRows({ level: scope.level, a, b }, rows.held, rows.others, today, leftOffice);
   });
 }

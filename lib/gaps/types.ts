@@ -39,12 +39,35 @@ export type GapMarker = {
   type: ContactType;
 };
 
-/** The silence between two consecutive held contacts of a pair. */
+/** How many of a pair's earlier gaps are shorter than a silence, out of how many. */
+export type SilenceRank = { longerThan: number; of: number };
+
+/**
+ * Why a pair's last silence ended without a contact: at the official level, one
+ * of the two left office (see `leftOfficeOn`), and the silence closed that day.
+ */
+export type GapClosure = {
+  /** The official who left: one of the pair's two sides. */
+  officialId: string;
+  /** The day they left office; the closing gap's `to`. */
+  on: IsoDate;
+  /** How the closed silence ranks against the pair's earlier gaps (all but itself). */
+  rank: SilenceRank;
+};
+
+/**
+ * The silence between two consecutive held contacts of a pair; or, last in a
+ * series, the silence that closed when one of two officials left office
+ * (`closedBy` set, `toContactId` null, `to` the leaving day).
+ */
 export type Gap = {
   fromContactId: string;
-  toContactId: string;
+  /** The held contact that ended the silence; null for a silence closed by a departure. */
+  toContactId: string | null;
   from: IsoDate;
   to: IsoDate;
+  /** Set only on a silence closed by a departure from office; null on a gap a contact ended. */
+  closedBy: GapClosure | null;
   /** `to - from` in calendar days. */
   days: number;
   /** The shortest and longest the gap can be, given precision and disputed dates. */
@@ -68,7 +91,7 @@ export type CurrentSilence = {
   disputed: boolean;
   markers: GapMarker[];
   /** How many of the pair's past gaps are shorter than this silence, out of how many. */
-  rank: { longerThan: number; of: number };
+  rank: SilenceRank;
 };
 
 /** Everything Counterpart says about one pair: the same numbers in UI, API and exports. */
@@ -77,10 +100,15 @@ export type GapSeries = {
   heldCount: number;
   firstContact: { id: string; date: IsoDate } | null;
   lastContact: { id: string; date: IsoDate } | null;
+  /**
+   * Oldest first. At the official level the last may be a closed silence
+   * (`closedBy` set); it counts in the longest, median and mean like any gap.
+   */
   gaps: Gap[];
   longestGap: Gap | null;
   medianGapDays: number | null;
   meanGapDays: number | null;
+  /** The silence still running; null before a first held contact and once the silence has closed. */
   currentSilence: CurrentSilence | null;
   /** Non-held contacts before the first held one (or all of them, if none was held). */
   leadingMarkers: GapMarker[];

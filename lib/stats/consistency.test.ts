@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../data/actor';
 import { deleteContact, updateContact } from '../data/contact-edits';
 import { createContact } from '../data/contacts';
-import { loadGapContacts } from '../data/gaps';
+import { loadGapContacts, loadLeftOffice } from '../data/gaps';
 import { mergeOfficials, undoMerge } from '../data/merge';
 import { updateOfficial } from '../data/official-edits';
 import { createOfficial } from '../data/officials';
 import { getDb } from '../db';
-import { computeAllSeries } from '../gaps/engine';
+import { computeAllSeries, computeSeries } from '../gaps/engine';
 import type { GapSeries, PairLevel } from '../gaps/types';
 import { setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
@@ -95,12 +95,16 @@ function expectedStat(series: GapSeries): StatRow {
 async function expectStatsToMatchEngine(): Promise<number> {
   const contacts = await loadGapContacts();
   const stats = await statRows();
+  const leftOffice = await loadLeftOffice(TODAY);
   let compared = 0;
   for (const level of LEVELS) {
     for (const series of computeAllSeries(contacts, level, TODAY)) {
       const key = `${level}~${series.pair.a}~${series.pair.b}`;
+      // pair_stat holds the gaps between contacts; the series read from it also closes a silence on a departure.
       expect(stats.get(key), key).toEqual(expectedStat(series));
-      expect(await seriesFromStats(getDb(), series.pair, TODAY), key).toEqual(series);
+      expect(await seriesFromStats(getDb(), series.pair, TODAY), key).toEqual(
+        computeSeries(contacts, series.pair, TODAY, leftOffice),
+      );
       stats.delete(key);
       compared += 1;
     }

@@ -71,6 +71,7 @@ function gapOf(row: GapRow): Gap {
     toContactId: row.toId,
     from: row.from,
     to: row.to,
+    closedBy: null,
     days: row.days,
     minDays: row.minDays,
     maxDays: row.maxDays,

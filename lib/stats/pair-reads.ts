@@ -141,6 +141,7 @@ function toGap(row: GapRow): Gap {
     toContactId: row.toId,
     from: row.from,
     to: row.to,
+    closedBy: null,
     days: row.days,
     minDays: row.minDays,
     maxDays: row.maxDays,

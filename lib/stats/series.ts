@@ -5,13 +5,14 @@
  * shared summary, as on every other path.
  */
 import type { PrismaClient } from '../generated/prisma/client';
-import { seriesFromRows, type HeldRow } from '../gaps/sql';
+import { fetchLeftOffice, seriesFromRows, type HeldRow } from '../gaps/sql';
 import type { ContactStatus, ContactType, GapSeries, IsoDate, PairKey } from '../gaps/types';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
 export async function seriesFromStats(db: Db, pair: PairKey, today: IsoDate): Promise<GapSeries> {
-  const [held, others] = await Promise.all([
+  // At the official level the two officials' tenures too: a silence closes when one of them leaves office.
+  const [held, others, leftOffice] = await Promise.all([
     db.$queryRaw<HeldRow[]>`
       SELECT a, b, contact_id AS id, to_char(date, 'YYYY-MM-DD') AS date,
              to_char(earliest, 'YYYY-MM-DD') AS earliest, to_char(latest, 'YYYY-MM-DD') AS latest,
@@ -26,6 +27,7 @@ export async function seriesFromStats(db: Db, pair: PairKey, today: IsoDate): Pr
       FROM pair_contact
       WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b} AND status <> 'HELD'
       ORDER BY date, contact_id COLLATE "C"`,
+    fetchLeftOffice(db, { level: pair.level, pair }, today),
   ]);
-  return seriesFromRows(pair, held, others, today);
+  return seriesFromRows(pair, held, others, today, leftOffice);
 }

@@ -11,8 +11,10 @@ import {
   buildChartData,
   buildHeadline,
   buildLevelLinks,
+  closedSilenceOf,
   exportHref,
   headlineText,
+  leaverName,
   pairTitle,
   sideName,
 } from '@/components/pair-view';
@@ -63,10 +65,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     facts: page.facts,
   });
   const silence = page.series.currentSilence;
+  const closed = closedSilenceOf(page.series);
   const between = `${sideName(page.a)} and ${sideName(page.b)}`;
   const description = silence
     ? `${headlineText(headline)} between ${between}: the last was on ${formatDate(silence.since)}. Every gap since ${formatDate(page.series.firstContact!.date)}, with sources.`
-    : `${headlineText(headline)} between ${between}. Sought, refused and expected contacts, with sources.`;
+    : closed
+      ? `${headlineText(headline)}, between ${between}: the last was on ${formatDate(closed.from)}. Every gap since ${formatDate(page.series.firstContact!.date)}, with sources.`
+      : `${headlineText(headline)} between ${between}. Sought, refused and expected contacts, with sources.`;
   return {
     title: pairTitle(page.a, page.b),
     description,
@@ -97,6 +102,7 @@ export default async function PairPage({ params, searchParams }: Props) {
   });
   const subject = `${sideName(page.a)} and ${sideName(page.b)}`;
   const markerCount = page.facts.markerCount;
+  const closed = closedSilenceOf(page.series);
   const inner = page.inner.map((group) => ({ ...group, title: group.target === 'OFFICE' ? 'Offices' : 'Officials' }));
   const context = [
     ...page.events.map((e) => ({ id: e.id, date: e.date, title: e.title, url: e.url, kind: 'event' as const })),
@@ -163,7 +169,11 @@ export default async function PairPage({ params, searchParams }: Props) {
         <h2 id="stats-title" className={`${sectionTitle} mb-4`}>
           In numbers
         </h2>
-        <PairStats series={page.series} markerCount={markerCount} />
+        <PairStats
+          series={page.series}
+          markerCount={markerCount}
+          closedBy={closed ? leaverName(closed.closedBy, page.a, page.b) : null}
+        />
       </section>
 
       <section aria-labelledby="table-title">
