@@ -20,6 +20,7 @@ import { setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
 import { ZOfficialInput } from '../validation/official';
 import { rebuildPairStats } from './rebuild';
+import { isRunning } from './lists';
 import { seriesFromStats } from './series';
 
 setupTestDatabase();
@@ -96,15 +97,24 @@ async function expectStatsToMatchEngine(): Promise<number> {
   const contacts = await loadGapContacts();
   const stats = await statRows();
   const leftOffice = await loadLeftOffice(TODAY);
+  const openUntil = new Map(
+    (
+      await getDb().$queryRaw<{ key: string; lastDate: string | null; openUntil: string | null }[]>`
+        SELECT level || '~' || a || '~' || b AS key, to_char(last_date, 'YYYY-MM-DD') AS "lastDate",
+               CASE WHEN open_until = 'infinity' THEN NULL ELSE to_char(open_until, 'YYYY-MM-DD') END AS "openUntil"
+        FROM pair_stat`
+    ).map((row) => [row.key, row]),
+  );
   let compared = 0;
   for (const level of LEVELS) {
     for (const series of computeAllSeries(contacts, level, TODAY)) {
       const key = `${level}~${series.pair.a}~${series.pair.b}`;
       // pair_stat holds the gaps between contacts; the series read from it also closes a silence on a departure.
       expect(stats.get(key), key).toEqual(expectedStat(series));
-      expect(await seriesFromStats(getDb(), series.pair, TODAY), key).toEqual(
-        computeSeries(contacts, series.pair, TODAY, leftOffice),
-      );
+      const closing = computeSeries(contacts, series.pair, TODAY, leftOffice);
+      expect(await seriesFromStats(getDb(), series.pair, TODAY), key).toEqual(closing);
+      // The lists' rule on pair_stat.open_until agrees with the engine on which silences still run.
+      expect(isRunning(openUntil.get(key)!, TODAY), key).toBe(closing.currentSilence !== null);
       stats.delete(key);
       compared += 1;
     }

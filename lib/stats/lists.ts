@@ -83,9 +83,19 @@ function gapOf(row: GapRow): Gap {
 
 const pairKeyOf = (row: { level: PairLevel; a: string; b: string }) => `${row.level}~${row.a}~${row.b}`;
 
-/** Whether a pair's silence still runs on `today`: both officials in office (official pairs only). */
+/**
+ * Whether a pair's silence still runs on `today`. An official pair's closes on the day one of its
+ * officials leaves office (`open_until`, the end of their last tenure: lib/gaps/office.ts), unless
+ * that day is before the last held contact: the record shows they spoke after it.
+ */
 export function isRunning(row: { lastDate: IsoDate | null; openUntil: IsoDate | null }, today: IsoDate): boolean {
-  return row.lastDate !== null && (row.openUntil === null || row.openUntil >= today);
+  if (row.lastDate === null) return false;
+  return row.openUntil === null || row.openUntil > today || row.openUntil < row.lastDate;
+}
+
+/** The same rule in SQL, on a `pair_stat` row `s`. */
+function runningSql(today: IsoDate): Prisma.Sql {
+  return Prisma.sql`(s.open_until > ${today}::date OR s.open_until < s.last_date)`;
 }
 
 /**
@@ -158,7 +168,7 @@ async function summarize(db: Db, rows: StatRow[], today: IsoDate, recent = 0): P
 export type ListScope = { level: PairLevel; country?: string; today: IsoDate };
 
 function scopeFilter({ level, country, today }: ListScope): Prisma.Sql {
-  return Prisma.sql`s.level = ${level}::"PairLevel" AND s.last_date IS NOT NULL AND s.open_until >= ${today}::date
+  return Prisma.sql`s.level = ${level}::"PairLevel" AND s.last_date IS NOT NULL AND ${runningSql(today)}
     ${country ? Prisma.sql`AND (s.country_a = ${country} OR s.country_b = ${country})` : Prisma.empty}`;
 }
 
@@ -209,7 +219,7 @@ export async function listPairsWithSide(db: Db, level: PairLevel, side: string, 
   const rows = await db.$queryRaw<StatRow[]>`
     SELECT ${STAT_COLUMNS} FROM pair_stat s
     WHERE s.level = ${level}::"PairLevel" AND (s.a = ${side} OR s.b = ${side})
-    ORDER BY (s.last_date IS NULL OR s.open_until < ${today}::date), s.last_date, s.a, s.b`;
+    ORDER BY (s.last_date IS NULL OR NOT ${runningSql(today)}), s.last_date, s.a, s.b`;
   return summarize(db, rows, today);
 }
 
