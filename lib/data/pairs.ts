@@ -90,7 +90,8 @@ async function overviews(level: PairLevel, series: GapSeries[], first?: string):
     level,
     series.flatMap((s) => [s.pair.a, s.pair.b]),
   );
-  return series.map((s) => overviewOf(s, sides, first));
+  // A side deleted since (outside the app) has no label: its pair is left out rather than shown unnamed.
+  return series.filter((s) => sides.has(s.pair.a) && sides.has(s.pair.b)).map((s) => overviewOf(s, sides, first));
 }
 
 /** How many gaps the featured pair's strip shows: its latest ones. */
