@@ -7,7 +7,7 @@ import { SilenceChart } from '@/components/silence-chart';
 import { SilenceList } from '@/components/silence-list';
 import { listLatestContacts, listOverdueExpected } from '@/lib/data/contacts';
 import { getDashboard } from '@/lib/data/pairs';
-import { UNUSUAL_MIN_GAPS } from '@/lib/stats/lists';
+import { UNUSUAL_MIN_GAPS } from '@/lib/stats/limits';
 import { todayUtc } from '@/lib/gaps/dates';
 import { silenceUnusualness } from '@/lib/gaps/unusual';
 import type { PairLevel } from '@/lib/gaps/types';

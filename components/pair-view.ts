@@ -4,7 +4,7 @@
  */
 import type { ContactRow } from '@/lib/data/contacts';
 import type { PairFacts } from '@/lib/stats/pair-reads';
-import { MAX_CHART_BARS } from '@/lib/stats/sql';
+import { MAX_CHART_BARS } from '@/lib/stats/limits';
 import type { NamedSide as PairSide } from '@/lib/data/pair-page';
 import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
 import { daysBetween } from '@/lib/gaps/dates';

@@ -7,7 +7,7 @@ import type { Cursor } from '../paging';
 import { pairPath } from '../pairs';
 import { getPairSummary } from '../stats/lists';
 import { chartBarGaps, gapsEndedBy, innerPairs, markersAfter, pairFacts, pairTimelinePage } from '../stats/pair-reads';
-import { MAX_CHART_BARS } from '../stats/sql';
+import { MAX_CHART_BARS } from '../stats/limits';
 import { pairId } from '../gaps/engine';
 import { getPairSeries } from './gaps';
 import { listContactsByIds } from './contacts';

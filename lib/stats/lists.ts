@@ -10,6 +10,7 @@
  */
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { daysBetween } from '../gaps/dates';
+import { UNUSUAL_MIN_GAPS } from './limits';
 import type { Gap, GapSeries, IsoDate, PairKey, PairLevel } from '../gaps/types';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
@@ -186,9 +187,6 @@ export async function listRunningSilences(
   ]);
   return { items: await summarize(db, rows, scope.today), total };
 }
-
-/** Past gaps a pair needs before its silence can be called unusual: one gap is no pattern. */
-export const UNUSUAL_MIN_GAPS = 3;
 
 /**
  * Running silences longer than every past gap of their pair (with at least
