@@ -6,11 +6,12 @@ import { PairCard } from '@/components/pair-card';
 import { SilenceChart } from '@/components/silence-chart';
 import { SilenceList } from '@/components/silence-list';
 import { listLatestContacts, listOverdueExpected } from '@/lib/data/contacts';
-import { listPairOverviews } from '@/lib/data/pairs';
+import { getDashboard } from '@/lib/data/pairs';
+import { UNUSUAL_MIN_GAPS } from '@/lib/stats/lists';
 import { todayUtc } from '@/lib/gaps/dates';
 import type { PairLevel } from '@/lib/gaps/types';
 import { formatDate, formatDays, formatNumber } from '@/lib/format';
-import { pageOf, parsePageNumber } from '@/lib/paging';
+import { parsePageNumber } from '@/lib/paging';
 import { LEVEL_LABEL, LEVEL_SEGMENT, levelFromSegment } from '@/lib/pairs';
 import { countryName, isCountryCode } from '@/lib/validation/common';
 
@@ -35,20 +36,15 @@ export default async function DashboardPage({ searchParams }: Props) {
   const countryFilter = country && isCountryCode(country) ? country : undefined;
   const today = todayUtc();
 
-  const [allPairs, latest, overdue] = await Promise.all([
-    listPairOverviews(level, today),
+  const page = parsePageNumber(params.page);
+  const [dashboard, latest, overdue] = await Promise.all([
+    getDashboard(level, { country: countryFilter, page, pageSize: LIST_LIMIT, chartBars: 8, today }),
     listLatestContacts(6),
     listOverdueExpected(today),
   ]);
-  const pairs = countryFilter
-    ? allPairs.filter((p) => p.a.country === countryFilter || p.b.country === countryFilter)
-    : allPairs;
-  const lead = pairs.find((p) => p.series.currentSilence !== null);
-  const unusual = pairs.filter((p) => {
-    const rank = p.series.currentSilence?.rank;
-    return rank !== undefined && rank.of >= 1 && rank.longerThan === rank.of;
-  });
-  const listPage = pageOf(pairs, parsePageNumber(params.page), LIST_LIMIT);
+  const lead = dashboard.featured;
+  const unusual = dashboard.unusual;
+  const listPage = { items: dashboard.running.items, page: dashboard.page, pages: dashboard.pages };
   const levelHref = (l: PairLevel) => `/?level=${LEVEL_SEGMENT[l]}${countryFilter ? `&country=${countryFilter}` : ''}`;
   const pageHref = (n: number) => `${levelHref(level)}${n > 1 ? `&page=${n}` : ''}#all-pairs`;
   const firstShown = (listPage.page - 1) * LIST_LIMIT + 1;
@@ -57,7 +53,8 @@ export default async function DashboardPage({ searchParams }: Props) {
     <div className="grid gap-12 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="min-w-0">
         <p className="text-muted text-sm font-medium tracking-wider uppercase">
-          Longest running silence{countryFilter && ` · ${countryName(countryFilter)}`}
+          {dashboard.featuredIsUnusual ? 'Most unusual running silence' : 'Longest running silence'}
+          {countryFilter && ` · ${countryName(countryFilter)}`}
         </p>
         <h1 className="mt-2 max-w-2xl text-3xl leading-tight font-semibold tracking-tight sm:text-4xl">
           {lead?.series.currentSilence
@@ -82,7 +79,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           ))}
         </nav>
 
-        {pairs.length === 0 ? (
+        {dashboard.running.total === 0 ? (
           <p className="text-muted mt-8">
             No pairs here yet.{' '}
             {countryFilter ? (
@@ -97,14 +94,9 @@ export default async function DashboardPage({ searchParams }: Props) {
           <>
             <section className="mt-8" aria-label="Headline chart">
               <SilenceChart
-                title={
-                  lead?.series.currentSilence
-                    ? `${lead.a.label} and ${lead.b.label}: ${formatDays(lead.series.currentSilence.days)} without a held contact`
-                    : 'Running silences'
-                }
-                bars={pairs
+                title="The longest running silences"
+                bars={dashboard.chart
                   .filter((p) => p.series.currentSilence)
-                  .slice(0, 8)
                   .map((p) => ({
                     label: `${p.a.label} – ${p.b.label}`,
                     days: p.series.currentSilence!.days,
@@ -121,16 +113,20 @@ export default async function DashboardPage({ searchParams }: Props) {
               </section>
             )}
 
-            {unusual.length > 0 && unusual.length < pairs.length && (
+            {unusual.total > 0 && (
               <section className="mt-12" aria-labelledby="unusual">
                 <h2 id="unusual" className="text-muted mb-1 text-sm font-medium tracking-wider uppercase">
                   Unusual silences
                 </h2>
-                <p className="text-muted mb-4 text-sm">Running longer than every past gap of the pair.</p>
-                <SilenceList pairs={unusual.slice(0, LIST_LIMIT)} />
-                {unusual.length > LIST_LIMIT && (
+                <p className="text-muted mb-4 text-sm">
+                  Running longer than every past gap of the pair (of {UNUSUAL_MIN_GAPS} or more), the longest against
+                  the pair’s median gap first.
+                </p>
+                <SilenceList pairs={unusual.items} />
+                {unusual.total > unusual.items.length && (
                   <p className="text-muted mt-3 text-sm">
-                    The {LIST_LIMIT} longest of {formatNumber(unusual.length)}; every pair is in the list below.
+                    The {formatNumber(unusual.items.length)} most unusual of {formatNumber(unusual.total)}; every
+                    running silence is in the list below.
                   </p>
                 )}
               </section>
@@ -138,7 +134,7 @@ export default async function DashboardPage({ searchParams }: Props) {
 
             <section className="mt-12" aria-labelledby="all-pairs">
               <h2 id="all-pairs" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
-                All pairs of {LEVEL_LABEL[level]}, longest silence first
+                Running silences between {LEVEL_LABEL[level]}, longest first
               </h2>
               <SilenceList pairs={listPage.items} />
               {listPage.pages > 1 && (
@@ -148,7 +144,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                 >
                   <span className="text-muted tabular-nums">
                     Pairs {formatNumber(firstShown)}–{formatNumber(firstShown + listPage.items.length - 1)} of{' '}
-                    {formatNumber(pairs.length)}
+                    {formatNumber(dashboard.running.total)}
                   </span>
                   <span className="flex gap-x-6">
                     {listPage.page > 1 && <Link href={pageHref(listPage.page - 1)}>← Longer silences</Link>}

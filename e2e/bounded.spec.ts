@@ -86,7 +86,7 @@ test('the dashboard lists pairs 25 at a time, with links to the next and previou
     participants: [...sideA, ...sideB].map((o) => o.slug),
   });
 
-  const list = page.getByRole('region', { name: /All pairs of officials/ });
+  const list = page.getByRole('region', { name: /Running silences between officials/ });
   const rows = list.getByRole('list').first().getByRole('listitem');
   const pager = page.getByRole('navigation', { name: 'Pages of pairs' });
   await page.goto(`/?level=officials&country=${COUNTRY_A}`);

@@ -15,7 +15,7 @@ test.describe('dashboard', () => {
     );
     await expect(featured.getByText('18 Feb 2022 → 13 May 2022')).toBeVisible();
     // Where sources disagree a gap is a range, not one number.
-    const all = page.getByRole('region', { name: /All pairs of officials/ });
+    const all = page.getByRole('region', { name: /Running silences between officials/ });
     await expect(all.getByRole('listitem').filter({ hasText: 'Mark Milley' })).toContainText('Longest gap 90–97 days');
     await expect(page.getByRole('region', { name: 'Headline chart' }).locator('svg.recharts-surface')).toBeVisible();
     await screenshot(page, 'dashboard');
@@ -24,7 +24,7 @@ test.describe('dashboard', () => {
 
   test('links each pair to its page, where the chart’s table and the numbers read 84', async ({ page }) => {
     await page.goto('/');
-    const all = page.getByRole('region', { name: /All pairs of officials/ });
+    const all = page.getByRole('region', { name: /Running silences between officials/ });
     await all.getByRole('link', { name: 'Lloyd Austin — Sergei Shoigu' }).click();
     await expect(page).toHaveURL(/\/pairs\/officials\/lloyd-austin\/sergei-shoigu$/);
     const table = page.getByRole('table', { name: /Every silence between held contacts/ });
@@ -43,13 +43,13 @@ test.describe('dashboard', () => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Between offices' }).click();
     await expect(page).toHaveURL(/level=offices/);
-    const offices = page.getByRole('region', { name: /All pairs of offices/ });
+    const offices = page.getByRole('region', { name: /Running silences between offices/ });
     await expect(
       offices.getByRole('link', { name: 'Minister of Defence (Russia) — Secretary of Defense (United States)' }),
     ).toBeVisible();
     await page.getByRole('link', { name: 'Between countries' }).click();
     await expect(page).toHaveURL(/level=countries/);
-    await expect(page.getByRole('region', { name: /All pairs of countries/ })).toContainText(
+    await expect(page.getByRole('region', { name: /Running silences between countries/ })).toContainText(
       /Russia.*United States|United States.*Russia/,
     );
     await page.goBack();

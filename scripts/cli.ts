@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../lib/data/api-tokens';
 import type { Actor } from '../lib/data/actor';
 import { changeRole, createUser, disableUser, enableUser, findUserByEmail, getUserForAdmin } from '../lib/data/users';
-import { disconnectDb } from '../lib/db';
+import { disconnectDb, getDb } from '../lib/db';
+import { rebuildPairStats } from '../lib/stats/rebuild';
 import { AppError } from '../lib/errors';
 import { ZAccessChange, ZRoleChange } from '../lib/validation/admin-user';
 import { ZApiTokenInput, ZUserInput } from '../lib/validation/user';
@@ -42,6 +43,8 @@ Commands:
   token:revoke <id | prefix | token>   (or --id X)
                 revoke an API token; it stops working at once
   seed          load the demo data set (idempotent)
+  rebuild       recompute the per-pair statistics (pair_contact, pair_stat)
+                from the contacts, from scratch; writes wait meanwhile
   help          show this text (also: <command> --help)
 
 The database is the app's: DATABASE_URL, or else the embedded server.`;
@@ -73,6 +76,7 @@ const COMMANDS: Record<string, Command> = {
   'token:list': { options: { email: { type: 'string' } }, run: tokenList },
   'token:revoke': { options: { id: { type: 'string' } }, allowPositionals: true, run: tokenRevoke },
   seed: { options: {}, run: seed },
+  rebuild: { options: {}, run: rebuild },
 };
 
 function log(line: string) {
@@ -275,6 +279,15 @@ async function tokenRevoke(values: Values, positionals: string[]) {
 
 async function seed() {
   await withDatabase((url) => seedInto(url, log));
+}
+
+async function rebuild() {
+  await withDatabase(async () => {
+    const started = performance.now();
+    const { pairs, pairContacts } = await rebuildPairStats(getDb());
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    out(`Rebuilt the statistics of ${pairs} pairs from ${pairContacts} pair rows in ${seconds} s.`);
+  });
 }
 
 /** Splits argv into the command and its checked options; wrong arguments exit 2. */

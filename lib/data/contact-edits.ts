@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { parseIsoDate } from '../gaps/dates';
 import type { Prisma } from '../generated/prisma/client';
 import type { ContactInput } from '../validation/contact';
+import { syncContactStats } from '../stats/maintain';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import {
@@ -153,7 +154,12 @@ export async function updateContact(
       before.datePrecision !== input.datePrecision ||
       before.status !== input.status ||
       JSON.stringify(before.participants) !== JSON.stringify(participantSlugs);
-    await claimVersion(tx, id, options.version, { ...prepared.fields, updatedById: actor.userId });
+    await claimVersion(tx, id, options.version, {
+      ...prepared.fields,
+      updatedById: actor.userId,
+      // Only an expected contact is fulfilled by another: one that is no longer expected lets go of it.
+      ...(input.status === 'SCHEDULED' ? {} : { resolvedById: null }),
+    });
     await tx.participant.deleteMany({ where: { contactId: id } });
     await tx.participant.createMany({ data: prepared.participantRows.map((p) => ({ ...p, contactId: id })) });
     await tx.source.deleteMany({ where: { contactId: id } });
@@ -177,6 +183,7 @@ export async function updateContact(
     }
     const after = (await contactSnapshot(tx, id))!;
     await writeAudit(tx, actor, { action: 'update', entityType: 'contact', entityId: id, before, after });
+    await syncContactStats(tx, [id]);
     return {
       id,
       version: after.version,
@@ -241,6 +248,7 @@ export async function deleteContact(id: string, options: { version: number }, ac
     await reopenExpected(tx, actor, id);
     const after = (await contactSnapshot(tx, id))!;
     await writeAudit(tx, actor, { action: 'delete', entityType: 'contact', entityId: id, before, after });
+    await syncContactStats(tx, [id]);
     return { id, version: after.version, deletedAt: after.deletedAt };
   });
 }

@@ -10,6 +10,7 @@ import type { ContactInput } from '../validation/contact';
 import type { ContactFilters } from '../validation/filters';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
+import { syncContactStats } from '../stats/maintain';
 import { contactSnapshot } from './contact-snapshot';
 import { dbDate, isoFromDb } from './dates';
 import { positionsOn, resolveOfficialRefs } from './officials';
@@ -248,6 +249,7 @@ export async function createContact(input: ContactInput, actor: Actor, options: 
       entityId: contact.id,
       after: await contactSnapshot(tx, contact.id),
     });
+    await syncContactStats(tx, [contact.id]);
     return {
       id: contact.id,
       version: contact.version,

@@ -1,13 +1,14 @@
 import 'server-only';
 import { getDb } from '../db';
 import { todayUtc } from '../gaps/dates';
-import { queryAllSeries, querySeries, type SeriesScope } from '../gaps/sql';
+import { queryAllSeries, type SeriesScope } from '../gaps/sql';
+import { seriesFromStats } from '../stats/series';
 import type { GapContact, GapSeries, PairKey } from '../gaps/types';
 import { isoFromDb } from './dates';
 
-/** The gap series of one pair, as every page, the API and exports show it. */
+/** The gap series of one pair, as every page, the API and exports show it: read from the kept statistics. */
 export async function getPairSeries(pair: PairKey, today = todayUtc()): Promise<GapSeries> {
-  return querySeries(getDb(), pair, today);
+  return seriesFromStats(getDb(), pair, today);
 }
 
 /**

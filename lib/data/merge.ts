@@ -7,6 +7,7 @@ import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
 import { officialSnapshot } from './official-edits';
+import { contactIdsOfOfficials, LONG_WRITE, syncContactStats } from '../stats/maintain';
 import { reresolvePositions } from './officials';
 
 /*
@@ -297,6 +298,7 @@ export async function mergeOfficials(
       data: { officialId: keptId },
     });
     await reresolvePositions(tx, keptId);
+    await syncContactStats(tx, await contactIdsOfOfficials(tx, [keptId, duplicateId]));
 
     // Spellings: the duplicate's name and its other spellings become the kept official's, once each.
     const keptNames = new Set([
@@ -367,7 +369,7 @@ export async function mergeOfficials(
         spellings: aliases.length,
       },
     };
-  });
+  }, LONG_WRITE);
 }
 
 /** The undo record of a merge audit row, or null when the row is not a merge (or predates undo records). */
@@ -513,6 +515,7 @@ export async function undoMerge(auditId: bigint, actor: Actor) {
     }
     await reresolvePositions(tx, duplicateId);
     await reresolvePositions(tx, keptId);
+    await syncContactStats(tx, await contactIdsOfOfficials(tx, [keptId, duplicateId]));
 
     await tx.officialAlias.deleteMany({ where: { officialId: keptId, id: { in: undo.aliases.map((a) => a.id) } } });
 
@@ -557,7 +560,7 @@ export async function undoMerge(auditId: bigint, actor: Actor) {
       kept: { id: kept.id, slug: kept.slug, name: kept.name },
       duplicate: { id: duplicate.id, slug: duplicate.slug, name: duplicate.name },
     };
-  });
+  }, LONG_WRITE);
 }
 
 /** The database's refusal of a second holder of an office, as a message an admin can act on. */

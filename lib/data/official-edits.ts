@@ -3,6 +3,7 @@ import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { normalizeName } from '../names';
+import { contactIdsOfOfficials, LONG_WRITE, syncContactStats } from '../stats/maintain';
 import { ZOfficialInput, type OfficialInput } from '../validation/official';
 import type { PhotoState } from '../validation/official-form';
 import type { Actor } from './actor';
@@ -150,10 +151,14 @@ export async function updateOfficial(
         // A corrected country: the contacts count for the right country pair.
         await tx.participant.updateMany({ where: { officialId: id }, data: { country: input.country } });
       }
+      // Tenures move contacts between office pairs; a country moves them between country pairs.
+      if ('positions' in patch || input.country !== before.country) {
+        await syncContactStats(tx, await contactIdsOfOfficials(tx, [id]));
+      }
       const after = await officialSnapshot(tx, { id });
       await writeAudit(tx, actor, { action: 'update', entityType: 'official', entityId: id, before, after });
       return { ...after!, reresolved };
-    }),
+    }, LONG_WRITE),
   );
 }
 

@@ -5,7 +5,8 @@ import { makePairKey, pairId } from '../gaps/engine';
 import type { GapSeries, PairKey, PairLevel } from '../gaps/types';
 import { pairPath } from '../pairs';
 import { countryName, isCountryCode } from '../validation/common';
-import { getPairSeries, listSeries } from './gaps';
+import { getPairSummary, listPairsWithSide, listRunningSilences, listUnusualSilences } from '../stats/lists';
+import { getPairSeries } from './gaps';
 
 /** One side of a pair as pages show it. */
 export type PairSide = {
@@ -83,28 +84,65 @@ function overviewOf(series: GapSeries, sides: Map<string, PairSide>, first?: str
   return { series, a, b, href: pairPath(series.pair.level, a.ref, b.ref) };
 }
 
-/** Every pair at a level with its series and labels, longest current silence first. */
-export async function listPairOverviews(level: PairLevel, today = todayUtc()): Promise<PairOverview[]> {
-  const series = await listSeries({ level, all: true }, today);
+/** Labels the pairs of one level, keeping their order. */
+async function overviews(level: PairLevel, series: GapSeries[], first?: string): Promise<PairOverview[]> {
   const sides = await describeSides(
     level,
     series.flatMap((s) => [s.pair.a, s.pair.b]),
   );
-  return series.map((s) => overviewOf(s, sides)).sort(bySilence);
+  return series.map((s) => overviewOf(s, sides, first));
 }
 
-/** The pairs one official forms with officials of other countries, longest silence first. */
+/** How many gaps the featured pair's strip shows: its latest ones. */
+export const FEATURED_GAPS = 12;
+
+/**
+ * What the dashboard shows of a level (optionally one country's pairs), read
+ * from the pair statistics: the featured pair (the most unusual running
+ * silence, else the longest) with its latest gaps, the unusual silences, one
+ * page of the running silences (longest first) and the longest few for the chart.
+ */
+export async function getDashboard(
+  level: PairLevel,
+  options: { country?: string; page: number; pageSize: number; chartBars: number; today?: string },
+) {
+  const db = getDb();
+  const today = options.today ?? todayUtc();
+  const scope = { level, country: options.country, today };
+  const pageOf = (n: number) => ({ limit: options.pageSize, offset: (n - 1) * options.pageSize });
+  const [unusual, first] = await Promise.all([
+    listUnusualSilences(db, scope, options.pageSize, FEATURED_GAPS),
+    listRunningSilences(db, scope, pageOf(options.page)),
+  ]);
+  // A page past the end shows the last one.
+  const pages = Math.max(1, Math.ceil(first.total / options.pageSize));
+  const page = Math.min(options.page, pages);
+  const running = page === options.page ? first : await listRunningSilences(db, scope, pageOf(page));
+  const longest =
+    page === 1 ? running.items : (await listRunningSilences(db, scope, { limit: options.chartBars, offset: 0 })).items;
+  const featured =
+    unusual.items[0] ?? (longest[0] ? await getPairSummary(db, longest[0].pair, today, FEATURED_GAPS) : undefined);
+  const [featuredPair, unusualPairs, pagePairs, chartPairs] = await Promise.all([
+    featured ? overviews(level, [featured]) : Promise.resolve([]),
+    overviews(level, unusual.items),
+    overviews(level, running.items),
+    overviews(level, longest.slice(0, options.chartBars)),
+  ]);
+  return {
+    today,
+    page,
+    pages,
+    featured: featuredPair[0] ?? null,
+    featuredIsUnusual: unusual.items.length > 0,
+    unusual: { items: unusualPairs, total: unusual.total },
+    running: { items: pagePairs, total: running.total },
+    chart: chartPairs,
+  };
+}
+
+/** The pairs one official forms with officials of other countries: running silences first, longest first. */
 export async function listCounterparts(officialId: string, today = todayUtc()): Promise<PairOverview[]> {
-  const series = await listSeries({ level: 'OFFICIAL', side: officialId }, today);
-  const sides = await describeSides(
-    'OFFICIAL',
-    series.flatMap((s) => [s.pair.a, s.pair.b]),
-  );
-  return series.map((s) => overviewOf(s, sides, officialId)).sort(bySilence);
-}
-
-function bySilence(x: PairOverview, y: PairOverview): number {
-  return (y.series.currentSilence?.days ?? -1) - (x.series.currentSilence?.days ?? -1);
+  return overviews('OFFICIAL', await listPairsWithSide(getDb(), 'OFFICIAL', officialId, today), officialId);
 }
 
 /**

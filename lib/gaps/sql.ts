@@ -11,7 +11,7 @@ const SIDE_COLUMN: Record<PairLevel, Prisma.Sql> = {
 
 type PairColumns = { a: string; b: string };
 
-type HeldRow = PairColumns & {
+export type HeldRow = PairColumns & {
   id: string;
   date: IsoDate;
   earliest: IsoDate;

@@ -3,6 +3,8 @@ import { afterAll, beforeEach, inject } from 'vitest';
 import { disconnectDb } from '../db';
 
 const TABLES = [
+  'pair_stat',
+  'pair_contact',
   'audit_log',
   'source',
   'participant',

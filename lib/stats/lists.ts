@@ -1,0 +1,221 @@
+/**
+ * Lists of pairs read from `pair_stat` alone: a page of running silences, the
+ * unusual ones, every pair with one side. Each is a few indexed or single-table
+ * queries plus one query for the rows shown (their longest gap and how the
+ * running silence ranks), however long the pairs' histories are.
+ *
+ * A summary is a `GapSeries` whose `gaps` hold at most the latest few (the
+ * caller says how many) and whose markers are left out: lists show numbers,
+ * the pair page shows the rest. Every number is the one the engine computes.
+ */
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { daysBetween } from '../gaps/dates';
+import type { Gap, GapSeries, IsoDate, PairKey, PairLevel } from '../gaps/types';
+
+type Db = Pick<PrismaClient, '$queryRaw'>;
+
+type StatRow = {
+  level: PairLevel;
+  a: string;
+  b: string;
+  heldCount: number;
+  firstId: string | null;
+  firstDate: IsoDate | null;
+  lastId: string | null;
+  lastDate: IsoDate | null;
+  lastEarliest: IsoDate | null;
+  lastLatest: IsoDate | null;
+  lastApproximate: boolean | null;
+  lastDisputed: boolean | null;
+  gapCount: number;
+  gapSum: number;
+  medianDays: number | null;
+  openUntil: IsoDate | null;
+  longestToId: string | null;
+};
+
+const STAT_COLUMNS = Prisma.sql`
+  s.level::text AS level, s.a, s.b, s.held_count AS "heldCount",
+  s.first_contact_id AS "firstId", to_char(s.first_date, 'YYYY-MM-DD') AS "firstDate",
+  s.last_contact_id AS "lastId", to_char(s.last_date, 'YYYY-MM-DD') AS "lastDate",
+  to_char(s.last_earliest, 'YYYY-MM-DD') AS "lastEarliest", to_char(s.last_latest, 'YYYY-MM-DD') AS "lastLatest",
+  s.last_approximate AS "lastApproximate", s.last_disputed AS "lastDisputed",
+  s.gap_count AS "gapCount", s.gap_sum::float8 AS "gapSum", s.median_days AS "medianDays",
+  CASE WHEN s.open_until = 'infinity' THEN NULL ELSE to_char(s.open_until, 'YYYY-MM-DD') END AS "openUntil",
+  s.longest_to_contact_id AS "longestToId"`;
+
+type GapRow = {
+  level: PairLevel;
+  a: string;
+  b: string;
+  fromId: string;
+  toId: string;
+  from: IsoDate;
+  to: IsoDate;
+  days: number;
+  minDays: number;
+  maxDays: number;
+  approximate: boolean;
+  disputed: boolean;
+};
+
+const GAP_COLUMNS = Prisma.sql`
+  g.level::text AS level, g.a, g.b, g.prev_contact_id AS "fromId", g.contact_id AS "toId",
+  to_char(g.prev_date, 'YYYY-MM-DD') AS "from", to_char(g.date, 'YYYY-MM-DD') AS "to",
+  g.gap_days AS days, g.gap_min_days AS "minDays", g.gap_max_days AS "maxDays",
+  g.gap_approximate AS approximate, g.gap_disputed AS disputed`;
+
+function gapOf(row: GapRow): Gap {
+  return {
+    fromContactId: row.fromId,
+    toContactId: row.toId,
+    from: row.from,
+    to: row.to,
+    days: row.days,
+    minDays: row.minDays,
+    maxDays: row.maxDays,
+    approximate: row.approximate,
+    disputed: row.disputed,
+    markers: [],
+  };
+}
+
+const pairKeyOf = (row: { level: PairLevel; a: string; b: string }) => `${row.level}~${row.a}~${row.b}`;
+
+/** Whether a pair's silence still runs on `today`: both officials in office (official pairs only). */
+export function isRunning(row: { lastDate: IsoDate | null; openUntil: IsoDate | null }, today: IsoDate): boolean {
+  return row.lastDate !== null && (row.openUntil === null || row.openUntil >= today);
+}
+
+/**
+ * The summaries of the given stat rows, in their order: each row's longest gap
+ * and the rank of its running silence in one query, plus its latest `recent` gaps.
+ */
+async function summarize(db: Db, rows: StatRow[], today: IsoDate, recent = 0): Promise<GapSeries[]> {
+  if (rows.length === 0) return [];
+  const silenceDays = rows.map((row) => (row.lastDate === null ? -1 : Math.max(0, daysBetween(row.lastDate, today))));
+  const [extras, recentGaps] = await Promise.all([
+    db.$queryRaw<(GapRow & { i: number; shorter: number })[]>`
+      SELECT t.i::int AS i, ${GAP_COLUMNS},
+             (SELECT count(*)::int FROM pair_contact x
+              WHERE x.level = t.level::"PairLevel" AND x.a = t.a AND x.b = t.b AND x.gap_days < t.days) AS shorter
+      FROM unnest(${rows.map((r) => r.level)}::text[], ${rows.map((r) => r.a)}::text[], ${rows.map((r) => r.b)}::text[],
+                  ${rows.map((r) => r.longestToId ?? '')}::text[], ${silenceDays}::int[])
+             WITH ORDINALITY AS t(level, a, b, longest, days, i)
+      LEFT JOIN pair_contact g ON g.level = t.level::"PairLevel" AND g.a = t.a AND g.b = t.b AND g.contact_id = t.longest`,
+    recent === 0
+      ? Promise.resolve([] as GapRow[])
+      : db.$queryRaw<GapRow[]>`
+          SELECT ${GAP_COLUMNS}
+          FROM unnest(${rows.map((r) => r.level)}::text[], ${rows.map((r) => r.a)}::text[], ${rows.map((r) => r.b)}::text[])
+                 AS t(level, a, b)
+          CROSS JOIN LATERAL (
+            SELECT * FROM pair_contact x
+            WHERE x.level = t.level::"PairLevel" AND x.a = t.a AND x.b = t.b AND x.gap_days IS NOT NULL
+            ORDER BY x.date DESC, x.contact_id COLLATE "C" DESC LIMIT ${recent}
+          ) g`,
+  ]);
+  const byIndex = new Map(extras.map((row) => [row.i - 1, row]));
+  const gapsByPair = new Map<string, Gap[]>();
+  for (const row of [...recentGaps].reverse()) {
+    const key = pairKeyOf(row);
+    gapsByPair.set(key, [...(gapsByPair.get(key) ?? []), gapOf(row)]);
+  }
+  return rows.map((row, i): GapSeries => {
+    const extra = byIndex.get(i);
+    const pair: PairKey = { level: row.level, a: row.a, b: row.b };
+    const running = isRunning(row, today);
+    return {
+      pair,
+      heldCount: row.heldCount,
+      firstContact: row.firstId === null ? null : { id: row.firstId, date: row.firstDate! },
+      lastContact: row.lastId === null ? null : { id: row.lastId, date: row.lastDate! },
+      gaps: gapsByPair.get(pairKeyOf(row)) ?? [],
+      longestGap: extra?.toId ? gapOf(extra) : null,
+      medianGapDays: row.medianDays,
+      meanGapDays: row.gapCount === 0 ? null : Math.round((row.gapSum / row.gapCount) * 10) / 10,
+      currentSilence:
+        row.lastId === null || !running
+          ? null
+          : {
+              since: row.lastDate!,
+              sinceContactId: row.lastId,
+              days: silenceDays[i],
+              minDays: Math.max(0, daysBetween(row.lastLatest!, today)),
+              maxDays: Math.max(0, daysBetween(row.lastEarliest!, today)),
+              approximate: row.lastApproximate!,
+              disputed: row.lastDisputed!,
+              markers: [],
+              rank: { longerThan: extra?.shorter ?? 0, of: row.gapCount },
+            },
+      leadingMarkers: [],
+    };
+  });
+}
+
+/** Filters of a list: a level, and optionally one country on either side. */
+export type ListScope = { level: PairLevel; country?: string; today: IsoDate };
+
+function scopeFilter({ level, country, today }: ListScope): Prisma.Sql {
+  return Prisma.sql`s.level = ${level}::"PairLevel" AND s.last_date IS NOT NULL AND s.open_until >= ${today}::date
+    ${country ? Prisma.sql`AND (s.country_a = ${country} OR s.country_b = ${country})` : Prisma.empty}`;
+}
+
+/** A page of the running silences, longest first (the pair key breaks ties), and how many there are. */
+export async function listRunningSilences(
+  db: Db,
+  scope: ListScope,
+  page: { limit: number; offset: number },
+): Promise<{ items: GapSeries[]; total: number }> {
+  const [rows, [{ total }]] = await Promise.all([
+    db.$queryRaw<StatRow[]>`
+      SELECT ${STAT_COLUMNS} FROM pair_stat s WHERE ${scopeFilter(scope)}
+      ORDER BY s.last_date, s.a, s.b LIMIT ${page.limit} OFFSET ${page.offset}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM pair_stat s WHERE ${scopeFilter(scope)}`,
+  ]);
+  return { items: await summarize(db, rows, scope.today), total };
+}
+
+/** Past gaps a pair needs before its silence can be called unusual: one gap is no pattern. */
+export const UNUSUAL_MIN_GAPS = 3;
+
+/**
+ * Running silences longer than every past gap of their pair (with at least
+ * UNUSUAL_MIN_GAPS of them), the most unusual first: the longest relative to the
+ * pair's own median gap. The first is the dashboard's headline.
+ */
+export async function listUnusualSilences(
+  db: Db,
+  scope: ListScope,
+  limit: number,
+  recentGaps = 0,
+): Promise<{ items: GapSeries[]; total: number }> {
+  const unusual = Prisma.sql`${scopeFilter(scope)} AND s.gap_count >= ${UNUSUAL_MIN_GAPS}
+    AND (${scope.today}::date - s.last_date) > s.longest_days`;
+  const [rows, [{ total }]] = await Promise.all([
+    db.$queryRaw<StatRow[]>`
+      SELECT ${STAT_COLUMNS} FROM pair_stat s WHERE ${unusual}
+      ORDER BY (${scope.today}::date - s.last_date) / greatest(s.median_days, 1) DESC, s.last_date, s.a, s.b
+      LIMIT ${limit}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM pair_stat s WHERE ${unusual}`,
+  ]);
+  const items = await summarize(db, rows.slice(0, 1), scope.today, recentGaps);
+  return { items: [...items, ...(await summarize(db, rows.slice(1), scope.today))], total };
+}
+
+/** Every pair one side forms at a level (an official's counterparts), running silences first, longest first. */
+export async function listPairsWithSide(db: Db, level: PairLevel, side: string, today: IsoDate): Promise<GapSeries[]> {
+  const rows = await db.$queryRaw<StatRow[]>`
+    SELECT ${STAT_COLUMNS} FROM pair_stat s
+    WHERE s.level = ${level}::"PairLevel" AND (s.a = ${side} OR s.b = ${side})
+    ORDER BY (s.last_date IS NULL OR s.open_until < ${today}::date), s.last_date, s.a, s.b`;
+  return summarize(db, rows, today);
+}
+
+/** One pair's summary with its latest `recentGaps` gaps, or null when it has no contacts. */
+export async function getPairSummary(db: Db, pair: PairKey, today: IsoDate, recentGaps = 0) {
+  const rows = await db.$queryRaw<StatRow[]>`
+    SELECT ${STAT_COLUMNS} FROM pair_stat s
+    WHERE s.level = ${pair.level}::"PairLevel" AND s.a = ${pair.a} AND s.b = ${pair.b}`;
+  return rows.length === 0 ? null : (await summarize(db, rows, today, recentGaps))[0];
+}

@@ -1,0 +1,107 @@
+/**
+ * Keeps `pair_contact` and `pair_stat` exact, inside the transaction of every
+ * write that changes a contact, its participants, its sources' claimed dates
+ * or the offices its participants held (see lib/stats/sql.ts for the tables).
+ *
+ * A write calls `syncContactStats(tx, contactIds)` once, as its last step,
+ * after it has changed the contacts. The pairs the contacts counted for before
+ * and count for now are locked in one fixed order (transaction-scoped advisory
+ * locks, sorted), so concurrent writes to the same pairs queue instead of
+ * deadlocking, and two writes to different pairs never wait for each other.
+ * If the transaction fails afterwards, the statistics roll back with it.
+ */
+import { Prisma } from '../generated/prisma/client';
+import type { PairLevel } from '../gaps/types';
+import { pairRowsSql, relinkSql, upsertStatsSql } from './sql';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The transaction options of writes that move a whole official's contacts (a
+ * merge, its undo, changed tenures or country): their statistics step grows
+ * with the official's history, so they get a minute rather than Prisma's 5 s.
+ */
+export const LONG_WRITE = { timeout: 60_000, maxWait: 10_000 };
+
+/** The namespace of Counterpart's pair locks among PostgreSQL advisory locks. */
+export const PAIR_LOCK_NAMESPACE = 7301;
+
+/** A pair, as the statistics key it. */
+export type StatPair = { level: PairLevel; a: string; b: string };
+
+type PairRow = StatPair & { lock: number };
+type ChangedRow = StatPair & { d: string; status: string };
+
+function columns(pairs: StatPair[]) {
+  return { levels: pairs.map((p) => p.level), as: pairs.map((p) => p.a), bs: pairs.map((p) => p.b) };
+}
+
+/** Past this many changed days in one pair, the pair is re-linked whole, in one window. */
+const WHOLE_PAIR_AFTER = 16;
+
+/** The changed days of each pair to re-link around, or `-infinity` for the whole pair. */
+function relinkDays(rows: ChangedRow[]): ChangedRow[] {
+  const byPair = new Map<string, ChangedRow[]>();
+  for (const row of rows) {
+    const key = `${row.level}~${row.a}~${row.b}`;
+    byPair.set(key, [...(byPair.get(key) ?? []), row]);
+  }
+  return [...byPair.values()].flatMap((list) =>
+    new Set(list.map((row) => row.d)).size > WHOLE_PAIR_AFTER ? [{ ...list[0], d: '-infinity' }] : list,
+  );
+}
+
+/**
+ * Recomputes the pair rows of the given contacts (live or deleted) and the
+ * statistics of every pair they count or counted for. Returns those pairs.
+ */
+export async function syncContactStats(tx: Tx, contactIds: string[]): Promise<StatPair[]> {
+  const ids = [...new Set(contactIds)];
+  if (ids.length === 0) return [];
+
+  const pairs = await tx.$queryRaw<PairRow[]>`
+    WITH touched AS (
+      SELECT level::text AS level, a, b FROM pair_contact WHERE contact_id = ANY(${ids}::text[])
+      UNION
+      SELECT level::text, a, b FROM (${pairRowsSql({ ids })}) r
+    )
+    SELECT level, a, b, hashtext(level || '~' || a || '~' || b) AS lock FROM touched`;
+  if (pairs.length === 0) return [];
+
+  // One order for every transaction: by lock key, then pair. unnest() hands the keys to
+  // pg_advisory_xact_lock in array order.
+  const locks = [...new Set(pairs.map((p) => p.lock))].sort((x, y) => x - y);
+  await tx.$queryRaw`
+    SELECT count(pg_advisory_xact_lock(${PAIR_LOCK_NAMESPACE}::int, k)) FROM unnest(${locks}::int[]) AS k`;
+
+  const removed = await tx.$queryRaw<ChangedRow[]>`
+    DELETE FROM pair_contact WHERE contact_id = ANY(${ids}::text[])
+    RETURNING level::text AS level, a, b, to_char(date, 'YYYY-MM-DD') AS d, status::text AS status`;
+  const added = await tx.$queryRaw<ChangedRow[]>`
+    INSERT INTO pair_contact (level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed)
+    SELECT level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed
+    FROM (${pairRowsSql({ ids })}) r
+    RETURNING level::text AS level, a, b, to_char(date, 'YYYY-MM-DD') AS d, status::text AS status`;
+
+  const changed = relinkDays([...removed, ...added].filter((row) => row.status === 'HELD'));
+  if (changed.length > 0) {
+    await tx.$executeRaw(relinkSql({ ...columns(changed), days: changed.map((row) => row.d) }));
+  }
+
+  const scope = columns(pairs);
+  await tx.$executeRaw(upsertStatsSql(scope));
+  await tx.$executeRaw`
+    DELETE FROM pair_stat s
+    USING unnest(${scope.levels}::text[], ${scope.as}::text[], ${scope.bs}::text[]) AS t(level, a, b)
+    WHERE s.level = t.level::"PairLevel" AND s.a = t.a AND s.b = t.b
+      AND NOT EXISTS (SELECT 1 FROM pair_contact pc WHERE pc.level = s.level AND pc.a = s.a AND pc.b = s.b)`;
+  return pairs.map(({ level, a, b }) => ({ level, a, b }));
+}
+
+/** The live and deleted contacts one of these officials takes part in: what a change to them moves. */
+export async function contactIdsOfOfficials(tx: Tx, officialIds: string[]): Promise<string[]> {
+  if (officialIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT contact_id AS id FROM participant WHERE official_id = ANY(${officialIds}::text[])`;
+  return rows.map((row) => row.id);
+}

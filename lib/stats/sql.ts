@@ -1,0 +1,242 @@
+/**
+ * The SQL that derives the per-pair tables from the contacts. One definition
+ * serves both the writes (for the contacts a transaction touched) and the
+ * `rebuild` command (for every contact), so the two cannot drift apart.
+ *
+ * - `pair_contact`: one row per live contact per pair it counts for, at each
+ *   level (every two participants from different countries; office pairs only
+ *   where both offices are known), with the contact's possible range of days
+ *   and, on held rows, the gap from the pair's previous held contact.
+ * - `pair_stat`: one row per pair per level, aggregated from `pair_contact`.
+ *
+ * Pair keys are sorted in "C" collation, as `makePairKey` sorts them in
+ * JavaScript, and held contacts are ordered by date then id in "C" collation,
+ * as the engine orders them.
+ */
+import { Prisma } from '../generated/prisma/client';
+
+/** Which contacts: a list of ids, or every live contact. */
+export type ContactScope = { ids: string[] } | { all: true };
+
+/** Which pairs: a list (parallel arrays), or every pair. */
+export type PairScope = { levels: string[]; as: string[]; bs: string[] } | { all: true };
+
+/**
+ * The pair rows of the contacts in scope, without the gap columns: level, a, b,
+ * contact_id, date, status, type, earliest, latest, approximate, disputed.
+ */
+export function pairRowsSql(scope: ContactScope): Prisma.Sql {
+  const filter = 'ids' in scope ? Prisma.sql`AND c.id = ANY(${scope.ids}::text[])` : Prisma.empty;
+  return Prisma.sql`
+    WITH c AS (
+      SELECT c.id, c.date, c.date_precision, c.status, c.type
+      FROM contact c WHERE c.deleted_at IS NULL ${filter}
+    ),
+    claims AS (
+      SELECT s.contact_id, min(s.claimed_date) AS min_claim, max(s.claimed_date) AS max_claim,
+             bool_or(s.claimed_date <> c.date) AS disputed
+      FROM source s JOIN c ON c.id = s.contact_id
+      WHERE s.claimed_date IS NOT NULL
+      GROUP BY s.contact_id
+    ),
+    pp AS (
+      SELECT p.contact_id, p.official_id AS po, q.official_id AS qo,
+             p.office_key AS pk, q.office_key AS qk, p.country AS pc, q.country AS qc
+      FROM c
+      JOIN participant p ON p.contact_id = c.id
+      JOIN participant q ON q.contact_id = c.id AND q.country > p.country
+    ),
+    sides AS (
+      SELECT 'OFFICIAL'::"PairLevel" AS level, contact_id, po AS x, qo AS y FROM pp
+      UNION ALL
+      SELECT 'OFFICE'::"PairLevel", contact_id, pk, qk FROM pp WHERE pk IS NOT NULL AND qk IS NOT NULL
+      UNION ALL
+      SELECT 'COUNTRY'::"PairLevel", contact_id, pc::text, qc::text FROM pp
+    ),
+    keyed AS (
+      SELECT DISTINCT level,
+             least(x COLLATE "C", y COLLATE "C") AS a,
+             greatest(x COLLATE "C", y COLLATE "C") AS b,
+             contact_id
+      FROM sides
+    )
+    SELECT k.level, k.a, k.b, k.contact_id, c.date, c.status, c.type,
+           least(c.date, cl.min_claim) AS earliest,
+           greatest(
+             CASE c.date_precision
+               WHEN 'DAY' THEN c.date
+               WHEN 'MONTH' THEN (date_trunc('month', c.date) + interval '1 month - 1 day')::date
+               ELSE (date_trunc('year', c.date) + interval '1 year - 1 day')::date
+             END,
+             cl.max_claim) AS latest,
+           c.date_precision <> 'DAY' AS approximate,
+           coalesce(cl.disputed, false) AS disputed
+    FROM keyed k JOIN c ON c.id = k.contact_id LEFT JOIN claims cl ON cl.contact_id = k.contact_id`;
+}
+
+/** The gap columns of a held row, from the `lag(...)` columns of its window. */
+const GAP_COLUMNS = Prisma.sql`
+  prev_id AS prev_contact_id, prev_date,
+  CASE WHEN prev_id IS NULL THEN NULL ELSE (date - prev_date)::int END AS gap_days,
+  CASE WHEN prev_id IS NULL THEN NULL ELSE greatest(0, earliest - prev_latest)::int END AS gap_min_days,
+  CASE WHEN prev_id IS NULL THEN NULL ELSE greatest(0, latest - prev_earliest)::int END AS gap_max_days,
+  CASE WHEN prev_id IS NULL THEN NULL ELSE approximate OR prev_approximate END AS gap_approximate,
+  CASE WHEN prev_id IS NULL THEN NULL ELSE disputed OR prev_disputed END AS gap_disputed`;
+
+const LAG_COLUMNS = Prisma.sql`
+  lag(contact_id) OVER w AS prev_id, lag(date) OVER w AS prev_date,
+  lag(earliest) OVER w AS prev_earliest, lag(latest) OVER w AS prev_latest,
+  lag(approximate) OVER w AS prev_approximate, lag(disputed) OVER w AS prev_disputed`;
+
+const PAIR_CONTACT_COLUMNS = Prisma.sql`(level, a, b, contact_id, date, status, type, earliest, latest, approximate,
+  disputed, prev_contact_id, prev_date, gap_days, gap_min_days, gap_max_days, gap_approximate, gap_disputed)`;
+
+/** Every pair row of every live contact, with the gaps computed by one window: for `rebuild`. */
+export function insertAllPairRowsSql(): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO pair_contact ${PAIR_CONTACT_COLUMNS}
+    SELECT level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed, ${GAP_COLUMNS}
+    FROM (
+      SELECT r.*, ${LAG_COLUMNS}
+      FROM (${pairRowsSql({ all: true })}) r
+      WHERE r.status = 'HELD'
+      WINDOW w AS (PARTITION BY r.level, r.a, r.b ORDER BY r.date, r.contact_id COLLATE "C")
+    ) held
+    UNION ALL
+    SELECT level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM (${pairRowsSql({ all: true })}) r
+    WHERE r.status <> 'HELD'`;
+}
+
+/**
+ * Re-links the held rows around each changed day of a pair: the rows from that
+ * day up to the pair's next held day get their previous held contact and gap
+ * again, from a window that starts at the pair's last held day before it.
+ * Every other row of the pair keeps its gap, so a write costs the same in a
+ * pair of 20 contacts and of 20,000. The day `-infinity` re-links a whole pair
+ * in one window, for writes that change many days of it (a merge).
+ */
+export function relinkSql(changed: { levels: string[]; as: string[]; bs: string[]; days: string[] }): Prisma.Sql {
+  return Prisma.sql`
+    WITH changed AS (
+      SELECT DISTINCT level::"PairLevel" AS level, a, b, d::date AS d
+      FROM unnest(${changed.levels}::text[], ${changed.as}::text[], ${changed.bs}::text[], ${changed.days}::text[])
+        AS t(level, a, b, d)
+    ),
+    bounds AS (
+      SELECT ch.*,
+             CASE WHEN ch.d = '-infinity' THEN ch.d ELSE
+             coalesce((SELECT max(x.date) FROM pair_contact x
+                       WHERE x.level = ch.level AND x.a = ch.a AND x.b = ch.b AND x.status = 'HELD' AND x.date < ch.d), ch.d) END AS lo,
+             CASE WHEN ch.d = '-infinity' THEN 'infinity'::date ELSE
+             coalesce((SELECT min(x.date) FROM pair_contact x
+                       WHERE x.level = ch.level AND x.a = ch.a AND x.b = ch.b AND x.status = 'HELD' AND x.date > ch.d), ch.d) END AS hi
+      FROM changed ch
+    ),
+    relinked AS (
+      SELECT DISTINCT ON (bd.level, bd.a, bd.b, r.contact_id) bd.level, bd.a, bd.b, r.contact_id, ${GAP_COLUMNS}
+      FROM bounds bd
+      CROSS JOIN LATERAL (
+        SELECT x.contact_id, x.date, x.earliest, x.latest, x.approximate, x.disputed, ${LAG_COLUMNS}
+        FROM pair_contact x
+        WHERE x.level = bd.level AND x.a = bd.a AND x.b = bd.b AND x.status = 'HELD' AND x.date BETWEEN bd.lo AND bd.hi
+        WINDOW w AS (ORDER BY x.date, x.contact_id COLLATE "C")
+      ) r
+      WHERE r.date >= bd.d
+    )
+    UPDATE pair_contact t
+    SET prev_contact_id = r.prev_contact_id, prev_date = r.prev_date, gap_days = r.gap_days,
+        gap_min_days = r.gap_min_days, gap_max_days = r.gap_max_days,
+        gap_approximate = r.gap_approximate, gap_disputed = r.gap_disputed
+    FROM relinked r
+    WHERE t.level = r.level AND t.a = r.a AND t.b = r.b AND t.contact_id = r.contact_id
+      AND (t.prev_contact_id IS DISTINCT FROM r.prev_contact_id OR t.gap_days IS DISTINCT FROM r.gap_days
+           OR t.gap_min_days IS DISTINCT FROM r.gap_min_days OR t.gap_max_days IS DISTINCT FROM r.gap_max_days
+           OR t.gap_approximate IS DISTINCT FROM r.gap_approximate OR t.gap_disputed IS DISTINCT FROM r.gap_disputed)`;
+}
+
+/**
+ * The last day an official holds a recorded position: 'infinity' while a tenure
+ * is open or when they have none (they count as in office), else the end of
+ * their last tenure. Changes of tenure re-sync the official's contacts, so the
+ * pairs' `open_until` follows.
+ */
+function IN_OFFICE_UNTIL(official: string): Prisma.Sql {
+  const id = Prisma.raw(official);
+  return Prisma.sql`(SELECT CASE WHEN count(*) = 0 OR bool_or(pos.end_date IS NULL) THEN 'infinity'::date
+                                 ELSE max(pos.end_date) END
+                     FROM position pos WHERE pos.official_id = ${id})`;
+}
+
+/**
+ * Writes the `pair_stat` rows of the pairs in scope from their `pair_contact`
+ * rows (insert or update; a pair with no rows left is removed separately).
+ */
+export function upsertStatsSql(scope: PairScope): Prisma.Sql {
+  const filter =
+    'all' in scope
+      ? Prisma.empty
+      : Prisma.sql`JOIN (SELECT DISTINCT level::"PairLevel" AS level, a, b
+              FROM unnest(${scope.levels}::text[], ${scope.as}::text[], ${scope.bs}::text[]) AS t(level, a, b)) t
+            ON pc.level = t.level AND pc.a = t.a AND pc.b = t.b`;
+  return Prisma.sql`
+    WITH rows AS (SELECT pc.* FROM pair_contact pc ${filter}),
+    agg AS (
+      SELECT level, a, b, count(*)::int AS contact_count,
+             (count(*) FILTER (WHERE status = 'HELD'))::int AS held_count,
+             count(gap_days)::int AS gap_count, coalesce(sum(gap_days), 0)::bigint AS gap_sum,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY gap_days) AS median_days,
+             coalesce(bool_or(gap_approximate), false) AS any_approximate,
+             coalesce(bool_or(gap_disputed), false) AS any_disputed
+      FROM rows GROUP BY level, a, b
+    ),
+    first_held AS (
+      SELECT DISTINCT ON (level, a, b) level, a, b, contact_id, date
+      FROM rows WHERE status = 'HELD'
+      ORDER BY level, a, b, date, contact_id COLLATE "C"
+    ),
+    last_held AS (
+      SELECT DISTINCT ON (level, a, b) level, a, b, contact_id, date, earliest, latest, approximate, disputed
+      FROM rows WHERE status = 'HELD'
+      ORDER BY level, a, b, date DESC, contact_id COLLATE "C" DESC
+    ),
+    longest AS (
+      SELECT DISTINCT ON (level, a, b) level, a, b, gap_days, prev_contact_id, contact_id
+      FROM rows WHERE gap_days IS NOT NULL
+      ORDER BY level, a, b, gap_days DESC, date, contact_id COLLATE "C"
+    )
+    INSERT INTO pair_stat (level, a, b, country_a, country_b, contact_count, held_count,
+      first_contact_id, first_date, last_contact_id, last_date, last_earliest, last_latest, last_approximate,
+      last_disputed, gap_count, gap_sum, longest_days, longest_from_contact_id, longest_to_contact_id, median_days,
+      any_approximate, any_disputed, open_until)
+    SELECT g.level, g.a, g.b,
+           CASE g.level WHEN 'COUNTRY' THEN g.a WHEN 'OFFICE' THEN oa.country ELSE fa.country END,
+           CASE g.level WHEN 'COUNTRY' THEN g.b WHEN 'OFFICE' THEN ob.country ELSE fb.country END,
+           g.contact_count, g.held_count,
+           f.contact_id, f.date, l.contact_id, l.date, l.earliest, l.latest, l.approximate, l.disputed,
+           g.gap_count, g.gap_sum, lg.gap_days, lg.prev_contact_id, lg.contact_id, g.median_days,
+           g.any_approximate, g.any_disputed,
+           CASE g.level WHEN 'OFFICIAL' THEN least(${IN_OFFICE_UNTIL('g.a')}, ${IN_OFFICE_UNTIL('g.b')})
+                        ELSE 'infinity'::date END
+    FROM agg g
+    LEFT JOIN first_held f USING (level, a, b)
+    LEFT JOIN last_held l USING (level, a, b)
+    LEFT JOIN longest lg USING (level, a, b)
+    LEFT JOIN office oa ON g.level = 'OFFICE' AND oa.key = g.a
+    LEFT JOIN office ob ON g.level = 'OFFICE' AND ob.key = g.b
+    LEFT JOIN official fa ON g.level = 'OFFICIAL' AND fa.id = g.a
+    LEFT JOIN official fb ON g.level = 'OFFICIAL' AND fb.id = g.b
+    ON CONFLICT (level, a, b) DO UPDATE SET
+      country_a = excluded.country_a, country_b = excluded.country_b,
+      contact_count = excluded.contact_count, held_count = excluded.held_count,
+      first_contact_id = excluded.first_contact_id, first_date = excluded.first_date,
+      last_contact_id = excluded.last_contact_id, last_date = excluded.last_date,
+      last_earliest = excluded.last_earliest, last_latest = excluded.last_latest,
+      last_approximate = excluded.last_approximate, last_disputed = excluded.last_disputed,
+      gap_count = excluded.gap_count, gap_sum = excluded.gap_sum, longest_days = excluded.longest_days,
+      longest_from_contact_id = excluded.longest_from_contact_id,
+      longest_to_contact_id = excluded.longest_to_contact_id, median_days = excluded.median_days,
+      any_approximate = excluded.any_approximate, any_disputed = excluded.any_disputed,
+      open_until = excluded.open_until, version = pair_stat.version + 1`;
+}
