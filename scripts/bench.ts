@@ -442,22 +442,33 @@ function firstLoadJs(route: string, html: string | null): FirstLoad & { fromHtml
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
 
-/** Follows redirects (a pair page redirects to its canonical address) to the address a reader ends at. */
+/**
+ * Follows redirects (a pair page redirects to its canonical address) to the address a reader ends at, and
+ * returns its HTML. A page that fails or takes over a minute is measured at the address asked for: its errors
+ * and timeouts are figures, not a reason to stop.
+ */
 async function finalPath(base: string, pathname: string): Promise<{ path: string; html: string | null }> {
   let current = pathname;
-  for (let hop = 0; hop < 5; hop += 1) {
-    const response = await fetch(`${base}${current}`, { redirect: 'manual' });
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.arrayBuffer();
-      const next = new URL(location, `${base}${current}`);
-      current = `${next.pathname}${next.search}`;
-      continue;
+  try {
+    for (let hop = 0; hop < 5; hop += 1) {
+      const response = await fetch(`${base}${current}`, { redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.arrayBuffer();
+        const next = new URL(location, `${base}${current}`);
+        current = `${next.pathname}${next.search}`;
+        continue;
+      }
+      const html = await response.text();
+      if (response.ok) return { path: current, html };
+      log(`${current} answered HTTP ${response.status} before the load`);
+      return { path: current, html: null };
     }
-    if (!response.ok) throw new Error(`${current} answered HTTP ${response.status}`);
-    return { path: current, html: await response.text() };
+    log(`${pathname} redirects more than 5 times`);
+  } catch (error) {
+    log(`${current} did not answer before the load: ${error instanceof Error ? error.message : String(error)}`);
   }
-  throw new Error(`${pathname} redirects too often`);
+  return { path: current, html: null };
 }
 
 /** The link to the next older page of a pair page's timeline, whatever its parameter is called. */
