@@ -3,8 +3,8 @@
  * so that neither the server nor the bench's own process spends its CPU making the load it measures.
  * It prints one JSON line (the measurement) on stdout; progress goes to stderr.
  *
- * Job `{ mode: 'http', url, seconds, warmupSeconds, connections, timeoutSeconds, headers }`:
- *   one request alone (the cold figure), a warm-up with autocannon that is not measured, then `seconds` of
+ * Job `{ mode: 'http', url, seconds, warmupSeconds, connections, timeoutSeconds, headers, cold }`:
+ *   one request alone (the cold figure; not with `cold: false`, when the bench made it already), a warm-up with autocannon that is not measured, then `seconds` of
  *   autocannon with `connections` keep-alive connections. Every request is accounted for by our own hooks on
  *   autocannon's clients, not by autocannon's histogram (which keeps 2xx latencies only and drops timeouts):
  *   - a response of any status counts in the latency percentiles; only a 2xx counts as completed, anything
@@ -78,7 +78,7 @@ function cannon(options, hooks) {
 async function http() {
   const { url, seconds, warmupSeconds, connections, timeoutSeconds, headers } = job;
   phase = 'the cold request';
-  const first = await cold(url, headers, timeoutSeconds);
+  const first = job.cold === false ? null : await cold(url, headers, timeoutSeconds);
   phase = 'the warm-up';
   const base = { url, connections, timeout: timeoutSeconds, headers };
   if (warmupSeconds > 0) await cannon({ ...base, duration: warmupSeconds });

@@ -11,8 +11,9 @@
  *    office and country pairs) in `.data/bench-data.json`, against the database and its live contact count.
  * 2. A production build (`next build` when `.next` is missing or older than a source file, as `npm start`
  *    decides), served by `node scripts/server.mjs` on a free port, with the app's pool and statement timeout.
- * 3. For each route, a separate process (scripts/bench-load.mjs) first makes one request alone (the cold
- *    figure), then drives autocannon for BENCH_WARMUP_SECONDS (default 2) unmeasured and BENCH_SECONDS
+ * 3. For each route, once the server is idle, one request alone (the cold figure: the first to that address,
+ *    made while finding the routes' addresses or by the load process), then a separate process
+ *    (scripts/bench-load.mjs) then drives autocannon for BENCH_WARMUP_SECONDS (default 2) unmeasured and BENCH_SECONDS
  *    (default 10) measured, with 10 keep-alive connections sending `Accept-Encoding: gzip` as browsers do.
  *    Completed requests per second count 2xx answers; anything else is an error; a request unanswered after
  *    8 s is a timeout and counts as 8 s in p50/p99/max. Routes: the static /methodology page (the baseline),
@@ -337,7 +338,7 @@ async function settle(pid: number, client: pg.Client): Promise<boolean> {
 // The load process
 
 type HttpResult = {
-  cold: { ms: number; status: number | null; cache?: string | null; error?: string };
+  cold: Cold | null;
   seconds: number;
   completed: number;
   rps: number;
@@ -442,16 +443,25 @@ function firstLoadJs(route: string, html: string | null): FirstLoad & { fromHtml
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
 
+type Cold = { ms: number; status: number | null; cache?: string | null; error?: string };
+
 /**
  * Follows redirects (a pair page redirects to its canonical address) to the address a reader ends at, and
- * returns its HTML. A page that fails or takes over a minute is measured at the address asked for: its errors
- * and timeouts are figures, not a reason to stop.
+ * returns its HTML and how long that address took to answer: the route's cold figure (the first request to
+ * it, so a miss when the app caches responses). A page that fails or takes over a minute is measured at the
+ * address asked for: its errors and timeouts are figures, not a reason to stop.
  */
-async function finalPath(base: string, pathname: string): Promise<{ path: string; html: string | null }> {
+async function discover(base: string, pathname: string): Promise<{ path: string; html: string | null; cold: Cold }> {
   let current = pathname;
+  let started = performance.now();
   try {
     for (let hop = 0; hop < 5; hop += 1) {
-      const response = await fetch(`${base}${current}`, { redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+      started = performance.now();
+      const response = await fetch(`${base}${current}`, {
+        redirect: 'manual',
+        headers: HEADERS,
+        signal: AbortSignal.timeout(60_000),
+      });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {
         await response.arrayBuffer();
@@ -460,15 +470,22 @@ async function finalPath(base: string, pathname: string): Promise<{ path: string
         continue;
       }
       const html = await response.text();
-      if (response.ok) return { path: current, html };
+      const cold = {
+        ms: performance.now() - started,
+        status: response.status,
+        cache: response.headers.get('x-counterpart-cache'),
+      };
+      if (response.ok) return { path: current, html, cold };
       log(`${current} answered HTTP ${response.status} before the load`);
-      return { path: current, html: null };
+      return { path: current, html: null, cold };
     }
     log(`${pathname} redirects more than 5 times`);
+    return { path: current, html: null, cold: { ms: performance.now() - started, status: 308 } };
   } catch (error) {
-    log(`${current} did not answer before the load: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${current} did not answer before the load: ${message}`);
+    return { path: current, html: null, cold: { ms: performance.now() - started, status: null, error: message } };
   }
-  return { path: current, html: null };
 }
 
 /** The link to the next older page of a pair page's timeline, whatever its parameter is called. */
@@ -515,6 +532,8 @@ type Route = {
   label: string;
   path: string;
   group: 'baseline' | 'dashboard' | 'pair' | 'gaps' | 'search' | 'official';
+  /** The cold figure, when the route was already asked for to find its address. */
+  cold?: Cold;
 };
 
 type Check = { name: string; target: string; value: string; pass: boolean };
@@ -628,10 +647,19 @@ async function main() {
     const { base } = server;
     log(`Serving on ${base} (pid ${server.pid}, log ${server.logPath})`);
 
+    // The addresses: a pair page may redirect to its canonical one, and its older page is the link it shows.
+    const dashboard = await discover(base, '/?level=officials');
+    const htmlOf: Record<string, string | null> = { dashboard: dashboard.html };
     const routes: Route[] = [
       { key: 'static', label: 'static page (baseline)', path: '/methodology', group: 'baseline' },
       { key: 'bare', label: 'bare dynamic JSON (API baseline)', path: '/api/v1/ping', group: 'baseline' },
-      { key: 'dashboard-officials', label: 'dashboard, officials', path: '/?level=officials', group: 'dashboard' },
+      {
+        key: 'dashboard-officials',
+        label: 'dashboard, officials',
+        path: dashboard.path,
+        group: 'dashboard',
+        cold: dashboard.cold,
+      },
       { key: 'dashboard-offices', label: 'dashboard, offices', path: '/?level=offices', group: 'dashboard' },
       { key: 'dashboard-countries', label: 'dashboard, countries', path: '/?level=countries', group: 'dashboard' },
     ];
@@ -640,11 +668,16 @@ async function main() {
       ['offices', data.busiest.offices, ['officeA', 'officeB']],
       ['countries', data.busiest.countries, ['countryA', 'countryB']],
     ] as const;
-    const htmlOf: Record<string, string | null> = {};
     for (const [segment, [a, b]] of pairLevels) {
-      const page = await finalPath(base, `/pairs/${segment}/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
+      const page = await discover(base, `/pairs/${segment}/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
       htmlOf[`pair-${segment}`] = page.html;
-      routes.push({ key: `pair-${segment}`, label: `pair page, ${segment}`, path: page.path, group: 'pair' });
+      routes.push({
+        key: `pair-${segment}`,
+        label: `pair page, ${segment}`,
+        path: page.path,
+        group: 'pair',
+        cold: page.cold,
+      });
       const older = olderPageLink(page.html ?? '', page.path);
       if (older) {
         routes.push({
@@ -663,11 +696,16 @@ async function main() {
         group: 'gaps',
       });
     }
-    const search = await finalPath(base, `/search?${new URLSearchParams({ q: searchTerm })}`);
-    routes.push({ key: 'search', label: 'search', path: search.path, group: 'search' });
-    const official = await finalPath(base, `/officials/${encodeURIComponent(officialA)}`);
-    routes.push({ key: 'official', label: 'official page', path: official.path, group: 'official' });
-    htmlOf.dashboard = (await finalPath(base, '/?level=officials')).html;
+    const search = await discover(base, `/search?${new URLSearchParams({ q: searchTerm })}`);
+    routes.push({ key: 'search', label: 'search', path: search.path, group: 'search', cold: search.cold });
+    const official = await discover(base, `/officials/${encodeURIComponent(officialA)}`);
+    routes.push({
+      key: 'official',
+      label: 'official page',
+      path: official.path,
+      group: 'official',
+      cold: official.cold,
+    });
 
     const measured: (Route & { result: HttpResult })[] = [];
     for (const route of routes) {
@@ -681,7 +719,9 @@ async function main() {
         connections: CONNECTIONS,
         timeoutSeconds: TIMEOUT_SECONDS,
         headers: HEADERS,
+        cold: route.cold === undefined,
       });
+      if (route.cold) result.cold = route.cold;
       log(
         `  ${result.rps.toFixed(1)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, max ${ms(result.max)} ms, ${result.errors} errors (${result.timeouts} timeouts)`,
       );
@@ -898,6 +938,12 @@ type Results = {
   checks: Check[];
 };
 
+function cold(c: Cold | null): string {
+  if (c === null) return '–';
+  const status = c.status === 200 ? '' : ` (${c.status ?? c.error})`;
+  return `${ms(c.ms)}${status}${c.cache ? ` ${c.cache}` : ''}`;
+}
+
 function report(r: Results): string {
   const lines: string[] = [];
   const p = r.postgres as Record<string, string | boolean>;
@@ -931,7 +977,7 @@ function report(r: Results): string {
       ? `${(((route.cache.hit ?? 0) / Object.values(route.cache).reduce((a, b) => a + b, 0)) * 100).toFixed(0)}%`
       : '–';
     lines.push(
-      `| ${route.label} \`${route.path}\` | ${route.rps.toFixed(1)} | ${route.shareOfBaseline === null ? '–' : `${(route.shareOfBaseline * 100).toFixed(0)}%`} | ${ms(route.p50)} | ${ms(route.p99)} | ${ms(route.max)} | ${route.timeouts} | ${route.errors} | ${route.bytesPerResponse === null ? '–' : whole(route.bytesPerResponse)} | ${ms(route.cold.ms)}${route.cold.status === 200 ? '' : ` (${route.cold.status ?? route.cold.error})`} |${anyCache ? ` ${cache} |` : ''}`,
+      `| ${route.label} \`${route.path}\` | ${route.rps.toFixed(1)} | ${route.shareOfBaseline === null ? '–' : `${(route.shareOfBaseline * 100).toFixed(0)}%`} | ${ms(route.p50)} | ${ms(route.p99)} | ${ms(route.max)} | ${route.timeouts} | ${route.errors} | ${route.bytesPerResponse === null ? '–' : whole(route.bytesPerResponse)} | ${cold(route.cold)} |${anyCache ? ` ${cache} |` : ''}`,
     );
   }
   lines.push('');
