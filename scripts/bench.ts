@@ -409,7 +409,10 @@ type FirstLoad = { route: string; files: number; bytes: number; gzipBytes: numbe
  * gzipped (zlib's default level, as Next compresses what it serves) and the sizes added. The page's HTML is
  * checked too: any /_next/static script it names that the manifests do not is added (and counted apart).
  */
-function firstLoadJs(route: string, html: string | null): FirstLoad & { fromHtmlOnly: number } {
+function firstLoadJs(
+  route: string,
+  html: string | null,
+): FirstLoad & { fromHtmlOnly: number; notInHtml: number | null } {
   const next = path.join(ROOT, '.next');
   const buildManifest = JSON.parse(fs.readFileSync(path.join(next, 'build-manifest.json'), 'utf8')) as {
     rootMainFiles: string[];
@@ -424,12 +427,16 @@ function firstLoadJs(route: string, html: string | null): FirstLoad & { fromHtml
   const manifest = Object.values(sandbox.__RSC_MANIFEST ?? {})[0];
   const files = new Set([...buildManifest.rootMainFiles, ...Object.values(manifest?.entryJSFiles ?? {}).flat()]);
   let fromHtmlOnly = 0;
+  const inHtml = new Set<string>();
   for (const match of (html ?? '').matchAll(/<script[^>]+src="\/_next\/(static\/[^"?]+\.js)[^"]*"/g)) {
+    inHtml.add(match[1]);
     if (!files.has(match[1])) {
       files.add(match[1]);
       fromHtmlOnly += 1;
     }
   }
+  // For the record: manifest files the page's HTML does not name (React may load them from the page's data).
+  const notInHtml = html === null ? null : [...files].filter((file) => !inHtml.has(file)).length;
   let bytes = 0;
   let gzipBytes = 0;
   for (const file of files) {
@@ -437,7 +444,14 @@ function firstLoadJs(route: string, html: string | null): FirstLoad & { fromHtml
     bytes += content.length;
     gzipBytes += zlib.gzipSync(content).length;
   }
-  return { route: `/${route}`.replace(/\/page$/, '') || '/', files: files.size, bytes, gzipBytes, fromHtmlOnly };
+  return {
+    route: `/${route}`.replace(/\/page$/, '') || '/',
+    files: files.size,
+    bytes,
+    gzipBytes,
+    fromHtmlOnly,
+    notInHtml,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -934,7 +948,7 @@ type Results = {
   routes: (HttpResult & { label: string; path: string; key: string; shareOfBaseline: number | null })[];
   writes: Omit<WriteResult, 'created'> & { created: number; removed: number; pairsRestored: boolean };
   memory: { serverPeakRssKb: number | null; serverRssAtEndKb: number | null; children: unknown[] };
-  firstLoadJs: (FirstLoad & { fromHtmlOnly: number })[];
+  firstLoadJs: (FirstLoad & { fromHtmlOnly: number; notInHtml: number | null })[];
   checks: Check[];
 };
 
