@@ -525,7 +525,7 @@ function machine() {
 
 async function gitCommit(): Promise<string> {
   return new Promise((resolve) => {
-    const child = spawn('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('git', ['describe', '--always', '--dirty'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.on('error', () => resolve(''));
@@ -554,6 +554,7 @@ type Check = { name: string; target: string; value: string; pass: boolean };
 
 async function main() {
   const started = new Date();
+  const commit = await gitCommit();
   const runId = `${started.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`;
   const database = await openDatabaseOrExit({ mode: 'app', log });
   let server: Server | null = null;
@@ -848,7 +849,7 @@ async function main() {
 
     const results = {
       date: started.toISOString(),
-      commit: await gitCommit(),
+      commit,
       machine: machine(),
       postgres: { ...settings, durable, database: database.describe },
       data: { contacts: data.contacts, liveContacts: live, busiest: data.busiest, searchTerm, writerPairs },
