@@ -31,8 +31,10 @@ export function PairGapTable({ data, subject }: { data: GapChartData; subject: s
   return (
     <>
       <p id="gap-table-note" className="text-muted mb-3 max-w-3xl text-sm">
-        Every silence between held contacts of {subject}, oldest first, and the one running now: the chart’s data. Days
-        count calendar days; a range is given where a date is approximate or disputed.
+        {data.perBar === 1
+          ? `Every silence between held contacts of ${subject}, oldest first, and the one running now: the chart’s data.`
+          : `The longest of each ${formatNumber(data.perBar)} consecutive silences between held contacts of ${subject}, oldest first, and the one running now: the chart’s data. The CSV and JSON exports hold every silence.`}{' '}
+        Days count calendar days; a range is given where a date is approximate or disputed.
       </p>
       <div
         className="-mx-5 overflow-x-auto px-5"

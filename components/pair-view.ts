@@ -3,6 +3,8 @@
  * read. Pure and serialisable, so server components and the client chart agree.
  */
 import type { ContactRow } from '@/lib/data/contacts';
+import type { PairFacts } from '@/lib/stats/pair-reads';
+import { MAX_CHART_BARS } from '@/lib/stats/sql';
 import type { NamedSide as PairSide } from '@/lib/data/pair-page';
 import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
 import { daysBetween } from '@/lib/gaps/dates';
@@ -45,6 +47,8 @@ export type GapChartData = {
   start: IsoDate;
   today: IsoDate;
   gaps: ChartGap[];
+  /** How many consecutive gaps each bar stands for: 1, or its longest of that many in a long history. */
+  perBar: number;
   silence: ChartSilence | null;
   leadingMarkers: ChartMarker[];
   events: { id: string; date: IsoDate; title: string }[];
@@ -55,9 +59,9 @@ export type GapChartData = {
   fileBase: string;
 };
 
-/** The noun for a pair's held contacts: "call" when they were all calls, else "held contact". */
-export function contactNoun(contacts: Pick<ContactRow, 'status' | 'type'>[]): string {
-  const types = new Set(contacts.filter((c) => c.status === 'HELD').map((c) => c.type));
+/** The noun for a pair's held contacts, from their types: "call" when they were all calls, else "held contact". */
+export function contactNoun(heldTypes: ContactType[]): string {
+  const types = new Set(heldTypes);
   if (types.size > 0 && [...types].every((t) => t === 'CALL' || t === 'VIDEO_CALL')) return 'call';
   if (types.size === 1) {
     const only = [...types][0];
@@ -154,7 +158,9 @@ type HeadlineInput = {
   a: PairSide;
   b: PairSide;
   series: GapSeries;
+  /** The contacts the page names (the last held one, those of the latest gaps), not necessarily all. */
   contacts: ContactRow[];
+  facts: PairFacts;
 };
 
 /**
@@ -166,11 +172,11 @@ export function isLastGapTheNews(series: GapSeries): boolean {
   const silence = series.currentSilence;
   if (!last || !silence || silence.days >= last.days) return false;
   const median = series.medianGapDays ?? 0;
-  return last === series.longestGap || last.days >= 2 * median;
+  return last.toContactId === series.longestGap?.toContactId || last.days >= 2 * median;
 }
 
-export function buildHeadline({ a, b, series, contacts }: HeadlineInput): Headline {
-  const noun = contactNoun(contacts);
+export function buildHeadline({ a, b, series, contacts, facts }: HeadlineInput): Headline {
+  const noun = contactNoun(facts.heldTypes);
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const between = `${sideName(a)} and ${sideName(b)}`;
   const silence = series.currentSilence;
@@ -253,20 +259,50 @@ function toChartMarker(marker: GapMarker, from: IsoDate | null, contact: Contact
 }
 
 type ChartInput = HeadlineInput & {
+  /** A long history's bars, aggregated by the database (see chartBars); else drawn from the series. */
+  bars: { gaps: Gap[]; perBar: number } | null;
   today: IsoDate;
   events: { id: string; date: IsoDate; title: string }[];
   channels: { id: string; name: string; establishedOn: IsoDate; closedOn: IsoDate | null }[];
 };
 
+/**
+ * The gaps the chart draws: every one, or, for a long history, the longest of
+ * each run of `perBar` consecutive gaps (the latest run may be shorter), so the
+ * chart stays readable and its payload bounded at 20,000 gaps.
+ */
+export function chartBars(gaps: Gap[], max = MAX_CHART_BARS): { gaps: Gap[]; perBar: number } {
+  if (gaps.length <= max) return { gaps, perBar: 1 };
+  const perBar = Math.ceil(gaps.length / max);
+  const bars: Gap[] = [];
+  for (let start = 0; start < gaps.length; start += perBar) {
+    const run = gaps.slice(start, start + perBar);
+    bars.push(run.reduce((best, gap) => (gap.days > best.days ? gap : best)));
+  }
+  return { gaps: bars, perBar };
+}
+
 /** The chart's data: gaps with their closing contacts, markers at their height, events and channels in range. */
-export function buildChartData({ level, a, b, series, contacts, today, events, channels }: ChartInput): GapChartData {
-  const noun = contactNoun(contacts);
+export function buildChartData({
+  level,
+  a,
+  b,
+  series,
+  contacts,
+  facts,
+  bars: given,
+  today,
+  events,
+  channels,
+}: ChartInput): GapChartData {
+  const noun = contactNoun(facts.heldTypes);
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const markerOf = (marker: GapMarker, from: IsoDate | null) => {
     const contact = byId.get(marker.contactId);
     return toChartMarker(marker, from, contact, contact ? markerLabel(contact, byId, today) : '');
   };
-  const gaps: ChartGap[] = series.gaps.map((gap) => {
+  const bars = given ?? chartBars(series.gaps);
+  const gaps: ChartGap[] = bars.gaps.map((gap) => {
     const closing = byId.get(gap.toContactId);
     const what = withArticle(closing ? typeNoun(closing.type) : noun);
     return {
@@ -283,7 +319,7 @@ export function buildChartData({ level, a, b, series, contacts, today, events, c
     };
   });
   const silence = series.currentSilence;
-  const start = contacts[0]?.date ?? series.firstContact?.date ?? today;
+  const start = facts.firstDate ?? series.firstContact?.date ?? today;
   const within = (date: IsoDate) => date >= start && date <= today;
   const subject = `${sideName(a)} and ${sideName(b)}`;
   return {
@@ -291,10 +327,13 @@ export function buildChartData({ level, a, b, series, contacts, today, events, c
     subtitle:
       series.heldCount === 0
         ? `Sought, refused and expected contacts between ${subject}; no silence can be counted before a first held contact.`
-        : `Days without a held contact between ${subject}. Each bar is one silence, drawn at the contact that ended it; the open bar is the silence still running.`,
+        : bars.perBar === 1
+          ? `Days without a held contact between ${subject}. Each bar is one silence, drawn at the contact that ended it; the open bar is the silence still running.`
+          : `Days without a held contact between ${subject}. ${formatNumber(facts.gapCount)} silences are too many to draw one by one: each bar is the longest of ${formatNumber(bars.perBar)} consecutive silences, drawn at the contact that ended it; the open bar is the silence still running. The CSV and JSON exports hold every one.`,
     start,
     today,
     gaps,
+    perBar: bars.perBar,
     silence: silence
       ? {
           since: silence.since,
@@ -312,7 +351,7 @@ export function buildChartData({ level, a, b, series, contacts, today, events, c
     channels: channels
       .filter((c) => c.establishedOn <= today && (c.closedOn === null || c.closedOn >= start))
       .map((c) => ({ id: c.id, name: c.name, from: c.establishedOn, to: c.closedOn })),
-    sourceLine: `Source: Counterpart, from ${formatNumber(contacts.length)} sourced ${contacts.length === 1 ? 'contact' : 'contacts'}; today = ${formatDate(today)} (UTC).`,
+    sourceLine: `Source: Counterpart, from ${formatNumber(facts.contactCount)} sourced ${facts.contactCount === 1 ? 'contact' : 'contacts'}; today = ${formatDate(today)} (UTC).`,
     fileBase: chartFileBase(a, b),
   };
 }
@@ -374,40 +413,4 @@ export function buildLevelLinks(input: {
     pairPath('COUNTRY', a.country, b.country),
   );
   return [officials, offices, countries].filter((x): x is LevelLink => x !== null);
-}
-
-/** A finer pair inside this one (officials within an office pair…), with its contacts. */
-export type InnerPair = { href: string; text: string; contacts: number; last: IsoDate };
-
-/** The finer pairs that make up an office or country pair, most recent first. */
-export function listInnerPairs(input: {
-  level: PairLevel;
-  target: PairLevel;
-  a: PairSide;
-  b: PairSide;
-  contacts: ContactRow[];
-}): InnerPair[] {
-  const { level, target, a, b, contacts } = input;
-  const pairs = new Map<string, InnerPair>();
-  for (const contact of contacts) {
-    const left = contact.participants.filter((p) => sideMatches(level, a, p));
-    const right = contact.participants.filter((p) => sideMatches(level, b, p));
-    for (const x of left) {
-      for (const y of right) {
-        const refs =
-          target === 'OFFICIAL' ? [x.slug, y.slug] : x.officeKey && y.officeKey ? [x.officeKey, y.officeKey] : null;
-        if (refs === null) continue;
-        const text =
-          target === 'OFFICIAL'
-            ? `${x.name} – ${y.name}`
-            : `${x.country} ${x.positionTitle ?? x.officeKey} – ${y.country} ${y.positionTitle ?? y.officeKey}`;
-        const href = pairPath(target, refs[0], refs[1]);
-        const entry = pairs.get(href) ?? { href, text, contacts: 0, last: contact.date };
-        entry.contacts += 1;
-        if (contact.date > entry.last) entry.last = contact.date;
-        pairs.set(href, entry);
-      }
-    }
-  }
-  return [...pairs.values()].sort((x, y) => (x.last < y.last ? 1 : x.last > y.last ? -1 : 0));
 }

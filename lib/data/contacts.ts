@@ -405,6 +405,18 @@ export async function listPairContacts(pair: PairKey): Promise<ContactRow[]> {
   return contacts.map(toContactRow);
 }
 
+/** Live contacts by id, oldest first (a pair page's timeline page and the contacts its numbers name). */
+export async function listContactsByIds(ids: string[]): Promise<ContactRow[]> {
+  if (ids.length === 0) return [];
+  const contacts = await getDb().contact.findMany({
+    where: { id: { in: [...new Set(ids)] }, deletedAt: null },
+    select: CONTACT_ROW_SELECT,
+  });
+  return contacts
+    .map(toContactRow)
+    .sort((x, y) => (x.date !== y.date ? (x.date < y.date ? -1 : 1) : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
 /** Expected contacts whose date has passed without the held contact that fulfils them. */
 export async function listOverdueExpected(today: string, limit = 10): Promise<ContactRow[]> {
   const contacts = await getDb().contact.findMany({

@@ -2,11 +2,18 @@ import 'server-only';
 import { cache } from 'react';
 import { getDb } from '../db';
 import { todayUtc } from '../gaps/dates';
-import type { PairLevel } from '../gaps/types';
-import { listPairContacts } from './contacts';
+import type { GapSeries, IsoDate, PairKey, PairLevel } from '../gaps/types';
+import type { Cursor } from '../paging';
+import { pairPath } from '../pairs';
+import { getPairSummary } from '../stats/lists';
+import { chartBarGaps, gapsEndedBy, innerPairs, markersAfter, pairFacts, pairTimelinePage } from '../stats/pair-reads';
+import { MAX_CHART_BARS } from '../stats/sql';
+import { pairId } from '../gaps/engine';
+import { getPairSeries } from './gaps';
+import { listContactsByIds } from './contacts';
 import { isoFromDb, isoFromDbOrNull } from './dates';
 import { listChannels, listContextEvents } from './events';
-import { getPairOverview, type PairSide } from './pairs';
+import { resolvePair, type PairSide } from './pairs';
 
 /** A side with the short name pages use: "Lloyd Austin", "US Secretary of Defense", "United States". */
 export type NamedSide = PairSide & { name: string; title: string | null };
@@ -65,24 +72,142 @@ async function listSidePositions(level: PairLevel, keys: string[]): Promise<Side
 }
 
 /**
- * Everything the pair page shows, read once per request (the page and its
- * metadata share it): the pair's series and side labels, every contact with
- * its sources, the context events and channels of the two countries, and the
- * tenures of the sides. Null when the pair does not exist.
+ * How many of the latest gaps a pair page describes contact by contact (what
+ * ended each, the markers in it): older ones keep their numbers and dates.
+ */
+export const DETAILED_GAPS = 60;
+
+/** The contacts the page's words and chart name: the last held one, and those of the latest gaps. */
+function namedContactIds(series: GapSeries): string[] {
+  const recent = series.gaps.slice(-DETAILED_GAPS);
+  return [
+    ...(series.lastContact ? [series.lastContact.id] : []),
+    ...recent.flatMap((gap) => [gap.toContactId, ...gap.markers.map((m) => m.contactId)]),
+    ...(series.currentSilence?.markers.map((m) => m.contactId) ?? []),
+    ...series.leadingMarkers.slice(-DETAILED_GAPS).map((m) => m.contactId),
+  ];
+}
+
+/**
+ * Everything the pair page shows above its timeline, read once per request
+ * (the page and its metadata share it): the pair's series and side labels,
+ * facts about all its contacts, the contacts its words name, the context
+ * events and channels of the two countries, and the tenures of the sides.
+ * Bounded whatever the pair's size: nothing here loads every contact. Null
+ * when the pair does not exist.
  */
 export const getPairPage = cache(async (level: PairLevel, refA: string, refB: string) => {
   const today = todayUtc();
-  const overview = await getPairOverview(level, refA, refB, today);
+  const overview = await loadOverview(level, refA, refB, today);
   if (overview === null) return null;
   const countries = [overview.a.country, overview.b.country];
-  const [contacts, events, channels, positions, [a, b]] = await Promise.all([
-    listPairContacts(overview.pair),
+  const db = getDb();
+  const [contacts, facts, events, channels, positions, [a, b], inner] = await Promise.all([
+    listContactsByIds(namedContactIds(overview.series)),
+    pairFacts(db, overview.pair),
     listContextEvents(countries),
     listChannels(countries),
     listSidePositions(level, [overview.a.key, overview.b.key]),
     nameSides(level, [overview.a, overview.b]),
+    listInnerPairs(level, overview.pair, overview.a.key),
   ]);
-  return { ...overview, a, b, today, contacts, events, channels, positions };
+  return { ...overview, a, b, today, contacts, facts, events, channels, positions, inner };
+});
+
+/** Past this many gaps, a pair page reads its numbers from the statistics and draws its chart in PostgreSQL. */
+export const LARGE_PAIR_GAPS = 1000;
+
+/**
+ * The pair with its series. Up to LARGE_PAIR_GAPS gaps, the whole series;
+ * past it, the summary from `pair_stat` with only the latest DETAILED_GAPS
+ * gaps (their markers too) and the chart's bars aggregated by PostgreSQL, so a
+ * 20,000-contact pair costs about what a 1,000-contact one does.
+ */
+async function loadOverview(level: PairLevel, refA: string, refB: string, today: IsoDate) {
+  const resolved = await resolvePair(level, refA, refB);
+  if (resolved === null) return null;
+  const db = getDb();
+  const [stat] = await db.$queryRaw<{ gaps: number }[]>`
+    SELECT gap_count AS gaps FROM pair_stat
+    WHERE level = ${resolved.pair.level}::"PairLevel" AND a = ${resolved.pair.a} AND b = ${resolved.pair.b}`;
+  const gapCount = stat?.gaps ?? 0;
+  const id = pairId(resolved.pair);
+  if (gapCount <= LARGE_PAIR_GAPS) {
+    return { ...resolved, id, series: await getPairSeries(resolved.pair, today), bars: null };
+  }
+  const summary = (await getPairSummary(db, resolved.pair, today, DETAILED_GAPS))!;
+  const perBar = Math.ceil(gapCount / MAX_CHART_BARS);
+  const [gaps, silenceMarkers, bars] = await Promise.all([
+    gapsEndedBy(
+      db,
+      resolved.pair,
+      summary.gaps.map((gap) => gap.toContactId),
+    ),
+    summary.lastContact ? markersAfter(db, resolved.pair, summary.lastContact.date) : Promise.resolve([]),
+    chartBarGaps(db, resolved.pair, perBar),
+  ]);
+  const series: GapSeries = {
+    ...summary,
+    gaps,
+    currentSilence: summary.currentSilence && { ...summary.currentSilence, markers: silenceMarkers },
+  };
+  return { ...resolved, id, series, bars: { gaps: bars, perBar } };
+}
+
+/** A finer pair inside this one (officials within an office pair…), with its contacts. */
+export type InnerPair = { href: string; text: string; contacts: number; last: IsoDate };
+
+/** The officials (and, in a country pair, the offices) whose contacts make up an office or country pair. */
+async function listInnerPairs(level: PairLevel, pair: PairKey, firstKey: string) {
+  const targets: ('OFFICIAL' | 'OFFICE')[] =
+    level === 'COUNTRY' ? ['OFFICE', 'OFFICIAL'] : level === 'OFFICE' ? ['OFFICIAL'] : [];
+  const db = getDb();
+  return Promise.all(
+    targets.map(async (target) => {
+      const rows = await innerPairs(db, pair, target);
+      // Rows come as (side a, side b) of the sorted key; the page may show the sides the other way round.
+      const swapped = firstKey !== pair.a;
+      const keys = rows.flatMap((row) => [row.x, row.y]);
+      const labels = new Map<string, { ref: string; text: string }>();
+      if (target === 'OFFICIAL') {
+        const officials = await db.official.findMany({
+          where: { id: { in: keys } },
+          select: { id: true, slug: true, name: true },
+        });
+        for (const o of officials) labels.set(o.id, { ref: o.slug, text: o.name });
+      } else {
+        const offices = await db.office.findMany({
+          where: { key: { in: keys } },
+          select: { key: true, country: true, title: true },
+        });
+        for (const o of offices) labels.set(o.key, { ref: o.key, text: `${o.country} ${o.title}` });
+      }
+      const pairs: InnerPair[] = rows.flatMap((row) => {
+        const [x, y] = swapped ? [labels.get(row.y), labels.get(row.x)] : [labels.get(row.x), labels.get(row.y)];
+        if (!x || !y) return [];
+        return [
+          {
+            href: pairPath(target, x.ref, y.ref),
+            text: `${x.text} – ${y.text}`,
+            contacts: row.contacts,
+            last: row.last,
+          },
+        ];
+      });
+      return { target, pairs };
+    }),
+  );
+}
+
+/**
+ * One page of the pair's timeline, the latest first (keyset pagination on
+ * date and id): its contacts with their sources, and the links around it.
+ */
+export const getPairTimeline = cache(async (pair: PairKey, cursor: Cursor | null, size: number) => {
+  const db = getDb();
+  const page = await pairTimelinePage(db, pair, cursor, size);
+  const [items, gaps] = await Promise.all([listContactsByIds(page.ids), gapsEndedBy(db, pair, page.ids)]);
+  return { ...page, items, gaps };
 });
 
 /** What getPairPage returns for an existing pair. */

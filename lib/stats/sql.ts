@@ -15,6 +15,9 @@
  */
 import { Prisma } from '../generated/prisma/client';
 
+/** The most bars a gap chart draws: past it, each bar is the longest of several consecutive gaps. */
+export const MAX_CHART_BARS = 400;
+
 /** Which contacts: a list of ids, or every live contact. */
 export type ContactScope = { ids: string[] } | { all: true };
 

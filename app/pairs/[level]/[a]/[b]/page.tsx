@@ -13,13 +13,12 @@ import {
   buildLevelLinks,
   exportHref,
   headlineText,
-  listInnerPairs,
   pairTitle,
   sideName,
 } from '@/components/pair-view';
-import { getPairPage } from '@/lib/data/pair-page';
+import { getPairPage, getPairTimeline } from '@/lib/data/pair-page';
 import { formatDate, formatNumber } from '@/lib/format';
-import { pageBefore, parseCursor } from '@/lib/paging';
+import { parseCursor } from '@/lib/paging';
 import { levelFromSegment } from '@/lib/pairs';
 
 type Props = {
@@ -55,7 +54,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await load(params);
   if (loaded === null) return { title: 'Pair not found' };
   const { level, page } = loaded;
-  const headline = buildHeadline({ level, a: page.a, b: page.b, series: page.series, contacts: page.contacts });
+  const headline = buildHeadline({
+    level,
+    a: page.a,
+    b: page.b,
+    series: page.series,
+    contacts: page.contacts,
+    facts: page.facts,
+  });
   const silence = page.series.currentSilence;
   const between = `${sideName(page.a)} and ${sideName(page.b)}`;
   const description = silence
@@ -76,22 +82,22 @@ export default async function PairPage({ params, searchParams }: Props) {
   // Merged officials, lower-case codes and swapped spellings all land on one address.
   if (refs[0] !== page.a.ref || refs[1] !== page.b.ref) permanentRedirect(page.canonical);
 
-  const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts };
+  const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts, facts: page.facts };
   const headline = buildHeadline(input);
-  const timeline = pageBefore(page.contacts, parseCursor((await searchParams).before), TIMELINE_PAGE);
+  const timeline = await getPairTimeline(page.pair, parseCursor((await searchParams).before), TIMELINE_PAGE);
   const timelineHref = (cursor: string) =>
     `${page.canonical}${cursor === '' ? '' : `?before=${encodeURIComponent(cursor)}`}#timeline-title`;
   const levels = buildLevelLinks(input);
-  const chart = buildChartData({ ...input, today: page.today, events: page.events, channels: page.channels });
+  const chart = buildChartData({
+    ...input,
+    bars: page.bars,
+    today: page.today,
+    events: page.events,
+    channels: page.channels,
+  });
   const subject = `${sideName(page.a)} and ${sideName(page.b)}`;
-  const markerCount = page.contacts.filter((c) => c.status !== 'HELD').length;
-  const inner =
-    level === 'OFFICIAL'
-      ? []
-      : [
-          ...(level === 'COUNTRY' ? [{ title: 'Offices', target: 'OFFICE' as const }] : []),
-          { title: 'Officials', target: 'OFFICIAL' as const },
-        ].map((group) => ({ ...group, pairs: listInnerPairs({ ...input, target: group.target }) }));
+  const markerCount = page.facts.markerCount;
+  const inner = page.inner.map((group) => ({ ...group, title: group.target === 'OFFICE' ? 'Offices' : 'Officials' }));
   const context = [
     ...page.events.map((e) => ({ id: e.id, date: e.date, title: e.title, url: e.url, kind: 'event' as const })),
     ...page.channels.flatMap((c) => [
@@ -206,7 +212,7 @@ export default async function PairPage({ params, searchParams }: Props) {
         <PairTimeline
           level={level}
           contacts={timeline.items}
-          series={page.series}
+          series={{ ...page.series, gaps: [...timeline.gaps, ...page.series.gaps] }}
           today={page.today}
           context={context}
           until={timeline.nextDate ?? undefined}
