@@ -10,6 +10,8 @@
  * 2. Bounded bodies. A body on /api/auth/* over 16 KB, or on /api/v1/* over
  *    1 MB, gets a 413 JSON error before it is read: by Content-Length, or by
  *    counting the bytes of a chunked body and stopping at the limit.
+ * 3. A cache of whole responses for anonymous reads of the public pages and API, purged by the tags
+ *    every write notifies through PostgreSQL (scripts/lib/response-cache.mjs; RESPONSE_CACHE_MB).
  *
  * Usage: node scripts/server.mjs [--dev] [--port N] [--hostname H]
  * (PORT and HOSTNAME work too; NEXT_DIST_DIR reaches next.config.js.)
@@ -18,6 +20,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from './lib/client-address.mjs';
+import { cacheBytesFromEnv, startResponseCache } from './lib/response-cache.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,6 +53,12 @@ const hostname = option('--hostname', '-H') ?? process.env.HOSTNAME ?? undefined
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 if (trusted.invalid.length > 0) {
   fail(`TRUSTED_PROXIES has entries that are not addresses or CIDR ranges: ${trusted.invalid.join(', ')}`);
+}
+
+try {
+  cacheBytesFromEnv(process.env.RESPONSE_CACHE_MB);
+} catch (error) {
+  fail(error.message);
 }
 
 // Next (and the libraries it loads) read NODE_ENV when they are first imported.
@@ -143,6 +152,13 @@ const app = next({ dev, dir: ROOT, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+let cache = null;
+try {
+  cache = await startResponseCache({ dev, log: (line) => process.stderr.write(`[server] ${line}\n`) });
+} catch (error) {
+  fail(error.message);
+}
+
 async function onRequest(req, res) {
   try {
     // Only this server says where a request came from.
@@ -164,7 +180,7 @@ async function onRequest(req, res) {
         return await handle(withBody(req, body), res);
       }
     }
-    await handle(req, res);
+    await (cache === null ? handle(req, res) : cache.handle(req, res, handle));
   } catch (error) {
     process.stderr.write(`[server] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     if (!res.headersSent) {
@@ -196,12 +212,13 @@ server.listen(port, hostname, () => {
   process.stderr.write(`[server] Ready on http://${shown}:${port}${dev ? ' (development)' : ''}\n`);
   if (trusted.count > 0)
     process.stderr.write(`[server] Trusting X-Forwarded-For from: ${process.env.TRUSTED_PROXIES}\n`);
+  if (cache !== null) process.stderr.write(`[server] Response cache: ${cache.maxBytes / 1048576} MB\n`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     server.close();
-    void app.close().finally(() => process.exit(0));
+    void Promise.all([app.close(), cache?.stop()]).finally(() => process.exit(0));
     // Open keep-alive connections must not hold the process.
     server.closeAllConnections();
   });

@@ -1,4 +1,6 @@
 import 'server-only';
+import { ALL, publishInvalidation } from '../cache/invalidate';
+import { publishContactChange } from '../stats/maintain';
 import type { Prisma } from '../generated/prisma/client';
 import type { Actor } from './actor';
 
@@ -25,4 +27,7 @@ export async function writeAudit(
       after: toJson(entry.after),
     },
   });
+  // Every audited change is a change some cached page may show: purge it when the transaction commits.
+  if (entry.entityType === 'contact') await publishContactChange(tx, [entry.entityId]);
+  else if (entry.entityType !== 'api_token') await publishInvalidation(tx, [ALL]);
 }

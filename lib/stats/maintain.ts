@@ -10,6 +10,15 @@
  * deadlocking, and two writes to different pairs never wait for each other.
  * If the transaction fails afterwards, the statistics roll back with it.
  */
+import {
+  CONTACTS,
+  contactTag,
+  countryTag,
+  officeTag,
+  officialTag,
+  pairTag,
+  publishInvalidation,
+} from '../cache/invalidate';
 import { Prisma } from '../generated/prisma/client';
 import type { PairLevel } from '../gaps/types';
 import { pairRowsSql, relinkSql, upsertStatsSql } from './sql';
@@ -95,7 +104,48 @@ export async function syncContactStats(tx: Tx, contactIds: string[]): Promise<St
     USING unnest(${scope.levels}::text[], ${scope.as}::text[], ${scope.bs}::text[]) AS t(level, a, b)
     WHERE s.level = t.level::"PairLevel" AND s.a = t.a AND s.b = t.b
       AND NOT EXISTS (SELECT 1 FROM pair_contact pc WHERE pc.level = s.level AND pc.a = s.a AND pc.b = s.b)`;
-  return pairs.map(({ level, a, b }) => ({ level, a, b }));
+  const synced = pairs.map(({ level, a, b }) => ({ level, a, b }));
+  await publishInvalidation(tx, await tagsOfPairs(tx, synced, ids));
+  return synced;
+}
+
+/**
+ * The response-cache tags of pages that show these pairs or contacts (lib/cache/tags.mjs): each
+ * pair's page, its sides' pages, the contacts' own, and every list of contacts.
+ */
+async function tagsOfPairs(tx: Tx, pairs: StatPair[], contactIds: string[]): Promise<string[]> {
+  const officialIds = [...new Set(pairs.filter((p) => p.level === 'OFFICIAL').flatMap((p) => [p.a, p.b]))];
+  const officials =
+    officialIds.length === 0
+      ? []
+      : await tx.$queryRaw<{ id: string; slug: string }[]>`
+          SELECT id, slug FROM official WHERE id = ANY(${officialIds}::text[])`;
+  const slugOf = new Map(officials.map((o) => [o.id, o.slug]));
+  const sideTag = {
+    OFFICIAL: (id: string) => officialTag(slugOf.get(id) ?? id),
+    OFFICE: officeTag,
+    COUNTRY: countryTag,
+  };
+  const ref = (level: PairLevel, key: string) => (level === 'OFFICIAL' ? (slugOf.get(key) ?? key) : key);
+  return [
+    CONTACTS,
+    ...contactIds.map(contactTag),
+    ...pairs.flatMap((p) => [
+      pairTag(p.level, ref(p.level, p.a), ref(p.level, p.b)),
+      sideTag[p.level](p.a),
+      sideTag[p.level](p.b),
+    ]),
+  ];
+}
+
+/**
+ * Purges the cached pages that show these contacts, for a write that changes what they show but
+ * not their statistics (verification, an expected contact resolved, a channel cleared).
+ */
+export async function publishContactChange(tx: Tx, contactIds: string[]): Promise<void> {
+  const pairs = await tx.$queryRaw<StatPair[]>`
+    SELECT DISTINCT level::text AS level, a, b FROM pair_contact WHERE contact_id = ANY(${contactIds}::text[])`;
+  await publishInvalidation(tx, await tagsOfPairs(tx, pairs, contactIds));
 }
 
 /** The live and deleted contacts one of these officials takes part in: what a change to them moves. */

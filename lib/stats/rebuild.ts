@@ -6,6 +6,7 @@
  * made to the contact tables by hand.
  */
 import type { PrismaClient } from '../generated/prisma/client';
+import { ALL, publishInvalidation } from '../cache/invalidate';
 import { insertAllPairRowsSql, upsertStatsSql } from './sql';
 
 export async function rebuildPairStats(db: PrismaClient): Promise<{ pairs: number; pairContacts: number }> {
@@ -17,6 +18,8 @@ export async function rebuildPairStats(db: PrismaClient): Promise<{ pairs: numbe
       await tx.$executeRaw`DELETE FROM pair_stat`;
       const pairContacts = await tx.$executeRaw(insertAllPairRowsSql());
       const pairs = await tx.$executeRaw(upsertStatsSql({ all: true }));
+      // Running servers drop every cached page when this commits: anything may have changed beneath them.
+      await publishInvalidation(tx, [ALL]);
       return { pairs, pairContacts };
     },
     { timeout: 60 * 60 * 1000, maxWait: 60 * 1000 },

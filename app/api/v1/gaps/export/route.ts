@@ -3,6 +3,7 @@ import { parseParams, rejectUnknownParams, withErrors } from '@/lib/api/respond'
 import { gapSeriesJson } from '@/lib/api/serialize';
 import { downloadHeaders, exportFilename } from '@/lib/export/files';
 import { gapSeriesToCsv, gapSeriesToJson, gapsExportMeta } from '@/lib/export/gaps';
+import { CACHE_TAGS_HEADER, pairTag } from '@/lib/cache/tags.mjs';
 import { todayUtc } from '@/lib/gaps/dates';
 import { ZExportFormat } from '@/lib/validation/export-format';
 import { PAIR_QUERY_KEYS, pairQueryToString, ZPairQuery } from '@/lib/validation/pair-query';
@@ -17,9 +18,13 @@ export const GET = withErrors(async (request) => {
   const query = parseParams(ZPairQuery, params);
   const at = new Date();
   const today = todayUtc(at);
-  const body = gapSeriesJson(await loadPairSeries(query, today), today);
+  const overview = await loadPairSeries(query, today);
+  const body = gapSeriesJson(overview, today);
   const meta = gapsExportMeta({ query: pairQueryToString(query), today, at });
   const file = format === 'csv' ? gapSeriesToCsv(body, meta) : gapSeriesToJson(body, meta);
   const filename = exportFilename({ kind: 'gaps', parts: [body.pair.a.ref, body.pair.b.ref], at, format });
-  return new Response(file, { headers: downloadHeaders(filename, format) });
+  const headers = new Headers(downloadHeaders(filename, format));
+  // An official named by id or by a merged slug: the cache must know the pair it stands for.
+  headers.set(CACHE_TAGS_HEADER, pairTag(query.level, overview.a.ref, overview.b.ref));
+  return new Response(file, { headers });
 });

@@ -1,4 +1,5 @@
 import { requestOrigin, withErrors } from '@/lib/api/respond';
+import { CACHE_TAGS_HEADER, pairTag } from '@/lib/cache/tags.mjs';
 import { listFeedContacts } from '@/lib/data/feeds';
 import { resolvePair } from '@/lib/data/pairs';
 import { AppError } from '@/lib/errors';
@@ -29,5 +30,7 @@ export const GET = withErrors(async (request, { params }: Context) => {
     contacts: await listFeedContacts({ pair: pair.pair, limit: FEED_SIZE }),
     now: new Date(),
   });
-  return new Response(xml, { headers: { 'Content-Type': ATOM_CONTENT_TYPE } });
+  // A merged official's old slug: the cache must know the pair it stands for.
+  const tags = pairTag(level, pair.a.ref, pair.b.ref);
+  return new Response(xml, { headers: { 'Content-Type': ATOM_CONTENT_TYPE, [CACHE_TAGS_HEADER]: tags } });
 });

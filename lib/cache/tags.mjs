@@ -1,0 +1,160 @@
+/*
+ * The tags of the response cache (scripts/lib/response-cache.mjs): which records a cached public
+ * response was built from, and which tags a write purges. Plain JavaScript without imports, so the
+ * custom server (node, no build step) and the app (TypeScript, through tags.d.mts) share one copy.
+ *
+ * A tag names a record or a set of them:
+ *   pair:<level>:<refA>:<refB>  a pair page, its feed and its gaps (level official|office|country; the
+ *                               refs sorted: official slugs, office keys, country codes)
+ *   official:<slug>  office:<KEY>  country:<CC>  contact:<id>
+ *   contacts         everything that lists contacts: dashboard, search, feeds, contact lists and exports
+ *   all              every entry (admin writes: officials, positions, offices, events, channels, merges, roles)
+ */
+
+/** The PostgreSQL channel writes notify and every server listens on. */
+export const CACHE_CHANNEL = 'counterpart_cache';
+
+/**
+ * A response header a route handler may set to add tags the address alone does not show (the
+ * official an id or a merged slug stands for). The server reads it and removes it before sending.
+ */
+export const CACHE_TAGS_HEADER = 'x-counterpart-cache-tags';
+
+export const ALL = 'all';
+export const CONTACTS = 'contacts';
+
+const LEVELS = {
+  OFFICIAL: 'official',
+  OFFICE: 'office',
+  COUNTRY: 'country',
+  official: 'official',
+  office: 'office',
+  country: 'country',
+  officials: 'official',
+  offices: 'office',
+  countries: 'country',
+};
+
+/** An office key or country code as stored: upper case (pages accept `us:secdef` and `ru`). */
+const upper = (ref) => String(ref).trim().toUpperCase();
+
+/** One pair's tag; level as in lib/gaps (`OFFICIAL`), in tags (`official`) or in URLs (`officials`). */
+export function pairTag(level, refA, refB) {
+  const name = LEVELS[level];
+  if (name === undefined) throw new Error(`Unknown pair level "${level}"`);
+  const refs = name === 'official' ? [String(refA), String(refB)] : [upper(refA), upper(refB)];
+  refs.sort();
+  return `pair:${name}:${refs[0]}:${refs[1]}`;
+}
+
+/** An official's tag, by slug (or, from the API's address, by id: then the handler adds the slug's). */
+export const officialTag = (slug) => `official:${slug}`;
+/** An office's tag, by key (`US:SECDEF`). */
+export const officeTag = (key) => `office:${upper(key)}`;
+/** A country's tag, by ISO code. */
+export const countryTag = (code) => `country:${upper(code)}`;
+/** One contact's tag. */
+export const contactTag = (id) => `contact:${id}`;
+
+/**
+ * Every tag a contact write purges: the contacts themselves, `contacts`, each participant's official,
+ * office and country tags, and every pair the participants form at the three levels (any two officials
+ * of different countries). Give the participants before and after an edit, so both old and new pairs go.
+ * @param {{ contactIds?: Iterable<string|number>, officials?: Iterable<{ slug: string, country: string, officeKeys?: Iterable<string|null|undefined> }> }} input
+ */
+export function contactTags({ contactIds = [], officials = [] }) {
+  const tags = new Set([CONTACTS]);
+  for (const id of contactIds) tags.add(contactTag(id));
+  const sides = [...officials].map((official) => ({
+    slug: official.slug,
+    country: upper(official.country),
+    officeKeys: [...(official.officeKeys ?? [])].filter((key) => typeof key === 'string' && key !== ''),
+  }));
+  for (const side of sides) {
+    tags.add(officialTag(side.slug));
+    tags.add(countryTag(side.country));
+    for (const key of side.officeKeys) tags.add(officeTag(key));
+  }
+  for (let i = 0; i < sides.length; i++) {
+    for (let j = i + 1; j < sides.length; j++) {
+      const [a, b] = [sides[i], sides[j]];
+      if (a.country === b.country) continue;
+      tags.add(pairTag('official', a.slug, b.slug));
+      tags.add(pairTag('country', a.country, b.country));
+      for (const keyA of a.officeKeys) for (const keyB of b.officeKeys) tags.add(pairTag('office', keyA, keyB));
+    }
+  }
+  return [...tags];
+}
+
+/** The pair a gaps query names (`a`/`b`, `officeA`/`officeB` or `countryA`/`countryB`), or null. */
+function pairFromQuery(params) {
+  const named = [
+    ['official', 'a', 'b'],
+    ['office', 'officeA', 'officeB'],
+    ['country', 'countryA', 'countryB'],
+  ].filter(([, a, b]) => params.get(a) || params.get(b));
+  if (named.length !== 1) return null;
+  const [level, a, b] = named[0];
+  const [refA, refB] = [params.get(a)?.trim(), params.get(b)?.trim()];
+  return refA && refB ? pairTag(level, refA, refB) : null;
+}
+
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The tags of a public address (path and query), or null when the address is not one the cache
+ * keeps. `all` is implied for every entry and not listed.
+ * @param {string} url e.g. `/pairs/countries/US/RU` or `/api/v1/gaps?countryA=US&countryB=RU`
+ * @returns {string[] | null}
+ */
+export function tagsForUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url, 'http://localhost');
+  } catch {
+    return null;
+  }
+  const raw = parsed.pathname === '/' ? [] : parsed.pathname.slice(1).split('/');
+  const parts = raw.map(decodeSegment);
+  if (parts.some((part) => part === null || part === '')) return null;
+  const [first, second, third, fourth, fifth] = parts;
+  const n = parts.length;
+  const pair = (level, a, b) => (LEVELS[level] && level.endsWith('s') ? [pairTag(level, a, b)] : null);
+
+  if (n === 0) return [CONTACTS];
+  if (n === 1 && first === 'search') return [CONTACTS];
+  if (first === 'pairs' && n === 4) return pair(second, third, fourth);
+  if (first === 'officials' && n === 2) return [officialTag(second)];
+  if (first === 'offices' && n === 2) return [officeTag(second)];
+  if (first === 'contacts' && n === 2 && second !== 'new') return [contactTag(second)];
+  if (first === 'feeds') {
+    if (n === 2 && second === 'contacts.xml') return [CONTACTS];
+    if (second === 'pairs' && n === 5) return pair(third, fourth, fifth);
+    return null;
+  }
+  if (first === 'api' && second === 'v1') {
+    if (third === 'gaps' && (n === 3 || (n === 4 && fourth === 'export'))) {
+      // A query naming no pair is refused (400) and not kept; `contacts` covers it if it ever is.
+      const tag = pairFromQuery(parsed.searchParams);
+      return tag === null ? [CONTACTS] : [tag];
+    }
+    if (third === 'officials' && n === 3) return [];
+    if (third === 'officials' && n === 4) return [officialTag(fourth)];
+    if (third === 'contacts' && n === 3) return [CONTACTS];
+    if (third === 'contacts' && n === 4) return fourth === 'export' ? [CONTACTS] : [contactTag(fourth)];
+  }
+  return null;
+}
+
+/** The tags a route handler announced in CACHE_TAGS_HEADER (space- or comma-separated). */
+export function parseTagsHeader(value) {
+  const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
+  return text.split(/[\s,]+/).filter((tag) => tag !== '');
+}

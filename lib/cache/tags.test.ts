@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { contactTags, pairTag, parseTagsHeader, tagsForUrl } from './tags.mjs';
+
+describe('pairTag', () => {
+  it('sorts the sides, so both orders name one pair', () => {
+    expect(pairTag('OFFICIAL', 'sergei-shoigu', 'lloyd-austin')).toBe('pair:official:lloyd-austin:sergei-shoigu');
+    expect(pairTag('officials', 'lloyd-austin', 'sergei-shoigu')).toBe('pair:official:lloyd-austin:sergei-shoigu');
+  });
+
+  it('writes office keys and country codes in upper case, as stored', () => {
+    expect(pairTag('offices', 'us:secdef', 'RU:MINDEF')).toBe('pair:office:RU:MINDEF:US:SECDEF');
+    expect(pairTag('country', 'us', 'ru')).toBe('pair:country:RU:US');
+  });
+
+  it('refuses an unknown level', () => {
+    expect(() => pairTag('planets' as never, 'a', 'b')).toThrow(/level/);
+  });
+});
+
+describe('tagsForUrl', () => {
+  it.each([
+    ['/', ['contacts']],
+    ['/?level=offices&country=RU&page=2', ['contacts']],
+    ['/search?q=shoigu', ['contacts']],
+    ['/pairs/officials/sergei-shoigu/lloyd-austin', ['pair:official:lloyd-austin:sergei-shoigu']],
+    ['/pairs/offices/US:SECDEF/RU:MINDEF?before=2022-05-13~abc', ['pair:office:RU:MINDEF:US:SECDEF']],
+    ['/pairs/offices/US%3ASECDEF/RU%3AMINDEF', ['pair:office:RU:MINDEF:US:SECDEF']],
+    ['/pairs/countries/US/RU', ['pair:country:RU:US']],
+    ['/officials/sergei-shoigu', ['official:sergei-shoigu']],
+    ['/offices/ru:mindef', ['office:RU:MINDEF']],
+    ['/contacts/ck123', ['contact:ck123']],
+    ['/feeds/contacts.xml', ['contacts']],
+    ['/feeds/pairs/countries/us/ru', ['pair:country:RU:US']],
+    ['/api/v1/gaps?a=lloyd-austin&b=sergei-shoigu', ['pair:official:lloyd-austin:sergei-shoigu']],
+    ['/api/v1/gaps?officeA=US:SECDEF&officeB=RU:MINDEF', ['pair:office:RU:MINDEF:US:SECDEF']],
+    ['/api/v1/gaps/export?countryA=RU&countryB=US&format=csv', ['pair:country:RU:US']],
+    ['/api/v1/gaps?a=lloyd-austin', ['contacts']],
+    ['/api/v1/officials?q=shoigu', []],
+    ['/api/v1/officials/sergei-shoigu', ['official:sergei-shoigu']],
+    ['/api/v1/contacts?official=sergei-shoigu', ['contacts']],
+    ['/api/v1/contacts/export?format=csv', ['contacts']],
+    ['/api/v1/contacts/42', ['contact:42']],
+  ])('%s → %j', (url, tags) => {
+    expect(tagsForUrl(url)).toEqual(tags);
+  });
+
+  it.each([
+    '/contacts/new',
+    '/contacts/42/edit',
+    '/officials/sergei-shoigu/photo',
+    '/admin/officials',
+    '/account',
+    '/sign-in',
+    '/methodology',
+    '/api/auth/get-session',
+    '/api/v1/openapi.json',
+    '/pairs/planets/a/b',
+    '/pairs/countries/US',
+    '/feeds/other.xml',
+    '/_next/static/chunk.js',
+    '/officials/%E0%A4%A',
+    '/search/',
+  ])('%s is not kept', (url) => {
+    expect(tagsForUrl(url)).toBeNull();
+  });
+});
+
+describe('contactTags', () => {
+  it('names the contacts, the participants and every pair they form at each level', () => {
+    const tags = contactTags({
+      contactIds: ['c1'],
+      officials: [
+        { slug: 'lloyd-austin', country: 'US', officeKeys: ['US:SECDEF'] },
+        { slug: 'mark-milley', country: 'US', officeKeys: ['US:CJCS', null] },
+        { slug: 'sergei-shoigu', country: 'ru', officeKeys: ['RU:MINDEF'] },
+      ],
+    });
+    expect(tags.sort()).toEqual(
+      [
+        'contacts',
+        'contact:c1',
+        'official:lloyd-austin',
+        'official:mark-milley',
+        'official:sergei-shoigu',
+        'office:US:SECDEF',
+        'office:US:CJCS',
+        'office:RU:MINDEF',
+        'country:US',
+        'country:RU',
+        'pair:official:lloyd-austin:sergei-shoigu',
+        'pair:official:mark-milley:sergei-shoigu',
+        'pair:office:RU:MINDEF:US:SECDEF',
+        'pair:office:RU:MINDEF:US:CJCS',
+        'pair:country:RU:US',
+      ].sort(),
+    );
+  });
+
+  it('matches the tags of the addresses that show the pair', () => {
+    const tags = contactTags({
+      officials: [
+        { slug: 'sergei-shoigu', country: 'RU', officeKeys: ['RU:MINDEF'] },
+        { slug: 'lloyd-austin', country: 'US', officeKeys: ['US:SECDEF'] },
+      ],
+    });
+    for (const url of [
+      '/pairs/officials/lloyd-austin/sergei-shoigu',
+      '/pairs/offices/RU:MINDEF/US:SECDEF',
+      '/pairs/countries/US/RU',
+      '/api/v1/gaps?countryA=ru&countryB=us',
+      '/officials/lloyd-austin',
+      '/offices/US:SECDEF',
+      '/',
+    ]) {
+      expect(
+        tagsForUrl(url)!.some((tag) => tags.includes(tag)),
+        url,
+      ).toBe(true);
+    }
+  });
+});
+
+describe('parseTagsHeader', () => {
+  it('splits on spaces and commas', () => {
+    expect(parseTagsHeader('pair:country:RU:US, official:a  b')).toEqual(['pair:country:RU:US', 'official:a', 'b']);
+    expect(parseTagsHeader(undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,545 @@
+/*
+ * A full-response cache in front of Next.js for the public pages and API reads, never stale.
+ *
+ * What is kept: the 200 answers (without Set-Cookie) to anonymous GETs of the addresses
+ * lib/cache/tags.mjs maps to tags, keyed by the UTC date, the address, whether the body is gzipped, and
+ * the host and scheme the client used (feeds print absolute links; HSTS follows X-Forwarded-Proto).
+ *
+ * How it stays fresh: every write notifies PostgreSQL's `counterpart_cache` channel with the tags it
+ * touched, in its own transaction (lib/cache/invalidate.ts), and each server listens on one dedicated
+ * connection and drops the entries carrying those tags. Three rules close the gaps in between:
+ *  1. Before a hit is served, a `SELECT 1` goes over the listening connection, and PostgreSQL delivers
+ *     the notifications pending for that session before answering it: a write committed before the
+ *     request arrived has purged its entries by then. Requests arriving together share one round trip
+ *     (one that started after they arrived).
+ *  2. A response is stored only if no invalidation of its tags (or `all`) arrived while it was rendered.
+ *  3. Entries are keyed by the UTC date, so "days since" turns over at midnight.
+ * While the listening connection is down nothing is served from the cache or stored, and the cache is
+ * emptied when it comes back (notifications may have been missed).
+ */
+import { LRUCache } from 'lru-cache';
+import pg from 'pg';
+import { ALL, CACHE_CHANNEL, CACHE_TAGS_HEADER, parseTagsHeader, tagsForUrl } from '../../lib/cache/tags.mjs';
+
+/** The response header saying how a request was served: hit, miss (rendered, maybe stored) or bypass. */
+export const CACHE_STATUS_HEADER = 'x-counterpart-cache';
+
+/** The cache's size when RESPONSE_CACHE_MB is unset. */
+export const DEFAULT_CACHE_MB = 64;
+
+/** Requests from Next's client router (RSC payloads, prefetches) and server actions are never cached. */
+const ROUTER_HEADERS = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-action',
+  'next-url',
+];
+
+/** better-auth's cookies (`better-auth.session_token`, and `__Secure-…` over HTTPS). */
+const SESSION_COOKIE = /^(?:__Secure-|__Host-)?better-auth[.-]/;
+
+/** The most invalidations remembered for the renders in flight (rule 2). */
+const MAX_LOG = 10_000;
+
+/** Headers that describe one transfer, not the response: recomputed when an entry is replayed. */
+const HOP_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'date',
+  CACHE_STATUS_HEADER,
+  CACHE_TAGS_HEADER,
+]);
+
+/** The UTC date of an instant, `YYYY-MM-DD`. */
+const utcDate = (date) => date.toISOString().slice(0, 10);
+
+function first(value) {
+  return (Array.isArray(value) ? value[0] : value)?.split(',')[0].trim().toLowerCase();
+}
+
+/** Whether an Accept-Encoding header admits gzip (what Next's compression picks when it compresses). */
+export function acceptsGzip(value) {
+  const text = Array.isArray(value) ? value.join(',') : (value ?? '');
+  return text.split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (name !== 'gzip' && name !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+function hasSessionCookie(cookie) {
+  if (!cookie) return false;
+  return cookie.split(';').some((part) => SESSION_COOKIE.test(part.trim().split('=')[0]));
+}
+
+/**
+ * The tags of a request the cache may answer, or null: a GET or HEAD of a public address, anonymous
+ * (no better-auth cookie, no Authorization) and not from Next's client router.
+ */
+export function cacheableTags(req) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+  if (req.headers.authorization !== undefined) return null;
+  if (ROUTER_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
+  if (hasSessionCookie(req.headers.cookie)) return null;
+  return tagsForUrl(req.url ?? '/');
+}
+
+/**
+ * A barrier built on a round trip: each call resolves once a round trip that started after the call
+ * has completed. Concurrent callers share one: a call during a round trip waits for the next, which
+ * starts when the current one ends and serves every caller that queued meanwhile. At most one round
+ * trip is in flight at a time.
+ */
+export function coalesce(roundTrip) {
+  let running = null;
+  let queued = null;
+  const launch = () => {
+    const trip = Promise.resolve().then(roundTrip);
+    running = trip;
+    const done = () => {
+      if (running === trip) running = null;
+    };
+    trip.then(done, done);
+    return trip;
+  };
+  return () => {
+    // A queued trip has not started yet, so it starts after this call: join it.
+    if (queued !== null) return queued;
+    if (running === null) return launch();
+    queued = running
+      .then(
+        () => {},
+        () => {},
+      )
+      .then(() => {
+        queued = null;
+        return launch();
+      });
+    return queued;
+  };
+}
+
+/** Reads RESPONSE_CACHE_MB: megabytes (may be fractional), 0 for off. Throws one line on a bad value. */
+export function cacheBytesFromEnv(raw) {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_CACHE_MB * 1024 * 1024;
+  const mb = Number(raw.trim());
+  if (!Number.isFinite(mb) || mb < 0 || mb > 1_000_000)
+    throw new Error(`RESPONSE_CACHE_MB must be a number of megabytes (0 turns the cache off); it is "${raw}".`);
+  return Math.floor(mb * 1024 * 1024);
+}
+
+/** Header pairs given to writeHead (an object, flat raw pairs or [name, value] pairs), as setHeader calls. */
+function applyHeaders(res, headers) {
+  if (!headers) return;
+  if (Array.isArray(headers)) {
+    if (headers.length > 0 && Array.isArray(headers[0])) {
+      for (const [name, value] of headers) res.appendHeader(name, value);
+    } else {
+      for (let i = 0; i < headers.length; i += 2) res.appendHeader(headers[i], headers[i + 1]);
+    }
+    return;
+  }
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+}
+
+function toBuffer(chunk, encoding) {
+  if (chunk === undefined || chunk === null || typeof chunk === 'function') return null;
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+export class ResponseCache {
+  /**
+   * @param {object} options
+   * @param {number} options.maxBytes what the entries may hold in all (bodies, headers and keys)
+   * @param {() => Promise<void>} options.barrier resolves once pending notifications are applied (rule 1)
+   * @param {() => boolean} [options.isUp] whether notifications are arriving; false: bypass
+   * @param {() => Date} [options.now] the clock (rule 3)
+   * @param {number} [options.maxEntryBytes] the largest single response kept (default: a quarter of maxBytes)
+   */
+  constructor({ maxBytes, barrier, isUp = () => true, now = () => new Date(), maxEntryBytes }) {
+    this.barrier = barrier;
+    this.isUp = isUp;
+    this.now = now;
+    this.maxEntryBytes = Math.min(maxEntryBytes ?? Math.floor(maxBytes / 4), maxBytes);
+    /** tag → keys of the entries carrying it */
+    this.byTag = new Map();
+    this.lru = new LRUCache({
+      maxSize: maxBytes,
+      maxEntrySize: this.maxEntryBytes,
+      sizeCalculation: (entry) => entry.size,
+      dispose: (entry, key) => this.unindex(key, entry.tags),
+    });
+    /** How many invalidations have arrived; a render remembers it when it starts (rule 2). */
+    this.seq = 0;
+    /** The invalidations since the oldest render still running: { seq, tags: Set | null (all) }. */
+    this.log = [];
+    this.rendering = 0;
+    /** key → a promise settled when the render of that key now under way has finished (stored or not) */
+    this.flights = new Map();
+    this.counts = { hit: 0, miss: 0, bypass: 0, stored: 0, invalidations: 0 };
+  }
+
+  /** Entries currently kept, and their bytes. */
+  get size() {
+    return { entries: this.lru.size, bytes: this.lru.calculatedSize };
+  }
+
+  unindex(key, tags) {
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      if (keys === undefined) continue;
+      keys.delete(key);
+      if (keys.size === 0) this.byTag.delete(tag);
+    }
+  }
+
+  /** Drops the entries carrying any of the tags (`all`: every entry), and renders in flight won't store. */
+  invalidate(tags) {
+    const list = [...tags];
+    this.seq++;
+    this.counts.invalidations++;
+    const all = list.includes(ALL);
+    if (this.rendering > 0) {
+      this.log.push({ seq: this.seq, tags: all ? null : new Set(list) });
+      // Under constant load renders always overlap and the log never empties: cut it. A render older than
+      // what is left is then not kept (see invalidatedSince), which costs a render, never freshness.
+      if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG / 2);
+    }
+    if (all) {
+      this.lru.clear();
+      return;
+    }
+    for (const tag of list) {
+      const keys = this.byTag.get(tag);
+      if (keys === undefined) continue;
+      for (const key of [...keys]) this.lru.delete(key);
+    }
+  }
+
+  /** Empties the cache (e.g. notifications may have been missed); renders in flight won't store. */
+  clear() {
+    this.invalidate([ALL]);
+  }
+
+  /** Whether an invalidation of any of the tags (or of everything) arrived after `since`. */
+  invalidatedSince(since, tags) {
+    if (this.seq === since) return false;
+    const firstLogged = this.log.length > 0 ? this.log[0].seq : this.seq + 1;
+    if (firstLogged > since + 1) return true; // the log was cut: assume the worst
+    return this.log.some((entry) => entry.seq > since && (entry.tags === null || tags.some((t) => entry.tags.has(t))));
+  }
+
+  /** The key of a request: UTC date, encoding, scheme and host, address. */
+  keyFor(req) {
+    const gzip = acceptsGzip(req.headers['accept-encoding']) ? 'gzip' : 'identity';
+    const proto = first(req.headers['x-forwarded-proto']) ?? 'http';
+    const host = first(req.headers['x-forwarded-host']) ?? first(req.headers.host) ?? '';
+    return `${utcDate(this.now())} ${gzip} ${proto}://${host}${req.url}`;
+  }
+
+  /**
+   * Serves a request: from the cache when it may, else through `next(req, res)`, keeping what it
+   * renders when that is allowed. Requests the cache never answers go straight to `next`.
+   */
+  async handle(req, res, next) {
+    const tags = cacheableTags(req);
+    if (tags === null) return next(req, res);
+    if (!this.isUp()) return this.bypass(req, res, next);
+    try {
+      await this.barrier();
+    } catch {
+      return this.bypass(req, res, next);
+    }
+    // The barrier may have found the connection gone; then notifications may be missing.
+    if (!this.isUp()) return this.bypass(req, res, next);
+
+    const key = this.keyFor(req);
+    const entry = this.lru.get(key);
+    if (entry !== undefined) return this.replay(req, res, entry);
+    // A render of this key is under way: wait for it rather than render the same page again. What it
+    // stored is as fresh as a render of our own (it is stored only if no purge of its tags came since
+    // it began); if it stored nothing, or its entry was purged meanwhile, render after all.
+    const flight = this.flights.get(key);
+    if (flight !== undefined) {
+      await flight;
+      const rendered = this.isUp() ? this.lru.get(key) : undefined;
+      if (rendered !== undefined) return this.replay(req, res, rendered);
+    }
+    this.counts.miss++;
+    if (req.method !== 'GET') {
+      res.setHeader(CACHE_STATUS_HEADER, 'miss');
+      return next(req, res);
+    }
+    return this.render(req, res, next, { key, tags });
+  }
+
+  bypass(req, res, next) {
+    this.counts.bypass++;
+    res.setHeader(CACHE_STATUS_HEADER, 'bypass');
+    return next(req, res);
+  }
+
+  replay(req, res, entry) {
+    this.counts.hit++;
+    res.writeHead(entry.status, {
+      ...entry.headers,
+      'content-length': String(entry.body.length),
+      [CACHE_STATUS_HEADER]: 'hit',
+    });
+    res.end(req.method === 'HEAD' ? undefined : entry.body);
+  }
+
+  /** Renders through `next`, copying what is written; stores it if it qualifies once sent in full. */
+  async render(req, res, next, { key, tags }) {
+    const since = this.seq;
+    this.rendering++;
+    let landed;
+    const flight = new Promise((resolve) => (landed = resolve));
+    if (!this.flights.has(key)) this.flights.set(key, flight);
+    const chunks = [];
+    let bytes = 0;
+    let tooLarge = false;
+    let head = null;
+    const take = (chunk, encoding) => {
+      const buffer = toBuffer(chunk, encoding);
+      if (buffer === null || tooLarge) return;
+      bytes += buffer.length;
+      if (bytes > this.maxEntryBytes) {
+        tooLarge = true;
+        chunks.length = 0;
+      } else chunks.push(Buffer.from(buffer));
+    };
+
+    // Next's compression wraps these after us, so what arrives here is what goes on the wire.
+    const { writeHead, write, end } = res;
+    res.writeHead = function (status, ...args) {
+      const given = typeof args[0] === 'string' ? args[1] : args[0];
+      const message = typeof args[0] === 'string' ? [args[0]] : [];
+      applyHeaders(this, given);
+      const announced = parseTagsHeader(this.getHeader(CACHE_TAGS_HEADER));
+      this.removeHeader(CACHE_TAGS_HEADER);
+      this.setHeader(CACHE_STATUS_HEADER, 'miss');
+      // The names as Next wrote them (getHeaders() lower-cases them), so a hit replays them exactly.
+      const values = this.getHeaders();
+      const headers = Object.fromEntries(this.getRawHeaderNames().map((name) => [name, values[name.toLowerCase()]]));
+      head = { status, headers, tags: announced };
+      return writeHead.call(this, status, ...message);
+    };
+    res.write = function (chunk, encoding, callback) {
+      take(chunk, encoding);
+      return write.call(this, chunk, encoding, callback);
+    };
+    res.end = function (chunk, encoding, callback) {
+      take(chunk, encoding);
+      return end.call(this, chunk, encoding, callback);
+    };
+
+    let settled = false;
+    const settle = (finished) => {
+      if (settled) return;
+      settled = true;
+      this.rendering--;
+      try {
+        if (finished && head !== null && !tooLarge) {
+          this.store(key, { since, tags, head, gzipWanted: key.split(' ')[1] === 'gzip', body: Buffer.concat(chunks) });
+        }
+      } finally {
+        if (this.rendering === 0) this.log.length = 0;
+        if (this.flights.get(key) === flight) this.flights.delete(key);
+        landed();
+      }
+    };
+    res.once('finish', () => settle(true));
+    res.once('close', () => settle(false));
+    try {
+      return await next(req, res);
+    } catch (error) {
+      settle(false);
+      throw error;
+    }
+  }
+
+  store(key, { since, tags, head, gzipWanted, body }) {
+    const header = (name) => Object.entries(head.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+    if (head.status !== 200 || header('set-cookie') !== undefined) return;
+    const encoding = String(header('content-encoding') ?? 'identity').toLowerCase();
+    if (encoding !== 'identity' && !(gzipWanted && encoding === 'gzip')) return;
+    const allTags = [...new Set([...tags, ...head.tags])];
+    if (!this.isUp() || this.invalidatedSince(since, allTags)) return;
+    const headers = {};
+    for (const [name, value] of Object.entries(head.headers)) {
+      if (!HOP_HEADERS.has(name.toLowerCase())) headers[name] = value;
+    }
+    const size = body.length + key.length + JSON.stringify(headers).length + 64;
+    if (size > this.maxEntryBytes) return;
+    this.lru.set(key, { status: head.status, headers, body, tags: allTags, size });
+    if (!this.lru.has(key)) return;
+    for (const tag of allTags) {
+      let keys = this.byTag.get(tag);
+      if (keys === undefined) this.byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    this.counts.stored++;
+  }
+}
+
+/**
+ * The server's end of the channel: one connection that LISTENs, applies each notification through
+ * `onInvalidate(tags)`, and offers the barrier of rule 1. When the connection drops it says so
+ * (`onDown`), and reconnects with back-off; `onUp` runs once it listens again.
+ */
+export class InvalidationListener {
+  constructor({
+    connectionString,
+    onInvalidate,
+    onUp = () => {},
+    onDown = () => {},
+    log = () => {},
+    minDelayMs = 250,
+    maxDelayMs = 10_000,
+    barrierTimeoutMs = 2_000,
+  }) {
+    Object.assign(this, { connectionString, onInvalidate, onUp, onDown, log, minDelayMs, maxDelayMs });
+    this.barrierTimeoutMs = barrierTimeoutMs;
+    this.client = null;
+    this.up = false;
+    this.stopped = false;
+    this.delay = minDelayMs;
+    this.timer = null;
+    this.reported = false;
+    this.barrier = coalesce(() => this.roundTrip());
+  }
+
+  /** Connects (resolving once listening or once the first attempt failed); retries on its own after. */
+  start() {
+    return this.connect();
+  }
+
+  async connect() {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5_000 });
+    this.client = client;
+    let lost = false;
+    const onLost = (error) => {
+      if (lost) return;
+      lost = true;
+      if (this.client === client) this.client = null;
+      client.removeAllListeners('notification');
+      client.end().catch(() => {});
+      const wasUp = this.up;
+      this.up = false;
+      if (wasUp) this.onDown();
+      // One line per outage, not one per attempt.
+      if (wasUp || !this.reported) {
+        this.reported = true;
+        this.log(
+          `cannot listen for cache purges (${error?.message ?? 'connection closed'}); serving without the cache`,
+        );
+      }
+      this.retry();
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost(null));
+    client.on('notification', (message) => {
+      if (message.channel !== CACHE_CHANNEL) return;
+      let tags = [ALL];
+      try {
+        const parsed = JSON.parse(message.payload ?? '');
+        if (Array.isArray(parsed?.tags) && parsed.tags.every((t) => typeof t === 'string')) tags = parsed.tags;
+      } catch {
+        // An unreadable notification purges everything rather than nothing.
+      }
+      this.onInvalidate(tags);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CACHE_CHANNEL}`);
+    } catch (error) {
+      onLost(error);
+      return;
+    }
+    if (lost || this.stopped) return;
+    this.delay = this.minDelayMs;
+    this.up = true;
+    if (this.reported) this.log('listening for cache purges again');
+    this.reported = false;
+    this.onUp();
+  }
+
+  retry() {
+    if (this.stopped || this.timer !== null) return;
+    const delay = this.delay * (0.75 + Math.random() / 2);
+    this.delay = Math.min(this.delay * 2, this.maxDelayMs);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.connect();
+    }, delay);
+    this.timer.unref?.();
+  }
+
+  /** `SELECT 1` on the listening connection, failing after barrierTimeoutMs (and then reconnecting). */
+  async roundTrip() {
+    const client = this.client;
+    if (client === null || !this.up) throw new Error('not listening');
+    let timeout;
+    try {
+      await Promise.race([
+        client.query('SELECT 1'),
+        new Promise((_, reject) => {
+          timeout = setTimeout(
+            () => reject(new Error('the invalidation connection did not answer')),
+            this.barrierTimeoutMs,
+          );
+        }),
+      ]);
+    } catch (error) {
+      if (this.client === client) client.emit('error', error);
+      throw error;
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.up = false;
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
+}
+
+/**
+ * The cache and its listener as the server runs them, or null when off (RESPONSE_CACHE_MB=0, the
+ * development server, or no DATABASE_URL). Throws one line on a bad RESPONSE_CACHE_MB.
+ */
+export async function startResponseCache({ env = process.env, dev = false, log = () => {} } = {}) {
+  const maxBytes = cacheBytesFromEnv(env.RESPONSE_CACHE_MB);
+  if (maxBytes === 0 || dev || !env.DATABASE_URL) return null;
+  let cache = null;
+  const listener = new InvalidationListener({
+    connectionString: env.DATABASE_URL,
+    onInvalidate: (tags) => cache.invalidate(tags),
+    // Notifications may have been missed while the connection was away.
+    onUp: () => cache.clear(),
+    onDown: () => cache.clear(),
+    log,
+  });
+  cache = new ResponseCache({ maxBytes, barrier: listener.barrier, isUp: () => listener.up });
+  await listener.start();
+  return {
+    maxBytes,
+    cache,
+    listener,
+    handle: (req, res, next) => cache.handle(req, res, next),
+    stop: () => listener.stop(),
+  };
+}
