@@ -309,11 +309,19 @@ test.describe('OpenAPI document', () => {
         '/api/v1/officials',
         '/api/v1/officials/{idOrSlug}',
         '/api/v1/openapi.json',
+        '/api/v1/ping',
         '/feeds/contacts.xml',
         '/feeds/pairs/{level}/{a}/{b}',
       ].sort(),
     );
     expect(doc.components.schemas.Error).toBeDefined();
+  });
+
+  test('ping answers { ok: true } on every request, never from a cache', async ({ request }) => {
+    const response = await request.get('/api/v1/ping');
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(response.headers()['cache-control'] ?? '').not.toMatch(/s-maxage|public/);
   });
 });
 

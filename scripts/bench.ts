@@ -1,292 +1,1025 @@
 /**
- * `npm run bench`: Counterpart's speed on a synthetic history, on a throw-away
- * database (embedded, or the local server in DATABASE_URL).
+ * `npm run bench`: how fast Counterpart serves a large history, measured from outside, as a reader (and a
+ * researcher's script) meets it. Figures, and PASS/FAIL against the targets below; it exits 0 whatever the
+ * figures, and non-zero only when something breaks (the build, the server, the data, the load generator).
  *
- * 1. Generates BENCH_CONTACTS contacts (default 100,000) between 400 officials of
- *    20 countries, one in fifty of them on one busy pair, in PostgreSQL itself.
- * 2. Times the data layer: one busy pair's series, every pair of a level, a
- *    filtered contact list (median of several runs).
- * 3. Serves a production build and loads the dashboard, a pair page and the gaps
- *    API with autocannon for BENCH_SECONDS each (default 10), reporting requests
- *    per second, latency and the server's memory.
- * Figures only: it fails only when something breaks, never on a threshold.
+ * 1. The database is the app's own selection: DATABASE_URL, else the embedded one (`.data/postgres`, or
+ *    COUNTERPART_DATA_DIR), durable as `npm start` runs it (fsync, synchronous_commit and full_page_writes
+ *    are read from the server and reported). It must hold the history `npm run bench:data` loads
+ *    (BENCH_CONTACTS, BENCH_OFFICIALS): when it has none that this bench knows of, or with `--load`, the bench
+ *    runs `bench:data` and keeps what its last stdout line says (the contact count and the busiest official,
+ *    office and country pairs) in `.data/bench-data.json`, against the database and its live contact count.
+ * 2. A production build (`next build` when `.next` is missing or older than a source file, as `npm start`
+ *    decides), served by `node scripts/server.mjs` on a free port, with the app's pool and statement timeout.
+ * 3. For each route, once the server is idle, one request alone (the cold figure: the first to that address,
+ *    made while finding the routes' addresses or by the load process), then a separate process
+ *    (scripts/bench-load.mjs) then drives autocannon for BENCH_WARMUP_SECONDS (default 2) unmeasured and BENCH_SECONDS
+ *    (default 10) measured, with 10 keep-alive connections sending `Accept-Encoding: gzip` as browsers do.
+ *    Completed requests per second count 2xx answers; anything else is an error; a request unanswered after
+ *    8 s is a timeout and counts as 8 s in p50/p99/max. Routes: the static /methodology page (the baseline),
+ *    a bare dynamic JSON route (/api/v1/ping, the API's baseline), the dashboard at its three levels, the
+ *    busiest official, office and country pair pages (the latest timeline page and the next older one), the
+ *    gaps API of each busiest pair, search, and the busiest official's page.
+ * 4. Writes: 10 writers in a separate process, each logging held calls on its own existing pair of officials
+ *    through POST /api/v1/contacts with a researcher's API token (account bench@counterpart.invalid, kept;
+ *    a new token each run, revoked at the end), each write followed by a read of the pair's gaps that must
+ *    contain it. The contacts carry a marker (sources at https://bench.counterpart.invalid/…); when the run
+ *    ends every contact with that marker is deleted through the app's data layer (so its derived data
+ *    follows) and then removed from the database with its audit rows.
+ * 5. The server's peak resident memory (VmHWM in /proc/<pid>/status) and its RSS at the end; the first-load
+ *    JavaScript of the dashboard and of a pair page, from the build (see firstLoadJs).
+ * 6. A Markdown table on stdout and in bench/RESULTS.md (with the machine), and bench/results.json.
+ *
+ * Usage: npm run bench [-- --load]
  */
 import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import autocannon from 'autocannon';
-import { openDatabaseOrExit } from './lib/database';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import zlib from 'node:zlib';
+import pg from 'pg';
+import { buildIsCurrent } from './lib/build';
+import { openDatabaseOrExit, redactUrl, type DatabaseHandle } from './lib/database';
+import { freePort } from './lib/free-port';
 import { migrateDeploy } from './lib/prisma';
 import { bin, fail, ROOT, run } from './lib/run';
 import { throwawaySecret } from './lib/secret';
-import { freePort } from './lib/free-port';
 
-const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const COUNTRIES = [
-  'US',
-  'RU',
-  'CN',
-  'GB',
-  'FR',
-  'DE',
-  'UA',
-  'IN',
-  'JP',
-  'BR',
-  'TR',
-  'IR',
-  'IL',
-  'SA',
-  'KR',
-  'PK',
-  'EG',
-  'ZA',
-  'AU',
-  'MX',
-];
+const USAGE = `Usage: npm run bench [-- --load]
+
+  --load   run \`npm run bench:data\` first even when the database already holds bench data
+
+Environment: BENCH_SECONDS (per route, default 10), BENCH_WARMUP_SECONDS (default 2),
+BENCH_CONTACTS and BENCH_OFFICIALS (passed to bench:data), DATABASE_URL (else the embedded database).`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const unknownArgs = args.filter((arg) => arg !== '--load');
+if (unknownArgs.length > 0) fail(`Unknown argument ${unknownArgs.join(' ')}.\n${USAGE}`, 2);
+const FORCE_LOAD = args.includes('--load');
+
+function numberFromEnv(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) fail(`${name} must be a number of at least ${min}, not "${raw}".`, 2);
+  return value;
+}
+
+const SECONDS = numberFromEnv('BENCH_SECONDS', 10, 1);
+const WARMUP_SECONDS = numberFromEnv('BENCH_WARMUP_SECONDS', 2, 0);
+const CONNECTIONS = 10;
+const WRITERS = 10;
+const TIMEOUT_SECONDS = 8;
+/** What every load request sends besides the defaults: browsers ask for compressed pages. */
+const HEADERS = { 'accept-encoding': 'gzip' };
+const BENCH_EMAIL = 'bench@counterpart.invalid';
+const MARKER = 'counterpart-bench write';
+const MARKER_URL = 'https://bench.counterpart.invalid/';
+const STATE_FILE = path.join(ROOT, '.data', 'bench-data.json');
+const OUT_DIR = path.join(ROOT, 'bench');
+
+/** The targets (the issue's): kB and MB are 1,000 and 1,000,000 bytes. */
+const TARGET = {
+  pageShareOfStatic: 0.5,
+  pageP99Ms: 50,
+  apiShareOfBare: 0.5,
+  searchP99Ms: 50,
+  writesPerSecond: 200,
+  writeP99Ms: 100,
+  peakRssMb: 500,
+  firstLoadJsKb: 200,
+};
 
 function log(line: string) {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-/** Builds the synthetic history in a handful of set-based statements. */
-function generationSql(contacts: number): string[] {
-  const codes = COUNTRIES.map((c, i) => `('${c}', ${i})`).join(', ');
-  return [
-    `SELECT setseed(0.513)`,
-    `CREATE TEMP TABLE bench_country (code char(2), n int)`,
-    `INSERT INTO bench_country VALUES ${codes}`,
-    `INSERT INTO office (key, country, title)
-       SELECT code || ':OFFICE' || k, code, 'Office ' || k FROM bench_country, generate_series(0, 9) k`,
-    `INSERT INTO official (id, slug, name, name_search, country, updated_at)
-       SELECT 'bo' || (c.n * 20 + i), 'official-' || (c.n * 20 + i), 'Official ' || (c.n * 20 + i),
-              'official ' || (c.n * 20 + i), c.code, now()
-         FROM bench_country c, generate_series(0, 19) i`,
-    // Two holders per office: one until 2012, one since 2013.
-    `INSERT INTO position (id, official_id, office_key, title, start_date, end_date)
-       SELECT 'bp' || (c.n * 20 + i), 'bo' || (c.n * 20 + i), c.code || ':OFFICE' || (i % 10), 'Office ' || (i % 10),
-              CASE WHEN i < 10 THEN date '2000-01-01' ELSE date '2013-01-01' END,
-              CASE WHEN i < 10 THEN date '2012-12-31' ELSE NULL END
-         FROM bench_country c, generate_series(0, 19) i`,
-    `CREATE TEMP TABLE bench_contact AS
-       SELECT g AS i,
-              date '2000-01-01' + (random() * 9600)::int AS date,
-              CASE WHEN random() < 0.85 THEN 'HELD' WHEN random() < 0.5 THEN 'REFUSED' ELSE 'REQUESTED' END AS status,
-              CASE WHEN g % 50 = 0 THEN 0 ELSE (random() * 399)::int END AS a
-         FROM generate_series(1, ${contacts}) g`,
-    `ALTER TABLE bench_contact ADD COLUMN b int`,
-    // The other side is always in another country: an offset of a whole number of countries.
-    `UPDATE bench_contact SET b = CASE WHEN i % 50 = 0 THEN 20 ELSE (a + 20 * (1 + (i % 19))) % 400 END`,
-    `INSERT INTO contact (id, date, type, status, updated_at)
-       SELECT 'bc' || i, date, CASE WHEN i % 3 = 0 THEN 'MEETING' ELSE 'CALL' END::"ContactType",
-              status::"ContactStatus", now()
-         FROM bench_contact`,
-    `INSERT INTO participant (contact_id, official_id, position_id, country, office_key)
-       SELECT 'bc' || bc.i, o.id, p.id, o.country, p.office_key
-         FROM bench_contact bc
-         CROSS JOIN LATERAL (VALUES (bc.a), (bc.b)) side(n)
-         JOIN official o ON o.id = 'bo' || side.n
-         LEFT JOIN position p ON p.official_id = o.id AND p.start_date <= bc.date
-                             AND (p.end_date IS NULL OR p.end_date >= bc.date)`,
-    `INSERT INTO source (id, contact_id, url) SELECT 'bs' || i, 'bc' || i, 'https://example.org/' || i FROM bench_contact`,
-    `ANALYZE`,
-  ];
+// ---------------------------------------------------------------------------------------------------------
+// The data
+
+type BenchData = {
+  contacts: number;
+  busiest: { officials: [string, string]; offices: [string, string]; countries: [string, string] };
+};
+
+function isPair(value: unknown): value is [string, string] {
+  return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string' && v !== '');
 }
 
-async function time<T>(
-  label: string,
-  runs: number,
-  action: () => Promise<T>,
-): Promise<{ label: string; ms: number; result: T }> {
-  const timings: number[] = [];
-  let result!: T;
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    result = await action();
-    timings.push(performance.now() - start);
+function parseBenchData(line: string | undefined): BenchData | null {
+  try {
+    const data = JSON.parse(line ?? '') as BenchData;
+    const { busiest } = data;
+    return typeof data.contacts === 'number' &&
+      isPair(busiest?.officials) &&
+      isPair(busiest?.offices) &&
+      isPair(busiest?.countries)
+      ? data
+      : null;
+  } catch {
+    return null;
   }
-  if (process.env.BENCH_VERBOSE) log(`${label} runs: ${timings.map((t) => t.toFixed(0)).join(', ')}`);
-  timings.sort((x, y) => x - y);
-  const ms = timings[Math.floor(timings.length / 2)];
-  log(`${label}: ${ms.toFixed(1)} ms`);
-  return { label, ms, result };
 }
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 120; i += 1) {
+type State = Record<string, { loadedAt: string; liveContacts: number; data: BenchData }>;
+
+function readState(): State {
+  try {
+    return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as State;
+  } catch {
+    return {};
+  }
+}
+
+/** Which database the state file speaks of: the embedded data folder, or the URL without its password. */
+function databaseKey(database: DatabaseHandle): string {
+  return database.dataDir ?? redactUrl(database.url);
+}
+
+async function liveContacts(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM contact WHERE deleted_at IS NULL');
+  return rows[0].n;
+}
+
+/** Runs `npm run bench:data` on this database, its progress shown; its last stdout line is the result. */
+async function loadBenchData(database: DatabaseHandle): Promise<BenchData> {
+  log('Loading the bench data: npm run bench:data …');
+  const lines: string[] = [];
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', 'bench:data'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, DATABASE_URL: database.ownerUrl },
+    });
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const parts = pending.split('\n');
+      pending = parts.pop() ?? '';
+      for (const line of parts) {
+        if (line.trim() === '') continue;
+        lines.push(line);
+        process.stderr.write(`[bench:data] ${line}\n`);
+      }
+    });
+    child.stdout.on('end', () => {
+      if (pending.trim() !== '') lines.push(pending);
+    });
+    child.on('error', reject);
+    child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : 1)));
+  });
+  if (code !== 0) throw new Error(`npm run bench:data failed (exit code ${code}).`);
+  const data = parseBenchData(lines.at(-1));
+  if (data === null) {
+    throw new Error(
+      `npm run bench:data did not end with {"contacts": N, "busiest": {"officials": [a, b], "offices": [a, b], "countries": [a, b]}}; its last line: ${lines.at(-1) ?? '(none)'}`,
+    );
+  }
+  return data;
+}
+
+/** The bench data this database holds, loading it first when needed. */
+async function benchData(database: DatabaseHandle, client: pg.Client): Promise<BenchData> {
+  const key = databaseKey(database);
+  const state = readState();
+  const known = state[key];
+  if (!FORCE_LOAD && known) {
+    const live = await liveContacts(client);
+    const { rows } = await client.query<{ officials: number; generated: number }>(
+      `SELECT (SELECT count(*)::int FROM official WHERE slug = ANY($1)) AS officials,
+              (SELECT count(*)::int FROM contact WHERE id LIKE 'bench-%') AS generated`,
+      [known.data.busiest.officials],
+    );
+    // bench:data's rows have ids starting `bench-`; what else the database holds may change meanwhile.
+    const same = rows[0].generated === known.data.contacts || live === known.liveContacts;
+    if (same && rows[0].officials === 2) {
+      log(`Using the bench data loaded ${known.loadedAt} (${known.data.contacts.toLocaleString('en-GB')} contacts)`);
+      return known.data;
+    }
+    log(
+      `The bench data is not what was loaded (${rows[0].generated} generated contacts of ${known.data.contacts}, ${live} live contacts of ${known.liveContacts}): loading it again`,
+    );
+  }
+  const data = await loadBenchData(database);
+  state[key] = { loadedAt: new Date().toISOString(), liveContacts: await liveContacts(client), data };
+  fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
+  fs.writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
+  return data;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The server
+
+type Server = { pid: number; base: string; stop(): Promise<void>; exited(): boolean; logPath: string };
+
+async function startServer(database: DatabaseHandle): Promise<Server> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const logPath = path.join(os.tmpdir(), `counterpart-bench-server-${port}.log`);
+  const out = fs.openSync(logPath, 'w');
+  const child = spawn(process.execPath, ['scripts/server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: ROOT,
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      BETTER_AUTH_SECRET: throwawaySecret(),
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+    },
+  });
+  fs.closeSync(out);
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const server: Server = {
+    pid: child.pid!,
+    base,
+    logPath,
+    exited: () => exited,
+    stop: async () => {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+  for (let i = 0; i < 240; i += 1) {
+    if (exited) throw new Error(`The server exited at start; its log: ${logPath}`);
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(`${base}/api/v1/ping`)).ok) return server;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`The server at ${url} did not start`);
+  await server.stop();
+  throw new Error(`The server did not answer within 2 minutes; its log: ${logPath}`);
 }
 
-/** Resident memory of a process and its children, in MB. */
-function rssMb(pid: number): number {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number));
-  const kb = rows.filter(([p, parent]) => p === pid || parent === pid).reduce((sum, [, , rss]) => sum + rss, 0);
-  return Math.round(kb / 1024);
+/** Fields of /proc/<pid>/status in kB (Linux only; null elsewhere). */
+function procStatus(pid: number): { hwmKb: number; rssKb: number } | null {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1]);
+    return { hwmKb: field('VmHWM'), rssKb: field('VmRSS') };
+  } catch {
+    return null;
+  }
 }
+
+/** Processes whose parent is `pid` (the server starts none of its own today; reported if it ever does). */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((name) => {
+        try {
+          const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU time a process has used, in clock ticks (utime + stime in /proc/<pid>/stat); null without /proc. */
+function cpuTicks(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits (at most 30 s) until the server is idle: its process used almost no CPU in the last half second and
+ * PostgreSQL runs no statement for this database. A load run ends with requests still in flight, which the
+ * server goes on serving: without this, a slow route's leftovers would be measured as part of the next.
+ */
+async function settle(pid: number, client: pg.Client): Promise<boolean> {
+  const deadline = Date.now() + 30_000;
+  let quiet = 0;
+  while (Date.now() < deadline) {
+    const before = cpuTicks(pid);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const after = cpuTicks(pid);
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    // 250 ms is 25 ticks at the usual 100 a second: 2 ticks is under a tenth of a core.
+    const idle = (before === null || after === null || after - before <= 2) && rows[0].n === 0;
+    quiet = idle ? quiet + 1 : 0;
+    if (quiet >= 2) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The load process
+
+type HttpResult = {
+  cold: Cold | null;
+  seconds: number;
+  completed: number;
+  rps: number;
+  p50: number | null;
+  p99: number | null;
+  max: number;
+  timeouts: number;
+  errors: number;
+  non2xx: number;
+  connErrors: number;
+  statuses: Record<string, number>;
+  cutOff: number;
+  bytesPerResponse: number | null;
+  cache: Record<string, number> | null;
+};
+
+type WriteResult = {
+  seconds: number;
+  completed: number;
+  rps: number;
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+  timeouts: number;
+  errors: number;
+  statuses: Record<string, number>;
+  checks: number;
+  readAfterWriteFailures: number;
+  failures: string[];
+  created: { id: string; version: number }[];
+};
+
+/** Runs scripts/bench-load.mjs with one job; its last stdout line is the result. */
+function loadProcess<T>(job: Record<string, unknown>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'bench-load.mjs'), JSON.stringify(job)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const last = output.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) return reject(new Error(`The load generator failed (exit code ${code}).`));
+      try {
+        resolve(JSON.parse(last) as T);
+      } catch {
+        reject(new Error(`The load generator printed no result: ${last.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// First-load JavaScript
+
+type FirstLoad = { route: string; files: number; bytes: number; gzipBytes: number };
+
+/**
+ * The JavaScript a browser loads to show a route the first time, gzip-compressed, read from the build.
+ * Next 16 (Turbopack) no longer prints sizes in its route table, and has no app-build-manifest.json. A page's
+ * scripts are (a) the framework's `rootMainFiles` in .next/build-manifest.json, which every page loads, and
+ * (b) the client chunks of every segment file of the route (layout, page, error, not-found, forbidden,
+ * global-error), the `entryJSFiles` of the route's client reference manifest
+ * (.next/server/app/<route>/page_client-reference-manifest.js, which we evaluate in an empty context). The
+ * nomodule polyfills, which modern browsers skip, are left out, as Next's own figures always did. Each file is
+ * gzipped (zlib's default level, as Next compresses what it serves) and the sizes added. The page's HTML is
+ * checked too: any /_next/static script it names that the manifests do not is added (and counted apart).
+ */
+function firstLoadJs(
+  route: string,
+  html: string | null,
+): FirstLoad & { fromHtmlOnly: number; notInHtml: number | null } {
+  const next = path.join(ROOT, '.next');
+  const buildManifest = JSON.parse(fs.readFileSync(path.join(next, 'build-manifest.json'), 'utf8')) as {
+    rootMainFiles: string[];
+  };
+  const manifestFile = path.join(next, 'server', 'app', route, 'page_client-reference-manifest.js');
+  const sandbox: {
+    globalThis?: unknown;
+    __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }>;
+  } = {};
+  sandbox.globalThis = sandbox;
+  vm.runInNewContext(fs.readFileSync(manifestFile, 'utf8'), sandbox);
+  const manifest = Object.values(sandbox.__RSC_MANIFEST ?? {})[0];
+  const files = new Set([...buildManifest.rootMainFiles, ...Object.values(manifest?.entryJSFiles ?? {}).flat()]);
+  let fromHtmlOnly = 0;
+  const inHtml = new Set<string>();
+  for (const match of (html ?? '').matchAll(/<script[^>]+src="\/_next\/(static\/[^"?]+\.js)[^"]*"/g)) {
+    inHtml.add(match[1]);
+    if (!files.has(match[1])) {
+      files.add(match[1]);
+      fromHtmlOnly += 1;
+    }
+  }
+  // For the record: manifest files the page's HTML does not name (React may load them from the page's data).
+  const notInHtml = html === null ? null : [...files].filter((file) => !inHtml.has(file)).length;
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const content = fs.readFileSync(path.join(next, file));
+    bytes += content.length;
+    gzipBytes += zlib.gzipSync(content).length;
+  }
+  return {
+    route: `/${route}`.replace(/\/page$/, '') || '/',
+    files: files.size,
+    bytes,
+    gzipBytes,
+    fromHtmlOnly,
+    notInHtml,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Helpers
+
+type Cold = { ms: number; status: number | null; cache?: string | null; error?: string };
+
+/**
+ * Follows redirects (a pair page redirects to its canonical address) to the address a reader ends at, and
+ * returns its HTML and how long that address took to answer: the route's cold figure (the first request to
+ * it, so a miss when the app caches responses). A page that fails or takes over a minute is measured at the
+ * address asked for: its errors and timeouts are figures, not a reason to stop.
+ */
+async function discover(base: string, pathname: string): Promise<{ path: string; html: string | null; cold: Cold }> {
+  let current = pathname;
+  let started = performance.now();
+  try {
+    for (let hop = 0; hop < 5; hop += 1) {
+      started = performance.now();
+      const response = await fetch(`${base}${current}`, {
+        redirect: 'manual',
+        headers: HEADERS,
+        signal: AbortSignal.timeout(60_000),
+      });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.arrayBuffer();
+        const next = new URL(location, `${base}${current}`);
+        current = `${next.pathname}${next.search}`;
+        continue;
+      }
+      const html = await response.text();
+      const cold = {
+        ms: performance.now() - started,
+        status: response.status,
+        cache: response.headers.get('x-counterpart-cache'),
+      };
+      if (response.ok) return { path: current, html, cold };
+      log(`${current} answered HTTP ${response.status} before the load`);
+      return { path: current, html: null, cold };
+    }
+    log(`${pathname} redirects more than 5 times`);
+    return { path: current, html: null, cold: { ms: performance.now() - started, status: 308 } };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${current} did not answer before the load: ${message}`);
+    return { path: current, html: null, cold: { ms: performance.now() - started, status: null, error: message } };
+  }
+}
+
+/** The link to the next older page of a pair page's timeline, whatever its parameter is called. */
+function olderPageLink(html: string, pagePath: string): string | null {
+  const base = pagePath.split('?')[0];
+  for (const match of html.matchAll(/<a[^>]+href="([^"]+)"[^>]*>([^<]*)/g)) {
+    const href = match[1].replaceAll('&amp;', '&');
+    if (href.startsWith(`${base}?`) && /older/i.test(match[2])) return href.split('#')[0];
+  }
+  return null;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round((os.totalmem() / 1e9) * 10) / 10,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+  };
+}
+
+async function gitCommit(): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn('git', ['describe', '--always', '--dirty'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', () => resolve(''));
+    child.on('exit', () => resolve(out.trim()));
+  });
+}
+
+const ms = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(1);
+const whole = (value: number) => Math.round(value).toLocaleString('en-GB');
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+// ---------------------------------------------------------------------------------------------------------
+// The run
+
+type Route = {
+  key: string;
+  label: string;
+  path: string;
+  group: 'baseline' | 'dashboard' | 'pair' | 'gaps' | 'search' | 'official';
+  /** The cold figure, when the route was already asked for to find its address. */
+  cold?: Cold;
+};
+
+type Check = { name: string; target: string; value: string; pass: boolean };
 
 async function main() {
-  if (!Number.isInteger(CONTACTS) || CONTACTS < 1000) fail('BENCH_CONTACTS must be a whole number of at least 1000.');
-  const database = await openDatabaseOrExit({ mode: 'throwaway', log });
+  const started = new Date();
+  const commit = await gitCommit();
+  const runId = `${started.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`;
+  const database = await openDatabaseOrExit({ mode: 'app', log });
+  let server: Server | null = null;
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`Stopping (${signal})…`);
+    void (server?.stop() ?? Promise.resolve()).then(() => database.stop()).finally(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const client = new pg.Client({ connectionString: database.ownerUrl });
+  client.on('error', () => {});
+  let tokenId: string | null = null;
   try {
     const migrationError = await migrateDeploy(database.ownerUrl);
-    if (migrationError) fail(migrationError);
-    // The generated history is loaded (and ANALYZEd) as the owner; the server below uses the app's role.
-    process.env.DATABASE_URL = database.ownerUrl;
-    const { getDb, disconnectDb } = await import('../lib/db');
-    const { getPairSeries, listSeries } = await import('../lib/data/gaps');
-    const { listContacts } = await import('../lib/data/contacts');
-    const { ZContactFilters } = await import('../lib/validation/filters');
-    const { makePairKey } = await import('../lib/gaps/engine');
-    const { createContact } = await import('../lib/data/contacts');
-    const { updateContact, getContactSnapshot } = await import('../lib/data/contact-edits');
-    const { snapshotInput } = await import('../lib/data/contact-snapshot');
-    const { getOfficialForEdit, updateOfficial } = await import('../lib/data/official-edits');
-    const { mergeOfficials, undoMerge } = await import('../lib/data/merge');
-    const { ZContactInput } = await import('../lib/validation/contact');
-    const benchActor = { userId: null, via: 'cli' as const };
-    const busyCall = (date: string) =>
-      ZContactInput.parse({
-        date,
-        type: 'CALL',
-        status: 'HELD',
-        participants: ['official-0', 'official-20'],
-        sources: [{ url: 'https://example.org/bench' }],
-      });
+    if (migrationError) throw new Error(migrationError);
+    await client.connect();
 
-    log(`Generating ${CONTACTS.toLocaleString('en-GB')} contacts…`);
-    const started = performance.now();
-    for (const statement of generationSql(CONTACTS)) await getDb().$executeRawUnsafe(statement);
-    log(`Generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // Durability: what the measured server actually runs with.
+    const setting = async (name: string) =>
+      (await client.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0].v;
+    const settings = {
+      serverVersion: await setting('server_version'),
+      fsync: await setting('fsync'),
+      synchronousCommit: await setting('synchronous_commit'),
+      fullPageWrites: await setting('full_page_writes'),
+      walSyncMethod: await setting('wal_sync_method'),
+      sharedBuffers: await setting('shared_buffers'),
+    };
+    const durable = settings.fsync === 'on' && settings.synchronousCommit !== 'off';
+    log(
+      `PostgreSQL ${settings.serverVersion}: fsync=${settings.fsync}, synchronous_commit=${settings.synchronousCommit}, full_page_writes=${settings.fullPageWrites}, wal_sync_method=${settings.walSyncMethod}${durable ? '' : ' — NOT durable: the write figures will not count'}`,
+    );
 
-    const busy = makePairKey('OFFICIAL', 'bo0', 'bo20');
-    const results: { label: string; ms: number; result: unknown }[] = [
-      await time('series of the busiest pair (official level)', Number(process.env.BENCH_RUNS ?? 7), () =>
-        getPairSeries(busy),
-      ),
-      await time('series of the busiest office pair', 7, () =>
-        getPairSeries(makePairKey('OFFICE', 'US:OFFICE0', 'RU:OFFICE0')),
-      ),
-      await time('series of one country pair (US–RU)', 5, () => getPairSeries(makePairKey('COUNTRY', 'RU', 'US'))),
-      await time('every pair at official level (dashboard)', 3, () => listSeries({ level: 'OFFICIAL', all: true })),
-      await time('every pair at country level', 3, () => listSeries({ level: 'COUNTRY', all: true })),
-      await time('contact list, filtered, page 1', 7, () =>
-        listContacts(ZContactFilters.parse({ country: ['RU'], status: ['HELD'], from: '2020-01-01' })),
-      ),
-      await time('log a held contact on the busiest pair', 7, () => createContact(busyCall('2021-06-15'), benchActor)),
-    ];
-    const logged = results.at(-1)!.result as Awaited<ReturnType<typeof createContact>>;
-    let version = logged.version;
-    results.push(
-      await time('edit that contact (version-checked)', 7, async () => {
-        const current = (await getContactSnapshot(logged.id))!;
-        const input = ZContactInput.parse({ ...snapshotInput(current), durationMinutes: version });
-        version = (await updateContact(logged.id, input, { version }, benchActor)).version;
-      }),
+    // The data layer (the bench's account, its token, removing its writes) uses the app's own login.
+    process.env.DATABASE_URL = database.url;
+    const leftovers = await removeBenchWrites(client);
+    if (leftovers > 0) log(`Removed ${leftovers} contacts an interrupted bench run had written`);
+    const data = await benchData(database, client);
+    const live = await liveContacts(client);
+    const [officialA, officialB] = data.busiest.officials;
+    const nameRow = await client.query<{ name: string }>('SELECT name FROM official WHERE slug = $1', [officialA]);
+    const searchTerm = nameRow.rows[0]?.name ?? officialA;
+    // The writers' pairs: existing pairs of two officials of different countries, one pair per writer, none
+    // of them the busiest (whose pages were just measured), each official in one pair only.
+    const candidates = await client.query<{ a: string; b: string }>(
+      `SELECT oa.slug AS a, ob.slug AS b
+         FROM (SELECT contact_id FROM participant GROUP BY contact_id HAVING count(*) = 2 LIMIT 2000) c
+         JOIN participant pa ON pa.contact_id = c.contact_id
+         JOIN participant pb ON pb.contact_id = c.contact_id AND pa.official_id < pb.official_id
+         JOIN official oa ON oa.id = pa.official_id AND oa.merged_into_id IS NULL
+         JOIN official ob ON ob.id = pb.official_id AND ob.merged_into_id IS NULL
+         JOIN contact k ON k.id = c.contact_id AND k.deleted_at IS NULL
+        WHERE pa.country <> pb.country AND NOT (oa.slug = ANY($1)) AND NOT (ob.slug = ANY($1))`,
+      [[officialA, officialB]],
     );
-    // Admin writes on a busy official: a tenure change re-points every contact of that official,
-    // a merge moves every contact of the duplicate, and its undo moves them back.
-    let tenureEnd = '2012-12-31';
-    results.push(
-      await time('change a tenure (re-resolves ~500 contacts)', 5, async () => {
-        const official = (await getOfficialForEdit('bo0'))!;
-        tenureEnd = tenureEnd === '2012-12-31' ? '2011-12-31' : '2012-12-31';
-        const positions = official.positions.map((p) => ({ ...p, endDate: tenureEnd }));
-        await updateOfficial('bo0', { positions }, { version: official.version }, benchActor);
-      }),
-    );
-    const versionOf = async (id: string) => (await getDb().official.findUniqueOrThrow({ where: { id } })).version;
-    let mergeAudit = 0n;
-    const mergeRuns: number[] = [];
-    const undoRuns: number[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      const merged = await time('merge', 1, async () =>
-        mergeOfficials(
-          {
-            duplicateId: 'bo1',
-            keptId: 'bo0',
-            duplicateVersion: await versionOf('bo1'),
-            keptVersion: await versionOf('bo0'),
-          },
-          benchActor,
-        ),
-      );
-      mergeRuns.push(merged.ms);
-      mergeAudit = BigInt(merged.result.auditId);
-      undoRuns.push((await time('undo the merge', 1, () => undoMerge(mergeAudit, benchActor))).ms);
+    const writerPairs: [string, string][] = [];
+    const used = new Set<string>();
+    for (const { a, b } of candidates.rows) {
+      if (writerPairs.length === WRITERS) break;
+      if (used.has(a) || used.has(b)) continue;
+      used.add(a);
+      used.add(b);
+      writerPairs.push([a, b]);
     }
-    const median = (runs: number[]) => [...runs].sort((x, y) => x - y)[Math.floor(runs.length / 2)];
-    const movedContacts = await getDb().participant.count({ where: { officialId: 'bo1' } });
-    results.push(
-      { label: `merge two officials (${movedContacts} contacts move)`, ms: median(mergeRuns), result: null },
-      { label: 'undo that merge from its audit entry', ms: median(undoRuns), result: null },
-    );
+    if (writerPairs.length === 0) throw new Error('The database has no pair of officials for the writers.');
+
+    // The bench's researcher and a token for this run, made with the app's own data layer.
+    const { createUser, findUserByEmail, changeRole, getUserForAdmin } = await import('../lib/data/users');
+    const { createApiToken } = await import('../lib/data/api-tokens');
+    const { disconnectDb } = await import('../lib/db');
+    const actor = { userId: null, via: 'cli' as const };
+    let account = await findUserByEmail(BENCH_EMAIL);
+    if (account === null) {
+      await createUser(
+        {
+          email: BENCH_EMAIL,
+          name: 'Counterpart bench',
+          role: 'RESEARCHER',
+          password: randomBytes(24).toString('base64url'),
+        },
+        actor,
+      );
+      account = await findUserByEmail(BENCH_EMAIL);
+      log(`Made the bench's researcher account ${BENCH_EMAIL}`);
+    } else if (account.role !== 'RESEARCHER') {
+      const current = (await getUserForAdmin(account.id))!;
+      await changeRole(account.id, 'RESEARCHER', { version: current.version }, actor);
+    }
+    const token = await createApiToken({ email: BENCH_EMAIL, name: `bench ${runId}` }, actor);
+    tokenId = token.id;
     await disconnectDb();
 
-    const busySeries = results[0].result as Awaited<ReturnType<typeof getPairSeries>>;
-    const allPairs = results[3].result as unknown[];
-    process.stdout.write(`\nData layer, ${CONTACTS.toLocaleString('en-GB')} contacts (median):\n`);
-    for (const r of results) process.stdout.write(`  ${r.label.padEnd(48)} ${r.ms.toFixed(1).padStart(9)} ms\n`);
-    process.stdout.write(
-      `  (busiest pair: ${busySeries.heldCount} held contacts; official level: ${allPairs.length} pairs)\n`,
-    );
+    if (buildIsCurrent()) log('The production build in .next is current');
+    else {
+      log('Building the app (no build yet, or a source changed)…');
+      const code = await run(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+      if (code !== 0) throw new Error('The build failed: see the errors above.');
+    }
 
-    log('Building the app…');
-    if ((await run(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })) !== 0) {
-      fail('The build failed.');
-    }
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const server = spawn(process.execPath, ['scripts/server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        BETTER_AUTH_SECRET: throwawaySecret(),
-        NEXT_TELEMETRY_DISABLED: '1',
+    log('Starting the server…');
+    server = await startServer(database);
+    const { base } = server;
+    log(`Serving on ${base} (pid ${server.pid}, log ${server.logPath})`);
+
+    // The addresses: a pair page may redirect to its canonical one, and its older page is the link it shows.
+    const dashboard = await discover(base, '/?level=officials');
+    const htmlOf: Record<string, string | null> = { dashboard: dashboard.html };
+    const routes: Route[] = [
+      { key: 'static', label: 'static page (baseline)', path: '/methodology', group: 'baseline' },
+      { key: 'bare', label: 'bare dynamic JSON (API baseline)', path: '/api/v1/ping', group: 'baseline' },
+      {
+        key: 'dashboard-officials',
+        label: 'dashboard, officials',
+        path: dashboard.path,
+        group: 'dashboard',
+        cold: dashboard.cold,
       },
-    });
-    try {
-      await waitForServer(`${base}/api/v1/openapi.json`);
-      const targets = [
-        ['static: /api/v1/openapi.json', '/api/v1/openapi.json'],
-        ['pair page (busiest pair)', '/pairs/officials/official-0/official-20'],
-        ['gaps API (busiest pair)', '/api/v1/gaps?a=official-0&b=official-20'],
-        ['dashboard (every official pair)', '/'],
-      ];
-      process.stdout.write(`\nHTTP, ${SECONDS} s each, 10 connections, production build:\n`);
-      for (const [label, path] of targets) {
-        const single = performance.now();
-        const response = await fetch(`${base}${path}`);
-        await response.arrayBuffer();
-        log(`${label}: one request alone took ${(performance.now() - single).toFixed(0)} ms (HTTP ${response.status})`);
-        const result = await autocannon({ url: `${base}${path}`, connections: 10, duration: SECONDS });
-        const problems = [
-          result.non2xx && `${result.non2xx} non-2xx`,
-          result.timeouts && `${result.timeouts} timeouts`,
-          result.errors - result.timeouts > 0 && `${result.errors - result.timeouts} errors`,
-        ].filter(Boolean);
-        process.stdout.write(
-          `  ${label.padEnd(34)} ${result.requests.average.toFixed(1).padStart(8)} req/s   p50 ${String(result.latency.p50).padStart(6)} ms   p99 ${String(result.latency.p99).padStart(6)} ms${problems.length ? `   ${problems.join(', ')}` : ''}\n`,
-        );
-      }
-      process.stdout.write(`  server memory after the runs: ${rssMb(server.pid!)} MB RSS\n`);
-    } finally {
-      server.kill('SIGTERM');
+      { key: 'dashboard-offices', label: 'dashboard, offices', path: '/?level=offices', group: 'dashboard' },
+      { key: 'dashboard-countries', label: 'dashboard, countries', path: '/?level=countries', group: 'dashboard' },
+    ];
+    const pairLevels = [
+      ['officials', data.busiest.officials, ['a', 'b']],
+      ['offices', data.busiest.offices, ['officeA', 'officeB']],
+      ['countries', data.busiest.countries, ['countryA', 'countryB']],
+    ] as const;
+    for (const [segment, [a, b]] of pairLevels) {
+      const page = await discover(base, `/pairs/${segment}/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
+      htmlOf[`pair-${segment}`] = page.html;
+      routes.push({
+        key: `pair-${segment}`,
+        label: `pair page, ${segment}`,
+        path: page.path,
+        group: 'pair',
+        cold: page.cold,
+      });
+      const older = olderPageLink(page.html ?? '', page.path);
+      if (older) {
+        routes.push({
+          key: `pair-${segment}-older`,
+          label: `pair page, ${segment}, older`,
+          path: older,
+          group: 'pair',
+        });
+      } else log(`The busiest ${segment} pair has a single timeline page: no older page to measure`);
     }
+    for (const [segment, [a, b], [keyA, keyB]] of pairLevels) {
+      routes.push({
+        key: `gaps-${segment}`,
+        label: `gaps API, ${segment}`,
+        path: `/api/v1/gaps?${new URLSearchParams({ [keyA]: a, [keyB]: b })}`,
+        group: 'gaps',
+      });
+    }
+    const search = await discover(base, `/search?${new URLSearchParams({ q: searchTerm })}`);
+    routes.push({ key: 'search', label: 'search', path: search.path, group: 'search', cold: search.cold });
+    const official = await discover(base, `/officials/${encodeURIComponent(officialA)}`);
+    routes.push({
+      key: 'official',
+      label: 'official page',
+      path: official.path,
+      group: 'official',
+      cold: official.cold,
+    });
+
+    const measured: (Route & { result: HttpResult })[] = [];
+    for (const route of routes) {
+      if (!(await settle(server.pid, client))) log('The server was still busy after 30 s; measuring anyway');
+      log(`${route.label}: ${route.path}`);
+      const result = await loadProcess<HttpResult>({
+        mode: 'http',
+        url: `${base}${route.path}`,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        connections: CONNECTIONS,
+        timeoutSeconds: TIMEOUT_SECONDS,
+        headers: HEADERS,
+        cold: route.cold === undefined,
+      });
+      if (route.cold) result.cold = route.cold;
+      log(
+        `  ${result.rps.toFixed(1)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, max ${ms(result.max)} ms, ${result.errors} errors (${result.timeouts} timeouts)`,
+      );
+      measured.push({ ...route, result });
+      if (server.exited()) throw new Error(`The server died during ${route.label}; its log: ${server.logPath}`);
+    }
+
+    // Writes, then a check that the pairs are as they were once the bench's contacts are gone.
+    const heldCounts = async () =>
+      Promise.all(
+        writerPairs.map(async ([a, b]) => {
+          const response = await fetch(`${base}/api/v1/gaps?${new URLSearchParams({ a, b })}`);
+          return response.ok ? ((await response.json()) as { heldCount: number }).heldCount : null;
+        }),
+      );
+    if (!(await settle(server.pid, client))) log('The server was still busy after 30 s; measuring anyway');
+    const heldBefore = await heldCounts();
+    log(`writes: ${WRITERS} writers on ${writerPairs.length} pairs, ${SECONDS} s`);
+    const writes = await loadProcess<WriteResult>({
+      mode: 'writes',
+      base,
+      token: token.token,
+      seconds: SECONDS,
+      writers: WRITERS,
+      timeoutSeconds: TIMEOUT_SECONDS,
+      headers: HEADERS,
+      pairs: writerPairs,
+      today: new Date().toISOString().slice(0, 10),
+      marker: MARKER,
+      run: runId,
+    });
+    log(
+      `  ${writes.rps.toFixed(1)} writes/s, p50 ${ms(writes.p50)} ms, p99 ${ms(writes.p99)} ms, ${writes.errors} errors, ${writes.readAfterWriteFailures} read-after-write failures`,
+    );
+    for (const failure of writes.failures) log(`  ${failure}`);
+
+    const memory = procStatus(server.pid);
+    const children = childrenOf(server.pid).map((pid) => ({ pid, ...procStatus(pid) }));
+
+    // Remove every contact the bench wrote (this run's, and any an interrupted run left).
+    const removed = await removeBenchWrites(client);
+    const heldAfter = await heldCounts();
+    const restored = heldAfter.every((count, i) => count === heldBefore[i]);
+    log(`Removed ${removed} contacts the bench wrote; the writers' pairs ${restored ? 'are' : 'are NOT'} as before`);
+
+    await server.stop();
+    server = null;
+
+    const firstLoad = [
+      firstLoadJs('page', htmlOf.dashboard),
+      firstLoadJs('pairs/[level]/[a]/[b]/page', htmlOf['pair-officials']),
+    ];
+
+    // ---- Targets
+    const by = Object.fromEntries(measured.map((m) => [m.key, m.result]));
+    const staticRps = by.static.rps;
+    const bareRps = by.bare.rps;
+    const checks: Check[] = [];
+    const clean = (r: HttpResult) => r.errors === 0;
+    for (const m of measured.filter((r) => r.group === 'dashboard' || r.group === 'pair')) {
+      const share = staticRps > 0 ? m.result.rps / staticRps : 0;
+      checks.push({
+        name: m.label,
+        target: `≥ ${TARGET.pageShareOfStatic * 100}% of static req/s, p99 ≤ ${TARGET.pageP99Ms} ms, no errors`,
+        value: `${(share * 100).toFixed(0)}%, p99 ${ms(m.result.p99)} ms, ${m.result.errors} errors`,
+        pass: share >= TARGET.pageShareOfStatic && (m.result.p99 ?? Infinity) <= TARGET.pageP99Ms && clean(m.result),
+      });
+    }
+    for (const m of measured.filter((r) => r.group === 'gaps')) {
+      const share = bareRps > 0 ? m.result.rps / bareRps : 0;
+      checks.push({
+        name: m.label,
+        target: `≥ ${TARGET.apiShareOfBare * 100}% of bare JSON req/s, no errors`,
+        value: `${(share * 100).toFixed(0)}%, ${m.result.errors} errors`,
+        pass: share >= TARGET.apiShareOfBare && clean(m.result),
+      });
+    }
+    checks.push({
+      name: 'search',
+      target: `p99 ≤ ${TARGET.searchP99Ms} ms, no errors`,
+      value: `p99 ${ms(by.search.p99)} ms, ${by.search.errors} errors`,
+      pass: (by.search.p99 ?? Infinity) <= TARGET.searchP99Ms && clean(by.search),
+    });
+    checks.push({
+      name: 'durable writes',
+      target: `durable, ≥ ${TARGET.writesPerSecond}/s, p99 ≤ ${TARGET.writeP99Ms} ms, no errors, no read-after-write failures`,
+      value: `${durable ? 'durable' : 'NOT durable'}, ${writes.rps.toFixed(0)}/s, p99 ${ms(writes.p99)} ms, ${writes.errors} errors, ${writes.readAfterWriteFailures} read-after-write failures`,
+      pass:
+        durable &&
+        writes.rps >= TARGET.writesPerSecond &&
+        (writes.p99 ?? Infinity) <= TARGET.writeP99Ms &&
+        writes.errors === 0 &&
+        writes.readAfterWriteFailures === 0,
+    });
+    const peakMb = memory ? (memory.hwmKb * 1024) / 1e6 : null;
+    checks.push({
+      name: 'peak server memory',
+      target: `VmHWM ≤ ${TARGET.peakRssMb} MB`,
+      value: peakMb === null ? 'unknown (no /proc)' : `${peakMb.toFixed(0)} MB`,
+      pass: peakMb !== null && peakMb <= TARGET.peakRssMb,
+    });
+    for (const f of firstLoad) {
+      checks.push({
+        name: `first-load JS ${f.route}`,
+        target: `≤ ${TARGET.firstLoadJsKb} kB gzip`,
+        value: kb(f.gzipBytes),
+        pass: f.gzipBytes <= TARGET.firstLoadJsKb * 1000,
+      });
+    }
+
+    const results = {
+      date: started.toISOString(),
+      commit,
+      machine: machine(),
+      postgres: { ...settings, durable, database: database.describe },
+      data: { contacts: data.contacts, liveContacts: live, busiest: data.busiest, searchTerm, writerPairs },
+      settings: {
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        connections: CONNECTIONS,
+        writers: WRITERS,
+        timeoutSeconds: TIMEOUT_SECONDS,
+        requestHeaders: HEADERS,
+      },
+      routes: measured.map((m) => ({
+        key: m.key,
+        label: m.label,
+        path: m.path,
+        ...m.result,
+        shareOfBaseline:
+          (m.group === 'gaps' || m.key === 'bare' ? bareRps : staticRps) > 0
+            ? m.result.rps / (m.group === 'gaps' || m.key === 'bare' ? bareRps : staticRps)
+            : null,
+      })),
+      writes: { ...writes, created: writes.created.length, removed, pairsRestored: restored },
+      memory: {
+        serverPeakRssKb: memory?.hwmKb ?? null,
+        serverRssAtEndKb: memory?.rssKb ?? null,
+        children,
+      },
+      firstLoadJs: firstLoad,
+      checks,
+    };
+    const markdown = report(results);
+    process.stdout.write(`\n${markdown}`);
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    fs.writeFileSync(path.join(OUT_DIR, 'RESULTS.md'), markdown);
+    fs.writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    log(`Written: bench/RESULTS.md and bench/results.json`);
   } finally {
+    if (server) await server.stop();
+    if (tokenId) {
+      try {
+        const { revokeApiToken } = await import('../lib/data/api-tokens');
+        const { disconnectDb } = await import('../lib/db');
+        await revokeApiToken(tokenId, { userId: null, via: 'cli' });
+        await disconnectDb();
+      } catch (error) {
+        log(`Could not revoke the bench's token ${tokenId}: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+    await client.end().catch(() => {});
     await database.stop();
   }
+}
+
+/**
+ * Deletes the bench's contacts (this run's, and any an interrupted run left) as an admin would, through the
+ * app's data layer (so its derived data follows), then removes them and their audit rows from the database.
+ * Returns how many there were.
+ */
+async function removeBenchWrites(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ id: string; version: number; deleted: boolean }>(
+    `SELECT DISTINCT c.id, c.version, c.deleted_at IS NOT NULL AS deleted
+       FROM contact c JOIN source s ON s.contact_id = c.id
+      WHERE s.url LIKE $1`,
+    [`${MARKER_URL}%`],
+  );
+  const { deleteContact } = await import('../lib/data/contact-edits');
+  const { disconnectDb } = await import('../lib/db');
+  const live = rows.filter((row) => !row.deleted);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 5 }, async () => {
+      while (next < live.length) {
+        const row = live[next++];
+        await deleteContact(row.id, { version: row.version }, { userId: null, via: 'cli' });
+      }
+    }),
+  );
+  await disconnectDb();
+  const ids = rows.map((row) => row.id);
+  await client.query('BEGIN');
+  await client.query(`DELETE FROM audit_log WHERE entity_type = 'contact' AND entity_id = ANY($1)`, [ids]);
+  await client.query('DELETE FROM contact WHERE id = ANY($1)', [ids]);
+  await client.query('COMMIT');
+  return ids.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The report
+
+type Results = {
+  date: string;
+  commit: string;
+  machine: ReturnType<typeof machine>;
+  postgres: Record<string, unknown> & { serverVersion: string; durable: boolean };
+  data: { contacts: number; liveContacts: number; searchTerm: string; busiest: BenchData['busiest'] };
+  settings: { seconds: number; warmupSeconds: number; connections: number; writers: number; timeoutSeconds: number };
+  routes: (HttpResult & { label: string; path: string; key: string; shareOfBaseline: number | null })[];
+  writes: Omit<WriteResult, 'created'> & { created: number; removed: number; pairsRestored: boolean };
+  memory: { serverPeakRssKb: number | null; serverRssAtEndKb: number | null; children: unknown[] };
+  firstLoadJs: (FirstLoad & { fromHtmlOnly: number; notInHtml: number | null })[];
+  checks: Check[];
+};
+
+function cold(c: Cold | null): string {
+  if (c === null) return '–';
+  const status = c.status === 200 ? '' : ` (${c.status ?? c.error})`;
+  return `${ms(c.ms)}${status}${c.cache ? ` ${c.cache}` : ''}`;
+}
+
+function report(r: Results): string {
+  const lines: string[] = [];
+  const p = r.postgres as Record<string, string | boolean>;
+  lines.push('# Counterpart benchmark', '');
+  lines.push(
+    `${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit || 'unknown'}. ` +
+      `${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB memory, ${r.machine.os}; Node ${r.machine.node}; ` +
+      `PostgreSQL ${p.serverVersion} (fsync=${p.fsync}, synchronous_commit=${p.synchronousCommit}, full_page_writes=${p.fullPageWrites}, wal_sync_method=${p.walSyncMethod}, shared_buffers=${p.sharedBuffers}). ` +
+      `Server, load generator and PostgreSQL share this machine.`,
+    '',
+  );
+  lines.push(
+    `Data: ${whole(r.data.contacts)} generated contacts (${whole(r.data.liveContacts)} live contacts in the database); ` +
+      `busiest pairs ${r.data.busiest.officials.join(' – ')}, ${r.data.busiest.offices.join(' – ')}, ${r.data.busiest.countries.join(' – ')}; search for “${r.data.searchTerm}”.`,
+    '',
+  );
+  lines.push(
+    `Each route: one request alone (cold), ${r.settings.warmupSeconds} s warm-up, then ${r.settings.seconds} s with ${r.settings.connections} connections ` +
+      `(autocannon in its own process, \`Accept-Encoding: gzip\`). req/s counts 2xx answers; errors are every other answer, ` +
+      `connection errors and timeouts; a timeout (no answer in ${r.settings.timeoutSeconds} s) counts as ${r.settings.timeoutSeconds} s in p50/p99/max. ` +
+      `× is the share of the baseline's req/s (static page for pages, bare JSON route for the API). Bytes are per response on the wire, headers included.`,
+    '',
+  );
+  const anyCache = r.routes.some((route) => route.cache !== null);
+  lines.push(
+    `| route | req/s | × | p50 ms | p99 ms | max ms | timeouts | errors | bytes | cold ms |${anyCache ? ' cache hits |' : ''}`,
+    `|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|${anyCache ? '--:|' : ''}`,
+  );
+  for (const route of r.routes) {
+    const cache = route.cache
+      ? `${(((route.cache.hit ?? 0) / Object.values(route.cache).reduce((a, b) => a + b, 0)) * 100).toFixed(0)}%`
+      : '–';
+    lines.push(
+      `| ${route.label} \`${route.path}\` | ${route.rps.toFixed(1)} | ${route.shareOfBaseline === null ? '–' : `${(route.shareOfBaseline * 100).toFixed(0)}%`} | ${ms(route.p50)} | ${ms(route.p99)} | ${ms(route.max)} | ${route.timeouts} | ${route.errors} | ${route.bytesPerResponse === null ? '–' : whole(route.bytesPerResponse)} | ${cold(route.cold)} |${anyCache ? ` ${cache} |` : ''}`,
+    );
+  }
+  lines.push('');
+  const w = r.writes;
+  lines.push(
+    `**Writes** (${r.settings.writers} writers, POST /api/v1/contacts with a researcher's token, ${p.durable ? 'durable' : 'NOT durable'} server; each write then read back through the gaps API): ` +
+      `${w.rps.toFixed(1)} writes/s, p50 ${ms(w.p50)} ms, p99 ${ms(w.p99)} ms, max ${ms(w.max)} ms, ${w.errors} errors (${w.timeouts} timeouts), ` +
+      `${w.readAfterWriteFailures} read-after-write failures in ${w.checks} reads. ${w.created} contacts written and ${w.removed} removed afterwards` +
+      `${w.pairsRestored ? '; the pairs are as before' : '; the pairs are NOT as before'}.`,
+    '',
+  );
+  const mb = (kbValue: number | null) => (kbValue === null ? 'unknown' : `${((kbValue * 1024) / 1e6).toFixed(0)} MB`);
+  lines.push(
+    `**Server memory**: peak ${mb(r.memory.serverPeakRssKb)} (VmHWM), ${mb(r.memory.serverRssAtEndKb)} resident at the end.`,
+    '',
+  );
+  lines.push(
+    `**First-load JavaScript** (gzip, from the build): ${r.firstLoadJs.map((f) => `${f.route} ${kb(f.gzipBytes)} (${f.files} files, ${kb(f.bytes)} uncompressed)`).join('; ')}.`,
+    '',
+  );
+  lines.push('| target | goal | measured | result |', '|---|---|---|---|');
+  for (const check of r.checks) {
+    lines.push(`| ${check.name} | ${check.target} | ${check.value} | ${check.pass ? 'PASS' : '**FAIL**'} |`);
+  }
+  const failed = r.checks.filter((c) => !c.pass).length;
+  lines.push('', `${r.checks.length - failed} of ${r.checks.length} targets met.`, '');
+  return lines.join('\n');
 }
 
 main().catch((error) => {

@@ -5,9 +5,8 @@
  * `npm run dev` does the same with Next.js's development server.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
+import { buildIsCurrent } from './lib/build';
 import { openDatabaseOrExit, redactUrl } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { bin, fail, ROOT, run } from './lib/run';
@@ -32,34 +31,6 @@ async function checkPortFree(): Promise<void> {
     );
     server.listen(port, () => server.close(() => resolve()));
   });
-}
-
-const BUILD_INPUTS = [
-  'app',
-  'components',
-  'lib',
-  'public',
-  'prisma/schema.prisma',
-  'next.config.js',
-  'package-lock.json',
-  'postcss.config.mjs',
-];
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(target)
-    .filter((name) => name !== 'generated')
-    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), stat.mtimeMs);
-}
-
-/** A production build is reused until a source file is newer than it. */
-function buildIsCurrent(): boolean {
-  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.every((input) => newestMtime(path.join(ROOT, input)) < built);
 }
 
 async function main() {

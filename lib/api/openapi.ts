@@ -1295,6 +1295,34 @@ const paths: OpenApiDocument['paths'] = {
       'x-example-request': '/api/v1/openapi.json',
     },
   },
+  '/api/v1/ping': {
+    get: {
+      operationId: 'ping',
+      summary: 'Is the server answering?',
+      description:
+        'Answers `{ "ok": true }` on every request, without reading the database: a liveness check, and the ' +
+        'baseline `npm run bench` compares the other endpoints with.',
+      tags: ['About'],
+      parameters: [],
+      responses: {
+        '200': {
+          description: 'The server is answering.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { ok: { type: 'boolean', const: true } },
+                required: ['ok'],
+                additionalProperties: false,
+              },
+              example: { ok: true },
+            },
+          },
+        },
+      },
+      'x-example-request': '/api/v1/ping',
+    },
+  },
   '/feeds/contacts.xml': {
     get: {
       operationId: 'contactsFeed',
@@ -1384,7 +1412,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: 'Gaps', description: 'The silences between the held contacts of a pair.' },
     { name: 'Exports', description: 'The same data as files, stamped with their filters and time.' },
     { name: 'Feeds', description: 'Atom feeds for feed readers.' },
-    { name: 'About', description: 'This description.' },
+    { name: 'About', description: 'This description, and whether the server is answering.' },
   ],
   paths,
   components: {
