@@ -202,3 +202,33 @@ export async function markersAfter(db: Db, pair: PairKey, date: IsoDate): Promis
       AND date > ${date}::date
     ORDER BY date, contact_id COLLATE "C"`;
 }
+
+/** What closing a long history's last silence on a departure needs: the last contact's range, and the gaps' figures. */
+export type ClosingFigures = {
+  earliest: IsoDate;
+  latest: IsoDate;
+  approximate: boolean;
+  disputed: boolean;
+  gapCount: number;
+  gapSum: number;
+  /** Gaps shorter than the closed silence, and the median with it among them. */
+  shorter: number;
+  median: number;
+};
+
+export async function closingFigures(db: Db, pair: PairKey, lastId: string, days: number): Promise<ClosingFigures> {
+  const [row] = await db.$queryRaw<ClosingFigures[]>`
+    SELECT to_char(l.earliest, 'YYYY-MM-DD') AS earliest, to_char(l.latest, 'YYYY-MM-DD') AS latest,
+           l.approximate, l.disputed, g.gap_count AS "gapCount", g.gap_sum AS "gapSum", g.shorter, g.median
+    FROM pair_contact l,
+         LATERAL (
+           SELECT count(d)::int - 1 AS gap_count, coalesce(sum(d), 0)::float8 - ${days} AS gap_sum,
+                  (count(*) FILTER (WHERE d < ${days}))::int AS shorter,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY d) AS median
+           FROM (SELECT gap_days AS d FROM pair_contact
+                 WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b} AND gap_days IS NOT NULL
+                 UNION ALL SELECT ${days}::int) all_gaps
+         ) g
+    WHERE l.level = ${pair.level}::"PairLevel" AND l.a = ${pair.a} AND l.b = ${pair.b} AND l.contact_id = ${lastId}`;
+  return row;
+}
