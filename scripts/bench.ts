@@ -417,7 +417,12 @@ function firstLoadJs(
   const buildManifest = JSON.parse(fs.readFileSync(path.join(next, 'build-manifest.json'), 'utf8')) as {
     rootMainFiles: string[];
   };
-  const manifestFile = path.join(next, 'server', 'app', route, 'page_client-reference-manifest.js');
+  // Next writes it beside the route's page file (app/page_client-reference-manifest.js for `page`), and in some
+  // builds inside a folder named after the page: whichever exists.
+  const manifestFile = [path.dirname(route), route]
+    .map((folder) => path.join(next, 'server', 'app', folder, 'page_client-reference-manifest.js'))
+    .find((file) => fs.existsSync(file));
+  if (manifestFile === undefined) throw new Error(`No client reference manifest for ${route} in .next/server/app`);
   const sandbox: {
     globalThis?: unknown;
     __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }>;
