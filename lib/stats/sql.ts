@@ -166,32 +166,10 @@ export function relinkSql(changed: { levels: string[]; as: string[]; bs: string[
            OR t.gap_approximate IS DISTINCT FROM r.gap_approximate OR t.gap_disputed IS DISTINCT FROM r.gap_disputed)`;
 }
 
-/**
- * The last day an official holds a recorded position: 'infinity' while a tenure
- * is open or when they have none (they count as in office), else the end of
- * their last tenure. Changes of tenure re-sync the official's contacts, so the
- * pairs' `open_until` follows.
- */
-function IN_OFFICE_UNTIL(official: string): Prisma.Sql {
-  const id = Prisma.raw(official);
-  return Prisma.sql`(SELECT CASE WHEN count(*) = 0 OR bool_or(pos.end_date IS NULL) THEN 'infinity'::date
-                                 ELSE max(pos.end_date) END
-                     FROM position pos WHERE pos.official_id = ${id})`;
-}
-
-/**
- * Writes the `pair_stat` rows of the pairs in scope from their `pair_contact`
- * rows (insert or update; a pair with no rows left is removed separately).
- */
-export function upsertStatsSql(scope: PairScope): Prisma.Sql {
-  const filter =
-    'all' in scope
-      ? Prisma.empty
-      : Prisma.sql`JOIN (SELECT DISTINCT level::"PairLevel" AS level, a, b
-              FROM unnest(${scope.levels}::text[], ${scope.as}::text[], ${scope.bs}::text[]) AS t(level, a, b)) t
-            ON pc.level = t.level AND pc.a = t.a AND pc.b = t.b`;
+/** The figures of every pair (CTEs agg, first_held, last_held, longest): whole-table sorts, for a rebuild. */
+function everyPairFigures(): Prisma.Sql {
   return Prisma.sql`
-    WITH rows AS (SELECT pc.* FROM pair_contact pc ${filter}),
+    WITH rows AS (SELECT pc.* FROM pair_contact pc),
     agg AS (
       SELECT level, a, b, count(*)::int AS contact_count,
              (count(*) FILTER (WHERE status = 'HELD'))::int AS held_count,
@@ -215,7 +193,70 @@ export function upsertStatsSql(scope: PairScope): Prisma.Sql {
       SELECT DISTINCT ON (level, a, b) level, a, b, gap_days, prev_contact_id, contact_id
       FROM rows WHERE gap_days IS NOT NULL
       ORDER BY level, a, b, gap_days DESC, date, contact_id COLLATE "C"
-    )
+    )`;
+}
+
+/**
+ * The same figures for a few pairs (a write's): one pass over each pair's rows for the counts and
+ * the median, and index lookups for its first and last held contact and its longest gap.
+ */
+function somePairsFigures(scope: { levels: string[]; as: string[]; bs: string[] }): Prisma.Sql {
+  const same = Prisma.sql`x.level = t.level AND x.a = t.a AND x.b = t.b`;
+  return Prisma.sql`
+    WITH t AS (
+      SELECT DISTINCT level::"PairLevel" AS level, a, b
+      FROM unnest(${scope.levels}::text[], ${scope.as}::text[], ${scope.bs}::text[]) AS t(level, a, b)
+    ),
+    agg AS (
+      SELECT t.level, t.a, t.b, f.*
+      FROM t CROSS JOIN LATERAL (
+        SELECT count(*)::int AS contact_count, (count(*) FILTER (WHERE status = 'HELD'))::int AS held_count,
+               count(gap_days)::int AS gap_count, coalesce(sum(gap_days), 0)::bigint AS gap_sum,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY gap_days) AS median_days,
+               coalesce(bool_or(gap_approximate), false) AS any_approximate,
+               coalesce(bool_or(gap_disputed), false) AS any_disputed
+        FROM pair_contact x WHERE ${same}
+      ) f
+      WHERE f.contact_count > 0
+    ),
+    first_held AS (
+      SELECT t.level, t.a, t.b, f.contact_id, f.date FROM t CROSS JOIN LATERAL (
+        SELECT contact_id, date FROM pair_contact x WHERE ${same} AND status = 'HELD'
+        ORDER BY date, contact_id COLLATE "C" LIMIT 1) f
+    ),
+    last_held AS (
+      SELECT t.level, t.a, t.b, f.* FROM t CROSS JOIN LATERAL (
+        SELECT contact_id, date, earliest, latest, approximate, disputed
+        FROM pair_contact x WHERE ${same} AND status = 'HELD'
+        ORDER BY date DESC, contact_id COLLATE "C" DESC LIMIT 1) f
+    ),
+    longest AS (
+      SELECT t.level, t.a, t.b, f.* FROM t CROSS JOIN LATERAL (
+        SELECT gap_days, prev_contact_id, contact_id FROM pair_contact x WHERE ${same} AND gap_days IS NOT NULL
+        ORDER BY gap_days DESC, date, contact_id COLLATE "C" LIMIT 1) f
+    )`;
+}
+
+/**
+ * The last day an official holds a recorded position: 'infinity' while a tenure
+ * is open or when they have none (they count as in office), else the end of
+ * their last tenure. Changes of tenure re-sync the official's contacts, so the
+ * pairs' `open_until` follows.
+ */
+function IN_OFFICE_UNTIL(official: string): Prisma.Sql {
+  const id = Prisma.raw(official);
+  return Prisma.sql`(SELECT CASE WHEN count(*) = 0 OR bool_or(pos.end_date IS NULL) THEN 'infinity'::date
+                                 ELSE max(pos.end_date) END
+                     FROM position pos WHERE pos.official_id = ${id})`;
+}
+
+/**
+ * Writes the `pair_stat` rows of the pairs in scope from their `pair_contact`
+ * rows (insert or update; a pair with no rows left is removed separately).
+ */
+export function upsertStatsSql(scope: PairScope): Prisma.Sql {
+  return Prisma.sql`
+    ${'all' in scope ? everyPairFigures() : somePairsFigures(scope)}
     INSERT INTO pair_stat (level, a, b, country_a, country_b, contact_count, held_count,
       first_contact_id, first_date, last_contact_id, last_date, last_earliest, last_latest, last_approximate,
       last_disputed, gap_count, gap_sum, longest_days, longest_from_contact_id, longest_to_contact_id, median_days,
