@@ -99,8 +99,8 @@ async function signedIn(browser: Browser, name: AccountName) {
 test('no public page reports a Content-Security-Policy violation', async ({ page }) => {
   test.setTimeout(90_000);
   const violations = await watchViolations(page);
-  await visit(page, '/', /since|silences/i);
-  await visit(page, '/?level=countries', /since|silences/i);
+  await visit(page, '/', /since|silence/i);
+  await visit(page, '/?level=countries', /since|silence/i);
 
   for (const path of [PAIR, '/pairs/offices/US:SECDEF/RU:MINDEF', '/pairs/countries/US/RU']) {
     await visit(page, path, /./);
