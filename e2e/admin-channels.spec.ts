@@ -211,7 +211,7 @@ test('deleting a channel in use says what happens to its contacts, and they keep
 });
 
 test('the channels pages look finished on a desktop and a phone, light and dark', async ({ page, api }) => {
-  // Eight accessibility scans and six screenshots: on a busy machine this takes longer than the default 30 s.
+  // Several accessibility scans and screenshots: on a busy machine this takes longer than the default 30 s.
   test.setTimeout(120_000);
   const { tag, no, fi } = await fixturePairs(api);
   const name = `Layout line ${tag}`;

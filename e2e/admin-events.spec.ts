@@ -205,7 +205,7 @@ test('two admins edit the same event: the second sees the conflict and keeps wha
 });
 
 test('the events pages look finished on a desktop and a phone, light and dark', async ({ page, api }) => {
-  // Eight accessibility scans and six screenshots: on a busy machine this takes longer than the default 30 s.
+  // Several accessibility scans and screenshots: on a busy machine this takes longer than the default 30 s.
   test.setTimeout(120_000);
   const { tag, no, fi } = await fixturePairs(api);
   const title = `Layout summit ${tag}`;
