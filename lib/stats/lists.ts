@@ -11,6 +11,7 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { daysBetween } from '../gaps/dates';
 import { UNUSUAL_MIN_GAPS } from './limits';
+import { toGap, type GapRow as GapRowOf } from './pair-reads';
 import type { Gap, GapSeries, IsoDate, PairKey, PairLevel } from '../gaps/types';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
@@ -45,42 +46,13 @@ const STAT_COLUMNS = Prisma.sql`
   CASE WHEN s.open_until = 'infinity' THEN NULL ELSE to_char(s.open_until, 'YYYY-MM-DD') END AS "openUntil",
   s.longest_to_contact_id AS "longestToId"`;
 
-type GapRow = {
-  level: PairLevel;
-  a: string;
-  b: string;
-  fromId: string;
-  toId: string;
-  from: IsoDate;
-  to: IsoDate;
-  days: number;
-  minDays: number;
-  maxDays: number;
-  approximate: boolean;
-  disputed: boolean;
-};
+type GapRow = GapRowOf & { level: PairLevel; a: string; b: string };
 
 const GAP_COLUMNS = Prisma.sql`
   g.level::text AS level, g.a, g.b, g.prev_contact_id AS "fromId", g.contact_id AS "toId",
   to_char(g.prev_date, 'YYYY-MM-DD') AS "from", to_char(g.date, 'YYYY-MM-DD') AS "to",
   g.gap_days AS days, g.gap_min_days AS "minDays", g.gap_max_days AS "maxDays",
   g.gap_approximate AS approximate, g.gap_disputed AS disputed`;
-
-function gapOf(row: GapRow): Gap {
-  return {
-    fromContactId: row.fromId,
-    toContactId: row.toId,
-    from: row.from,
-    to: row.to,
-    closedBy: null,
-    days: row.days,
-    minDays: row.minDays,
-    maxDays: row.maxDays,
-    approximate: row.approximate,
-    disputed: row.disputed,
-    markers: [],
-  };
-}
 
 const pairKeyOf = (row: { level: PairLevel; a: string; b: string }) => `${row.level}~${row.a}~${row.b}`;
 
@@ -131,7 +103,7 @@ async function summarize(db: Db, rows: StatRow[], today: IsoDate, recent = 0): P
   const gapsByPair = new Map<string, Gap[]>();
   for (const row of [...recentGaps].reverse()) {
     const key = pairKeyOf(row);
-    gapsByPair.set(key, [...(gapsByPair.get(key) ?? []), gapOf(row)]);
+    gapsByPair.set(key, [...(gapsByPair.get(key) ?? []), toGap(row)]);
   }
   return rows.map((row, i): GapSeries => {
     const extra = byIndex.get(i);
@@ -143,7 +115,7 @@ async function summarize(db: Db, rows: StatRow[], today: IsoDate, recent = 0): P
       firstContact: row.firstId === null ? null : { id: row.firstId, date: row.firstDate! },
       lastContact: row.lastId === null ? null : { id: row.lastId, date: row.lastDate! },
       gaps: gapsByPair.get(pairKeyOf(row)) ?? [],
-      longestGap: extra?.toId ? gapOf(extra) : null,
+      longestGap: extra?.toId ? toGap(extra) : null,
       medianGapDays: row.medianDays,
       meanGapDays: row.gapCount === 0 ? null : Math.round((row.gapSum / row.gapCount) * 10) / 10,
       currentSilence:

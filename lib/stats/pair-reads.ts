@@ -118,7 +118,8 @@ export async function innerPairs(db: Db, pair: PairKey, target: 'OFFICIAL' | 'OF
     LIMIT 200`;
 }
 
-type GapRow = {
+/** A held row's gap as the queries below select it (GAP_ROW). */
+export type GapRow = {
   fromId: string;
   toId: string;
   from: IsoDate;
@@ -135,7 +136,8 @@ const GAP_ROW = Prisma.sql`
   to_char(date, 'YYYY-MM-DD') AS "to", gap_days AS days, gap_min_days AS "minDays", gap_max_days AS "maxDays",
   gap_approximate AS approximate, gap_disputed AS disputed`;
 
-function toGap(row: GapRow): Gap {
+/** A selected gap row as the engine's Gap (no markers; not a closed silence). */
+export function toGap(row: GapRow): Gap {
   return {
     fromContactId: row.fromId,
     toContactId: row.toId,
