@@ -30,6 +30,19 @@ export type HeldRow = PairColumns & {
 
 type OtherRow = PairColumns & { id: string; date: IsoDate; status: ContactStatus; type: ContactType };
 
+/**
+ * The last day of a contact's dated period, as `periodEnd` computes it: the date itself, or the end
+ * of its month or year. `alias` is the table alias whose `date` and `date_precision` it reads.
+ */
+export function periodEndSql(alias: string): Prisma.Sql {
+  const date = Prisma.raw(`${alias}.date`);
+  return Prisma.sql`CASE ${Prisma.raw(`${alias}.date_precision`)}
+      WHEN 'DAY' THEN ${date}
+      WHEN 'MONTH' THEN (date_trunc('month', ${date}) + interval '1 month - 1 day')::date
+      ELSE (date_trunc('year', ${date}) + interval '1 year - 1 day')::date
+    END`;
+}
+
 /** Which pairs a query covers: one pair, every pair with one side, or every pair of a level. */
 export type SeriesScope = { level: PairLevel } & ({ pair: PairKey } | { side: string } | { all: true });
 
@@ -84,13 +97,7 @@ async function fetchHeldRows(db: PrismaClient, scope: SeriesScope): Promise<Held
              pc.date_precision <> 'DAY' AS approximate,
              coalesce(cl.disputed, false) AS disputed,
              least(pc.date, cl.min_claim) AS earliest,
-             greatest(
-               CASE pc.date_precision
-                 WHEN 'DAY' THEN pc.date
-                 WHEN 'MONTH' THEN (date_trunc('month', pc.date) + interval '1 month - 1 day')::date
-                 ELSE (date_trunc('year', pc.date) + interval '1 year - 1 day')::date
-               END,
-               cl.max_claim) AS latest
+             greatest(${periodEndSql('pc')}, cl.max_claim) AS latest
       FROM pair_contact pc LEFT JOIN claims cl ON cl.contact_id = pc.id
       WHERE pc.status = 'HELD'
     ),

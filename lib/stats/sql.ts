@@ -14,6 +14,7 @@
  * as the engine orders them.
  */
 import { Prisma } from '../generated/prisma/client';
+import { periodEndSql } from '../gaps/sql';
 
 /** Which contacts: a list of ids, or every live contact. */
 export type ContactScope = { ids: string[] } | { all: true };
@@ -62,13 +63,7 @@ export function pairRowsSql(scope: ContactScope): Prisma.Sql {
     )
     SELECT k.level, k.a, k.b, k.contact_id, c.date, c.status, c.type,
            least(c.date, cl.min_claim) AS earliest,
-           greatest(
-             CASE c.date_precision
-               WHEN 'DAY' THEN c.date
-               WHEN 'MONTH' THEN (date_trunc('month', c.date) + interval '1 month - 1 day')::date
-               ELSE (date_trunc('year', c.date) + interval '1 year - 1 day')::date
-             END,
-             cl.max_claim) AS latest,
+           greatest(${periodEndSql('c')}, cl.max_claim) AS latest,
            c.date_precision <> 'DAY' AS approximate,
            coalesce(cl.disputed, false) AS disputed
     FROM keyed k JOIN c ON c.id = k.contact_id LEFT JOIN claims cl ON cl.contact_id = k.contact_id`;
