@@ -55,6 +55,8 @@ type StatRow = {
   medianDays: number | null;
   anyApproximate: boolean;
   anyDisputed: boolean;
+  approximateGaps: number;
+  disputedGaps: number;
 };
 
 async function statRows(): Promise<Map<string, StatRow>> {
@@ -64,7 +66,8 @@ async function statRows(): Promise<Map<string, StatRow>> {
            to_char(last_date, 'YYYY-MM-DD') AS "lastDate", gap_count AS "gapCount", gap_sum::int AS "gapSum",
            longest_days AS "longestDays", longest_from_contact_id AS "longestFrom",
            longest_to_contact_id AS "longestTo", median_days AS "medianDays",
-           any_approximate AS "anyApproximate", any_disputed AS "anyDisputed"
+           any_approximate AS "anyApproximate", any_disputed AS "anyDisputed",
+           approximate_gaps AS "approximateGaps", disputed_gaps AS "disputedGaps"
     FROM pair_stat`;
   return new Map(rows.map((row) => [`${row.level}~${row.a}~${row.b}`, row]));
 }
@@ -89,13 +92,32 @@ function expectedStat(series: GapSeries): StatRow {
     medianDays: series.medianGapDays,
     anyApproximate: gaps.some((gap) => gap.approximate),
     anyDisputed: gaps.some((gap) => gap.disputed),
+    approximateGaps: gaps.filter((gap) => gap.approximate).length,
+    disputedGaps: gaps.filter((gap) => gap.disputed).length,
   };
+}
+
+/** Each pair's kept gap lengths (`pair_gap_length`), as "days×gaps" in order of length. */
+async function gapLengthRows(): Promise<Map<string, string[]>> {
+  const rows = await getDb().$queryRaw<{ key: string; lengths: string[] }[]>`
+    SELECT level || '~' || a || '~' || b AS key, array_agg(days || '×' || gaps ORDER BY days) AS lengths
+    FROM pair_gap_length GROUP BY level, a, b`;
+  return new Map(rows.map((row) => [row.key, row.lengths]));
+}
+
+/** The same for a series the engine computed. */
+function expectedGapLengths(series: GapSeries): string[] | undefined {
+  const counts = new Map<number, number>();
+  for (const gap of series.gaps) counts.set(gap.days, (counts.get(gap.days) ?? 0) + 1);
+  const lengths = [...counts.entries()].sort(([x], [y]) => x - y).map(([days, gaps]) => `${days}×${gaps}`);
+  return lengths.length === 0 ? undefined : lengths;
 }
 
 /** Every pair at every level: the stats row and the series read from the stats equal the engine's. */
 async function expectStatsToMatchEngine(): Promise<number> {
   const contacts = await loadGapContacts();
   const stats = await statRows();
+  const lengths = await gapLengthRows();
   const leftOffice = await loadLeftOffice(TODAY);
   const openUntil = new Map(
     (
@@ -111,6 +133,8 @@ async function expectStatsToMatchEngine(): Promise<number> {
       const key = `${level}~${series.pair.a}~${series.pair.b}`;
       // pair_stat holds the gaps between contacts; the series read from it also closes a silence on a departure.
       expect(stats.get(key), key).toEqual(expectedStat(series));
+      expect(lengths.get(key), key).toEqual(expectedGapLengths(series));
+      lengths.delete(key);
       const closing = computeSeries(contacts, series.pair, TODAY, leftOffice);
       expect(await seriesFromStats(getDb(), series.pair, TODAY), key).toEqual(closing);
       // The lists' rule on pair_stat.open_until agrees with the engine on which silences still run.
@@ -121,6 +145,12 @@ async function expectStatsToMatchEngine(): Promise<number> {
   }
   // No row for a pair the engine does not know.
   expect([...stats.keys()]).toEqual([]);
+  expect([...lengths.keys()]).toEqual([]);
+  // A write adjusts each pair's count of live contacts by what it changed: still the rows' own count.
+  const miscounted = await getDb().$queryRaw<{ key: string }[]>`
+    SELECT s.level || '~' || s.a || '~' || s.b AS key FROM pair_stat s
+    WHERE s.contact_count <> (SELECT count(*) FROM pair_contact pc WHERE pc.level = s.level AND pc.a = s.a AND pc.b = s.b)`;
+  expect(miscounted).toEqual([]);
   return compared;
 }
 
@@ -361,6 +391,7 @@ describe('pair statistics', () => {
     await createContact(input('2005-03-01'), actor);
     const before = await getDb().$queryRaw`SELECT * FROM pair_stat ORDER BY level, a, b`;
     const rowsBefore = await getDb().$queryRaw`SELECT * FROM pair_contact ORDER BY level, a, b, contact_id`;
+    const lengthsBefore = await getDb().$queryRaw`SELECT * FROM pair_gap_length ORDER BY level, a, b, days`;
     await expect(
       getDb().$transaction(async (tx) => {
         await createContact(input('2006-03-01'), actor, { tx });
@@ -372,6 +403,7 @@ describe('pair statistics', () => {
     ).rejects.toThrow('fails after the statistics step');
     expect(await getDb().$queryRaw`SELECT * FROM pair_stat ORDER BY level, a, b`).toEqual(before);
     expect(await getDb().$queryRaw`SELECT * FROM pair_contact ORDER BY level, a, b, contact_id`).toEqual(rowsBefore);
+    expect(await getDb().$queryRaw`SELECT * FROM pair_gap_length ORDER BY level, a, b, days`).toEqual(lengthsBefore);
     expect(await expectStatsToMatchEngine()).toBe(3);
   });
 });

@@ -21,7 +21,7 @@ import {
 } from '../cache/invalidate';
 import { Prisma } from '../generated/prisma/client';
 import type { PairLevel } from '../gaps/types';
-import { pairRowsSql, relinkSql, upsertStatsSql } from './sql';
+import { adjustGapLengthsSql, pairRowsSql, relinkSql, upsertStatsSql, type PairDeltas } from './sql';
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,6 +40,11 @@ export type StatPair = { level: PairLevel; a: string; b: string };
 
 type PairRow = StatPair & { lock: number };
 type ChangedRow = StatPair & { d: string; status: string };
+/** A row's gap: its length in days, and whether it is approximate or disputed (all null: no gap). */
+type GapColumns = { days: number | null; approximate: boolean | null; disputed: boolean | null };
+type RemovedRow = ChangedRow & GapColumns;
+type RelinkedRow = StatPair &
+  GapColumns & { oldDays: number | null; oldApproximate: boolean | null; oldDisputed: boolean | null };
 
 function columns(pairs: StatPair[]) {
   return { levels: pairs.map((p) => p.level), as: pairs.map((p) => p.a), bs: pairs.map((p) => p.b) };
@@ -83,9 +88,10 @@ export async function syncContactStats(tx: Tx, contactIds: string[]): Promise<St
   await tx.$queryRaw`
     SELECT count(pg_advisory_xact_lock(${PAIR_LOCK_NAMESPACE}::int, k)) FROM unnest(${locks}::int[]) AS k`;
 
-  const removed = await tx.$queryRaw<ChangedRow[]>`
+  const removed = await tx.$queryRaw<RemovedRow[]>`
     DELETE FROM pair_contact WHERE contact_id = ANY(${ids}::text[])
-    RETURNING level::text AS level, a, b, to_char(date, 'YYYY-MM-DD') AS d, status::text AS status`;
+    RETURNING level::text AS level, a, b, to_char(date, 'YYYY-MM-DD') AS d, status::text AS status,
+              gap_days AS days, gap_approximate AS approximate, gap_disputed AS disputed`;
   const added = await tx.$queryRaw<ChangedRow[]>`
     INSERT INTO pair_contact (level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed)
     SELECT level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed
@@ -93,12 +99,22 @@ export async function syncContactStats(tx: Tx, contactIds: string[]): Promise<St
     RETURNING level::text AS level, a, b, to_char(date, 'YYYY-MM-DD') AS d, status::text AS status`;
 
   const changed = relinkDays([...removed, ...added].filter((row) => row.status === 'HELD'));
-  if (changed.length > 0) {
-    await tx.$executeRaw(relinkSql({ ...columns(changed), days: changed.map((row) => row.d) }));
-  }
+  const relinked =
+    changed.length === 0
+      ? []
+      : await tx.$queryRaw<RelinkedRow[]>(relinkSql({ ...columns(changed), days: changed.map((row) => row.d) }));
 
+  const { deltas, lengths } = figureChanges(pairs, removed, added, relinked);
+  if (lengths.days.length > 0) {
+    const { upsert, prune } = adjustGapLengthsSql(lengths);
+    await tx.$executeRaw(upsert);
+    const dropped = await tx.$queryRaw<{ gaps: number }[]>(prune);
+    // Only a bug, or rows changed by hand, can take away gaps a pair did not have.
+    if (dropped.some((row) => row.gaps < 0))
+      throw new Error('The pair statistics are out of step: run `npm run cli -- rebuild`');
+  }
+  await tx.$executeRaw(upsertStatsSql(deltas));
   const scope = columns(pairs);
-  await tx.$executeRaw(upsertStatsSql(scope));
   await tx.$executeRaw`
     DELETE FROM pair_stat s
     USING unnest(${scope.levels}::text[], ${scope.as}::text[], ${scope.bs}::text[]) AS t(level, a, b)
@@ -107,6 +123,71 @@ export async function syncContactStats(tx: Tx, contactIds: string[]): Promise<St
   const synced = pairs.map(({ level, a, b }) => ({ level, a, b }));
   await publishInvalidation(tx, await tagsOfPairs(tx, synced, ids));
   return synced;
+}
+
+/**
+ * What a write changed in each pair's figures, from the rows it removed (with their gaps), the rows it
+ * added (no gap yet) and the rows it re-linked (gap before and after): the deltas of `pair_stat`'s counts
+ * and sums, and of `pair_gap_length`, one entry per pair and per pair and length.
+ */
+function figureChanges(
+  pairs: StatPair[],
+  removed: RemovedRow[],
+  added: ChangedRow[],
+  relinked: RelinkedRow[],
+): { deltas: PairDeltas; lengths: { levels: string[]; as: string[]; bs: string[]; days: number[]; gaps: number[] } } {
+  const key = (p: StatPair) => `${p.level}~${p.a}~${p.b}`;
+  const zero = { contacts: 0, held: 0, gaps: 0, days: 0, approximate: 0, disputed: 0 };
+  const byPair = new Map(pairs.map((p) => [key(p), { pair: p, ...zero }]));
+  const byLength = new Map<string, { pair: StatPair; days: number; gaps: number }>();
+  const entry = (p: StatPair) => {
+    const found = byPair.get(key(p));
+    if (found === undefined) throw new Error(`Pair ${key(p)} changed without its lock`);
+    return found;
+  };
+  const count = (p: StatPair, gap: GapColumns, sign: 1 | -1) => {
+    if (gap.days === null) return;
+    const figures = entry(p);
+    figures.gaps += sign;
+    figures.days += sign * gap.days;
+    if (gap.approximate) figures.approximate += sign;
+    if (gap.disputed) figures.disputed += sign;
+    const lengthKey = `${key(p)}~${gap.days}`;
+    const length = byLength.get(lengthKey) ?? { pair: p, days: gap.days, gaps: 0 };
+    length.gaps += sign;
+    byLength.set(lengthKey, length);
+  };
+  for (const row of removed) {
+    entry(row).contacts -= 1;
+    if (row.status === 'HELD') entry(row).held -= 1;
+    count(row, row, -1);
+  }
+  for (const row of added) {
+    entry(row).contacts += 1;
+    if (row.status === 'HELD') entry(row).held += 1;
+  }
+  for (const row of relinked) {
+    count(row, { days: row.oldDays, approximate: row.oldApproximate, disputed: row.oldDisputed }, -1);
+    count(row, row, 1);
+  }
+  const figures = [...byPair.values()];
+  const lengths = [...byLength.values()].filter((length) => length.gaps !== 0);
+  return {
+    deltas: {
+      ...columns(figures.map((f) => f.pair)),
+      contacts: figures.map((f) => f.contacts),
+      held: figures.map((f) => f.held),
+      gaps: figures.map((f) => f.gaps),
+      days: figures.map((f) => f.days),
+      approximate: figures.map((f) => f.approximate),
+      disputed: figures.map((f) => f.disputed),
+    },
+    lengths: {
+      ...columns(lengths.map((l) => l.pair)),
+      days: lengths.map((l) => l.days),
+      gaps: lengths.map((l) => l.gaps),
+    },
+  };
 }
 
 /**

@@ -19,8 +19,24 @@ import { periodEndSql } from '../gaps/sql';
 /** Which contacts: a list of ids, or every live contact. */
 export type ContactScope = { ids: string[] } | { all: true };
 
-/** Which pairs: a list (parallel arrays), or every pair. */
-export type PairScope = { levels: string[]; as: string[]; bs: string[] } | { all: true };
+/**
+ * What a write changed in some pairs (parallel arrays, one entry per pair): how many live contacts, held
+ * contacts, gaps, days of gaps, approximate and disputed gaps it added (negative: removed).
+ */
+export type PairDeltas = {
+  levels: string[];
+  as: string[];
+  bs: string[];
+  contacts: number[];
+  held: number[];
+  gaps: number[];
+  days: number[];
+  approximate: number[];
+  disputed: number[];
+};
+
+/** Which pairs: those a write changed, with what it changed, or every pair. */
+export type PairScope = PairDeltas | { all: true };
 
 /**
  * The pair rows of the contacts in scope, without the gap columns: level, a, b,
@@ -120,7 +136,9 @@ export const WHOLE_TABLE_SETTINGS = ['SET LOCAL enable_nestloop = off', "SET LOC
  * again, from a window that starts at the pair's last held day before it.
  * Every other row of the pair keeps its gap, so a write costs the same in a
  * pair of 20 contacts and of 20,000. The day `-infinity` re-links a whole pair
- * in one window, for writes that change many days of it (a merge).
+ * in one window, for writes that change many days of it (a merge). Returns each
+ * re-linked row's gap before and after (the self-join reads the row as it was),
+ * for the caller to adjust the pair's figures by.
  */
 export function relinkSql(changed: { levels: string[]; as: string[]; bs: string[]; days: string[] }): Prisma.Sql {
   return Prisma.sql`
@@ -155,10 +173,15 @@ export function relinkSql(changed: { levels: string[]; as: string[]; bs: string[
         gap_min_days = r.gap_min_days, gap_max_days = r.gap_max_days,
         gap_approximate = r.gap_approximate, gap_disputed = r.gap_disputed
     FROM relinked r
+    JOIN pair_contact old
+      ON old.level = r.level AND old.a = r.a AND old.b = r.b AND old.contact_id = r.contact_id
     WHERE t.level = r.level AND t.a = r.a AND t.b = r.b AND t.contact_id = r.contact_id
       AND (t.prev_contact_id IS DISTINCT FROM r.prev_contact_id OR t.gap_days IS DISTINCT FROM r.gap_days
            OR t.gap_min_days IS DISTINCT FROM r.gap_min_days OR t.gap_max_days IS DISTINCT FROM r.gap_max_days
-           OR t.gap_approximate IS DISTINCT FROM r.gap_approximate OR t.gap_disputed IS DISTINCT FROM r.gap_disputed)`;
+           OR t.gap_approximate IS DISTINCT FROM r.gap_approximate OR t.gap_disputed IS DISTINCT FROM r.gap_disputed)
+    RETURNING t.level::text AS level, t.a, t.b,
+              old.gap_days AS "oldDays", old.gap_approximate AS "oldApproximate", old.gap_disputed AS "oldDisputed",
+              t.gap_days AS days, t.gap_approximate AS approximate, t.gap_disputed AS disputed`;
 }
 
 /** The figures of every pair (CTEs agg, first_held, last_held, longest): whole-table sorts, for a rebuild. */
@@ -170,8 +193,8 @@ function everyPairFigures(): Prisma.Sql {
              (count(*) FILTER (WHERE status = 'HELD'))::int AS held_count,
              count(gap_days)::int AS gap_count, coalesce(sum(gap_days), 0)::bigint AS gap_sum,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY gap_days) AS median_days,
-             coalesce(bool_or(gap_approximate), false) AS any_approximate,
-             coalesce(bool_or(gap_disputed), false) AS any_disputed
+             (count(*) FILTER (WHERE gap_approximate))::int AS approximate_gaps,
+             (count(*) FILTER (WHERE gap_disputed))::int AS disputed_gaps
       FROM rows GROUP BY level, a, b
     ),
     first_held AS (
@@ -192,27 +215,37 @@ function everyPairFigures(): Prisma.Sql {
 }
 
 /**
- * The same figures for a few pairs (a write's): one pass over each pair's rows for the counts and
- * the median, and index lookups for its first and last held contact and its longest gap.
+ * The same figures for the pairs a write changed, without reading their rows: the counts are the kept
+ * ones plus the write's deltas, the median is read from `pair_gap_length` (which the write has already
+ * adjusted), and the first and last held contact and the longest gap are index lookups. So a write costs
+ * the same in a pair of 20 contacts and of 200,000.
  */
-function somePairsFigures(scope: { levels: string[]; as: string[]; bs: string[] }): Prisma.Sql {
+function somePairsFigures(scope: PairDeltas): Prisma.Sql {
   const same = Prisma.sql`x.level = t.level AND x.a = t.a AND x.b = t.b`;
   return Prisma.sql`
     WITH t AS (
-      SELECT DISTINCT level::"PairLevel" AS level, a, b
-      FROM unnest(${scope.levels}::text[], ${scope.as}::text[], ${scope.bs}::text[]) AS t(level, a, b)
+      SELECT level::"PairLevel" AS level, a, b, dc, dh, dg, dd, dap, ddi
+      FROM unnest(${scope.levels}::text[], ${scope.as}::text[], ${scope.bs}::text[], ${scope.contacts}::int[],
+                  ${scope.held}::int[], ${scope.gaps}::int[], ${scope.days}::bigint[], ${scope.approximate}::int[],
+                  ${scope.disputed}::int[]) AS t(level, a, b, dc, dh, dg, dd, dap, ddi)
+    ),
+    counted AS (
+      SELECT t.level, t.a, t.b,
+             coalesce(s.contact_count, 0) + t.dc AS contact_count, coalesce(s.held_count, 0) + t.dh AS held_count,
+             coalesce(s.gap_count, 0) + t.dg AS gap_count, coalesce(s.gap_sum, 0) + t.dd AS gap_sum,
+             coalesce(s.approximate_gaps, 0) + t.dap AS approximate_gaps,
+             coalesce(s.disputed_gaps, 0) + t.ddi AS disputed_gaps
+      FROM t LEFT JOIN pair_stat s USING (level, a, b)
     ),
     agg AS (
-      SELECT t.level, t.a, t.b, f.*
-      FROM t CROSS JOIN LATERAL (
-        SELECT count(*)::int AS contact_count, (count(*) FILTER (WHERE status = 'HELD'))::int AS held_count,
-               count(gap_days)::int AS gap_count, coalesce(sum(gap_days), 0)::bigint AS gap_sum,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY gap_days) AS median_days,
-               coalesce(bool_or(gap_approximate), false) AS any_approximate,
-               coalesce(bool_or(gap_disputed), false) AS any_disputed
-        FROM pair_contact x WHERE ${same}
-      ) f
-      WHERE f.contact_count > 0
+      -- percentile_cont(0.5): the mean of the gaps at positions (n - 1) / 2 and n / 2 (from 0) by length.
+      SELECT t.*, m.median_days
+      FROM counted t CROSS JOIN LATERAL (
+        SELECT ((min(h.days) FILTER (WHERE h.upto > (t.gap_count - 1) / 2)
+                 + min(h.days) FILTER (WHERE h.upto > t.gap_count / 2)) / 2.0)::float8 AS median_days
+        FROM (SELECT x.days, sum(x.gaps) OVER (ORDER BY x.days) AS upto FROM pair_gap_length x WHERE ${same}) h
+      ) m
+      WHERE t.contact_count > 0
     ),
     first_held AS (
       SELECT t.level, t.a, t.b, f.contact_id, f.date FROM t CROSS JOIN LATERAL (
@@ -233,6 +266,41 @@ function somePairsFigures(scope: { levels: string[]; as: string[]; bs: string[] 
 }
 
 /**
+ * Adjusts `pair_gap_length` by a write's gaps (parallel arrays: pair, length, how many added, negative
+ * for removed; one entry per pair and length): an upsert, then a statement that drops the lengths no gap
+ * has any more and returns how many gaps each had left: 0, or below zero if the table was out of step.
+ * Two statements, because a statement does not see its own CTEs' changes; and no CHECK, because
+ * PostgreSQL checks the proposed row of an INSERT … ON CONFLICT (negative for a removal) first.
+ */
+export function adjustGapLengthsSql(changes: {
+  levels: string[];
+  as: string[];
+  bs: string[];
+  days: number[];
+  gaps: number[];
+}): { upsert: Prisma.Sql; prune: Prisma.Sql } {
+  const changed = Prisma.sql`
+    SELECT level::"PairLevel" AS level, a, b, days, gaps
+    FROM unnest(${changes.levels}::text[], ${changes.as}::text[], ${changes.bs}::text[], ${changes.days}::int[],
+                ${changes.gaps}::int[]) AS t(level, a, b, days, gaps)`;
+  return {
+    upsert: Prisma.sql`
+      INSERT INTO pair_gap_length AS g (level, a, b, days, gaps) ${changed}
+      ON CONFLICT (level, a, b, days) DO UPDATE SET gaps = g.gaps + excluded.gaps`,
+    prune: Prisma.sql`
+      DELETE FROM pair_gap_length g USING (${changed}) c
+      WHERE g.gaps <= 0 AND g.level = c.level AND g.a = c.a AND g.b = c.b AND g.days = c.days
+      RETURNING g.gaps`,
+  };
+}
+
+/** Every pair's gap lengths, from its `pair_contact` rows: for a rebuild. */
+export const insertAllGapLengthsSql = Prisma.sql`
+  INSERT INTO pair_gap_length (level, a, b, days, gaps)
+  SELECT level, a, b, gap_days, count(*)::int FROM pair_contact WHERE gap_days IS NOT NULL
+  GROUP BY level, a, b, gap_days`;
+
+/**
  * The last day an official holds a recorded position: 'infinity' while a tenure
  * is open or when they have none (they count as in office), else the end of
  * their last tenure. Changes of tenure re-sync the official's contacts, so the
@@ -246,8 +314,9 @@ function IN_OFFICE_UNTIL(official: string): Prisma.Sql {
 }
 
 /**
- * Writes the `pair_stat` rows of the pairs in scope from their `pair_contact`
- * rows (insert or update; a pair with no rows left is removed separately).
+ * Writes the `pair_stat` rows of the pairs in scope (insert or update; a pair with no rows left is
+ * removed separately): for a rebuild, from every `pair_contact` row; for a write, from the pair's kept
+ * figures and what the write changed.
  */
 export function upsertStatsSql(scope: PairScope): Prisma.Sql {
   return Prisma.sql`
@@ -255,14 +324,14 @@ export function upsertStatsSql(scope: PairScope): Prisma.Sql {
     INSERT INTO pair_stat (level, a, b, country_a, country_b, contact_count, held_count,
       first_contact_id, first_date, last_contact_id, last_date, last_earliest, last_latest, last_approximate,
       last_disputed, gap_count, gap_sum, longest_days, longest_from_contact_id, longest_to_contact_id, median_days,
-      any_approximate, any_disputed, open_until)
+      approximate_gaps, disputed_gaps, any_approximate, any_disputed, open_until)
     SELECT g.level, g.a, g.b,
            CASE g.level WHEN 'COUNTRY' THEN g.a WHEN 'OFFICE' THEN oa.country ELSE fa.country END,
            CASE g.level WHEN 'COUNTRY' THEN g.b WHEN 'OFFICE' THEN ob.country ELSE fb.country END,
            g.contact_count, g.held_count,
            f.contact_id, f.date, l.contact_id, l.date, l.earliest, l.latest, l.approximate, l.disputed,
            g.gap_count, g.gap_sum, lg.gap_days, lg.prev_contact_id, lg.contact_id, g.median_days,
-           g.any_approximate, g.any_disputed,
+           g.approximate_gaps, g.disputed_gaps, g.approximate_gaps > 0, g.disputed_gaps > 0,
            CASE g.level WHEN 'OFFICIAL' THEN least(${IN_OFFICE_UNTIL('g.a')}, ${IN_OFFICE_UNTIL('g.b')})
                         ELSE 'infinity'::date END
     FROM agg g
@@ -283,6 +352,7 @@ export function upsertStatsSql(scope: PairScope): Prisma.Sql {
       gap_count = excluded.gap_count, gap_sum = excluded.gap_sum, longest_days = excluded.longest_days,
       longest_from_contact_id = excluded.longest_from_contact_id,
       longest_to_contact_id = excluded.longest_to_contact_id, median_days = excluded.median_days,
+      approximate_gaps = excluded.approximate_gaps, disputed_gaps = excluded.disputed_gaps,
       any_approximate = excluded.any_approximate, any_disputed = excluded.any_disputed,
       open_until = excluded.open_until, version = pair_stat.version + 1`;
 }

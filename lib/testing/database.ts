@@ -4,6 +4,7 @@ import { disconnectDb } from '../db';
 
 const TABLES = [
   'pair_stat',
+  'pair_gap_length',
   'pair_contact',
   'audit_log',
   'source',
