@@ -4,6 +4,7 @@ import { getDb } from '../db';
 import { AppError } from '../errors';
 import { daysBetween, localTimeToInstant, parseIsoDate, toIsoDate } from '../gaps/dates';
 import type { Prisma } from '../generated/prisma/client';
+import { makePairKey } from '../gaps/engine';
 import type { PairKey } from '../gaps/types';
 import { normalizeName } from '../names';
 import type { ContactInput } from '../validation/contact';
@@ -30,7 +31,11 @@ export type EndedSilence = {
 
 export type Participant = { id: string; slug: string; name: string; country: string };
 
-/** The longest silence the contact ended among its cross-country pairs of officials. */
+/**
+ * The longest silence the contact ended among its cross-country pairs of officials: each pair's latest
+ * other held contact on or before its date, one index lookup in `pair_contact` (which this transaction
+ * has not yet re-synced, so the contact's own old row, if any, is skipped by id).
+ */
 async function findEndedSilences(
   tx: Tx,
   contact: { id: string; date: string },
@@ -40,19 +45,14 @@ async function findEndedSilences(
   for (const [i, a] of participants.entries()) {
     for (const b of participants.slice(i + 1)) {
       if (a.country === b.country) continue;
-      const previous = await tx.contact.findFirst({
-        where: {
-          id: { not: contact.id },
-          status: 'HELD',
-          deletedAt: null,
-          date: { lte: dbDate(contact.date) },
-          AND: [{ participants: { some: { officialId: a.id } } }, { participants: { some: { officialId: b.id } } }],
-        },
-        orderBy: [{ date: 'desc' }, { id: 'desc' }],
-        select: { id: true, date: true },
-      });
-      if (previous === null) continue;
-      const since = isoFromDb(previous.date);
+      const { a: x, b: y } = makePairKey('OFFICIAL', a.id, b.id);
+      const [previous] = await tx.$queryRaw<{ id: string; date: string }[]>`
+        SELECT contact_id AS id, to_char(date, 'YYYY-MM-DD') AS date FROM pair_contact
+        WHERE level = 'OFFICIAL' AND a = ${x} AND b = ${y} AND status = 'HELD'
+          AND date <= ${contact.date}::date AND contact_id <> ${contact.id}
+        ORDER BY date DESC, contact_id DESC LIMIT 1`;
+      if (previous === undefined) continue;
+      const since = previous.date;
       ended.push({
         days: daysBetween(since, contact.date),
         since,
@@ -77,21 +77,16 @@ async function resolveExpectedContacts(
   contact: { id: string; date: string },
   officialIds: string[],
 ) {
-  const expected = await tx.contact.findMany({
-    where: {
-      status: 'SCHEDULED',
-      resolvedById: null,
-      deletedAt: null,
-      date: { lte: addDays(parseIsoDate(contact.date), EXPECTED_CONTACT_GRACE_DAYS) },
-      participants: { some: { officialId: { in: officialIds } } },
-    },
-    select: { id: true, participants: { select: { officialId: true, country: true } } },
-  });
-  const ids = new Set(officialIds);
-  const matching = expected.filter((e) => {
-    const shared = e.participants.filter((p) => ids.has(p.officialId));
-    return new Set(shared.map((p) => p.country)).size >= 2;
-  });
+  // The open expected contacts that share a cross-country pair of officials with this one: the pairs'
+  // expected rows in `pair_contact` (one index range each), still open on the contact itself.
+  const pairs = officialIds.flatMap((a, i) => officialIds.slice(i + 1).map((b) => makePairKey('OFFICIAL', a, b)));
+  const latest = toIsoDate(addDays(parseIsoDate(contact.date), EXPECTED_CONTACT_GRACE_DAYS));
+  const matching = await tx.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT c.id, c.date FROM unnest(${pairs.map((p) => p.a)}::text[], ${pairs.map((p) => p.b)}::text[]) AS p(a, b)
+    JOIN pair_contact pc ON pc.level = 'OFFICIAL' AND pc.a = p.a AND pc.b = p.b AND pc.status = 'SCHEDULED'
+      AND pc.date <= ${latest}::date AND pc.contact_id <> ${contact.id}
+    JOIN contact c ON c.id = pc.contact_id AND c.status = 'SCHEDULED' AND c.resolved_by_id IS NULL AND c.deleted_at IS NULL
+    ORDER BY c.date, c.id`;
   for (const { id } of matching) {
     const before = await contactSnapshot(tx, id);
     await tx.contact.update({ where: { id }, data: { resolvedById: contact.id, version: { increment: 1 } } });
