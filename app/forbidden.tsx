@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SignedInAs } from '@/components/auth/signed-in-as';
+import { SignedInAs } from '@/components/auth/deferred';
 
 export const metadata: Metadata = {
   title: 'Not allowed',

@@ -2,7 +2,7 @@ import '@fontsource-variable/inter';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import { UserMenu } from '@/components/auth/user-menu';
+import { UserMenu } from '@/components/auth/deferred';
 
 export const metadata: Metadata = {
   title: { default: 'Counterpart — the silences between officials', template: '%s · Counterpart' },

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { EditContactLink } from '@/components/auth/edit-contact-link';
+import { EditContactLink } from '@/components/auth/deferred';
 import { formatDate } from '@/lib/format';
 import type { ContactRow as ContactListRow } from '@/lib/data/contacts';
 import { STATUS_LABEL, TYPE_LABEL } from '@/lib/labels';

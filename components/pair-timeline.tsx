@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { EditContactLink } from '@/components/auth/edit-contact-link';
+import { EditContactLink } from '@/components/auth/deferred';
 import { typeNoun } from '@/components/pair-view';
 import type { ContactRow } from '@/lib/data/contacts';
 import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
