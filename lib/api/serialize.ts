@@ -180,20 +180,43 @@ function sideJson(side: PairSide) {
 export type PairSeries = { series: GapSeries; a: PairSide; b: PairSide; canonical: string };
 
 /**
+ * How an answer of `/api/v1/gaps` that holds part of a series places it: the
+ * most gaps it holds, how many the whole series has, and the address of the
+ * next older page (null on the oldest). `newest`: the latest page, the one
+ * whose flat `markers` list also holds the running silence's. `closedSilence`:
+ * the whole series' silence closed on a departure, which may be on another page.
+ */
+export type GapPageInfo = {
+  limit: number;
+  total: number;
+  older: string | null;
+  newest: boolean;
+  closedSilence: Gap | null;
+};
+
+/**
  * A pair's gap series as `/api/v1/gaps` answers it. `today` is the UTC date
  * the current silence was counted to, stated so the numbers can be checked.
  * An official pair one of whom left office has no current silence: its last
  * gap (also given as `closedSilence`) has `closedBy` set and no `toContactId`.
+ *
+ * With `page`, `series.gaps` is one page of the series (lib/gaps/series-page.ts)
+ * and every other number is the whole series'; the answer says so in `page`,
+ * and its flat `markers` are the page's: those inside its gaps, the running
+ * silence's on the newest page, and those before the first held contact on the
+ * page with the first gap, so that every marker is on exactly one page.
  */
-export function gapSeriesJson({ series, a, b, canonical }: PairSeries, today: IsoDate) {
+export function gapSeriesJson({ series, a, b, canonical }: PairSeries, today: IsoDate, page?: GapPageInfo) {
   const silence = series.currentSilence;
   const sides = [a, b];
   const last = series.gaps.at(-1);
   const markers = [
     ...series.leadingMarkers,
     ...series.gaps.flatMap((gap) => gap.markers),
-    ...(silence?.markers ?? []),
+    ...(page && !page.newest ? [] : (silence?.markers ?? [])),
   ].map(markerJson);
+  // A page's last gap may not be the series' last: the closed silence is the whole series' own.
+  const closed = page ? page.closedSilence : last?.closedBy ? last : null;
   return {
     level: series.pair.level,
     pair: { a: sideJson(a), b: sideJson(b), href: canonical },
@@ -207,9 +230,12 @@ export function gapSeriesJson({ series, a, b, canonical }: PairSeries, today: Is
     currentSilenceDays: silence?.days ?? null,
     currentSilence: silence && currentSilenceJson(silence),
     currentSilenceRank: silence && { longerThan: silence.rank.longerThan, of: silence.rank.of },
-    closedSilence: last?.closedBy ? gapJson(last, sides) : null,
+    closedSilence: closed ? gapJson(closed, sides) : null,
     markers,
     today,
+    ...(page && {
+      page: { limit: page.limit, total: page.total, returned: series.gaps.length, older: page.older },
+    }),
   };
 }
 export type GapSeriesJson = ReturnType<typeof gapSeriesJson>;
