@@ -3,6 +3,8 @@ import type { getOfficialBySlug, searchOfficials } from '../data/officials';
 import type { PairSide } from '../data/pairs';
 import type { CurrentSilence, Gap, GapClosure, GapMarker, GapSeries, IsoDate } from '../gaps/types';
 import type { ContactFilters } from '../validation/filters';
+import { cursorOf, type Cursor } from '../paging';
+import { pairQueryToString, type PairQuery } from '../validation/pair-query';
 
 /*
  * What the API says, built once here from what lib/data returns, so that the
@@ -193,6 +195,17 @@ export type GapPageInfo = {
   newest: boolean;
   closedSilence: Gap | null;
 };
+
+/**
+ * The address of a gaps page: the pair by its sides' refs (in the reader's
+ * order), the limit if one was asked for, and the cursor with its `~` readable.
+ */
+export function gapsPageUrl(pair: PairQuery, limit: number | undefined, before: Cursor): string {
+  const params = new URLSearchParams(pairQueryToString(pair));
+  if (limit !== undefined) params.set('limit', String(limit));
+  params.set('before', cursorOf(before));
+  return `/api/v1/gaps?${params.toString().replaceAll('%7E', '~')}`;
+}
 
 /**
  * A pair's gap series as `/api/v1/gaps` answers it. `today` is the UTC date

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { loadPairGaps } from '@/lib/api/pairs';
 import { invalidInput, jsonResponse, rejectUnknownParams, withErrors } from '@/lib/api/respond';
-import { gapSeriesJson } from '@/lib/api/serialize';
+import { gapSeriesJson, gapsPageUrl } from '@/lib/api/serialize';
 import { CACHE_TAGS_HEADER, pairTag } from '@/lib/cache/tags.mjs';
 import { todayUtc } from '@/lib/gaps/dates';
-import { cursorOf } from '@/lib/paging';
 import { searchParamsToObject } from '@/lib/validation/filters';
 import { GAP_PAGE_KEYS, MAX_GAPS_PAGE, ZGapPageQuery } from '@/lib/validation/gap-page';
-import { PAIR_QUERY_KEYS, pairQueryToString, ZPairQuery } from '@/lib/validation/pair-query';
+import { PAIR_QUERY_KEYS, ZPairQuery } from '@/lib/validation/pair-query';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,14 +32,8 @@ export const GET = withErrors(async (request) => {
   const { total, older, newest, closedSilence } = overview;
   // A series that fits, asked for without paging, answers as it always has: whole, with no `page`.
   const paged = limit !== undefined || before !== undefined || total > overview.series.gaps.length;
-  // The older page names the pair by its own refs, keeps the limit asked for, and leaves the cursor's `~` readable.
-  const olderUrl =
-    older &&
-    `/api/v1/gaps?${new URLSearchParams([
-      ...new URLSearchParams(pairQueryToString({ ...query, a: overview.a.ref, b: overview.b.ref })),
-      ...(limit === undefined ? [] : [['limit', String(limit)]]),
-      ['before', cursorOf(older)],
-    ])}`.replaceAll('%7E', '~');
+  // The older page names the pair by its own refs (a slug, not an id) and keeps the limit asked for.
+  const olderUrl = older && gapsPageUrl({ ...query, a: overview.a.ref, b: overview.b.ref }, limit, older);
   const body = gapSeriesJson(
     overview,
     today,
