@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { test as withApi, uniqueTag } from './api-fixtures';
+import { expectDocumented, test as withApi, uniqueTag } from './api-fixtures';
 import { screenshot } from './screenshots';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -250,6 +250,40 @@ test.describe('read API: gaps', () => {
     expect(body.pair.b).toMatchObject({ key: 'RU', label: 'Russia' });
     expect(body.heldCount).toBe(4);
     expect(body.gaps.map((g: { to: string }) => g.to)).toEqual(['2022-02-18', '2022-05-13', '2022-05-19']);
+  });
+
+  test('a long series pages back with limit and before, every number the whole series’', async ({ request }) => {
+    const query = 'countryA=US&countryB=RU';
+    const whole = await expectDocumented(await request.get(`/api/v1/gaps?${query}`), 'get', '/api/v1/gaps');
+    // The whole series fits: it answers as it always has, with no page.
+    expect(whole).not.toHaveProperty('page');
+    expect(whole.gaps).toHaveLength(3);
+    const pages = [];
+    let path: string | null = `/api/v1/gaps?${query}&limit=1`;
+    while (path !== null && pages.length < 10) {
+      const body = await expectDocumented(await request.get(path), 'get', '/api/v1/gaps');
+      const { page } = body;
+      expect({ ...body, gaps: null, markers: null, page: undefined }).toEqual({ ...whole, gaps: null, markers: null });
+      expect(page).toMatchObject({ limit: 1, total: 3, returned: body.gaps.length });
+      pages.push(body);
+      path = page.older;
+      if (path !== null)
+        expect(path).toMatch(/^\/api\/v1\/gaps\?countryA=US&countryB=RU&limit=1&before=\d{4}-\d{2}-\d{2}~/);
+    }
+    expect(pages).toHaveLength(3);
+    const oldestFirst = pages.reverse();
+    expect(oldestFirst.flatMap((page) => page.gaps)).toEqual(whole.gaps);
+    expect(oldestFirst.flatMap((page) => page.markers)).toEqual(whole.markers);
+
+    // Before the first gap: no gaps, and nothing older (not a 404).
+    const past = await (await request.get(`/api/v1/gaps?${query}&before=1900-01-01~x`)).json();
+    expect(past.gaps).toEqual([]);
+    expect(past.page).toMatchObject({ returned: 0, total: 3, older: null });
+
+    const limit = await expectError(await request.get(`/api/v1/gaps?${query}&limit=0`), 400, 'INVALID');
+    expect(Object.keys(limit.fields!)).toEqual(['limit']);
+    const cursor = await expectError(await request.get(`/api/v1/gaps?${query}&before=2022-02-30~x`), 400, 'INVALID');
+    expect(Object.keys(cursor.fields!)).toEqual(['before']);
   });
 
   test('unknown sides are a JSON 404 naming the parameter', async ({ request }) => {

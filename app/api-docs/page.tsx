@@ -174,12 +174,14 @@ function Responses({ responses }: { responses: Record<string, OpenApiResponse> }
           </dt>
           <dd>
             <Prose text={response.description} />
-            {Object.entries(response.content ?? {}).map(
-              ([type, content]) =>
-                content.example !== undefined && (
-                  <Example key={type} label={`Example (${type})`} value={content.example} />
-                ),
-            )}
+            {Object.entries(response.content ?? {}).map(([type, content]) => (
+              <Fragment key={type}>
+                {content.example !== undefined && <Example label={`Example (${type})`} value={content.example} />}
+                {Object.entries(content.examples ?? {}).map(([name, example]) => (
+                  <Example key={name} label={`Example: ${example.summary} (${type})`} value={example.value} />
+                ))}
+              </Fragment>
+            ))}
           </dd>
         </div>
       ))}

@@ -7,10 +7,11 @@ import { gapSeriesToCsv, gapsExportMeta } from '../export/gaps';
 import { contactsFeed } from '../feeds/contact-feed';
 import { daysBetween } from '../gaps/dates';
 import { computeSeries, makePairKey } from '../gaps/engine';
+import { pageOfSeries } from '../gaps/series-page';
 import type { GapContact } from '../gaps/types';
 import { ZContactInput } from '../validation/contact';
 import { invalidInput } from './respond';
-import { contactJson, gapSeriesJson, officialProfileJson, officialSummaryJson } from './serialize';
+import { contactJson, gapSeriesJson, gapsPageUrl, officialProfileJson, officialSummaryJson } from './serialize';
 
 /*
  * The examples of the API documentation, made by the serialisers the API uses
@@ -143,21 +144,30 @@ const story: GapContact[] = [
   },
 ];
 
-export const gapSeriesExample = gapSeriesJson(
-  {
-    // Shoigu left the Ministry of Defence on 12 May 2024: the silence since 13 May 2022 closed then.
-    series: computeSeries(
-      story,
-      makePairKey('OFFICIAL', austin.id, shoigu.id),
-      EXAMPLE_TODAY,
-      new Map([[shoigu.id, '2024-05-12']]),
-    ),
-    a: side(austin, SECDEF.title),
-    b: side(shoigu, MINDEF.title),
-    canonical: '/pairs/officials/lloyd-austin/sergei-shoigu',
-  },
+// Shoigu left the Ministry of Defence on 12 May 2024: the silence since 13 May 2022 closed then.
+const storySeries = computeSeries(
+  story,
+  makePairKey('OFFICIAL', austin.id, shoigu.id),
   EXAMPLE_TODAY,
+  new Map([[shoigu.id, '2024-05-12']]),
 );
+const storySides = {
+  a: side(austin, SECDEF.title),
+  b: side(shoigu, MINDEF.title),
+  canonical: '/pairs/officials/lloyd-austin/sergei-shoigu',
+};
+
+export const gapSeriesExample = gapSeriesJson({ ...storySides, series: storySeries }, EXAMPLE_TODAY);
+
+/** `?limit=1`: the latest page, the closed silence, with the whole series' numbers and a link to the 84-day gap. */
+const latestPage = pageOfSeries(storySeries, null, 1);
+export const gapSeriesPageExample = gapSeriesJson({ ...storySides, series: latestPage.series }, EXAMPLE_TODAY, {
+  limit: 1,
+  total: latestPage.total,
+  older: latestPage.older && gapsPageUrl({ level: 'OFFICIAL', a: austin.slug, b: shoigu.slug }, 1, latestPage.older),
+  newest: latestPage.newest,
+  closedSilence: latestPage.closedSilence,
+});
 
 export const contactsCsvExample = contactsToCsv(
   [contactRowExample],

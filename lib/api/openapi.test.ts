@@ -7,12 +7,15 @@ import { ERROR_STATUS } from '../errors';
 import { contactsExportMeta, contactsToJson } from '../export/contacts';
 import { gapSeriesToJson, gapsExportMeta } from '../export/gaps';
 import { ZContactInput, ZSourceInput } from '../validation/contact';
+import { GAP_PAGE_KEYS, MAX_GAPS_PAGE, ZGapPageQuery } from '../validation/gap-page';
 import { ZOfficialInput, ZPositionInput } from '../validation/official';
+import { PAIR_QUERY_KEYS } from '../validation/pair-query';
 import {
   contactInputExample,
   contactPatchExample,
   contactRowExample,
   gapSeriesExample,
+  gapSeriesPageExample,
   invalidBodyExample,
   officialInputExample,
   officialPatchExample,
@@ -242,6 +245,34 @@ describe('the OpenAPI document', () => {
       gapSeriesToJson(gapSeriesExample, gapsExportMeta({ query: 'a=x&b=y', today: '2025-06-01', at })),
     );
     expect(validate(gaps, { $ref: '#/components/schemas/GapsExport' })).toEqual([]);
+  });
+
+  it('describes the paging of /api/v1/gaps: its parameters, the page object, and the whole series in exports', () => {
+    const getGaps = operations.find(({ operation }) => operation.operationId === 'getGaps')!.operation;
+    expect(getGaps.parameters.map((p) => p.name)).toEqual([...PAIR_QUERY_KEYS, ...GAP_PAGE_KEYS]);
+    const [limit, before] = GAP_PAGE_KEYS.map((key) => getGaps.parameters.find((p) => p.name === key)!);
+    expect(limit.schema).toMatchObject({ minimum: 1, maximum: MAX_GAPS_PAGE, default: MAX_GAPS_PAGE });
+    // The documented cursor is one the route accepts, and so is the one the page example links to.
+    const older = new URL(gapSeriesPageExample.page!.older!, 'http://x').searchParams;
+    for (const cursor of [before.example!, older.get('before')!]) {
+      expect(cursor).toMatch(new RegExp(before.schema.pattern as string));
+      expect(ZGapPageQuery.safeParse({ before: cursor }).success).toBe(true);
+    }
+    expect(older.get('limit')).toBe('1');
+    // A page: the latest gap (the closed silence) of two, every number the whole series'.
+    expect(gapSeriesPageExample.page).toMatchObject({ limit: 1, total: 2, returned: 1 });
+    expect(gapSeriesPageExample.gaps).toEqual(gapSeriesExample.gaps.slice(-1));
+    expect({ ...gapSeriesPageExample, gaps: null, markers: null, page: undefined }).toEqual({
+      ...gapSeriesExample,
+      gaps: null,
+      markers: null,
+    });
+    // `page` may be left out of an answer, and is never in an export.
+    const series = { $ref: '#/components/schemas/GapSeries' };
+    expect(validate(gapSeriesExample, series)).toEqual([]);
+    expect(validate(gapSeriesPageExample, series)).toEqual([]);
+    expect(schemas.GapSeries.required).not.toContain('page');
+    expect(Object.keys(schemas.GapsExport.properties as object)).not.toContain('page');
   });
 
   it('catches a shape that drifts from the schema', () => {

@@ -2,6 +2,7 @@ import { can, ROLES, type Permission } from '../auth/permissions';
 import { EXPORT_BATCH } from '../export/limits';
 import { formatNumber } from '../format';
 import { CONTACT_STATUSES, CONTACT_TYPES, DATE_PRECISIONS } from '../validation/contact';
+import { MAX_GAPS_PAGE } from '../validation/gap-page';
 import {
   atomExample,
   contactConflictExample,
@@ -13,6 +14,7 @@ import {
   contactsCsvExample,
   contactUpdatedExample,
   gapSeriesExample,
+  gapSeriesPageExample,
   gapsCsvExample,
   invalidBodyExample,
   officialConflictExample,
@@ -118,6 +120,11 @@ function object(properties: Record<string, JsonSchema>, description?: string): J
     required: Object.keys(properties),
     additionalProperties: false,
   };
+}
+
+/** An exact object with more properties that may be left out. */
+function optional(schema: JsonSchema, properties: Record<string, JsonSchema>): JsonSchema {
+  return { ...schema, properties: { ...(schema.properties as Record<string, JsonSchema>), ...properties } };
 }
 
 /** A request body's object: only the named properties are required, and unknown ones are refused. */
@@ -344,35 +351,65 @@ const schemas: Record<string, JsonSchema> = {
     href: nullable(text),
   }),
   ContactRef: object({ id: text, date }),
-  GapSeries: object({
-    level: { enum: ['OFFICIAL', 'OFFICE', 'COUNTRY'] },
-    pair: object({ a: ref('PairSide'), b: ref('PairSide'), href: { type: 'string', description: 'The pair’s page.' } }),
-    heldCount: integer,
-    firstContact: nullable(ref('ContactRef')),
-    lastContact: nullable(ref('ContactRef')),
-    gaps: { type: 'array', items: ref('Gap'), description: 'Oldest first.' },
-    longestGap: nullable(ref('Gap')),
-    medianGapDays: nullable({ type: 'number' }),
-    meanGapDays: nullable({ type: 'number', description: 'Rounded to one decimal place.' }),
-    currentSilenceDays: nullable({
-      ...integer,
-      description: 'Null before a first held contact, and once the silence closed (see `closedSilence`).',
-    }),
-    currentSilence: nullable(ref('CurrentSilence')),
-    currentSilenceRank: nullable(ref('SilenceRank')),
-    closedSilence: nullable({
-      ...ref('Gap'),
-      description:
-        'The last gap when it closed because one of two officials left office (then `currentSilence` is null); ' +
-        'null while the silence runs.',
-    }),
-    markers: {
-      type: 'array',
-      items: ref('GapMarker'),
-      description: 'Every non-held contact of the pair, oldest first, including those before its first held contact.',
+  GapPage: object(
+    {
+      limit: { type: 'integer', minimum: 1, maximum: MAX_GAPS_PAGE, description: 'The most gaps a page holds.' },
+      total: { type: 'integer', description: 'Gaps in the whole series, a closed silence included.' },
+      returned: { type: 'integer', description: 'Gaps in this answer.' },
+      older: nullable({
+        type: 'string',
+        description:
+          'The address of the next older page: the same pair and `limit`, with `before`. Null on the page ' +
+          'that holds the first gap, and past it.',
+      }),
     },
-    today: { ...date, description: 'The UTC date the current silence is counted to.' },
-  }),
+    'Where this answer’s gaps stand in the series, when it holds one page of it.',
+  ),
+  GapSeries: optional(
+    object({
+      level: { enum: ['OFFICIAL', 'OFFICE', 'COUNTRY'] },
+      pair: object({
+        a: ref('PairSide'),
+        b: ref('PairSide'),
+        href: { type: 'string', description: 'The pair’s page.' },
+      }),
+      heldCount: integer,
+      firstContact: nullable(ref('ContactRef')),
+      lastContact: nullable(ref('ContactRef')),
+      gaps: {
+        type: 'array',
+        items: ref('Gap'),
+        description: 'Oldest first: the whole series, or with `page`, one page of it (the latest unless `before`).',
+      },
+      longestGap: nullable(ref('Gap')),
+      medianGapDays: nullable({ type: 'number' }),
+      meanGapDays: nullable({ type: 'number', description: 'Rounded to one decimal place.' }),
+      currentSilenceDays: nullable({
+        ...integer,
+        description: 'Null before a first held contact, and once the silence closed (see `closedSilence`).',
+      }),
+      currentSilence: nullable(ref('CurrentSilence')),
+      currentSilenceRank: nullable(ref('SilenceRank')),
+      closedSilence: nullable({
+        ...ref('Gap'),
+        description:
+          'The last gap when it closed because one of two officials left office (then `currentSilence` is null); ' +
+          'null while the silence runs.',
+      }),
+      markers: {
+        type: 'array',
+        items: ref('GapMarker'),
+        description:
+          'Every non-held contact of the pair, oldest first, including those before its first held contact. With ' +
+          '`page`, those of the page: inside its gaps, before the first held contact on the page with the first ' +
+          'gap, and in the running silence on the latest page; each is on one page.',
+      },
+      today: { ...date, description: 'The UTC date the current silence is counted to.' },
+    }),
+    {
+      page: ref('GapPage'),
+    },
+  ),
 };
 
 schemas.ContactsExport = object({
@@ -395,9 +432,12 @@ schemas.GapsExport = object(
       query: { type: 'string', description: 'The pair’s parameters as a query string.' },
       today: date,
     }),
-    ...(schemas.GapSeries.properties as Record<string, JsonSchema>),
+    // The whole series, never a page.
+    ...Object.fromEntries(
+      Object.entries(schemas.GapSeries.properties as Record<string, JsonSchema>).filter(([key]) => key !== 'page'),
+    ),
   },
-  'The answer of /api/v1/gaps with the export’s metadata in front.',
+  'The answer of /api/v1/gaps with the export’s metadata in front, for the whole series.',
 );
 
 const contactType = { enum: [...CONTACT_TYPES] };
@@ -802,6 +842,27 @@ const pairParameters: OpenApiParameter[] = [
   { name: 'officeB', in: 'query', description: 'The other office key.', schema: officeKey, example: 'RU:MINDEF' },
   { name: 'countryA', in: 'query', description: 'A country.', schema: country, example: 'US' },
   { name: 'countryB', in: 'query', description: 'The other country.', schema: country, example: 'RU' },
+];
+
+const gapPageParameters: OpenApiParameter[] = [
+  {
+    name: 'limit',
+    in: 'query',
+    description:
+      `The most gaps to answer with, 1 to ${formatNumber(MAX_GAPS_PAGE)}. A series with more answers its latest ` +
+      'page of them, with `page`; follow `page.older` for the ones before.',
+    schema: { type: 'integer', minimum: 1, maximum: MAX_GAPS_PAGE, default: MAX_GAPS_PAGE },
+    example: '100',
+  },
+  {
+    name: 'before',
+    in: 'query',
+    description:
+      'A cursor, `YYYY-MM-DD~contactId` (as `page.older` gives it): answers the latest gaps that ended on or ' +
+      'before that contact. A cursor before the first gap answers no gaps, with `older` null (not a 404).',
+    schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}~[A-Za-z0-9_-]{1,64}$' },
+    example: '2022-05-13~cm0call0513',
+  },
 ];
 
 const PAIR_RULES =
@@ -1243,13 +1304,27 @@ const paths: OpenApiDocument['paths'] = {
         `${PAIR_RULES} The answer holds every gap between consecutive held contacts (in calendar days, with ` +
         'its possible range where a date is approximate or disputed, and the sought or refused contacts inside ' +
         'it), the longest, median and mean gap, and the current silence with its rank among the past gaps. ' +
-        'The numbers are those the pages show, from the same gap engine.',
+        'The numbers are those the pages show, from the same gap engine. ' +
+        `A series of more than \`limit\` gaps (${formatNumber(MAX_GAPS_PAGE)} unless told) answers its latest ` +
+        'page of gaps, oldest first within it, and says so in `page`: `{ limit, total, returned, older }`, where ' +
+        '`older` is the address of the page before (null on the one with the first gap). Every other number ' +
+        '(held count, longest, median and mean gap, current silence and its rank, closed silence) is still the ' +
+        'whole series’. `page` is left out when the whole series is answered and neither `limit` nor `before` ' +
+        'was given. A malformed `limit` or `before` is a 400 naming it.',
       tags: ['Gaps'],
-      parameters: pairParameters,
+      parameters: [...pairParameters, ...gapPageParameters],
       responses: {
         '200': {
-          description: 'The pair’s gap series.',
-          content: { 'application/json': { schema: ref('GapSeries'), example: gapSeriesExample } },
+          description: 'The pair’s gap series, or its page.',
+          content: {
+            'application/json': {
+              schema: ref('GapSeries'),
+              examples: {
+                whole: { summary: 'The whole series', value: gapSeriesExample },
+                page: { summary: 'A page: ?limit=1, the latest gap', value: gapSeriesPageExample },
+              },
+            },
+          },
         },
         '400': responses.Invalid,
         '404': responses.NotFound,

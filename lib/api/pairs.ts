@@ -1,9 +1,10 @@
 import 'server-only';
 import { getOffice } from '../data/offices';
 import { findOfficialRef } from '../data/officials';
-import { getPairOverview } from '../data/pairs';
+import { getPairGapsOverview, getPairOverview } from '../data/pairs';
 import { AppError } from '../errors';
 import type { IsoDate } from '../gaps/types';
+import type { Cursor } from '../paging';
 import { countryName } from '../validation/common';
 import { PAIR_PARAMS, type PairQuery } from '../validation/pair-query';
 
@@ -23,11 +24,11 @@ async function findSide(level: PairQuery['level'], ref: string): Promise<Side> {
 }
 
 /**
- * The pair a query names, with its series as every surface shows it. Unknown
- * sides are a 404 naming the parameter; two sides in one country a 400.
- * Officials may be given by id or slug; a merged one stands for the one kept.
+ * The sides a query names, as refs getPairOverview reads. Unknown sides are a
+ * 404 naming the parameter; two sides in one country a 400. Officials may be
+ * given by id or slug; a merged one stands for the one kept.
  */
-export async function loadPairSeries(query: PairQuery, today: IsoDate) {
+async function findPair(query: PairQuery): Promise<[string, string]> {
   const keys = PAIR_PARAMS[query.level];
   const refs = [query.a, query.b];
   const sides = await Promise.all(refs.map((ref) => findSide(query.level, ref)));
@@ -47,8 +48,25 @@ export async function loadPairSeries(query: PairQuery, today: IsoDate) {
       [keys[1]]: [`Name a side outside ${country}`],
     });
   }
-  const overview = await getPairOverview(query.level, a.ref, b.ref, today);
+  return [a.ref, b.ref];
+}
+
+/** The pair a query names (see findPair), with its whole series: for exports. */
+export async function loadPairSeries(query: PairQuery, today: IsoDate) {
+  const [a, b] = await findPair(query);
+  const overview = await getPairOverview(query.level, a, b, today);
   // Both sides existed a moment ago; null means one was removed meanwhile.
+  if (overview === null) throw new AppError('NOT_FOUND', 'No such pair');
+  return overview;
+}
+
+/**
+ * The pair a query names (see findPair), with one page of its gaps and every
+ * number of its whole series: for the gaps API.
+ */
+export async function loadPairGaps(query: PairQuery, page: { before: Cursor | null; limit: number }, today: IsoDate) {
+  const [a, b] = await findPair(query);
+  const overview = await getPairGapsOverview(query.level, a, b, page, today);
   if (overview === null) throw new AppError('NOT_FOUND', 'No such pair');
   return overview;
 }

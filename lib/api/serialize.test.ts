@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PairSide } from '../data/pairs';
 import { computeSeries, makePairKey } from '../gaps/engine';
+import { pageOfSeries } from '../gaps/series-page';
 import type { GapContact, GapParticipant } from '../gaps/types';
 import { contactRowExample } from './examples';
 import { activeFilters, contactJson, gapSeriesJson } from './serialize';
@@ -139,6 +140,59 @@ describe('gapSeriesJson', () => {
       firstContact: null,
     });
     expect(json.markers).toHaveLength(1);
+  });
+});
+
+describe('gapSeriesJson of a page', () => {
+  const sides = { a: side('milley', 'US'), b: side('gerasimov', 'RU'), canonical: '/' };
+  const closed = computeSeries(
+    [...story, contact('july', '2022-07-01'), contact('refused2', '2022-08-01', { status: 'REFUSED' })],
+    makePairKey('OFFICIAL', 'milley', 'gerasimov'),
+    '2024-01-01',
+    new Map([['milley', '2023-09-29']]),
+  );
+  const info = (page: ReturnType<typeof pageOfSeries>) => ({
+    limit: 1,
+    total: page.total,
+    older: page.older && 'older',
+    newest: page.newest,
+    closedSilence: page.closedSilence,
+  });
+
+  it('states the page, and the whole series’ closed silence on every page', () => {
+    const latest = pageOfSeries(closed, null, 1);
+    const json = gapSeriesJson({ ...sides, series: latest.series }, '2024-01-01', info(latest));
+    expect(json.page).toEqual({ limit: 1, total: 3, returned: 1, older: 'older' });
+    expect(json.gaps[0].closedBy).not.toBeNull();
+    const oldest = pageOfSeries(closed, { date: '2022-05-19', id: 'may' }, 1);
+    const older = gapSeriesJson({ ...sides, series: oldest.series }, '2024-01-01', info(oldest));
+    expect(older.gaps.map((gap) => gap.to)).toEqual(['2022-05-19']);
+    expect(older.closedSilence).toEqual(json.closedSilence);
+    expect(older.closedSilence).toMatchObject({ to: '2023-09-29', toContactId: null });
+    expect(older.longestGap).toEqual(json.longestGap);
+  });
+
+  it('lists the page’s markers: the leading ones on the oldest page, the running silence’s on the newest', () => {
+    const all = gapSeriesJson({ ...sides, series }, today).markers;
+    const pages = [pageOfSeries(series, null, 1)];
+    while (pages.at(-1)!.older) pages.push(pageOfSeries(series, pages.at(-1)!.older, 1));
+    const markers = pages
+      .reverse()
+      .flatMap((page) => gapSeriesJson({ ...sides, series: page.series }, today, info(page)).markers);
+    expect(markers).toEqual(all);
+    expect(gapSeriesJson({ ...sides, series: pages[0].series }, today, info(pages[0])).currentSilence).toEqual(
+      series.currentSilence,
+    );
+  });
+
+  it('is the whole answer with a page object when the series fits', () => {
+    const page = pageOfSeries(series, null, 1000);
+    const { page: stated, ...rest } = gapSeriesJson({ ...sides, series: page.series }, today, {
+      ...info(page),
+      limit: 1000,
+    });
+    expect(rest).toEqual(gapSeriesJson({ ...sides, series }, today));
+    expect(stated).toEqual({ limit: 1000, total: series.gaps.length, returned: series.gaps.length, older: null });
   });
 });
 

@@ -3,6 +3,8 @@ import type { getOfficialBySlug, searchOfficials } from '../data/officials';
 import type { PairSide } from '../data/pairs';
 import type { CurrentSilence, Gap, GapClosure, GapMarker, GapSeries, IsoDate } from '../gaps/types';
 import type { ContactFilters } from '../validation/filters';
+import { cursorOf, type Cursor } from '../paging';
+import { pairQueryToString, type PairQuery } from '../validation/pair-query';
 
 /*
  * What the API says, built once here from what lib/data returns, so that the
@@ -180,20 +182,54 @@ function sideJson(side: PairSide) {
 export type PairSeries = { series: GapSeries; a: PairSide; b: PairSide; canonical: string };
 
 /**
+ * How an answer of `/api/v1/gaps` that holds part of a series places it: the
+ * most gaps it holds, how many the whole series has, and the address of the
+ * next older page (null on the oldest). `newest`: the latest page, the one
+ * whose flat `markers` list also holds the running silence's. `closedSilence`:
+ * the whole series' silence closed on a departure, which may be on another page.
+ */
+export type GapPageInfo = {
+  limit: number;
+  total: number;
+  older: string | null;
+  newest: boolean;
+  closedSilence: Gap | null;
+};
+
+/**
+ * The address of a gaps page: the pair by its sides' refs (in the reader's
+ * order), the limit if one was asked for, and the cursor with its `~` readable.
+ */
+export function gapsPageUrl(pair: PairQuery, limit: number | undefined, before: Cursor): string {
+  const params = new URLSearchParams(pairQueryToString(pair));
+  if (limit !== undefined) params.set('limit', String(limit));
+  params.set('before', cursorOf(before));
+  return `/api/v1/gaps?${params.toString().replaceAll('%7E', '~')}`;
+}
+
+/**
  * A pair's gap series as `/api/v1/gaps` answers it. `today` is the UTC date
  * the current silence was counted to, stated so the numbers can be checked.
  * An official pair one of whom left office has no current silence: its last
  * gap (also given as `closedSilence`) has `closedBy` set and no `toContactId`.
+ *
+ * With `page`, `series.gaps` is one page of the series (lib/gaps/series-page.ts)
+ * and every other number is the whole series'; the answer says so in `page`,
+ * and its flat `markers` are the page's: those inside its gaps, the running
+ * silence's on the newest page, and those before the first held contact on the
+ * page with the first gap, so that every marker is on exactly one page.
  */
-export function gapSeriesJson({ series, a, b, canonical }: PairSeries, today: IsoDate) {
+export function gapSeriesJson({ series, a, b, canonical }: PairSeries, today: IsoDate, page?: GapPageInfo) {
   const silence = series.currentSilence;
   const sides = [a, b];
   const last = series.gaps.at(-1);
   const markers = [
     ...series.leadingMarkers,
     ...series.gaps.flatMap((gap) => gap.markers),
-    ...(silence?.markers ?? []),
+    ...(page && !page.newest ? [] : (silence?.markers ?? [])),
   ].map(markerJson);
+  // A page's last gap may not be the series' last: the closed silence is the whole series' own.
+  const closed = page ? page.closedSilence : last?.closedBy ? last : null;
   return {
     level: series.pair.level,
     pair: { a: sideJson(a), b: sideJson(b), href: canonical },
@@ -207,9 +243,12 @@ export function gapSeriesJson({ series, a, b, canonical }: PairSeries, today: Is
     currentSilenceDays: silence?.days ?? null,
     currentSilence: silence && currentSilenceJson(silence),
     currentSilenceRank: silence && { longerThan: silence.rank.longerThan, of: silence.rank.of },
-    closedSilence: last?.closedBy ? gapJson(last, sides) : null,
+    closedSilence: closed ? gapJson(closed, sides) : null,
     markers,
     today,
+    ...(page && {
+      page: { limit: page.limit, total: page.total, returned: series.gaps.length, older: page.older },
+    }),
   };
 }
 export type GapSeriesJson = ReturnType<typeof gapSeriesJson>;

@@ -2,24 +2,14 @@ import 'server-only';
 import { cache } from 'react';
 import { getDb } from '../db';
 import { todayUtc } from '../gaps/dates';
-import type { GapMarker, GapSeries, IsoDate, PairKey, PairLevel } from '../gaps/types';
+import type { GapSeries, IsoDate, PairKey, PairLevel } from '../gaps/types';
 import type { Cursor } from '../paging';
 import { pairPath } from '../pairs';
-import { daysBetween } from '../gaps/dates';
-import { fetchLeftOffice } from '../gaps/sql';
 import { getPairSummary } from '../stats/lists';
-import {
-  chartBarGaps,
-  closingFigures,
-  gapsEndedBy,
-  innerPairs,
-  markersAfter,
-  pairFacts,
-  pairTimelinePage,
-} from '../stats/pair-reads';
+import { chartBarGaps, gapsEndedBy, innerPairs, markersAfter, pairFacts, pairTimelinePage } from '../stats/pair-reads';
 import { MAX_CHART_BARS } from '../stats/limits';
-import { closedSilence, pairId, silenceClosure } from '../gaps/engine';
-import { getPairSeries } from './gaps';
+import { pairId } from '../gaps/engine';
+import { closeOnDeparture, getPairSeries } from './gaps';
 import { listContactsByIds } from './contacts';
 import { isoFromDb, isoFromDbOrNull } from './dates';
 import { listChannels, listContextEvents } from './events';
@@ -162,33 +152,10 @@ async function loadOverview(level: PairLevel, refA: string, refB: string, today:
     currentSilence: summary.currentSilence && { ...summary.currentSilence, markers: silenceMarkers },
   };
   if (summary.currentSilence === null && summary.lastContact !== null) {
-    await closeOnDeparture(series, summary.lastContact, silenceMarkers, today);
+    const closing = await closeOnDeparture(series, summary.lastContact, silenceMarkers, today);
+    if (closing !== null) series.gaps.push(closing);
   }
   return { ...resolved, id, series, bars: { gaps: bars, perBar } };
-}
-
-/**
- * A long official pair whose silence no longer runs: its last gap is the silence closed when one
- * of them left office, as the engine makes it (lib/gaps/engine.ts), counted in its numbers.
- */
-async function closeOnDeparture(
-  series: GapSeries,
-  last: { id: string; date: IsoDate },
-  markers: GapMarker[],
-  today: IsoDate,
-) {
-  const db = getDb();
-  const leftOffice = await fetchLeftOffice(db, { level: series.pair.level, pair: series.pair }, today);
-  const closure = silenceClosure(series.pair, last.date, leftOffice, today);
-  if (closure === null) return;
-  const days = Math.max(0, daysBetween(last.date, closure.on));
-  const figures = await closingFigures(db, series.pair, last.id, days);
-  const closing = closedSilence({ toContactId: last.id, to: last.date, ...figures }, closure, markers, []);
-  closing.closedBy = { ...closure, rank: { longerThan: figures.shorter, of: figures.gapCount } };
-  series.gaps.push(closing);
-  if (series.longestGap === null || closing.days > series.longestGap.days) series.longestGap = closing;
-  series.medianGapDays = figures.median;
-  series.meanGapDays = Math.round(((figures.gapSum + days) / (figures.gapCount + 1)) * 10) / 10;
 }
 
 /** A finer pair inside this one (officials within an office pair…), with its contacts. */

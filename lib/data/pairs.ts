@@ -6,7 +6,8 @@ import type { GapSeries, PairKey, PairLevel } from '../gaps/types';
 import { pairPath } from '../pairs';
 import { countryName, isCountryCode } from '../validation/common';
 import { getPairSummary, listPairsWithSide, listRunningSilences, listUnusualSilences } from '../stats/lists';
-import { getPairSeries } from './gaps';
+import type { Cursor } from '../paging';
+import { getPairGapPage, getPairSeries } from './gaps';
 
 /** One side of a pair as pages show it. */
 export type PairSide = {
@@ -188,4 +189,18 @@ export async function getPairOverview(level: PairLevel, refA: string, refB: stri
   if (resolved === null) return null;
   const series = await getPairSeries(resolved.pair, today);
   return { ...resolved, series, id: pairId(resolved.pair) };
+}
+
+/** One page of a pair's gaps (see getPairGapPage) with its side labels, for the gaps API. */
+export async function getPairGapsOverview(
+  level: PairLevel,
+  refA: string,
+  refB: string,
+  request: { before: Cursor | null; limit: number },
+  today = todayUtc(),
+) {
+  const resolved = await resolvePair(level, refA, refB);
+  if (resolved === null) return null;
+  const page = await getPairGapPage(resolved.pair, request, today);
+  return { ...resolved, ...page, id: pairId(resolved.pair) };
 }

@@ -179,7 +179,33 @@ export async function gapsEndedBy(db: Db, pair: PairKey, contactIds: string[]): 
     WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b}
       AND contact_id = ANY(${contactIds}::text[]) AND gap_days IS NOT NULL
     ORDER BY date, contact_id COLLATE "C"`;
-  const gaps = rows.map(toGap);
+  return withMarkers(db, pair, rows.map(toGap));
+}
+
+/**
+ * The latest `size` gaps of the pair that ended on or before the held contact
+ * `through` (the latest of all without it), oldest first, with their markers;
+ * `more` when older gaps remain. One backward index range scan, as the
+ * timeline's pages.
+ */
+export async function gapsThrough(
+  db: Db,
+  pair: PairKey,
+  through: Cursor | null,
+  size: number,
+): Promise<{ gaps: Gap[]; more: boolean }> {
+  const at = through ?? { date: '9999-12-31', id: '\uffff' };
+  const rows = await db.$queryRaw<GapRow[]>`
+    SELECT ${GAP_ROW} FROM pair_contact
+    WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b} AND gap_days IS NOT NULL
+      AND (date, contact_id COLLATE "C") <= (${at.date}::date, ${at.id} COLLATE "C")
+    ORDER BY date DESC, contact_id COLLATE "C" DESC LIMIT ${size + 1}`;
+  const gaps = rows.slice(0, size).reverse().map(toGap);
+  return { gaps: await withMarkers(db, pair, gaps), more: rows.length > size };
+}
+
+/** Puts the pair's markers into consecutive gaps (oldest first), each in the gap (from, to] it falls in, as the engine does. */
+async function withMarkers(db: Db, pair: PairKey, gaps: Gap[]): Promise<Gap[]> {
   if (gaps.length === 0) return gaps;
   const markers = await db.$queryRaw<(GapMarker & { type: ContactType })[]>`
     SELECT contact_id AS "contactId", to_char(date, 'YYYY-MM-DD') AS date, status::text AS status, type::text AS type
@@ -187,12 +213,22 @@ export async function gapsEndedBy(db: Db, pair: PairKey, contactIds: string[]): 
     WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b} AND status <> 'HELD'
       AND date > ${gaps[0].from}::date AND date <= ${gaps.at(-1)!.to}::date
     ORDER BY date, contact_id COLLATE "C"`;
-  // A marker belongs to the gap (from, to] it falls in, as the engine places it.
+  // Of two gaps ending the same day, the first (the one that is not 0 days long) holds the day's markers.
   for (const marker of markers) {
     const gap = gaps.find((g) => marker.date > g.from && marker.date <= g.to);
     gap?.markers.push(marker);
   }
   return gaps;
+}
+
+/** The markers before (or on the day of) a pair's first held contact; every marker when it has none. */
+export async function markersUntil(db: Db, pair: PairKey, date: IsoDate | null): Promise<GapMarker[]> {
+  return db.$queryRaw<GapMarker[]>`
+    SELECT contact_id AS "contactId", to_char(date, 'YYYY-MM-DD') AS date, status::text AS status, type::text AS type
+    FROM pair_contact
+    WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b} AND status <> 'HELD'
+      ${date === null ? Prisma.empty : Prisma.sql`AND date <= ${date}::date`}
+    ORDER BY date, contact_id COLLATE "C"`;
 }
 
 /** The markers after a pair's last held contact: those inside its running silence. */
