@@ -433,10 +433,12 @@ function firstLoadJs(
   const files = new Set([...buildManifest.rootMainFiles, ...Object.values(manifest?.entryJSFiles ?? {}).flat()]);
   let fromHtmlOnly = 0;
   const inHtml = new Set<string>();
-  for (const match of (html ?? '').matchAll(/<script[^>]+src="\/_next\/(static\/[^"?]+\.js)[^"]*"/g)) {
-    inHtml.add(match[1]);
-    if (!files.has(match[1])) {
-      files.add(match[1]);
+  for (const match of (html ?? '').matchAll(/<script([^>]+)src="\/_next\/(static\/[^"?]+\.js)[^"]*"([^>]*)>/g)) {
+    // The nomodule polyfills, which modern browsers skip (left out above too).
+    if (/\bnomodule\b/i.test(`${match[1]} ${match[3]}`)) continue;
+    inHtml.add(match[2]);
+    if (!files.has(match[2])) {
+      files.add(match[2]);
       fromHtmlOnly += 1;
     }
   }

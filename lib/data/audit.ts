@@ -10,11 +10,16 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
-/** Writes the audit row of a mutation; call it inside the mutation's transaction. */
+/**
+ * Writes the audit row of a mutation; call it inside the mutation's transaction. `publish: false` is for
+ * a contact write whose `syncContactStats` (which purges the same pages and more) follows in the same
+ * transaction.
+ */
 export async function writeAudit(
   tx: Prisma.TransactionClient,
   actor: Actor,
   entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
+  options: { publish?: boolean } = {},
 ): Promise<void> {
   await tx.auditLog.create({
     data: {
@@ -28,6 +33,7 @@ export async function writeAudit(
     },
   });
   // Every audited change is a change some cached page may show: purge it when the transaction commits.
+  if (options.publish === false) return;
   if (entry.entityType === 'contact') await publishContactChange(tx, [entry.entityId]);
   else if (entry.entityType !== 'api_token') await publishInvalidation(tx, [ALL]);
 }

@@ -182,7 +182,12 @@ export async function updateContact(
       ({ endedSilences } = await settleHeldContact(tx, actor, { id, date: input.date }, prepared.participants));
     }
     const after = (await contactSnapshot(tx, id))!;
-    await writeAudit(tx, actor, { action: 'update', entityType: 'contact', entityId: id, before, after });
+    await writeAudit(
+      tx,
+      actor,
+      { action: 'update', entityType: 'contact', entityId: id, before, after },
+      { publish: false },
+    );
     await syncContactStats(tx, [id]);
     return {
       id,
@@ -247,7 +252,12 @@ export async function deleteContact(id: string, options: { version: number }, ac
     await claimVersion(tx, id, options.version, { deletedAt: new Date(), updatedById: actor.userId });
     await reopenExpected(tx, actor, id);
     const after = (await contactSnapshot(tx, id))!;
-    await writeAudit(tx, actor, { action: 'delete', entityType: 'contact', entityId: id, before, after });
+    await writeAudit(
+      tx,
+      actor,
+      { action: 'delete', entityType: 'contact', entityId: id, before, after },
+      { publish: false },
+    );
     await syncContactStats(tx, [id]);
     return { id, version: after.version, deletedAt: after.deletedAt };
   });

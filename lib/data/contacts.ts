@@ -238,12 +238,17 @@ export async function createContact(input: ContactInput, actor: Actor, options: 
       input.status === 'HELD'
         ? await settleHeldContact(tx, actor, { id: contact.id, date: input.date }, prepared.participants)
         : { endedSilences: [], resolvedExpected: [] };
-    await writeAudit(tx, actor, {
-      action: 'create',
-      entityType: 'contact',
-      entityId: contact.id,
-      after: await contactSnapshot(tx, contact.id),
-    });
+    await writeAudit(
+      tx,
+      actor,
+      {
+        action: 'create',
+        entityType: 'contact',
+        entityId: contact.id,
+        after: await contactSnapshot(tx, contact.id),
+      },
+      { publish: false },
+    );
     await syncContactStats(tx, [contact.id]);
     return {
       id: contact.id,

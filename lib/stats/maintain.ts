@@ -108,18 +108,24 @@ export async function syncContactStats(tx: Tx, contactIds: string[]): Promise<St
   if (lengths.days.length > 0) {
     const { upsert, prune } = adjustGapLengthsSql(lengths);
     await tx.$executeRaw(upsert);
-    const dropped = await tx.$queryRaw<{ gaps: number }[]>(prune);
-    // Only a bug, or rows changed by hand, can take away gaps a pair did not have.
-    if (dropped.some((row) => row.gaps < 0))
-      throw new Error('The pair statistics are out of step: run `npm run cli -- rebuild`');
+    // Only a removal can leave a length with no gap.
+    if (lengths.gaps.some((gaps) => gaps < 0)) {
+      const dropped = await tx.$queryRaw<{ gaps: number }[]>(prune);
+      // Only a bug, or rows changed by hand, can take away gaps a pair did not have.
+      if (dropped.some((row) => row.gaps < 0))
+        throw new Error('The pair statistics are out of step: run `npm run cli -- rebuild`');
+    }
   }
   await tx.$executeRaw(upsertStatsSql(deltas));
-  const scope = columns(pairs);
-  await tx.$executeRaw`
-    DELETE FROM pair_stat s
-    USING unnest(${scope.levels}::text[], ${scope.as}::text[], ${scope.bs}::text[]) AS t(level, a, b)
-    WHERE s.level = t.level::"PairLevel" AND s.a = t.a AND s.b = t.b
-      AND NOT EXISTS (SELECT 1 FROM pair_contact pc WHERE pc.level = s.level AND pc.a = s.a AND pc.b = s.b)`;
+  // Only a write that removed rows can leave a pair with none.
+  if (removed.length > 0) {
+    const scope = columns(pairs);
+    await tx.$executeRaw`
+      DELETE FROM pair_stat s
+      USING unnest(${scope.levels}::text[], ${scope.as}::text[], ${scope.bs}::text[]) AS t(level, a, b)
+      WHERE s.level = t.level::"PairLevel" AND s.a = t.a AND s.b = t.b
+        AND NOT EXISTS (SELECT 1 FROM pair_contact pc WHERE pc.level = s.level AND pc.a = s.a AND pc.b = s.b)`;
+  }
   const synced = pairs.map(({ level, a, b }) => ({ level, a, b }));
   await publishInvalidation(tx, await tagsOfPairs(tx, synced, ids));
   return synced;
