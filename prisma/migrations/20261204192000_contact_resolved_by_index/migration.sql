@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "contact_resolved_by_id_idx" ON "contact"("resolved_by_id");
