@@ -53,7 +53,17 @@ describe('pageBefore', () => {
 describe('parseCursor', () => {
   it('reads date~id and refuses anything else', () => {
     expect(parseCursor('2022-05-13~cm1abc')).toEqual({ date: '2022-05-13', id: 'cm1abc' });
-    for (const bad of [undefined, '', 'all', '2022-05-13', '2022-5-13~x', '2022-05-13~a b', ['2022-05-13~x']]) {
+    for (const bad of [
+      undefined,
+      '',
+      'all',
+      '2022-05-13',
+      '2022-5-13~x',
+      '2022-05-13~a b',
+      '2024-02-30~x',
+      '2023-13-01~x',
+      ['2022-05-13~x'],
+    ]) {
       expect(parseCursor(bad)).toBeNull();
     }
   });

@@ -2,15 +2,16 @@
  * Pages of long lists that a page already holds in order, so that no single
  * request renders a whole history however it is asked.
  */
+import { isIsoDate } from './gaps/dates';
 
 /** A contact's place in a list ordered by date, then id: `2022-05-13~cm1abc`. */
 export type Cursor = { date: string; id: string };
 
-/** Reads a cursor from a URL parameter; null when it is missing or not one. */
+/** Reads a cursor from a URL parameter; null when it is missing or not one (30 February is not). */
 export function parseCursor(raw: string | string[] | undefined): Cursor | null {
   if (typeof raw !== 'string') return null;
   const match = /^(\d{4}-\d{2}-\d{2})~([\w-]{1,64})$/.exec(raw);
-  return match ? { date: match[1], id: match[2] } : null;
+  return match && isIsoDate(match[1]) ? { date: match[1], id: match[2] } : null;
 }
 
 /** The cursor of an item, for a URL. */
