@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { serverNodeArgs } from './scripts/lib/server-heap';
 
 // A system Chromium (Debian's, or CHROMIUM_PATH) when there is one; Playwright's own
 // browser otherwise, for those who can `npx playwright install chromium`.
@@ -68,7 +69,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/server.mjs --port ${port} --hostname 127.0.0.1`,
+    command: `node ${serverNodeArgs().join(' ')} scripts/server.mjs --port ${port} --hostname 127.0.0.1`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,

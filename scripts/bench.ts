@@ -46,6 +46,7 @@ import { freePort } from './lib/free-port';
 import { migrateDeploy } from './lib/prisma';
 import { bin, fail, ROOT, run } from './lib/run';
 import { throwawaySecret } from './lib/secret';
+import { serverNodeArgs } from './lib/server-heap';
 
 const USAGE = `Usage: npm run bench [-- --load]
 
@@ -223,7 +224,8 @@ async function startServer(database: DatabaseHandle): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   const logPath = path.join(os.tmpdir(), `counterpart-bench-server-${port}.log`);
   const out = fs.openSync(logPath, 'w');
-  const child = spawn(process.execPath, ['scripts/server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const args = [...serverNodeArgs(), 'scripts/server.mjs', '--port', String(port), '--hostname', '127.0.0.1'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', out, out],
     env: {

@@ -12,12 +12,22 @@ import { migrateDeploy } from './lib/prisma';
 import { bin, fail, ROOT, run } from './lib/run';
 import { authSecret } from './lib/secret';
 import { seedIfWanted } from './lib/seed';
+import { serverNodeArgs } from './lib/server-heap';
 
 const isDev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 
 function log(line: string) {
   process.stderr.write(`[counterpart] ${line}\n`);
+}
+
+/** The production server's heap flags, or one line saying what to fix. */
+function heapArgs(): string[] {
+  try {
+    return serverNodeArgs();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
 }
 
 /** Fails fast, before any slow step, when the web port is taken. */
@@ -34,6 +44,7 @@ async function checkPortFree(): Promise<void> {
 }
 
 async function main() {
+  const heap = isDev ? [] : heapArgs();
   await checkPortFree();
 
   const database = await openDatabaseOrExit({ mode: 'app', log });
@@ -66,7 +77,7 @@ async function main() {
   log(`Serving on http://localhost:${port}`);
   // scripts/server.mjs serves the app as `next start` (or `next dev`) would, and also says which address each
   // request came from and refuses oversized API bodies.
-  const serverArgs = ['scripts/server.mjs', '--port', String(port), ...(isDev ? ['--dev'] : [])];
+  const serverArgs = [...heap, 'scripts/server.mjs', '--port', String(port), ...(isDev ? ['--dev'] : [])];
   const server = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
     stdio: 'inherit',
