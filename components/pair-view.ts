@@ -370,36 +370,33 @@ export function buildChartData({
     closedGap !== null && bars.gaps.at(-1) !== closedGap
       ? [...bars.gaps.filter((gap) => gap.closedBy === null), closedGap]
       : bars.gaps;
+  // What every bar shows of its gap, a closed silence or not.
+  const barFields = (gap: Gap) => ({
+    from: gap.from,
+    to: gap.to,
+    days: gap.days,
+    minDays: gap.minDays,
+    maxDays: gap.maxDays,
+    approximate: gap.approximate,
+    disputed: gap.disputed,
+    markers: gap.markers.map((m) => markerOf(m, gap.from)),
+  });
   const gaps: ChartGap[] = barGaps.map((gap) => {
     if (gap.closedBy !== null) {
       const name = closedBy ?? leaverName(gap.closedBy, a, b);
       return {
+        ...barFields(gap),
         id: `closed-${gap.fromContactId}`,
-        from: gap.from,
-        to: gap.to,
-        days: gap.days,
-        minDays: gap.minDays,
-        maxDays: gap.maxDays,
-        approximate: gap.approximate,
-        disputed: gap.disputed,
         endedBy: `${name} leaving office`,
-        markers: gap.markers.map((m) => markerOf(m, gap.from)),
         closed: { name, on: gap.closedBy.on, rank: rankPhrase(gap.closedBy.rank) },
       };
     }
     const closing = gap.toContactId === null ? undefined : byId.get(gap.toContactId);
     const what = withArticle(closing ? typeNoun(closing.type) : noun);
     return {
+      ...barFields(gap),
       id: gap.toContactId ?? `gap-${gap.fromContactId}`,
-      from: gap.from,
-      to: gap.to,
-      days: gap.days,
-      minDays: gap.minDays,
-      maxDays: gap.maxDays,
-      approximate: gap.approximate,
-      disputed: gap.disputed,
       endedBy: level !== 'OFFICIAL' && closing ? `${what} between ${participantNames(closing)}` : what,
-      markers: gap.markers.map((m) => markerOf(m, gap.from)),
       closed: null,
     };
   });
