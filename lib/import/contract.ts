@@ -1,0 +1,77 @@
+/**
+ * The contacts import format: a contract other tools write to (documented in the README, offered as a
+ * template at /imports/template.csv). Header names are exact, their order free. Every source of contacts
+ * (a CSV file, PLOVER JSON Lines, the Office of the Historian records) is turned into rows of these
+ * columns, so one importer checks and writes them all.
+ */
+
+/** Columns every file must have. */
+export const REQUIRED_COLUMNS = [
+  'external_id',
+  'date',
+  'type',
+  'status',
+  'participant_a',
+  'country_a',
+  'participant_b',
+  'country_b',
+  'source_url',
+] as const;
+
+/** Columns a file may have. */
+export const OPTIONAL_COLUMNS = [
+  'date_precision',
+  'initiator',
+  'duration_minutes',
+  'location',
+  'summary',
+  'topics',
+  'source_publisher',
+  'source_title',
+  'source_published_at',
+  'source_quote',
+] as const;
+
+/** Participants past the second: participant_c/country_c … participant_z/country_z. */
+export const EXTRA_PARTICIPANT = /^(participant|country)_([c-z])$/;
+
+/** The letters of the participant columns, in order. */
+export const PARTICIPANT_LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('');
+
+/**
+ * One row of an import, whatever the file it came from: its line (1 is the header of a CSV; for other
+ * formats, the line or record number the report should name) and its cells by column name. Missing
+ * optional columns are absent or ''.
+ *
+ * A participant cell left empty with its country set means "officials of that country, not named": the
+ * contact counts for the country pair only (see `contact.unnamed_countries`).
+ */
+export type ImportRow = { line: number; cells: Record<string, string> };
+
+/** One problem with a row: the line, the column, and what to fix. */
+export type RowProblem = { line: number; column: string; message: string };
+
+/** A position an imported official held: the office (e.g. `US:SECSTATE`), its title and its dates. */
+export type OfficialPositionRecord = {
+  officeKey: string;
+  title: string;
+  organisation?: string;
+  startDate: string;
+  endDate?: string;
+};
+
+/**
+ * One official to import (from the officials CSV, or a dataset's mapping such as the Office of the
+ * Historian's). Matched to an existing official by Wikidata id, then slug, then name in the country;
+ * otherwise created. `line` is what a report names.
+ */
+export type OfficialRecord = {
+  line: number;
+  slug?: string;
+  name: string;
+  country: string;
+  otherSpellings: string[];
+  wikidataId?: string;
+  bio?: string;
+  positions: OfficialPositionRecord[];
+};
