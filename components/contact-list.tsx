@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { EditContactLink } from '@/components/auth/deferred';
-import { formatDate } from '@/lib/format';
+import { formatDate, unnamedPhrase } from '@/lib/format';
 import type { ContactRow as ContactListRow } from '@/lib/data/contacts';
 import { STATUS_LABEL, TYPE_LABEL } from '@/lib/labels';
 
 type ContactRow = Pick<
   ContactListRow,
-  'id' | 'date' | 'datePrecision' | 'type' | 'status' | 'summary' | 'participants' | 'sources'
+  'id' | 'date' | 'datePrecision' | 'type' | 'status' | 'summary' | 'participants' | 'unnamedCountries' | 'sources'
 >;
 
 /**
@@ -36,6 +36,7 @@ export function ContactList({ contacts }: { contacts: ContactRow[] }) {
                 <Link href={`/officials/${p.slug}`}>{p.name}</Link>
               </span>
             ))}
+            {c.unnamedCountries.length > 0 && <span className="font-normal"> {unnamedPhrase(c.unnamedCountries)}</span>}
           </p>
           {c.summary && <p className="mt-1 line-clamp-3 text-sm">{c.summary}</p>}
           {c.sources[0] && (

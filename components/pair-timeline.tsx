@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { EditContactLink } from '@/components/auth/deferred';
 import { typeNoun } from '@/components/pair-view';
 import type { ContactRow } from '@/lib/data/contacts';
-import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
+import { formatDate, formatDayRange, formatDays, formatNumber, unnamedPhrase } from '@/lib/format';
 import type { Gap, GapSeries, IsoDate, PairLevel } from '@/lib/gaps/types';
 import { TYPE_LABEL } from '@/lib/labels';
 
@@ -126,7 +126,8 @@ function ContactEntry({
     contact.channel && `over the ${contact.channel.name}`,
     contact.time && `${contact.time}${contact.timeZone ? ` (${contact.timeZone})` : ''}`,
   ].filter(Boolean);
-  const showParticipants = level !== 'OFFICIAL' || contact.participants.length > 2;
+  const showParticipants =
+    level !== 'OFFICIAL' || contact.participants.length > 2 || contact.unnamedCountries.length > 0;
   return (
     <li
       id={`contact-${contact.id}`}
@@ -179,6 +180,7 @@ function ContactEntry({
                 )}
               </span>
             ))}
+            {contact.unnamedCountries.length > 0 && ` ${unnamedPhrase(contact.unnamedCountries)}`}
           </p>
         )}
         {contact.summary && <p className="mt-2 max-w-2xl leading-relaxed">{contact.summary}</p>}

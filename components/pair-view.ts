@@ -117,7 +117,10 @@ function withArticle(noun: string): string {
 
 /** The names of a contact's participants on the two sides of a pair, "Lloyd Austin and Sergei Shoigu". */
 function participantNames(contact: ContactRow): string {
-  const names = contact.participants.map((p) => p.name);
+  const names = [
+    ...contact.participants.map((p) => p.name),
+    ...contact.unnamedCountries.map((country) => `officials of ${countryName(country)}`),
+  ];
   if (names.length <= 2) return names.join(' and ');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

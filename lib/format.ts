@@ -2,6 +2,7 @@ import { UTCDate } from '@date-fns/utc';
 import { format } from 'date-fns';
 import { parseIsoDate } from './gaps/dates';
 import type { DatePrecision, IsoDate } from './gaps/types';
+import { countryName } from './countries';
 
 const integer = new Intl.NumberFormat('en-GB');
 
@@ -27,4 +28,11 @@ export function formatDayRange(gap: { days: number; minDays: number; maxDays: nu
 /** A plain number with thousands separators. */
 export function formatNumber(value: number): string {
   return integer.format(value);
+}
+
+/** "met officials of France", "met officials of France and Japan": the side of a contact a record does not name. */
+export function unnamedPhrase(countries: readonly string[]): string {
+  const names = countries.map(countryName);
+  const list = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `met officials of ${list}`;
 }

@@ -62,6 +62,7 @@ export const officialProfileExample = officialProfileJson({
 
 export const contactRowExample: ContactRow = {
   id: 'cm0call0513',
+  unnamedCountries: [],
   version: 1,
   date: '2022-05-13',
   datePrecision: 'DAY',

@@ -253,7 +253,14 @@ const schemas: Record<string, JsonSchema> = {
       enum: [...CONTACT_STATUSES],
       description: 'Only HELD contacts end a silence; SCHEDULED is an expected contact.',
     },
-    participants: { type: 'array', items: ref('Participant'), minItems: 2 },
+    participants: { type: 'array', items: ref('Participant'), minItems: 1 },
+    unnamedCountries: {
+      type: 'array',
+      items: { type: 'string', pattern: '^[A-Z]{2}$' },
+      description:
+        'Countries whose officials took part without being named (a record that names only the country met): ' +
+        'they count for country pairs only. Usually empty.',
+    },
     initiator: nullable(ref('OfficialRef')),
     durationMinutes: nullable(integer),
     location: nullable(text),
@@ -493,10 +500,20 @@ const contactInputProperties: Record<string, JsonSchema> = {
   participants: {
     type: 'array',
     items: officialRefInput,
-    minItems: 2,
+    minItems: 1,
     maxItems: 50,
     uniqueItems: true,
-    description: 'Two or more officials, by id or slug, from at least two countries.',
+    description:
+      'Officials, by id or slug: two or more, or one with `unnamedCountries`, from at least two countries in all.',
+  },
+  unnamedCountries: {
+    type: 'array',
+    items: { type: 'string', pattern: '^[A-Za-z]{2}$' },
+    maxItems: 20,
+    uniqueItems: true,
+    description:
+      'Countries whose officials took part unnamed ("met officials of France"), not those of a named participant: ' +
+      'they count for country pairs only. Left out of an edit, the contact keeps its own.',
   },
   initiator: nullable({ ...officialRefInput, description: 'Who asked for the contact: one of the participants.' }),
   durationMinutes: nullable({ type: 'integer', minimum: 0, maximum: 10080 }),

@@ -87,6 +87,7 @@ export function contactJson(contact: ContactRow) {
       officeKey: p.officeKey,
       positionTitle: p.positionTitle,
     })),
+    unnamedCountries: contact.unnamedCountries,
     initiator: contact.initiator && { slug: contact.initiator.slug, name: contact.initiator.name },
     durationMinutes: contact.durationMinutes,
     location: contact.location,

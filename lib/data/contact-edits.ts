@@ -146,7 +146,7 @@ export async function updateContact(
     const before = await liveSnapshot(tx, id);
     await checkVersion(tx, before, options.version);
     const input = typeof change === 'function' ? change(before) : change;
-    const prepared = await prepareContact(tx, input);
+    const prepared = await prepareContact(tx, input, before.unnamedCountries);
     const participantSlugs = prepared.participants.map((p) => p.slug).sort();
     // What decides which expected contact this one fulfils: a change re-opens it.
     const matchingFieldsChanged =

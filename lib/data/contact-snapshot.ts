@@ -20,6 +20,7 @@ const SNAPSHOT_SELECT = {
   verification: true,
   resolvedById: true,
   deletedAt: true,
+  unnamedCountries: true,
   initiator: { select: { slug: true } },
   channel: { select: { slug: true } },
   participants: { select: { official: { select: { slug: true } } } },
@@ -57,6 +58,8 @@ export async function contactSnapshot(tx: Tx, id: string) {
     type: c.type,
     status: c.status,
     participants: c.participants.map((p) => p.official.slug).sort(),
+    // Only on the contacts that have them, so that snapshots from before the column compare equal.
+    ...(c.unnamedCountries.length > 0 ? { unnamedCountries: [...c.unnamedCountries].sort() } : {}),
     initiator: c.initiator?.slug ?? null,
     durationMinutes: c.durationMinutes,
     location: c.location,

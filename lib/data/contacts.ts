@@ -106,7 +106,8 @@ async function resolveExpectedContacts(
  * its officials (two or more, from two or more countries), the position each
  * held that day, its channel and the instant of its local time.
  */
-export async function prepareContact(tx: Tx, input: ContactInput) {
+export async function prepareContact(tx: Tx, input: ContactInput, keptUnnamed: string[] = []) {
+  const unnamedCountries = [...(input.unnamedCountries ?? keptUnnamed)].sort();
   const refs = [
     ...input.participants,
     ...(input.initiator ? [input.initiator] : []),
@@ -129,12 +130,18 @@ export async function prepareContact(tx: Tx, input: ContactInput) {
   const participants = [
     ...new Map(input.participants.map((ref) => [officials.get(ref)!.id, officials.get(ref)!])).values(),
   ];
-  if (participants.length < 2) {
+  if (participants.length + unnamedCountries.length < 2) {
     throw new AppError('INVALID', 'A contact needs two different officials', {
       participants: ['These all name the same official'],
     });
   }
-  if (new Set(participants.map((p) => p.country)).size < 2) {
+  const named = unnamedCountries.find((country) => participants.some((p) => p.country === country));
+  if (named !== undefined) {
+    throw new AppError('INVALID', 'A country is both named and unnamed', {
+      unnamedCountries: [`Officials of ${named} are named among the participants: leave ${named} out here`],
+    });
+  }
+  if (new Set([...participants.map((p) => p.country), ...unnamedCountries]).size < 2) {
     throw new AppError('INVALID', 'Participants must come from at least two countries', {
       participants: ['Add an official of another country: Counterpart tracks contacts between countries'],
     });
@@ -191,6 +198,7 @@ export async function prepareContact(tx: Tx, input: ContactInput) {
     summary: input.summary ?? null,
     topics: [...new Set(input.topics)],
     channelId: channel?.id ?? null,
+    unnamedCountries,
   };
   return { participants, participantRows, sourceRows, fields };
 }
@@ -277,6 +285,7 @@ export const CONTACT_ROW_SELECT = {
   topics: true,
   verification: true,
   resolvedById: true,
+  unnamedCountries: true,
   initiator: { select: { slug: true, name: true } },
   channel: { select: { slug: true, name: true } },
   participants: {
@@ -366,7 +375,14 @@ export function contactFilterWhere(filters: Omit<ContactFilters, 'page' | 'pageS
       participants: { some: { official: { OR: [named, { mergedFrom: { some: named } }] } } },
     });
   }
-  if (filters.country?.length) and.push({ participants: { some: { country: { in: filters.country } } } });
+  if (filters.country?.length) {
+    and.push({
+      OR: [
+        { participants: { some: { country: { in: filters.country } } } },
+        { unnamedCountries: { hasSome: filters.country } },
+      ],
+    });
+  }
   if (filters.type?.length) and.push({ type: { in: filters.type } });
   if (filters.status?.length) and.push({ status: { in: filters.status } });
   if (filters.from) and.push({ date: { gte: dbDate(filters.from) } });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { daysBetween, todayUtc } from '../gaps/dates';
-import { closedSilence, silenceClosure } from '../gaps/engine';
+import { closedSilence, silenceClosure, unnamedParticipant } from '../gaps/engine';
 import { leftOfficeMap } from '../gaps/office';
 import { gapWithin, holdsFirstGap, olderCursor, pageOfSeries, type GapPage } from '../gaps/series-page';
 import { fetchLeftOffice, queryAllSeries, type SeriesScope } from '../gaps/sql';
@@ -110,6 +110,7 @@ export async function loadGapContacts(): Promise<GapContact[]> {
       datePrecision: true,
       status: true,
       type: true,
+      unnamedCountries: true,
       participants: { select: { officialId: true, country: true, officeKey: true } },
       sources: { where: { claimedDate: { not: null } }, select: { claimedDate: true } },
     },
@@ -121,7 +122,7 @@ export async function loadGapContacts(): Promise<GapContact[]> {
     status: c.status,
     type: c.type,
     claimedDates: c.sources.map((s) => isoFromDb(s.claimedDate as Date)),
-    participants: c.participants,
+    participants: [...c.participants, ...c.unnamedCountries.map(unnamedParticipant)],
   }));
 }
 

@@ -23,7 +23,13 @@ export function pairId(pair: PairKey): string {
   return `${pair.level}~${pair.a}~${pair.b}`;
 }
 
+/** The participant that stands for a country's officials met unnamed. */
+export function unnamedParticipant(country: string): GapParticipant {
+  return { officialId: `unnamed:${country}`, country, officeKey: null, unnamed: true };
+}
+
 function sideOf(participant: GapParticipant, level: PairLevel): string | null {
+  if (participant.unnamed && level !== 'COUNTRY') return null;
   if (level === 'OFFICIAL') return participant.officialId;
   if (level === 'OFFICE') return participant.officeKey;
   return participant.country;
@@ -31,13 +37,14 @@ function sideOf(participant: GapParticipant, level: PairLevel): string | null {
 
 /**
  * The pairs a contact counts for at one level: every two participants from
- * different countries. Participants without a known office form no office pair.
+ * different countries. Participants without a known office form no office pair;
+ * officials met unnamed form country pairs with the named participants only.
  */
 export function pairKeysOf(participants: GapParticipant[], level: PairLevel): PairKey[] {
   const pairs = new Map<string, PairKey>();
   participants.forEach((first, i) => {
     for (const second of participants.slice(i + 1)) {
-      if (first.country === second.country) continue;
+      if (first.country === second.country || (first.unnamed && second.unnamed)) continue;
       const x = sideOf(first, level);
       const y = sideOf(second, level);
       if (x === null || y === null) continue;

@@ -13,6 +13,11 @@ export type GapParticipant = {
   country: string;
   /** The office held on the contact's date, if known (e.g. `US:SECDEF`). */
   officeKey: string | null;
+  /**
+   * Officials of the country took part without being named (a record that names only the country met):
+   * the participant counts for country pairs only, and only with a named participant.
+   */
+  unnamed?: boolean;
 };
 
 /** A contact reduced to what the gap engine reads. */

@@ -46,7 +46,7 @@ export function pairRowsSql(scope: ContactScope): Prisma.Sql {
   const filter = 'ids' in scope ? Prisma.sql`AND c.id = ANY(${scope.ids}::text[])` : Prisma.empty;
   return Prisma.sql`
     WITH c AS (
-      SELECT c.id, c.date, c.date_precision, c.status, c.type
+      SELECT c.id, c.date, c.date_precision, c.status, c.type, c.unnamed_countries
       FROM contact c WHERE c.deleted_at IS NULL ${filter}
     ),
     claims AS (
@@ -69,6 +69,11 @@ export function pairRowsSql(scope: ContactScope): Prisma.Sql {
       SELECT 'OFFICE'::"PairLevel", contact_id, pk, qk FROM pp WHERE pk IS NOT NULL AND qk IS NOT NULL
       UNION ALL
       SELECT 'COUNTRY'::"PairLevel", contact_id, pc::text, qc::text FROM pp
+      UNION ALL
+      -- Officials of a country met unnamed count for the country pairs only.
+      SELECT 'COUNTRY'::"PairLevel", c.id, p.country::text, u
+      FROM c JOIN participant p ON p.contact_id = c.id CROSS JOIN unnest(c.unnamed_countries) AS u
+      WHERE cardinality(c.unnamed_countries) > 0 AND u <> p.country
     ),
     keyed AS (
       SELECT DISTINCT level,

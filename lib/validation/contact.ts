@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { periodStart, todayUtc } from '../gaps/dates';
-import { emptyToUndefined, isTimeZone, zHttpUrl, zIsoDate, zOfficialRef, zOptionalText } from './common';
+import { emptyToUndefined, isTimeZone, zCountry, zHttpUrl, zIsoDate, zOfficialRef, zOptionalText } from './common';
 
 export const CONTACT_TYPES = ['CALL', 'VIDEO_CALL', 'MEETING', 'LETTER', 'HOTLINE', 'OTHER'] as const;
 export const CONTACT_STATUSES = ['HELD', 'REQUESTED', 'REFUSED', 'SCHEDULED', 'CANCELLED'] as const;
@@ -52,8 +52,13 @@ export const ZContactInput = z
     status: z.enum(CONTACT_STATUSES, { error: 'Choose the status' }),
     participants: z
       .array(zOfficialRef, { error: 'List the participants: ids or slugs of two or more officials' })
-      .min(2, 'A contact needs at least two participants')
+      .min(1, 'A contact needs at least two participants')
       .max(50),
+    /**
+     * Countries whose officials took part unnamed ("met officials of France"): they count for country
+     * pairs only. Absent on an edit: the contact keeps those it has.
+     */
+    unnamedCountries: z.array(zCountry).max(20).optional(),
     initiator: z.preprocess(emptyToUndefined, zOfficialRef.optional()),
     durationMinutes: z.preprocess(emptyToUndefined, zMinutes.optional()),
     location: zOptionalText(200),
@@ -66,6 +71,12 @@ export const ZContactInput = z
       .max(30),
   })
   .superRefine((contact, ctx) => {
+    if (contact.participants.length + (contact.unnamedCountries?.length ?? 0) < 2) {
+      ctx.addIssue({ code: 'custom', path: ['participants'], message: 'A contact needs at least two participants' });
+    }
+    if (new Set(contact.unnamedCountries).size !== (contact.unnamedCountries?.length ?? 0)) {
+      ctx.addIssue({ code: 'custom', path: ['unnamedCountries'], message: 'Name each country once' });
+    }
     if (new Set(contact.participants).size !== contact.participants.length) {
       ctx.addIssue({ code: 'custom', path: ['participants'], message: 'Each participant can appear only once' });
     }
