@@ -3,6 +3,9 @@
  * would use (DATABASE_URL, or the embedded server). Wrong arguments print the
  * usage and exit 2; expected failures print one `error:` line and exit 1.
  */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -12,6 +15,11 @@ import type { Actor } from '../lib/data/actor';
 import { changeRole, createUser, disableUser, enableUser, findUserByEmail, getUserForAdmin } from '../lib/data/users';
 import { disconnectDb, getDb } from '../lib/db';
 import { rebuildPairStats } from '../lib/stats/rebuild';
+import { importContacts, type ImportProgress } from '../lib/import/contacts';
+import { CONTACT_CSV } from '../lib/import/contract';
+import { csvRows, ImportFileError } from '../lib/import/csv';
+import { progressLine } from '../lib/import/progress';
+import { contactReportLines } from '../lib/import/report-text';
 import { AppError } from '../lib/errors';
 import { ZAccessChange, ZRoleChange } from '../lib/validation/admin-user';
 import { ZApiTokenInput, ZUserInput } from '../lib/validation/user';
@@ -42,6 +50,12 @@ Commands:
                 list that account's API tokens: id, prefix, name, dates
   token:revoke <id | prefix | token>   (or --id X)
                 revoke an API token; it stops working at once
+  import contacts FILE [--dry-run] [--create-officials]
+                import contacts from a CSV file (the format is in the README;
+                a template is at /imports/template.csv): all or nothing, and
+                idempotent by external_id. --dry-run writes nothing and lists
+                every problem; --create-officials adds unknown names as new
+                officials of the country given
   seed          load the demo data set (idempotent)
   rebuild       recompute the per-pair statistics (pair_contact, pair_stat)
                 from the contacts, from scratch; writes wait meanwhile
@@ -50,6 +64,7 @@ Commands:
 The database is the app's: DATABASE_URL, or else the embedded server.`;
 
 const CLI_ACTOR: Actor = { userId: null, via: 'cli' };
+const IMPORT_ACTOR: Actor = { userId: null, via: 'import' };
 
 type Values = Record<string, string | boolean | undefined>;
 type Command = {
@@ -75,6 +90,11 @@ const COMMANDS: Record<string, Command> = {
   'token:create': { options: { email: { type: 'string' }, name: { type: 'string' } }, run: tokenCreate },
   'token:list': { options: { email: { type: 'string' } }, run: tokenList },
   'token:revoke': { options: { id: { type: 'string' } }, allowPositionals: true, run: tokenRevoke },
+  import: {
+    options: { 'dry-run': { type: 'boolean' }, 'create-officials': { type: 'boolean' } },
+    allowPositionals: true,
+    run: importCommand,
+  },
   seed: { options: {}, run: seed },
   rebuild: { options: {}, run: rebuild },
 };
@@ -274,6 +294,68 @@ async function tokenRevoke(values: Values, positionals: string[]) {
   await withDatabase(async () => {
     const token = await revokeApiToken(refs[0], CLI_ACTOR);
     out(`Revoked token ${token.id} (${token.prefix}…, "${token.name}").`);
+  });
+}
+
+/** Progress on standard error: one line redrawn on a terminal, a line every few seconds otherwise. */
+function progressReporter(bytesTotal: number) {
+  const started = performance.now();
+  let bytesDone = 0;
+  let last = 0;
+  const tty = process.stderr.isTTY;
+  return {
+    onBytes(bytes: number) {
+      bytesDone += bytes;
+    },
+    onProgress({ rows, phase }: ImportProgress) {
+      const now = performance.now();
+      if (phase === 'reading' && now - last < (tty ? 200 : 5000)) return;
+      last = now;
+      if (phase === 'done') {
+        if (tty) process.stderr.write('\r\x1b[K');
+        return;
+      }
+      const line =
+        phase === 'statistics'
+          ? `${progressLine({ rows, bytesDone, bytesTotal, elapsedMs: now - started })}  (updating the statistics)`
+          : progressLine({ rows, bytesDone, bytesTotal, elapsedMs: now - started });
+      process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
+    },
+  };
+}
+
+async function importCommand(values: Values, positionals: string[]) {
+  const [kind, file, ...extra] = positionals;
+  if (kind !== 'contacts')
+    usageError(kind === undefined ? 'Name what to import: contacts.' : `Unknown import "${kind}".`);
+  if (file === undefined) usageError('Name the file to import.');
+  if (extra.length > 0) usageError(`Give one file (also got ${extra.join(', ')}).`);
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
+  } catch {
+    fail(`error: no file at ${file}: check the path`, 1);
+  }
+  await withDatabase(async () => {
+    const progress = progressReporter(size);
+    try {
+      const report = await importContacts(csvRows(createReadStream(file), CONTACT_CSV, progress.onBytes), {
+        fileName: basename(file),
+        dryRun: values['dry-run'] === true,
+        createOfficials: values['create-officials'] === true,
+        actor: IMPORT_ACTOR,
+        onProgress: progress.onProgress,
+      });
+      for (const line of contactReportLines(report)) out(line);
+      if (report.problemCount > 0) process.exitCode = 1;
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      log(`error: ${basename(file)}: ${error.message}`);
+      process.exitCode = 1;
+    }
   });
 }
 

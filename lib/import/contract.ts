@@ -35,6 +35,13 @@ export const OPTIONAL_COLUMNS = [
 /** Participants past the second: participant_c/country_c … participant_z/country_z. */
 export const EXTRA_PARTICIPANT = /^(participant|country)_([c-z])$/;
 
+/** The header a contacts CSV must have, and may have. */
+export const CONTACT_CSV = {
+  required: REQUIRED_COLUMNS,
+  allowed: (column: string) =>
+    (OPTIONAL_COLUMNS as readonly string[]).includes(column) || EXTRA_PARTICIPANT.test(column),
+};
+
 /** The letters of the participant columns, in order. */
 export const PARTICIPANT_LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('');
 
