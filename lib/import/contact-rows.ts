@@ -126,6 +126,7 @@ export class ContactRowChecker {
   private readonly seen = new Set<string>();
   readonly newOfficials = new Map<string, NewOfficial>();
   private readonly plannedSlugs = new Set<string>();
+  private readonly newById = new Map<string, NewOfficial>();
 
   constructor(
     private readonly index: OfficialIndex,
@@ -265,7 +266,7 @@ export class ContactRowChecker {
   }
 
   private official(id: string): IndexedOfficial {
-    return this.index.byId.get(id) ?? [...this.newOfficials.values()].find((o) => o.id === id)!;
+    return this.index.byId.get(id) ?? this.newById.get(id)!;
   }
 
   /** Runs the shared contact rules; returns the input, or null with the problems added. */
@@ -367,6 +368,7 @@ export class ContactRowChecker {
       line,
     };
     this.newOfficials.set(key, official);
+    this.newById.set(official.id, official);
     return official;
   }
 

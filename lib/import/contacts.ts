@@ -383,8 +383,9 @@ class ContactWriter {
    */
   async finish() {
     if (this.written.length === 0 && this.officialsWritten.size === 0) return;
-    await syncContactStats(this.tx, this.written);
+    await syncContactStats(this.tx, this.written, { bulk: this.written.length > 100 });
     await this.resolveExpected();
+    // New officials and changed contacts may show on any page.
     await publishInvalidation(this.tx, [ALL]);
   }
 

@@ -11,6 +11,7 @@
  * If the transaction fails afterwards, the statistics roll back with it.
  */
 import {
+  ALL,
   CONTACTS,
   contactTag,
   countryTag,
@@ -21,7 +22,17 @@ import {
 } from '../cache/invalidate';
 import { Prisma } from '../generated/prisma/client';
 import type { PairLevel } from '../gaps/types';
-import { adjustGapLengthsSql, pairRowsSql, relinkSql, upsertStatsSql, type PairDeltas } from './sql';
+import {
+  adjustGapLengthsSql,
+  inScopeSql,
+  pairRowsSql,
+  relinkPairsSql,
+  relinkSql,
+  upsertStatsSql,
+  WHOLE_TABLE_SETTINGS,
+  type ContactScope,
+  type PairDeltas,
+} from './sql';
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,6 +45,12 @@ export const LONG_WRITE = { timeout: 60_000, maxWait: 10_000 };
 
 /** The namespace of Counterpart's pair locks among PostgreSQL advisory locks. */
 export const PAIR_LOCK_NAMESPACE = 7301;
+
+/**
+ * Past this many pairs, a write locks the statistics tables rather than each pair: PostgreSQL keeps 64
+ * locks per connection by default (`max_locks_per_transaction`), shared across the server.
+ */
+const MAX_PAIR_LOCKS = 500;
 
 /** A pair, as the statistics key it. */
 export type StatPair = { level: PairLevel; a: string; b: string };
@@ -69,40 +86,67 @@ function relinkDays(rows: ChangedRow[]): ChangedRow[] {
  * Recomputes the pair rows of the given contacts (live or deleted) and the
  * statistics of every pair they count or counted for. Returns those pairs.
  */
-export async function syncContactStats(tx: Tx, contactIds: string[]): Promise<StatPair[]> {
+export async function syncContactStats(
+  tx: Tx,
+  contactIds: string[],
+  options: { bulk?: boolean } = {},
+): Promise<StatPair[]> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return [];
+  // Many contacts (an import) go into a table to join with; a few, into the statements themselves.
+  const many = ids.length > 1000;
+  if (many) {
+    await tx.$executeRaw`CREATE TEMP TABLE IF NOT EXISTS sync_ids (id text PRIMARY KEY) ON COMMIT DROP`;
+    await tx.$executeRaw`DELETE FROM sync_ids`;
+    await tx.$executeRaw`INSERT INTO sync_ids SELECT DISTINCT unnest(${ids}::text[])`;
+    await tx.$executeRaw`ANALYZE sync_ids`;
+  }
+  const scope: ContactScope = many ? { table: 'sync_ids' } : { ids };
 
   const pairs = await tx.$queryRaw<PairRow[]>`
     WITH touched AS (
-      SELECT level::text AS level, a, b FROM pair_contact WHERE contact_id = ANY(${ids}::text[])
+      SELECT level::text AS level, a, b FROM pair_contact WHERE true ${inScopeSql(scope, Prisma.raw('contact_id'))}
       UNION
-      SELECT level::text, a, b FROM (${pairRowsSql({ ids })}) r
+      SELECT level::text, a, b FROM (${pairRowsSql(scope)}) r
     )
     SELECT level, a, b, hashtext(level || '~' || a || '~' || b) AS lock FROM touched`;
   if (pairs.length === 0) return [];
 
-  // One order for every transaction: by lock key, then pair. unnest() hands the keys to
-  // pg_advisory_xact_lock in array order.
-  const locks = [...new Set(pairs.map((p) => p.lock))].sort((x, y) => x - y);
-  await tx.$queryRaw`
-    SELECT count(pg_advisory_xact_lock(${PAIR_LOCK_NAMESPACE}::int, k)) FROM unnest(${locks}::int[]) AS k`;
+  const bulk = options.bulk === true || pairs.length > MAX_PAIR_LOCKS;
+  if (bulk) {
+    // A bulk write (an import) would need more locks than PostgreSQL keeps per transaction: it takes the
+    // tables instead, as a rebuild does. Other writes' statistics steps wait for it; reads go on.
+    await tx.$executeRaw`LOCK TABLE pair_contact, pair_stat, pair_gap_length IN EXCLUSIVE MODE`;
+    // Hash joins over the many rows, whatever the estimates (as a rebuild plans).
+    for (const setting of WHOLE_TABLE_SETTINGS) await tx.$executeRawUnsafe(setting);
+  } else {
+    // One order for every transaction: by lock key, then pair. unnest() hands the keys to
+    // pg_advisory_xact_lock in array order.
+    const locks = [...new Set(pairs.map((p) => p.lock))].sort((x, y) => x - y);
+    await tx.$queryRaw`
+      SELECT count(pg_advisory_xact_lock(${PAIR_LOCK_NAMESPACE}::int, k)) FROM unnest(${locks}::int[]) AS k`;
+  }
 
   const removed = await tx.$queryRaw<RemovedRow[]>`
-    DELETE FROM pair_contact WHERE contact_id = ANY(${ids}::text[])
+    DELETE FROM pair_contact WHERE true ${inScopeSql(scope, Prisma.raw('contact_id'))}
     RETURNING level::text AS level, a, b, to_char(date, 'YYYY-MM-DD') AS d, status::text AS status,
               gap_days AS days, gap_approximate AS approximate, gap_disputed AS disputed`;
   const added = await tx.$queryRaw<ChangedRow[]>`
     INSERT INTO pair_contact (level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed)
     SELECT level, a, b, contact_id, date, status, type, earliest, latest, approximate, disputed
-    FROM (${pairRowsSql({ ids })}) r
+    FROM (${pairRowsSql(scope)}) r
     RETURNING level::text AS level, a, b, to_char(date, 'YYYY-MM-DD') AS d, status::text AS status`;
 
   const changed = relinkDays([...removed, ...added].filter((row) => row.status === 'HELD'));
   const relinked =
     changed.length === 0
       ? []
-      : await tx.$queryRaw<RelinkedRow[]>(relinkSql({ ...columns(changed), days: changed.map((row) => row.d) }));
+      : await tx.$queryRaw<RelinkedRow[]>(
+          // A bulk write re-links its pairs whole, in one window; another, around its changed days.
+          bulk
+            ? relinkPairsSql(columns(changed))
+            : relinkSql({ ...columns(changed), days: changed.map((row) => row.d) }),
+        );
 
   const { deltas, lengths } = figureChanges(pairs, removed, added, relinked);
   if (lengths.days.length > 0) {
@@ -127,7 +171,8 @@ export async function syncContactStats(tx: Tx, contactIds: string[]): Promise<St
         AND NOT EXISTS (SELECT 1 FROM pair_contact pc WHERE pc.level = s.level AND pc.a = s.a AND pc.b = s.b)`;
   }
   const synced = pairs.map(({ level, a, b }) => ({ level, a, b }));
-  await publishInvalidation(tx, await tagsOfPairs(tx, synced, ids));
+  // A bulk write may have touched any page: every server empties its cache when it commits.
+  await publishInvalidation(tx, bulk ? [ALL] : await tagsOfPairs(tx, synced, ids));
   return synced;
 }
 

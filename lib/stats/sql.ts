@@ -16,8 +16,18 @@
 import { Prisma } from '../generated/prisma/client';
 import { periodEndSql } from '../gaps/sql';
 
-/** Which contacts: a list of ids, or every live contact. */
-export type ContactScope = { ids: string[] } | { all: true };
+/**
+ * Which contacts: a list of ids, the ids in a table (`sync_ids`, made by a bulk write: a join plans far
+ * better than `= ANY` of a hundred thousand ids), or every live contact.
+ */
+export type ContactScope = { ids: string[] } | { table: 'sync_ids' } | { all: true };
+
+/** The condition on `alias.id` that keeps the contacts in scope. */
+export function inScopeSql(scope: ContactScope, column: Prisma.Sql): Prisma.Sql {
+  if ('ids' in scope) return Prisma.sql`AND ${column} = ANY(${scope.ids}::text[])`;
+  if ('table' in scope) return Prisma.sql`AND ${column} IN (SELECT id FROM sync_ids)`;
+  return Prisma.empty;
+}
 
 /**
  * What a write changed in some pairs (parallel arrays, one entry per pair): how many live contacts, held
@@ -43,7 +53,7 @@ export type PairScope = PairDeltas | { all: true };
  * contact_id, date, status, type, earliest, latest, approximate, disputed.
  */
 export function pairRowsSql(scope: ContactScope): Prisma.Sql {
-  const filter = 'ids' in scope ? Prisma.sql`AND c.id = ANY(${scope.ids}::text[])` : Prisma.empty;
+  const filter = inScopeSql(scope, Prisma.raw('c.id'));
   return Prisma.sql`
     WITH c AS (
       SELECT c.id, c.date, c.date_precision, c.status, c.type, c.unnamed_countries
@@ -173,6 +183,36 @@ export function relinkSql(changed: { levels: string[]; as: string[]; bs: string[
       ) r
       WHERE r.date >= bd.d
     )
+    ${applyRelinkedSql}`;
+}
+
+/**
+ * Re-links every held row of whole pairs, in one window partitioned by pair: for a bulk write (an import)
+ * that touches thousands of pairs, where a window per changed day would cost a lookup each.
+ */
+export function relinkPairsSql(pairs: { levels: string[]; as: string[]; bs: string[] }): Prisma.Sql {
+  return Prisma.sql`
+    WITH p AS (
+      SELECT DISTINCT level::"PairLevel" AS level, a, b
+      FROM unnest(${pairs.levels}::text[], ${pairs.as}::text[], ${pairs.bs}::text[]) AS t(level, a, b)
+    ),
+    relinked AS (
+      SELECT level, a, b, contact_id, ${GAP_COLUMNS}
+      FROM (
+        SELECT x.level, x.a, x.b, x.contact_id, x.date, x.earliest, x.latest, x.approximate, x.disputed, ${LAG_COLUMNS}
+        FROM pair_contact x JOIN p ON p.level = x.level AND p.a = x.a AND p.b = x.b
+        WHERE x.status = 'HELD'
+        WINDOW w AS (PARTITION BY x.level, x.a, x.b ORDER BY x.date, x.contact_id COLLATE "C")
+      ) r
+    )
+    ${applyRelinkedSql}`;
+}
+
+/**
+ * Writes the CTE \`relinked\`'s gaps into pair_contact where they differ, returning each row's gap before and
+ * after (the self-join reads the row as it was).
+ */
+const applyRelinkedSql = Prisma.sql`
     UPDATE pair_contact t
     SET prev_contact_id = r.prev_contact_id, prev_date = r.prev_date, gap_days = r.gap_days,
         gap_min_days = r.gap_min_days, gap_max_days = r.gap_max_days,
@@ -187,7 +227,6 @@ export function relinkSql(changed: { levels: string[]; as: string[]; bs: string[
     RETURNING t.level::text AS level, t.a, t.b,
               old.gap_days AS "oldDays", old.gap_approximate AS "oldApproximate", old.gap_disputed AS "oldDisputed",
               t.gap_days AS days, t.gap_approximate AS approximate, t.gap_disputed AS disputed`;
-}
 
 /** The figures of every pair (CTEs agg, first_held, last_held, longest): whole-table sorts, for a rebuild. */
 function everyPairFigures(): Prisma.Sql {
