@@ -3,6 +3,7 @@ import { afterAll, beforeEach, inject } from 'vitest';
 import { disconnectDb } from '../db';
 
 const TABLES = [
+  'import_run',
   'pair_stat',
   'pair_gap_length',
   'pair_contact',
