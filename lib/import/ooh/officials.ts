@@ -27,6 +27,17 @@ export function visitorIndex(visits: Iterable<{ line: number; record: OohVisit }
  * close a silence on a wrong date). `line` is the official's place in this list.
  */
 export async function oohOfficials(dir: string = OOH_DATA_DIR): Promise<OfficialRecord[]> {
-  const visitors = visitorIndex(await readOohVisits(dir)).officials.map(({ firstLine: _, ...official }) => official);
-  return [...usOfficialRecords(), ...visitors].map((official, i) => ({ ...official, line: i + 1 }));
+  const visitors = visitorIndex(await readOohVisits(dir)).officials;
+  return [...usOfficialRecords(), ...visitors].map(
+    ({ slug, name, country, otherSpellings, wikidataId, bio, positions }, i) => ({
+      line: i + 1,
+      slug,
+      name,
+      country,
+      otherSpellings,
+      wikidataId,
+      bio,
+      positions,
+    }),
+  );
 }
