@@ -60,7 +60,7 @@ const TITLES = [
   'Vice Premier',
 ].sort((a, b) => b.length - a.length);
 
-const TITLE_PATTERN = TITLES.map((title) => title.replace(/[-]/g, '\\-')).join('|');
+const TITLE_PATTERN = TITLES.join('|');
 // A second leader in one record: "Anwar Sadat, Prime Minister Mustafa Khalil", "… and Prime Minister Donald Tusk".
 const SECOND_LEADER = new RegExp(`(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*)(${TITLE_PATTERN})\\s+`);
 // A second title the converter left in the name: "Premier" + "and Prince Sihanouk".
@@ -439,18 +439,15 @@ function assignSlugs(people: Person[], nameOf: (person: Person) => string, taken
   for (const slug of [...base.values(), ...taken]) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   const slugs = new Map<string, string>();
   const used = new Set(taken);
-  // The earliest record's person is settled first, so a namesake found later never renames them.
+  // Namesakes of two countries both carry their country; of one country, the later one also its first year.
+  // People go in order of their first record, so the outcome never depends on the order of a Map.
   for (const person of [...people].sort((a, b) => a.firstLine - b.firstLine)) {
+    const suffix = `-${person.code.toLowerCase()}`;
     let slug = base.get(person.key)!;
-    if ((counts.get(slug) ?? 0) > 1 && !slug.endsWith(`-${person.code.toLowerCase()}`)) {
-      slug = `${slug}-${person.code.toLowerCase()}`;
-    }
+    if ((counts.get(slug) ?? 0) > 1 && !slug.endsWith(suffix)) slug += suffix;
     if (used.has(slug))
-      slug = `${slug}-${[...person.roles.values()]
-        .map((role) => role.first)
-        .sort()[0]
-        .slice(0, 4)}`;
-    if (used.has(slug)) throw new Error(`Two OOH visitors would share the slug ${slug}: add an alias with a slug`);
+      slug += `-${Math.min(...[...person.roles.values()].map((role) => Number(role.first.slice(0, 4))))}`;
+    if (used.has(slug)) throw new Error(`Two OOH visitors would share the slug ${slug}: give one an alias with a slug`);
     used.add(slug);
     slugs.set(person.key, slug);
   }
