@@ -6,8 +6,9 @@ import { slugForName } from '../../names';
  * source's `traveler_id`, with their real terms of office.
  *
  * Secretaries' dates are the Office of the Historian's own ("entry on duty" and "termination of
- * appointment", HistoryAtState/pocom `positions-principals/secretary.xml`), so a gap between two
- * Secretaries (Baker to Christopher, when Eagleburger acted and was then appointed) stays a gap.
+ * appointment", HistoryAtState/pocom `positions-principals/secretary.xml`); acting Secretaries are not in
+ * it, and none travelled here. Secretaries with no trip in the file (Bryan, Bacon, Eagleburger) are not
+ * imported, so their tenures are gaps in the office.
  * Presidents' terms run from inauguration (or succession) to the next. Tenures are compared as half-open
  * ranges, so one term may end on the day the next begins (a handover) and never overlaps it.
  *
