@@ -44,5 +44,6 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Static files need no database: the browser still gets the CSS, scripts, icons and robots.txt.
-  matcher: ['/((?!_next/static/|_next/image|.*\\.(?:ico|png|svg|txt|webmanifest)$).*)'],
+  // Not the import upload: Next.js would buffer (and past 10 MB cut short) the body of a request it proxies.
+  matcher: ['/((?!_next/static/|_next/image|api/imports$|.*\\.(?:ico|png|svg|txt|webmanifest)$).*)'],
 };

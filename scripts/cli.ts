@@ -3,6 +3,7 @@
  * would use (DATABASE_URL, or the embedded server). Wrong arguments print the
  * usage and exit 2; expected failures print one `error:` line and exit 1.
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -15,10 +16,9 @@ import type { Actor } from '../lib/data/actor';
 import { changeRole, createUser, disableUser, enableUser, findUserByEmail, getUserForAdmin } from '../lib/data/users';
 import { disconnectDb, getDb } from '../lib/db';
 import { rebuildPairStats } from '../lib/stats/rebuild';
-import { importContacts, type ImportProgress } from '../lib/import/contacts';
-import { CONTACT_CSV } from '../lib/import/contract';
-import { csvRows, ImportFileError } from '../lib/import/csv';
+import type { ImportProgress } from '../lib/import/contacts';
 import { progressLine } from '../lib/import/progress';
+import { runImport } from '../lib/import/run';
 import { contactReportLines } from '../lib/import/report-text';
 import { AppError } from '../lib/errors';
 import { ZAccessChange, ZRoleChange } from '../lib/validation/admin-user';
@@ -300,34 +300,25 @@ async function tokenRevoke(values: Values, positionals: string[]) {
 /** Progress on standard error: one line redrawn on a terminal, a line every few seconds otherwise. */
 function progressReporter(bytesTotal: number) {
   const started = performance.now();
-  let bytesDone = 0;
   let last = 0;
   const tty = process.stderr.isTTY;
-  return {
-    onBytes(bytes: number) {
-      bytesDone += bytes;
-    },
-    onProgress({ rows, phase }: ImportProgress) {
-      const now = performance.now();
-      if (phase === 'reading' && now - last < (tty ? 200 : 5000)) return;
-      last = now;
-      if (phase === 'done') {
-        if (tty) process.stderr.write('\r\x1b[K');
-        return;
-      }
-      const line =
-        phase === 'statistics'
-          ? `${progressLine({ rows, bytesDone, bytesTotal, elapsedMs: now - started })}  (updating the statistics)`
-          : progressLine({ rows, bytesDone, bytesTotal, elapsedMs: now - started });
-      process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
-    },
+  return ({ rows, bytesDone, phase }: { rows: number; bytesDone: number; phase: ImportProgress['phase'] }) => {
+    const now = performance.now();
+    if (phase === 'reading' && now - last < (tty ? 200 : 5000)) return;
+    last = now;
+    if (phase === 'done') {
+      if (tty) process.stderr.write('\r\x1b[K');
+      return;
+    }
+    const line = progressLine({ rows, bytesDone, bytesTotal, elapsedMs: now - started });
+    const shown = phase === 'statistics' ? `${line}  (updating the statistics)` : line;
+    process.stderr.write(tty ? `\r\x1b[K${shown}` : `${shown}\n`);
   };
 }
 
 async function importCommand(values: Values, positionals: string[]) {
   const [kind, file, ...extra] = positionals;
-  if (kind !== 'contacts')
-    usageError(kind === undefined ? 'Name what to import: contacts.' : `Unknown import "${kind}".`);
+  if (kind !== 'contacts') usageError(kind === undefined ? 'Name what to import: contacts.' : `Unknown import "${kind}".`);
   if (file === undefined) usageError('Name the file to import.');
   if (extra.length > 0) usageError(`Give one file (also got ${extra.join(', ')}).`);
   let size: number;
@@ -339,23 +330,24 @@ async function importCommand(values: Values, positionals: string[]) {
     fail(`error: no file at ${file}: check the path`, 1);
   }
   await withDatabase(async () => {
-    const progress = progressReporter(size);
-    try {
-      const report = await importContacts(csvRows(createReadStream(file), CONTACT_CSV, progress.onBytes), {
-        fileName: basename(file),
-        dryRun: values['dry-run'] === true,
-        createOfficials: values['create-officials'] === true,
-        actor: IMPORT_ACTOR,
-        onProgress: progress.onProgress,
-      });
-      for (const line of contactReportLines(report)) out(line);
-      if (report.problemCount > 0) process.exitCode = 1;
-    } catch (error) {
-      if (!(error instanceof ImportFileError)) throw error;
-      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      log(`error: ${basename(file)}: ${error.message}`);
+    const report = await runImport({
+      id: randomUUID(),
+      kind,
+      fileName: basename(file),
+      dryRun: values['dry-run'] === true,
+      createOfficials: values['create-officials'] === true,
+      actor: IMPORT_ACTOR,
+      bytesTotal: size,
+      input: createReadStream(file),
+      onProgress: progressReporter(size),
+    });
+    if ('error' in report) {
+      log(`error: ${report.fileName}: ${report.error}`);
       process.exitCode = 1;
+      return;
     }
+    for (const line of contactReportLines(report)) out(line);
+    if (report.problemCount > 0) process.exitCode = 1;
   });
 }
 

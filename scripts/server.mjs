@@ -28,6 +28,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BODY_LIMITS = [
   { prefix: '/api/auth/', bytes: 16 * 1024, label: '16 KB' },
   { prefix: '/api/v1/', bytes: 1024 * 1024, label: '1 MB' },
+  // As lib/import/run.ts's IMPORT_MAX_BYTES: the file of an import, streamed to the importer.
+  { prefix: '/api/imports/', bytes: 100 * 1024 * 1024, label: '100 MB' },
 ];
 
 function option(name, short) {

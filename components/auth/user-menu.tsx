@@ -80,6 +80,11 @@ export function UserMenu() {
               Admin
             </Link>
           )}
+          {can(role, 'contact:create') && (
+            <Link href="/imports" onClick={() => setOpen(false)} className="block px-3 py-2 no-underline hover:underline">
+              Import contacts
+            </Link>
+          )}
           <Link href="/account" onClick={() => setOpen(false)} className="block px-3 py-2 no-underline hover:underline">
             Account and password
           </Link>

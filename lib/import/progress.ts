@@ -29,10 +29,9 @@ const integer = new Intl.NumberFormat('en-GB');
 export function progressLine(figures: ProgressFigures, width = 24): string {
   const { fraction, rowsPerSecond, secondsLeft } = progressSummary(figures);
   const filled = fraction === null ? 0 : Math.round(fraction * width);
+  const percent = fraction === null ? '' : `${String(Math.round(fraction * 100)).padStart(3)}%  `;
   const bar =
-    fraction === null
-      ? ''
-      : `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%  `;
+    fraction === null || width === 0 ? percent : `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent}`;
   const left = secondsLeft === null ? '' : `  ${formatDuration(secondsLeft)} left`;
   return `${bar}${integer.format(figures.rows)} rows  ${integer.format(rowsPerSecond)} rows/s${left}`;
 }
