@@ -78,6 +78,7 @@ export const contactRowExample: ContactRow = {
   topics: ['ukraine', 'ceasefire'],
   verification: 'UNVERIFIED',
   resolvedById: null,
+  importKey: null,
   initiator: { slug: austin.slug, name: austin.name },
   channel: null,
   participants: [
