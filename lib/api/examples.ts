@@ -2,7 +2,7 @@ import type { ContactChange, ContactSnapshot } from '../data/contact-snapshot';
 import type { ContactRow, createContact } from '../data/contacts';
 import type { OfficialSnapshot } from '../data/official-edits';
 import type { PairSide } from '../data/pairs';
-import { contactsExportMeta, contactsToCsv } from '../export/contacts';
+import { contactsExportMeta, contactsToCsv, contactsToPlover } from '../export/contacts';
 import { gapSeriesToCsv, gapsExportMeta } from '../export/gaps';
 import { contactsFeed } from '../feeds/contact-feed';
 import { daysBetween } from '../gaps/dates';
@@ -179,6 +179,8 @@ export const contactsCsvExample = contactsToCsv(
     at: EXPORTED_AT,
   }),
 );
+
+export const contactsPloverExample = contactsToPlover([contactRowExample]);
 
 export const gapsCsvExample = gapSeriesToCsv(
   gapSeriesExample,
