@@ -4,6 +4,7 @@ import type { OfficialSnapshot } from '../data/official-edits';
 import type { PairSide } from '../data/pairs';
 import { contactsExportMeta, contactsToCsv, contactsToPlover } from '../export/contacts';
 import { gapSeriesToCsv, gapsExportMeta } from '../export/gaps';
+import { officialsToCsv } from '../export/officials';
 import { contactsFeed } from '../feeds/contact-feed';
 import { daysBetween } from '../gaps/dates';
 import { computeSeries, makePairKey } from '../gaps/engine';
@@ -181,6 +182,21 @@ export const contactsCsvExample = contactsToCsv(
 );
 
 export const contactsPloverExample = contactsToPlover([contactRowExample]);
+
+export const officialsCsvExample = officialsToCsv(
+  [
+    {
+      slug: shoigu.slug,
+      name: shoigu.name,
+      country: shoigu.country,
+      wikidataId: 'Q23460',
+      bio: 'Russian Minister of Defence from November 2012 to May 2024, then Secretary of the Security Council.',
+      aliases: ['Sergey Shoygu', 'Shoygu', 'Сергей Шойгу', 'Шойгу'],
+      positions: [{ ...MINDEF }],
+    },
+  ],
+  { exportedAt: EXPORTED_AT.toISOString(), countries: ['RU'], total: 1 },
+);
 
 export const gapsCsvExample = gapSeriesToCsv(
   gapSeriesExample,

@@ -23,6 +23,7 @@ import {
   officialInputExample,
   officialPatchExample,
   officialProfileExample,
+  officialsCsvExample,
   officialSummaryExample,
   officialUpdatedExample,
   verificationPatchExample,
@@ -1228,6 +1229,31 @@ const paths: OpenApiDocument['paths'] = {
       'x-example-request': '/api/v1/officials?q=Shoygu',
     },
     post: createOfficialOperation,
+  },
+  '/api/v1/officials/export': {
+    get: {
+      operationId: 'exportOfficials',
+      summary: 'Export officials as CSV',
+      description:
+        'Every official (or those of some countries), by slug, with their other spellings, Wikidata id, bio and ' +
+        'positions, in the officials import format: the columns `slug`, `name`, `country`, `other_spellings`, ' +
+        '`wikidata_id`, `bio` and `positions`; lists are separated by "; ", and each position is written ' +
+        '`OFFICE_KEY|Title|start|end|Organisation` (an empty end: current; the organisation may be left out). ' +
+        'Officials merged into another are left out: their addresses lead to the one kept. Importing the file ' +
+        `again changes nothing. Streamed ${formatNumber(EXPORT_BATCH)} officials at a time. ${CSV_CONVENTION}`,
+      tags: ['Officials', 'Exports'],
+      parameters: [list('country', 'Only officials of these countries.', country)],
+      responses: {
+        '200': {
+          description: 'The file.',
+          headers: download,
+          content: { 'text/csv': { schema: text, example: officialsCsvExample } },
+        },
+        '400': responses.Invalid,
+        '500': responses.Internal,
+      },
+      'x-example-request': '/api/v1/officials/export?country=RU',
+    },
   },
   '/api/v1/officials/{idOrSlug}': {
     get: {
