@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { contactRowExample } from '../api/examples';
@@ -120,6 +121,30 @@ describe('the PLOVER table', () => {
     // The documentation's rows cover every cell once.
     expect(ploverTableRows().flatMap((r) => r.types.map((t) => `${r.status} ${t}`))).toHaveLength(
       CONTACT_STATUSES.length * CONTACT_TYPES.length,
+    );
+  });
+
+  it('is the table the README shows', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('### PLOVER / CAMEO event data'));
+    const rows = section
+      .split('\n')
+      .filter((line) => /^\| [A-Z]+ +\|/.test(line))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
+    expect(rows).toEqual(
+      ploverTableRows().map(({ status, types, coding }) => [
+        status,
+        types.length === CONTACT_TYPES.length ? 'any' : types.join(', '),
+        coding.event,
+        coding.mode ?? '',
+        coding.context.join(', '),
+        `${coding.cameo} ${coding.cameoText}`,
+      ]),
     );
   });
 
