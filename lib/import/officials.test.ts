@@ -259,6 +259,20 @@ describe('upsertOfficials', () => {
     expect(belousov).toEqual({ endDate: new Date('2025-01-01T00:00:00Z'), version: 2 });
   });
 
+  it('creates namesakes told apart by their slugs, and refuses a second row for one new person', async () => {
+    const report = await load(
+      [
+        'slug,name,country',
+        'john-smith,John Smith,GB',
+        'john-smith-2,John Smith,GB',
+        ',Jane Doe,GB',
+        ',Jane Doe,GB',
+      ].join('\n'),
+    );
+    expect(report.createdOfficials.map((o) => o.slug)).toEqual(['john-smith', 'john-smith-2', 'jane-doe']);
+    expect(report.problems).toEqual([{ line: 5, column: 'name', message: 'The same official as on line 4' }]);
+  });
+
   it('round-trips through the export: the file imports into an empty database and exports the same', async () => {
     await load(FILE);
     const exported = await exportCsv();

@@ -575,12 +575,15 @@ export async function upsertOfficials(
     const issues: RowProblem[] = [];
     const problem = (column: string, message: string) => issues.push({ line: record.line, column, message });
     const official = matchOfficial(record, index, problem);
-    // Two rows for one person: the same official found, or (to create) the same Wikidata id or name.
+    // Two rows for one person: the same official found, or (to create) the same Wikidata id, slug or name
+    // (namesakes to create are told apart by their slugs).
     const claimKey = official
       ? official.id
       : record.wikidataId
         ? `new|${record.wikidataId}`
-        : `new|${record.country}|${normalizeName(record.name)}`;
+        : record.slug
+          ? `new|slug|${record.slug}`
+          : `new|${record.country}|${normalizeName(record.name)}`;
     if (claimedBy.has(claimKey)) {
       problem('name', `The same official as on line ${claimedBy.get(claimKey)}`);
     }
