@@ -11,6 +11,8 @@ import {
   type OpenApiResponse,
 } from '@/lib/api/openapi';
 import { can, ROLES, type Permission } from '@/lib/auth/permissions';
+import { ploverTableRows } from '@/lib/export/plover';
+import { CONTACT_TYPES } from '@/lib/validation/contact';
 
 export const metadata: Metadata = {
   title: 'API',
@@ -302,6 +304,59 @@ function Shape({ name, schema }: { name: string; schema: JsonSchema }) {
   );
 }
 
+/** How contacts are coded as PLOVER events and CAMEO codes (`format=plover`), from the table the export uses. */
+function PloverTable() {
+  const code = (value: string) => <code className="font-mono">{value}</code>;
+  return (
+    <section id="plover" aria-labelledby="plover-title" className="border-rule border-b py-10">
+      <h2 id="plover-title" className="text-xl font-semibold tracking-tight">
+        PLOVER / CAMEO event data
+      </h2>
+      <p className="text-muted mt-2 max-w-3xl">
+        <code className="font-mono">/api/v1/contacts/export?format=plover</code> writes one PLOVER event per line (JSON
+        Lines): the category in {code('event')}, how in {code('mode')}, the CAMEO code in {code('cameo')}, the officials
+        as actors with their country’s ISO 3166 alpha-3 {code('code')} (a country met without names is an actor with a
+        code alone), the sources in {code('cite_info')}, and the contact’s own fields under {code('counterpart')}. A
+        month or year date has the period’s last day as {code('enddate')}. Requests and refusals name the side that
+        asked or refused as the {code('source')}; otherwise every participant is a source.
+      </p>
+      <table className="mt-6 w-full max-w-4xl border-collapse text-left text-sm">
+        <caption className="text-muted mb-2 text-left text-xs font-medium tracking-wider uppercase">
+          Counterpart → PLOVER and CAMEO
+        </caption>
+        <thead>
+          <tr className="border-rule border-b">
+            {['Status', 'Type', 'PLOVER event', 'Mode', 'Context', 'CAMEO'].map((label) => (
+              <th key={label} scope="col" className="py-2 pr-4 font-medium">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-rule divide-y">
+          {ploverTableRows().map(({ status, types, coding }) => (
+            <tr key={`${status} ${types.join()}`} className="align-top">
+              <th scope="row" className="py-2 pr-4 font-mono font-normal">
+                {status}
+              </th>
+              <td className="py-2 pr-4 font-mono text-xs">
+                {types.length === CONTACT_TYPES.length ? 'any' : types.join(', ')}
+              </td>
+              <td className="py-2 pr-4 font-mono">{coding.event}</td>
+              <td className="py-2 pr-4 font-mono">{coding.mode ?? '–'}</td>
+              <td className="py-2 pr-4 font-mono text-xs">{coding.context.join(', ') || '–'}</td>
+              <td className="py-2 pr-4">
+                <span className="font-mono">{coding.cameo}</span>{' '}
+                <span className="text-muted text-xs">{coding.cameoText}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export default function ApiDocsPage() {
   return (
     <article>
@@ -427,6 +482,8 @@ export default function ApiDocsPage() {
           value={doc.components.responses.ContactConflict.content!['application/json'].example}
         />
       </section>
+
+      <PloverTable />
 
       <div className="divide-rule divide-y">
         {endpoints.map(({ path, method, operation }) => (

@@ -155,7 +155,13 @@ export default async function SearchPage({ searchParams }: Props) {
             {parsed.success && (
               <p className="text-sm">
                 Export: <a href={`/api/v1/contacts/export${query}${query ? '&' : '?'}format=csv`}>CSV</a> ·{' '}
-                <a href={`/api/v1/contacts/export${query}${query ? '&' : '?'}format=json`}>JSON</a>
+                <a href={`/api/v1/contacts/export${query}${query ? '&' : '?'}format=json`}>JSON</a> ·{' '}
+                <a
+                  href={`/api/v1/contacts/export${query}${query ? '&' : '?'}format=plover`}
+                  title="PLOVER event data, one JSON object per line, with CAMEO codes"
+                >
+                  PLOVER
+                </a>
               </p>
             )}
           </div>

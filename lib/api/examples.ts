@@ -2,8 +2,9 @@ import type { ContactChange, ContactSnapshot } from '../data/contact-snapshot';
 import type { ContactRow, createContact } from '../data/contacts';
 import type { OfficialSnapshot } from '../data/official-edits';
 import type { PairSide } from '../data/pairs';
-import { contactsExportMeta, contactsToCsv } from '../export/contacts';
+import { contactsExportMeta, contactsToCsv, contactsToPlover } from '../export/contacts';
 import { gapSeriesToCsv, gapsExportMeta } from '../export/gaps';
+import { officialsToCsv } from '../export/officials';
 import { contactsFeed } from '../feeds/contact-feed';
 import { daysBetween } from '../gaps/dates';
 import { computeSeries, makePairKey } from '../gaps/engine';
@@ -78,6 +79,7 @@ export const contactRowExample: ContactRow = {
   topics: ['ukraine', 'ceasefire'],
   verification: 'UNVERIFIED',
   resolvedById: null,
+  importKey: null,
   initiator: { slug: austin.slug, name: austin.name },
   channel: null,
   participants: [
@@ -177,6 +179,23 @@ export const contactsCsvExample = contactsToCsv(
     total: 1,
     at: EXPORTED_AT,
   }),
+);
+
+export const contactsPloverExample = contactsToPlover([contactRowExample]);
+
+export const officialsCsvExample = officialsToCsv(
+  [
+    {
+      slug: shoigu.slug,
+      name: shoigu.name,
+      country: shoigu.country,
+      wikidataId: 'Q23460',
+      bio: 'Russian Minister of Defence from November 2012 to May 2024, then Secretary of the Security Council.',
+      aliases: ['Sergey Shoygu', 'Shoygu', 'Сергей Шойгу', 'Шойгу'],
+      positions: [{ ...MINDEF }],
+    },
+  ],
+  { exportedAt: EXPORTED_AT.toISOString(), countries: ['RU'], total: 1 },
 );
 
 export const gapsCsvExample = gapSeriesToCsv(

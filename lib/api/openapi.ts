@@ -2,6 +2,7 @@ import { can, ROLES, type Permission } from '../auth/permissions';
 import { EXPORT_BATCH } from '../export/limits';
 import { formatNumber } from '../format';
 import { CONTACT_STATUSES, CONTACT_TYPES, DATE_PRECISIONS } from '../validation/contact';
+import { CONTACT_EXPORT_FORMATS, EXPORT_FORMATS } from '../validation/export-format';
 import { MAX_GAPS_PAGE } from '../validation/gap-page';
 import {
   atomExample,
@@ -12,6 +13,7 @@ import {
   contactInputExample,
   contactPatchExample,
   contactsCsvExample,
+  contactsPloverExample,
   contactUpdatedExample,
   gapSeriesExample,
   gapSeriesPageExample,
@@ -21,6 +23,7 @@ import {
   officialInputExample,
   officialPatchExample,
   officialProfileExample,
+  officialsCsvExample,
   officialSummaryExample,
   officialUpdatedExample,
   verificationPatchExample,
@@ -891,13 +894,22 @@ const format: OpenApiParameter = {
   name: 'format',
   in: 'query',
   description: 'The file format.',
-  schema: { enum: ['csv', 'json'], default: 'csv' },
+  schema: { enum: [...EXPORT_FORMATS], default: 'csv' },
   example: 'csv',
+};
+
+const contactFormat: OpenApiParameter = {
+  ...format,
+  description:
+    'The file format: `csv`, `json`, or `plover`, PLOVER event data as JSON Lines (one event object a line, ' +
+    'with its CAMEO code; the table is on the API page and in the README).',
+  schema: { enum: [...CONTACT_EXPORT_FORMATS], default: 'csv' },
 };
 
 const download = {
   'Content-Disposition': {
-    description: 'attachment; filename="counterpart-…-YYYYMMDD.csv" (or .json), dated with the day of export.',
+    description:
+      'attachment; filename="counterpart-…-YYYYMMDD.csv" (or .json, or .jsonl for PLOVER), dated with the day of export.',
     schema: text,
   },
 };
@@ -1218,6 +1230,31 @@ const paths: OpenApiDocument['paths'] = {
     },
     post: createOfficialOperation,
   },
+  '/api/v1/officials/export': {
+    get: {
+      operationId: 'exportOfficials',
+      summary: 'Export officials as CSV',
+      description:
+        'Every official (or those of some countries), by slug, with their other spellings, Wikidata id, bio and ' +
+        'positions, in the officials import format: the columns `slug`, `name`, `country`, `other_spellings`, ' +
+        '`wikidata_id`, `bio` and `positions`; lists are separated by "; ", and each position is written ' +
+        '`OFFICE_KEY|Title|start|end|Organisation` (an empty end: current; the organisation may be left out). ' +
+        'Officials merged into another are left out: their addresses lead to the one kept. Importing the file ' +
+        `again changes nothing. Streamed ${formatNumber(EXPORT_BATCH)} officials at a time. ${CSV_CONVENTION}`,
+      tags: ['Officials', 'Exports'],
+      parameters: [list('country', 'Only officials of these countries.', country)],
+      responses: {
+        '200': {
+          description: 'The file.',
+          headers: download,
+          content: { 'text/csv': { schema: text, example: officialsCsvExample } },
+        },
+        '400': responses.Invalid,
+        '500': responses.Internal,
+      },
+      'x-example-request': '/api/v1/officials/export?country=RU',
+    },
+  },
   '/api/v1/officials/{idOrSlug}': {
     get: {
       operationId: 'getOfficial',
@@ -1289,15 +1326,19 @@ const paths: OpenApiDocument['paths'] = {
   '/api/v1/contacts/export': {
     get: {
       operationId: 'exportContacts',
-      summary: 'Export contacts as CSV or JSON',
+      summary: 'Export contacts as CSV, JSON or PLOVER event data',
       description:
         'Every contact matching the filters (not one page: `page` and `pageSize` are ignored), as a file ' +
         'stamped with the export time and the filters, newest first. It is streamed as it is read, ' +
         `${formatNumber(EXPORT_BATCH)} contacts at a time, so any size works; \`total\` in its metadata counts the ` +
         'contacts that matched when it started. JSON: `{ meta, items }`, each item as in List contacts. ' +
+        'PLOVER (`format=plover`, `.jsonl`): one PLOVER event per line, newline-delimited JSON without metadata: ' +
+        '`event`, `mode` and `context` (PLOVER), `cameo` (CAMEO code), actors with ISO 3166 alpha-3 `code`, ' +
+        '`cite_info` (the sources), and under `counterpart` the contact’s own fields, from which Counterpart ' +
+        'rebuilds it. ' +
         CSV_CONVENTION,
       tags: ['Contacts', 'Exports'],
-      parameters: [format, ...contactFilters],
+      parameters: [contactFormat, ...contactFilters],
       responses: {
         '200': {
           description: 'The file.',
@@ -1305,6 +1346,7 @@ const paths: OpenApiDocument['paths'] = {
           content: {
             'text/csv': { schema: text, example: contactsCsvExample },
             'application/json': { schema: ref('ContactsExport') },
+            'application/x-ndjson': { schema: text, example: contactsPloverExample },
           },
         },
         '400': responses.Invalid,

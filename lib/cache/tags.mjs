@@ -146,6 +146,8 @@ export function tagsForUrl(url) {
       return tag === null ? [CONTACTS] : [tag];
     }
     if (third === 'officials' && n === 3) return [];
+    // The officials export changes only with officials, offices and merges, whose writes purge `all`.
+    if (third === 'officials' && n === 4 && fourth === 'export') return [];
     if (third === 'officials' && n === 4) return [officialTag(fourth)];
     if (third === 'contacts' && n === 3) return [CONTACTS];
     if (third === 'contacts' && n === 4) return fourth === 'export' ? [CONTACTS] : [contactTag(fourth)];

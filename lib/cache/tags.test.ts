@@ -37,6 +37,7 @@ describe('tagsForUrl', () => {
     ['/api/v1/gaps?a=lloyd-austin', ['contacts']],
     ['/api/v1/officials?q=shoigu', []],
     ['/api/v1/officials/sergei-shoigu', ['official:sergei-shoigu']],
+    ['/api/v1/officials/export?country=RU', []],
     ['/api/v1/contacts?official=sergei-shoigu', ['contacts']],
     ['/api/v1/contacts/export?format=csv', ['contacts']],
     ['/api/v1/contacts/42', ['contact:42']],

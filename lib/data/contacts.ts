@@ -286,6 +286,7 @@ export const CONTACT_ROW_SELECT = {
   verification: true,
   resolvedById: true,
   unnamedCountries: true,
+  importKey: true,
   initiator: { select: { slug: true, name: true } },
   channel: { select: { slug: true, name: true } },
   participants: {

@@ -2,8 +2,10 @@ import 'server-only';
 import type { Prisma } from '../generated/prisma/client';
 import { getDb } from '../db';
 import { EXPORT_BATCH } from '../export/limits';
+import type { OfficialExportRow } from '../export/officials';
 import type { ContactFilters } from '../validation/filters';
 import { CONTACT_ROW_SELECT, contactFilterWhere, toContactRow, type ContactRow } from './contacts';
+import { isoFromDb, isoFromDbOrNull } from './dates';
 
 /** How many contacts match a list's filters (their page aside). */
 export async function countContactsForExport(filters: ContactFilters): Promise<number> {
@@ -37,5 +39,56 @@ export async function* contactBatchesForExport(
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1];
     after = { date: last.date, id: last.id };
+  }
+}
+
+/** How many officials an officials export holds (merged ones are addresses of another, not officials). */
+export async function countOfficialsForExport(countries: string[] = []): Promise<number> {
+  return getDb().official.count({
+    where: { mergedIntoId: null, ...(countries.length > 0 ? { country: { in: countries } } : {}) },
+  });
+}
+
+/**
+ * Every official (of these countries, when given) with spellings and positions, by slug, in batches read
+ * one after another by keyset: an export of any size holds one batch in memory.
+ */
+export async function* officialBatchesForExport(
+  countries: string[] = [],
+  batchSize = EXPORT_BATCH,
+): AsyncGenerator<OfficialExportRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const keyset: Prisma.OfficialWhereInput = after === null ? {} : { slug: { gt: after } };
+    const rows = await getDb().official.findMany({
+      where: { mergedIntoId: null, ...(countries.length > 0 ? { country: { in: countries } } : {}), ...keyset },
+      orderBy: { slug: 'asc' },
+      take: batchSize,
+      select: {
+        slug: true,
+        name: true,
+        country: true,
+        wikidataId: true,
+        bio: true,
+        aliases: { select: { name: true }, orderBy: { name: 'asc' } },
+        positions: {
+          orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
+          select: { officeKey: true, title: true, organisation: true, startDate: true, endDate: true },
+        },
+      },
+    });
+    if (rows.length > 0) {
+      yield rows.map((o) => ({
+        ...o,
+        aliases: o.aliases.map((a) => a.name),
+        positions: o.positions.map((p) => ({
+          ...p,
+          startDate: isoFromDb(p.startDate),
+          endDate: isoFromDbOrNull(p.endDate),
+        })),
+      }));
+    }
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1].slug;
   }
 }

@@ -116,28 +116,31 @@ export async function withSingleHolder<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Points every contact of an official at the position the official held on
- * that contact's date, after their tenures changed, so office pairs stay true.
- * Returns how many of their (undeleted) contacts now count for a different office.
+ * Points every contact of an official (or of several) at the position the official held on that
+ * contact's date, after their tenures changed, so office pairs stay true. One statement, whatever the
+ * number of officials. Returns how many of their (undeleted) participations now count for a different
+ * office.
  */
-export async function reresolvePositions(tx: Tx, officialId: string): Promise<number> {
+export async function reresolvePositions(tx: Tx, officialIds: string | string[]): Promise<number> {
+  const ids = typeof officialIds === 'string' ? [officialIds] : officialIds;
+  if (ids.length === 0) return 0;
   const [{ changed }] = await tx.$queryRaw<{ changed: number }[]>`
     WITH resolved AS (
-      SELECT p.contact_id, p.office_key AS old_key, held.id AS new_id, held.office_key AS new_key,
+      SELECT p.contact_id, p.official_id, p.office_key AS old_key, held.id AS new_id, held.office_key AS new_key,
              c.deleted_at IS NULL AS live
       FROM participant AS p
       JOIN contact AS c ON c.id = p.contact_id
       LEFT JOIN LATERAL (
         SELECT pos.id, pos.office_key FROM position AS pos
-        WHERE pos.official_id = ${officialId} AND pos.start_date <= c.date
+        WHERE pos.official_id = p.official_id AND pos.start_date <= c.date
           AND (pos.end_date IS NULL OR pos.end_date >= c.date)
         ORDER BY pos.start_date DESC LIMIT 1
       ) AS held ON true
-      WHERE p.official_id = ${officialId}
+      WHERE p.official_id = ANY(${ids}::text[])
     ), updated AS (
       UPDATE participant AS p SET position_id = r.new_id, office_key = r.new_key
       FROM resolved AS r
-      WHERE p.contact_id = r.contact_id AND p.official_id = ${officialId}
+      WHERE p.contact_id = r.contact_id AND p.official_id = r.official_id
       RETURNING r.old_key, r.new_key, r.live
     )
     SELECT count(*) FILTER (WHERE live AND old_key IS DISTINCT FROM new_key)::int AS changed FROM updated`;

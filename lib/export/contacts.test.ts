@@ -132,5 +132,6 @@ describe('exportFilename', () => {
     expect(exportFilename({ kind: 'gaps', parts: ['US:SECDEF', 'RU:MINDEF'], at, format: 'json' })).toBe(
       'counterpart-gaps-us-secdef-ru-mindef-20250601.json',
     );
+    expect(exportFilename({ kind: 'contacts', at, format: 'plover' })).toBe('counterpart-contacts-20250601.jsonl');
   });
 });

@@ -2,6 +2,7 @@ import { activeFilters, contactJson } from '../api/serialize';
 import type { ContactRow } from '../data/contacts';
 import { filtersToQuery, type ContactFilters } from '../validation/filters';
 import { csvHead, csvRows, joinCell, type CsvColumn } from './csv';
+import { ploverLine } from './plover';
 
 /** What a contact export says about itself: when it was made and which filters chose its rows. */
 export type ContactsExportMeta = {
@@ -81,15 +82,20 @@ function indented(value: unknown, depth: number): string {
 }
 
 /**
- * A contact list as CSV or JSON, written piece by piece from batches of rows, so
- * that an export of any size takes the memory of one batch. The pieces joined are
- * exactly the file contactsToCsv or contactsToJson would write.
+ * A contact list as CSV, JSON or PLOVER JSON Lines, written piece by piece from batches of rows, so
+ * that an export of any size takes the memory of one batch. The pieces joined are exactly the file
+ * contactsToCsv, contactsToJson or contactsToPlover would write. JSON Lines has no room for the
+ * metadata: each line is one event.
  */
 export async function* contactsExportChunks(
-  format: 'csv' | 'json',
+  format: 'csv' | 'json' | 'plover',
   batches: AsyncIterable<ContactRow[]> | Iterable<ContactRow[]>,
   meta: ContactsExportMeta,
 ): AsyncGenerator<string> {
+  if (format === 'plover') {
+    for await (const batch of batches) if (batch.length > 0) yield batch.map(ploverLine).join('');
+    return;
+  }
   if (format === 'csv') {
     yield csvHeadOf(meta);
     for await (const batch of batches) yield csvRows(CONTACT_COLUMNS, batch);
@@ -113,4 +119,9 @@ export function contactsToCsv(contacts: ContactRow[], meta: ContactsExportMeta):
 /** A contact list as JSON: `{ meta, items }`, each item as /api/v1/contacts gives it. */
 export function contactsToJson(contacts: ContactRow[], meta: ContactsExportMeta): string {
   return `${JSON.stringify({ meta, items: contacts.map(contactJson) }, null, 2)}\n`;
+}
+
+/** A contact list as PLOVER event data, one JSON object per line (lib/export/plover.ts). */
+export function contactsToPlover(contacts: ContactRow[]): string {
+  return contacts.map(ploverLine).join('');
 }

@@ -4,7 +4,11 @@ import type { ExportFormat } from '../validation/export-format';
 export const EXPORT_CONTENT_TYPE: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  plover: 'application/x-ndjson; charset=utf-8',
 };
+
+/** The file name extension of each export format: PLOVER event data is JSON Lines. */
+const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', json: 'json', plover: 'jsonl' };
 
 /** A date as YYYYMMDD (UTC), for file names. */
 function stamp(at: Date): string {
@@ -19,11 +23,11 @@ function slugPart(part: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** `counterpart-gaps-lloyd-austin-sergei-shoigu-20250601.csv` */
+/** `counterpart-gaps-lloyd-austin-sergei-shoigu-20250601.csv`; a PLOVER export ends in `.jsonl`. */
 export function exportFilename(options: { kind: string; parts?: string[]; at: Date; format: ExportFormat }): string {
   const { kind, parts = [], at, format } = options;
   const name = ['counterpart', kind, ...parts.map(slugPart), stamp(at)].filter((p) => p !== '').join('-');
-  return `${name}.${format}`;
+  return `${name}.${EXTENSION[format]}`;
 }
 
 /** The headers of a download: its type and a file name to save it under. */

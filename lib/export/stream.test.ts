@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contactRowExample } from '../api/examples';
 import type { ContactRow } from '../data/contacts';
-import { contactsExportChunks, contactsExportMeta, contactsToCsv, contactsToJson } from './contacts';
+import { contactsExportChunks, contactsExportMeta, contactsToCsv, contactsToJson, contactsToPlover } from './contacts';
 import { streamText } from './files';
 
 const at = new Date('2025-06-01T09:30:00.000Z');
@@ -37,6 +37,9 @@ describe('contactsExportChunks', () => {
     const json = await join(contactsExportChunks('json', batches, meta(all.length)));
     expect(json).toBe(contactsToJson(all, meta(all.length)));
     expect(JSON.parse(json).items).toHaveLength(all.length);
+    const plover = await join(contactsExportChunks('plover', batches, meta(all.length)));
+    expect(plover).toBe(contactsToPlover(all));
+    expect(plover.split('\n').filter((line) => line !== '')).toHaveLength(all.length);
   });
 });
 

@@ -10,3 +10,6 @@ export const ZOfficialSearch = z.object({
   pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(20)),
 });
 export type OfficialSearch = z.infer<typeof ZOfficialSearch>;
+
+/** The query of an officials export: optionally some countries. */
+export const ZOfficialsExportQuery = z.object({ country: ZContactFilters.shape.country });

@@ -2,19 +2,20 @@ import { parseParams, rejectUnknownParams, withErrors } from '@/lib/api/respond'
 import { contactBatchesForExport, countContactsForExport } from '@/lib/data/exports';
 import { contactsExportChunks, contactsExportMeta } from '@/lib/export/contacts';
 import { downloadHeaders, exportFilename, streamText } from '@/lib/export/files';
-import { ZExportFormat } from '@/lib/validation/export-format';
+import { ZContactExportFormat } from '@/lib/validation/export-format';
 import { ZContactFilters } from '@/lib/validation/filters';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * Every contact matching the filters (paging aside) as a CSV or JSON file stamped with the filters and time,
- * streamed in keyset batches: the server holds one batch, whatever the size of the export.
+ * or as PLOVER event data (JSON Lines), streamed in keyset batches: the server holds one batch, whatever the
+ * size of the export.
  */
 export const GET = withErrors(async (request) => {
   const params = new URL(request.url).searchParams;
   rejectUnknownParams(params, [...Object.keys(ZContactFilters.shape), 'format']);
-  const { format } = parseParams(ZExportFormat, params);
+  const { format } = parseParams(ZContactExportFormat, params);
   const filters = parseParams(ZContactFilters, params);
   const total = await countContactsForExport(filters);
   const at = new Date();
