@@ -95,7 +95,9 @@ test.describe('as a researcher', () => {
     await page.goto('/imports');
     await choose(page, 'calls-fixed.csv', [HEADER, ...good].join('\n'));
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(page.getByRole('region', { name: /calls-fixed\.csv was imported before: nothing changed/ })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: /calls-fixed\.csv was imported before: nothing changed/ }),
+    ).toBeVisible();
     await page.reload();
     await expect(page.getByText('Your last import')).toBeVisible();
     await expect(page.getByRole('region', { name: /calls-fixed\.csv was imported before/ })).toBeVisible();
@@ -132,7 +134,10 @@ test.describe('as a researcher', () => {
   });
 });
 
-test('a viewer may not open the import page, and the API refuses imports without the right', async ({ browser, request }) => {
+test('a viewer may not open the import page, and the API refuses imports without the right', async ({
+  browser,
+  request,
+}) => {
   const viewer = await browser.newContext({ storageState: storageState('viewer') });
   const page = await viewer.newPage();
   const response = await page.goto('/imports');
@@ -157,7 +162,9 @@ test('a viewer may not open the import page, and the API refuses imports without
   expect((await empty.json()).error.message).toMatch(/not a header/);
 });
 
-test('the Office of the Historian records: US–France by country, with officials of France met unnamed', async ({ page }) => {
+test('the Office of the Historian records: US–France by country, with officials of France met unnamed', async ({
+  page,
+}) => {
   await page.goto('/pairs/countries/FR/US');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('France');
   await expect(page.getByText(/met officials of France/).first()).toBeVisible();

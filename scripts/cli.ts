@@ -18,8 +18,10 @@ import { disconnectDb, getDb } from '../lib/db';
 import { rebuildPairStats } from '../lib/stats/rebuild';
 import type { ImportProgress } from '../lib/import/contacts';
 import { progressLine } from '../lib/import/progress';
-import { runImport } from '../lib/import/run';
-import { contactReportLines } from '../lib/import/report-text';
+import { readOfficialsCsv, upsertOfficials } from '../lib/import/officials';
+import { loadOoh } from '../lib/import/ooh/load';
+import { runImport, type ImportKind } from '../lib/import/run';
+import { contactReportLines, officialsReportLines, oohReportLines } from '../lib/import/report-text';
 import { AppError } from '../lib/errors';
 import { ZAccessChange, ZRoleChange } from '../lib/validation/admin-user';
 import { ZApiTokenInput, ZUserInput } from '../lib/validation/user';
@@ -56,6 +58,15 @@ Commands:
                 idempotent by external_id. --dry-run writes nothing and lists
                 every problem; --create-officials adds unknown names as new
                 officials of the country given
+  import plover FILE [--dry-run] [--create-officials]
+                the same from PLOVER-style JSON Lines (as the contact export's
+                format=plover writes them)
+  import officials FILE [--dry-run]
+                import officials from a CSV file (name, country, spellings,
+                Wikidata id, positions): adds, never overwrites
+  import ooh    load the Office of the Historian's records shipped with
+                Counterpart (Presidents' and Secretaries of State's trips
+                abroad since 1866, foreign leaders' visits since 1874)
   seed          load the demo data set (idempotent)
   rebuild       recompute the per-pair statistics (pair_contact, pair_stat)
                 from the contacts, from scratch; writes wait meanwhile
@@ -298,11 +309,11 @@ async function tokenRevoke(values: Values, positionals: string[]) {
 }
 
 /** Progress on standard error: one line redrawn on a terminal, a line every few seconds otherwise. */
-function progressReporter(bytesTotal: number) {
+function progressReporter(bytesTotal: number | null) {
   const started = performance.now();
   let last = 0;
   const tty = process.stderr.isTTY;
-  return ({ rows, bytesDone, phase }: { rows: number; bytesDone: number; phase: ImportProgress['phase'] }) => {
+  return ({ rows, bytesDone = 0, phase }: { rows: number; bytesDone?: number; phase: ImportProgress['phase'] }) => {
     const now = performance.now();
     if (phase === 'reading' && now - last < (tty ? 200 : 5000)) return;
     last = now;
@@ -316,11 +327,20 @@ function progressReporter(bytesTotal: number) {
   };
 }
 
+const IMPORT_KINDS = ['contacts', 'plover', 'officials', 'ooh'];
+
 async function importCommand(values: Values, positionals: string[]) {
   const [kind, file, ...extra] = positionals;
-  if (kind !== 'contacts') usageError(kind === undefined ? 'Name what to import: contacts.' : `Unknown import "${kind}".`);
+  if (kind === undefined || !IMPORT_KINDS.includes(kind)) {
+    usageError(kind === undefined ? `Name what to import: ${IMPORT_KINDS.join(', ')}.` : `Unknown import "${kind}".`);
+  }
+  if (kind === 'ooh') {
+    if (file !== undefined) usageError('import ooh takes no file: the records ship with Counterpart.');
+    return importOoh();
+  }
   if (file === undefined) usageError('Name the file to import.');
   if (extra.length > 0) usageError(`Give one file (also got ${extra.join(', ')}).`);
+  if (kind === 'officials' && values['create-officials']) usageError('--create-officials is for contacts.');
   let size: number;
   try {
     const info = await stat(file);
@@ -329,10 +349,11 @@ async function importCommand(values: Values, positionals: string[]) {
   } catch {
     fail(`error: no file at ${file}: check the path`, 1);
   }
+  if (kind === 'officials') return importOfficials(file, values['dry-run'] === true);
   await withDatabase(async () => {
     const report = await runImport({
       id: randomUUID(),
-      kind,
+      kind: kind as ImportKind,
       fileName: basename(file),
       dryRun: values['dry-run'] === true,
       createOfficials: values['create-officials'] === true,
@@ -348,6 +369,40 @@ async function importCommand(values: Values, positionals: string[]) {
     }
     for (const line of contactReportLines(report)) out(line);
     if (report.problemCount > 0) process.exitCode = 1;
+  });
+}
+
+/** Officials: checked whole first, and written only when no row has a problem (all or nothing). */
+async function importOfficials(file: string, dryRun: boolean) {
+  await withDatabase(async () => {
+    const { records, problems } = await readOfficialsCsv(createReadStream(file));
+    const options = { fileName: basename(file) };
+    const check = await getDb().$transaction(
+      (tx) => upsertOfficials(tx, records, IMPORT_ACTOR, { ...options, dryRun: true }),
+      {
+        timeout: 10 * 60 * 1000,
+      },
+    );
+    const all = [...problems, ...check.problems].sort((a, b) => a.line - b.line);
+    const report =
+      dryRun || all.length > 0
+        ? check
+        : await getDb().$transaction(
+            (tx) => upsertOfficials(tx, records, IMPORT_ACTOR, { ...options, dryRun: false }),
+            {
+              timeout: 10 * 60 * 1000,
+            },
+          );
+    for (const line of officialsReportLines({ ...report, problems: all }, options.fileName)) out(line);
+    if (all.length > 0) process.exitCode = 1;
+  });
+}
+
+async function importOoh() {
+  await withDatabase(async () => {
+    const report = await loadOoh(IMPORT_ACTOR, { onProgress: progressReporter(null) });
+    for (const line of oohReportLines(report)) out(line);
+    if (report.contacts.problemCount > 0 || report.officials.problems.length > 0) process.exitCode = 1;
   });
 }
 

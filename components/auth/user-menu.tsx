@@ -81,7 +81,11 @@ export function UserMenu() {
             </Link>
           )}
           {can(role, 'contact:create') && (
-            <Link href="/imports" onClick={() => setOpen(false)} className="block px-3 py-2 no-underline hover:underline">
+            <Link
+              href="/imports"
+              onClick={() => setOpen(false)}
+              className="block px-3 py-2 no-underline hover:underline"
+            >
               Import contacts
             </Link>
           )}

@@ -14,11 +14,11 @@
  * - The pair statistics are brought up to date once, at the end, by the same `syncContactStats` every
  *   write uses, inside the same transaction.
  */
-import { randomUUID } from 'node:crypto';
 import { ALL, publishInvalidation } from '../cache/invalidate';
 import type { Actor } from '../data/actor';
 import { contactSnapshot } from '../data/contact-snapshot';
 import { getDb } from '../db';
+import { newId } from '../ids';
 import type { Prisma } from '../generated/prisma/client';
 import { normalizeName } from '../names';
 import { syncContactStats } from '../stats/maintain';
@@ -61,11 +61,6 @@ export type ContactImportReport = {
   newOfficials: { name: string; country: string; slug: string; line: number }[];
   seconds: number;
 };
-
-/** A new id in the shape of the app's others: short, unique, and sortable by nothing. */
-function newId(): string {
-  return `i${randomUUID().replaceAll('-', '')}`;
-}
 
 /** Every official, spelling and position, once, for rows to be checked against without a query each. */
 export async function loadOfficialIndex(tx: Tx): Promise<OfficialIndex> {
@@ -186,6 +181,10 @@ export async function importContacts(
         };
         for await (const row of rows) {
           tally.rows += 1;
+          if (row.problems?.length) {
+            tally.add(row.problems);
+            continue;
+          }
           const checked = checker.check(row);
           if (checked.prepared === null) tally.add(checked.problems);
           else batch.push(checked.prepared);

@@ -53,7 +53,12 @@ export const PARTICIPANT_LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('');
  * A participant cell left empty with its country set means "officials of that country, not named": the
  * contact counts for the country pair only (see `contact.unnamed_countries`).
  */
-export type ImportRow = { line: number; cells: Record<string, string> };
+export type ImportRow = {
+  line: number;
+  cells: Record<string, string>;
+  /** What the reader could not make a row of (a line of bad JSON, say): reported, and the row skipped. */
+  problems?: RowProblem[];
+};
 
 /** One problem with a row: the line, the column, and what to fix. */
 export type RowProblem = { line: number; column: string; message: string };

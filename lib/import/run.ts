@@ -3,18 +3,20 @@
  * (`import_run`) with its progress, so a page can draw the bar while the import's own transaction is still
  * open, and with its report afterwards, which the import page shows again.
  */
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type { Actor } from '../data/actor';
 import { finishImportRun, recordImportProgress, startImportRun } from '../data/imports';
 import { importContacts, type ContactImportReport, type ImportProgress } from './contacts';
-import { CONTACT_CSV } from './contract';
+import { CONTACT_CSV, type ImportRow, type RowProblem } from './contract';
 import { csvRows, ImportFileError } from './csv';
+import { ploverRows } from './plover';
 
 /** What an import page or client may upload: larger files go through the command line. */
 export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 export const IMPORT_MAX_LABEL = '100 MB';
 
-export const IMPORT_KINDS = ['contacts'] as const;
+/** Contacts as CSV (the contract in lib/import/contract.ts), or as PLOVER JSON Lines (lib/import/plover.ts). */
+export const IMPORT_KINDS = ['contacts', 'plover'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ImportRequest = {
@@ -60,16 +62,27 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     writing = writing.then(() => recordImportProgress(request.id, { rowsDone: rows, bytesDone }).catch(() => {}));
   };
   try {
-    const report = await importContacts(
-      csvRows(request.input, CONTACT_CSV, (bytes) => (bytesDone += bytes)),
-      {
-        fileName: request.fileName,
-        dryRun: request.dryRun,
-        createOfficials: request.createOfficials,
-        actor: request.actor,
-        onProgress,
-      },
+    // Bytes are counted as the reader takes them (a Transform holds back until it is read).
+    const counted = request.input.pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          bytesDone += chunk.length;
+          done(null, chunk);
+        },
+      }),
     );
+    request.input.on('error', (error) => counted.destroy(error));
+    const rows =
+      request.kind === 'plover'
+        ? withReaderProblems((onProblem) => ploverRows(counted, { onProblem }))
+        : csvRows(counted, CONTACT_CSV);
+    const report = await importContacts(rows, {
+      fileName: request.fileName,
+      dryRun: request.dryRun,
+      createOfficials: request.createOfficials,
+      actor: request.actor,
+      onProgress,
+    });
     await writing;
     await finishImportRun(request.id, { status: 'DONE', rowsDone: report.rows, bytesDone, report });
     return report;
@@ -89,4 +102,20 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     if (error instanceof ImportFileError) return report;
     throw error;
   }
+}
+
+/**
+ * The rows of a reader that reports what it cannot read through a callback (PLOVER's bad lines), with
+ * those problems as rows of their own, in order, so the importer counts them and writes nothing.
+ */
+async function* withReaderProblems(
+  read: (onProblem: (problem: RowProblem) => void) => AsyncIterable<ImportRow>,
+): AsyncGenerator<ImportRow> {
+  const pending: RowProblem[] = [];
+  const flush = () => pending.splice(0).map((problem) => ({ line: problem.line, cells: {}, problems: [problem] }));
+  for await (const row of read((problem) => pending.push(problem))) {
+    yield* flush();
+    yield row;
+  }
+  yield* flush();
 }

@@ -1,14 +1,26 @@
 import { seedDemo } from '../../prisma/seed/demo';
+import { SEED_ACTOR } from '../../lib/data/actor';
 import { disconnectDb, getDb } from '../../lib/db';
+import { loadOoh } from '../../lib/import/ooh/load';
 import type { DatabaseHandle } from './database';
 
-/** Loads the demo data into `url` (idempotent) and reports what it added. */
+/**
+ * Loads the demo data into `url` (idempotent) and reports what it added: the founding story (the US and
+ * Russian defense chiefs in 2022) and the Office of the Historian's 150 years of US diplomatic travel.
+ */
 export async function seedInto(url: string, log: (line: string) => void): Promise<void> {
   process.env.DATABASE_URL = url;
   try {
     const added = await seedDemo();
     log(
       `Demo data: added ${added.officials} officials, ${added.contacts} contacts, ${added.other} events and channels.`,
+    );
+    const started = performance.now();
+    const historian = await loadOoh(SEED_ACTOR);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(
+      `Office of the Historian records: added ${historian.officials.created} officials and ` +
+        `${historian.contacts.created} contacts in ${seconds} s (${historian.rejected.length} records name no foreign country: see \`npm run cli -- import ooh\`).`,
     );
   } finally {
     await disconnectDb();
