@@ -54,6 +54,8 @@ export type PreparedRow = {
   /** The officials as the audit snapshot names them (slugs, sorted). */
   slugs: string[];
   initiatorSlug: string | null;
+  /** Each source's claimed initiator, as a slug (the audit snapshot's form). */
+  claimSlugs: (string | null)[];
   hash: string;
 };
 
@@ -229,7 +231,7 @@ export class ContactRowChecker {
         problem('initiator', 'Name a participant: a, b, … or one of the participants as the row names them');
     }
 
-    const sourceUrl = cells.source_url?.trim() ?? '';
+    const sourceUrl = (row.sources?.[0]?.url ?? cells.source_url ?? '').trim();
     if (sourceUrl === '') problem('source_url', 'Add the address of the source: every contact needs one');
 
     if (problems.length > 0) {
@@ -259,10 +261,14 @@ export class ContactRowChecker {
     }
     const slugs = participants.map((p) => this.official(p.officialId).slug).sort();
     const initiatorSlug = initiator ? this.official(initiator).slug : null;
+    const claimSlugs = input.sources.map((s) => (s.claims?.initiator ? this.official(s.claims.initiator).slug : null));
     const hash = createHash('sha1')
       .update(JSON.stringify([input, slugs, initiatorSlug, [...unnamedCountries].sort()]))
       .digest('base64url');
-    return { prepared: { line, externalId, input, participants, slugs, initiatorSlug, hash }, problems: [] };
+    return {
+      prepared: { line, externalId, input, participants, slugs, initiatorSlug, claimSlugs, hash },
+      problems: [],
+    };
   }
 
   private official(id: string): IndexedOfficial {
@@ -305,15 +311,26 @@ export class ContactRowChecker {
         .split(';')
         .map((topic) => topic.trim())
         .filter(Boolean),
-      sources: [
-        {
-          url: known.sourceUrl || 'https://placeholder.invalid/',
-          publisher: text('source_publisher'),
-          title: text('source_title'),
-          publishedAt: text('source_published_at'),
-          quote: text('source_quote'),
-        },
-      ],
+      sources: row.sources
+        ? row.sources.map((s, i) => ({
+            ...s,
+            url: i === 0 ? known.sourceUrl || 'https://placeholder.invalid/' : s.url,
+            // A claimed initiator must be a participant: by slug, as the reader gives it.
+            claims: s.claims && {
+              ...s.claims,
+              initiator:
+                s.claims.initiator && !alreadyWrong ? this.claimant(s.claims.initiator, known.participants) : undefined,
+            },
+          }))
+        : [
+            {
+              url: known.sourceUrl || 'https://placeholder.invalid/',
+              publisher: text('source_publisher'),
+              title: text('source_title'),
+              publishedAt: text('source_published_at'),
+              quote: text('source_quote'),
+            },
+          ],
     });
     if (parsed.success) {
       if (alreadyWrong) return null;
@@ -326,6 +343,12 @@ export class ContactRowChecker {
       problems.push({ line, column, message });
     }
     return null;
+  }
+
+  /** A source's claimed initiator (a slug) as the id of one of the row's participants, or left out. */
+  private claimant(slug: string, participants: PreparedParticipant[]): string | undefined {
+    const id = this.index.bySlug.get(slug.toLowerCase());
+    return participants.some((p) => p.officialId === id) ? id : undefined;
   }
 
   /** The official a participant cell names in a country, or what is wrong. */

@@ -324,12 +324,22 @@ class ContactWriter {
       SELECT * FROM unnest(${parts.map((p) => p.contactId)}::text[], ${parts.map((p) => p.officialId)}::text[],
                            ${parts.map((p) => p.positionId)}::text[], ${parts.map((p) => p.country)}::text[],
                            ${parts.map((p) => p.officeKey)}::text[])`;
-    const sources = rows.map((row) => row.input.sources[0]);
+    // In order, a moment apart: sources are listed by the time they were added.
+    const sources = rows.flatMap((row, i) => row.input.sources.map((s, order) => ({ ...s, contactId: ids[i], order })));
+    const column = <T>(pick: (s: (typeof sources)[number]) => T) => sources.map(pick);
     await this.tx.$executeRaw`
-      INSERT INTO source (id, contact_id, url, publisher, title, published_at, quote)
-      SELECT * FROM unnest(${rows.map(() => newId())}::text[], ${ids}::text[], ${sources.map((s) => s.url)}::text[],
-                           ${sources.map((s) => s.publisher ?? null)}::text[], ${sources.map((s) => s.title ?? null)}::text[],
-                           ${sources.map((s) => s.publishedAt ?? null)}::date[], ${sources.map((s) => s.quote ?? null)}::text[])`;
+      INSERT INTO source (id, contact_id, url, publisher, title, published_at, side, quote, archive_url, claimed_date,
+                          claimed_initiator_id, claimed_duration_minutes, created_at)
+      SELECT id, contact_id, url, publisher, title, published_at, side, quote, archive_url, claimed_date, claimed_initiator,
+             claimed_minutes, now() + make_interval(secs => ord / 1000.0)
+      FROM unnest(${column(() => newId())}::text[], ${column((s) => s.contactId)}::text[], ${column((s) => s.url)}::text[],
+                  ${column((s) => s.publisher ?? null)}::text[], ${column((s) => s.title ?? null)}::text[],
+                  ${column((s) => s.publishedAt ?? null)}::date[], ${column((s) => s.side ?? null)}::text[],
+                  ${column((s) => s.quote ?? null)}::text[], ${column((s) => s.archiveUrl ?? null)}::text[],
+                  ${column((s) => s.claims?.date ?? null)}::date[], ${column((s) => s.claims?.initiator ?? null)}::text[],
+                  ${column((s) => s.claims?.durationMinutes ?? null)}::int[], ${column((s) => s.order)}::int[])
+        AS t(id, contact_id, url, publisher, title, published_at, side, quote, archive_url, claimed_date,
+             claimed_initiator, claimed_minutes, ord)`;
   }
 
   /**
@@ -416,7 +426,6 @@ class ContactWriter {
 /** The audit snapshot of a created contact, in `contactSnapshot`'s shape, without reading it back. */
 function snapshotOf(row: PreparedRow, id: string) {
   const i = row.input;
-  const s = i.sources[0];
   const unnamed = [...(i.unnamedCountries ?? [])].sort();
   return {
     id,
@@ -438,17 +447,19 @@ function snapshotOf(row: PreparedRow, id: string) {
     verification: 'UNVERIFIED',
     resolvedById: null,
     deletedAt: null,
-    sources: [
-      {
-        url: s.url,
-        publisher: s.publisher ?? null,
-        title: s.title ?? null,
-        publishedAt: s.publishedAt ?? null,
-        side: null,
-        quote: s.quote ?? null,
-        archiveUrl: null,
-        claims: { date: null, initiator: null, durationMinutes: null },
+    sources: i.sources.map((s, n) => ({
+      url: s.url,
+      publisher: s.publisher ?? null,
+      title: s.title ?? null,
+      publishedAt: s.publishedAt ?? null,
+      side: s.side ?? null,
+      quote: s.quote ?? null,
+      archiveUrl: s.archiveUrl ?? null,
+      claims: {
+        date: s.claims?.date ?? null,
+        initiator: row.claimSlugs[n],
+        durationMinutes: s.claims?.durationMinutes ?? null,
       },
-    ],
+    })),
   };
 }

@@ -58,6 +58,23 @@ export type ImportRow = {
   cells: Record<string, string>;
   /** What the reader could not make a row of (a line of bad JSON, say): reported, and the row skipped. */
   problems?: RowProblem[];
+  /**
+   * Every source of the contact with its claims, from a format that carries them (PLOVER's `cite_info`):
+   * used instead of the single source of the `source_*` columns. A claimed initiator is a slug.
+   */
+  sources?: RowSource[];
+};
+
+/** A source as a row carries it when it has more than the CSV columns (several, with claims). */
+export type RowSource = {
+  url: string;
+  publisher?: string;
+  title?: string;
+  publishedAt?: string;
+  side?: string;
+  quote?: string;
+  archiveUrl?: string;
+  claims?: { date?: string; initiator?: string; durationMinutes?: number };
 };
 
 /** One problem with a row: the line, the column, and what to fix. */

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { PLOVER_TABLE } from '../export/plover';
 import { alpha2 } from '../iso3';
 import { CONTACT_STATUSES, CONTACT_TYPES } from '../validation/contact';
-import { PARTICIPANT_LETTERS, type ImportRow, type RowProblem } from './contract';
+import { PARTICIPANT_LETTERS, type ImportRow, type RowProblem, type RowSource } from './contract';
 
 /*
  * PLOVER JSON Lines (lib/export/plover.ts) back into rows of the import contract, for the contacts importer.
@@ -186,7 +186,36 @@ export function ploverEventToRow(event: Json, line: number): { row: ImportRow } 
     cells[`participant_${letter}`] = sides[i]?.name ?? '';
     cells[`country_${letter}`] = sides[i]?.country ?? '';
   }
-  return { row: { line, cells } };
+  const sources = Array.isArray(event.cite_info) ? event.cite_info.filter(isObject).map(rowSource) : [];
+  return {
+    row: {
+      line,
+      cells,
+      ...(sources.length > 1 || sources.some((s) => s.claims || s.side || s.archiveUrl) ? { sources } : {}),
+    },
+  };
+}
+
+/** A citation as the importer takes it, with its claims, when the row format's one source would lose them. */
+function rowSource(cite: Json): RowSource {
+  const claims = isObject(cite.claims) ? cite.claims : null;
+  const optional = (value: unknown) => (text(value) === '' ? undefined : text(value));
+  return {
+    url: text(cite.url),
+    publisher: optional(cite.publication),
+    title: optional(cite.title),
+    publishedAt: optional(cite.published_date),
+    side: optional(cite.side),
+    quote: optional(cite.quote),
+    archiveUrl: optional(cite.archive_url),
+    claims: claims
+      ? {
+          date: optional(claims.date),
+          initiator: optional(claims.initiator),
+          durationMinutes: typeof claims.durationMinutes === 'number' ? claims.durationMinutes : undefined,
+        }
+      : undefined,
+  };
 }
 
 /** Lines of text from a stream (split by node:readline, CRLF or LF) or as given. */
