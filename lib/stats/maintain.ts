@@ -75,7 +75,10 @@ function relinkDays(rows: ChangedRow[]): ChangedRow[] {
   const byPair = new Map<string, ChangedRow[]>();
   for (const row of rows) {
     const key = `${row.level}~${row.a}~${row.b}`;
-    byPair.set(key, [...(byPair.get(key) ?? []), row]);
+    // Pushed, not copied: a bulk write brings tens of thousands of rows to one pair.
+    const list = byPair.get(key);
+    if (list) list.push(row);
+    else byPair.set(key, [row]);
   }
   return [...byPair.values()].flatMap((list) =>
     new Set(list.map((row) => row.d)).size > WHOLE_PAIR_AFTER ? [{ ...list[0], d: '-infinity' }] : list,
