@@ -250,12 +250,13 @@ function writeFile(file: string, rows: number, pairs: [Official, Official][]): n
       const [first, second] = swap ? [b, a] : [a, b];
       const topics = [...new Set([pick(TOPICS), pick(TOPICS), pick(TOPICS)].slice(0, 1 + Math.floor(next() * 3)))];
       const held = status === 'HELD';
-      const summary =
-        `${pick(OPENINGS)} ${topics.join(', ').replaceAll('-', ' ')}` +
-        (type === 'MEETING'
-          ? ` in a meeting that ran past its scheduled time. `
-          : ` over a ${type === 'LETTER' ? 'letter' : 'call'}. `) +
-        `${pick(CLOSINGS)}${next() < 0.5 ? ` ${pick(CLOSINGS)}` : ''}`;
+      const subjects = topics.map((topic) => topic.replaceAll('-', ' '));
+      const list = subjects.length > 1 ? `${subjects.slice(0, -1).join(', ')} and ${subjects.at(-1)}` : subjects[0];
+      const kind = { CALL: 'call', VIDEO_CALL: 'video call', MEETING: 'meeting', LETTER: 'letter' }[type];
+      const summary = held
+        ? `${pick(OPENINGS)} ${list} in a ${kind}. ${pick(CLOSINGS)}${next() < 0.5 ? ` ${pick(CLOSINGS)}` : ''}`
+        : `${first.country} ${status === 'REFUSED' ? 'was refused' : 'asked for'} a ${kind} on ${list}, ` +
+          `according to accounts published afterwards. ${pick(CLOSINGS)}`;
       const published = isoDay(Math.min(day + Math.floor(next() * 3) * DAY_MS, LAST_DAY));
       const cells = [
         `${KEY_PREFIX}${n}`,
@@ -274,9 +275,9 @@ function writeFile(file: string, rows: number, pairs: [Official, Official][]): n
         topics.join(';'),
         `${SOURCE_URL}${n}`,
         pick(PUBLISHERS),
-        `${first.country} and ${second.country} officials ${held ? 'hold talks' : status === 'REFUSED' ? 'decline talks' : 'seek talks'} on ${topics[0].replaceAll('-', ' ')}`,
+        `${first.country} and ${second.country} officials ${held ? 'hold talks' : status === 'REFUSED' ? 'decline talks' : 'seek talks'} on ${subjects[0]}`,
         published,
-        next() < 0.3
+        held && next() < 0.3
           ? `“We had a ${pick(['useful', 'difficult', 'long', 'candid'])} conversation,” an official said.`
           : '',
       ];
