@@ -28,7 +28,10 @@
  *    follows) and then removed from the database with its audit rows.
  * 5. The server's peak resident memory (VmHWM in /proc/<pid>/status) and its RSS at the end; the first-load
  *    JavaScript of the dashboard and of a pair page, from the build (see firstLoadJs).
- * 6. A Markdown table on stdout and in bench/RESULTS.md (with the machine), and bench/results.json.
+ * 6. With the server stopped, the import: a BENCH_IMPORT_ROWS-row (default 100,000) contacts CSV through
+ *    `npm run cli -- import contacts`, against PostgreSQL's COPY of the same file (see scripts/bench-import.ts);
+ *    the imported contacts are removed afterwards.
+ * 7. A Markdown table on stdout and in bench/RESULTS.md (with the machine), and bench/results.json.
  *
  * Usage: npm run bench [-- --load]
  */
@@ -40,6 +43,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
 import pg from 'pg';
+import { measureImport, removeBenchImports, type ImportBenchResult } from './bench-import';
 import { buildIsCurrent } from './lib/build';
 import { openDatabaseOrExit, redactUrl, type DatabaseHandle } from './lib/database';
 import { freePort } from './lib/free-port';
@@ -53,7 +57,8 @@ const USAGE = `Usage: npm run bench [-- --load]
   --load   run \`npm run bench:data\` first even when the database already holds bench data
 
 Environment: BENCH_SECONDS (per route, default 10), BENCH_WARMUP_SECONDS (default 2),
-BENCH_CONTACTS and BENCH_OFFICIALS (passed to bench:data), DATABASE_URL (else the embedded database).`;
+BENCH_CONTACTS and BENCH_OFFICIALS (passed to bench:data), BENCH_IMPORT_ROWS (rows of the import's
+file, default 100000), DATABASE_URL (else the embedded database).`;
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -74,6 +79,7 @@ function numberFromEnv(name: string, fallback: number, min: number): number {
 
 const SECONDS = numberFromEnv('BENCH_SECONDS', 10, 1);
 const WARMUP_SECONDS = numberFromEnv('BENCH_WARMUP_SECONDS', 2, 0);
+const IMPORT_ROWS = Math.floor(numberFromEnv('BENCH_IMPORT_ROWS', 100_000, 1000));
 const CONNECTIONS = 10;
 const WRITERS = 10;
 const TIMEOUT_SECONDS = 8;
@@ -95,6 +101,8 @@ const TARGET = {
   writeP99Ms: 100,
   peakRssMb: 500,
   firstLoadJsKb: 200,
+  importRowsPerSecond: 20_000,
+  importTimesCopy: 3,
 };
 
 function log(line: string) {
@@ -604,6 +612,8 @@ async function main() {
     process.env.DATABASE_URL = database.url;
     const leftovers = await removeBenchWrites(client);
     if (leftovers > 0) log(`Removed ${leftovers} contacts an interrupted bench run had written`);
+    const importLeftovers = await removeBenchImports();
+    if (importLeftovers > 0) log(`Removed ${importLeftovers} contacts an interrupted bench run had imported`);
     const data = await benchData(database, client);
     const live = await liveContacts(client);
     const [officialA, officialB] = data.busiest.officials;
@@ -794,6 +804,10 @@ async function main() {
     await server.stop();
     server = null;
 
+    // The import, with the server stopped: the command line and PostgreSQL have the machine to themselves.
+    log(`import: ${whole(IMPORT_ROWS)} rows, COPY then the command line`);
+    const imported = await measureImport({ database, client, rows: IMPORT_ROWS, log });
+
     const firstLoad = [
       firstLoadJs('page', htmlOf.dashboard),
       firstLoadJs('pairs/[level]/[a]/[b]/page', htmlOf['pair-officials']),
@@ -856,6 +870,8 @@ async function main() {
       });
     }
 
+    checks.push(...importChecks(imported));
+
     const results = {
       date: started.toISOString(),
       commit,
@@ -887,6 +903,7 @@ async function main() {
         children,
       },
       firstLoadJs: firstLoad,
+      import: imported,
       checks,
     };
     const markdown = report(results);
@@ -945,6 +962,26 @@ async function removeBenchWrites(client: pg.Client): Promise<number> {
   return ids.length;
 }
 
+/** The import's targets, judged by the importer's own seconds (the wall clock is shown beside them). */
+function importChecks(r: ImportBenchResult): Check[] {
+  const failed =
+    r.rowsPerSecond === null ? `the import failed: ${r.import.error ?? 'it did not create every row'}` : null;
+  return [
+    {
+      name: 'import',
+      target: `≥ ${whole(TARGET.importRowsPerSecond)} rows/s (${whole(r.rows)} rows, importer's own seconds)`,
+      value: failed ?? `${whole(r.rowsPerSecond!)} rows/s (${whole(r.rowsPerSecondWall!)} by the wall clock)`,
+      pass: (r.rowsPerSecond ?? 0) >= TARGET.importRowsPerSecond,
+    },
+    {
+      name: 'import vs COPY',
+      target: `within ${TARGET.importTimesCopy}× of PostgreSQL COPY of the same rows`,
+      value: failed ?? `${r.timesCopy!.toFixed(1)}× (${r.timesCopyWall!.toFixed(1)}× by the wall clock)`,
+      pass: r.timesCopy !== null && r.timesCopy <= TARGET.importTimesCopy,
+    },
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The report
 
@@ -959,6 +996,7 @@ type Results = {
   writes: Omit<WriteResult, 'created'> & { created: number; removed: number; pairsRestored: boolean };
   memory: { serverPeakRssKb: number | null; serverRssAtEndKb: number | null; children: unknown[] };
   firstLoadJs: (FirstLoad & { fromHtmlOnly: number; notInHtml: number | null })[];
+  import: ImportBenchResult;
   checks: Check[];
 };
 
@@ -1022,6 +1060,7 @@ function report(r: Results): string {
     `**First-load JavaScript** (gzip, from the build): ${r.firstLoadJs.map((f) => `${f.route} ${kb(f.gzipBytes)} (${f.files} files, ${kb(f.bytes)} uncompressed)`).join('; ')}.`,
     '',
   );
+  lines.push(...importReport(r.import));
   lines.push('| target | goal | measured | result |', '|---|---|---|---|');
   for (const check of r.checks) {
     lines.push(`| ${check.name} | ${check.target} | ${check.value} | ${check.pass ? 'PASS' : '**FAIL**'} |`);
@@ -1029,6 +1068,44 @@ function report(r: Results): string {
   const failed = r.checks.filter((c) => !c.pass).length;
   lines.push('', `${r.checks.length - failed} of ${r.checks.length} targets met.`, '');
   return lines.join('\n');
+}
+
+function importReport(r: ImportBenchResult): string[] {
+  const seconds = (value: number | null) => (value === null ? '–' : value.toFixed(value < 10 ? 2 : 1));
+  const rate = (value: number | null) => (value ? whole(r.rows / value) : '–');
+  const times = (value: number | null) =>
+    value === null || r.copySeconds <= 0 ? '–' : `${(value / r.copySeconds).toFixed(1)}`;
+  const row = (label: string, value: number | null) =>
+    `| ${label} | ${seconds(value)} | ${rate(value)} | ${times(value)} |`;
+  const { import: first, rerun, cleanup } = r;
+  const statistics =
+    first.statisticsStartedAt === null
+      ? ''
+      : ` Its statistics step began ${seconds(first.statisticsStartedAt)} s after the spawn, ${seconds(first.wallSeconds - first.statisticsStartedAt)} s before the exit.`;
+  const outcome = (run: typeof first) =>
+    run.error !== null
+      ? `failed (exit code ${run.exitCode}): ${run.error}`
+      : `${whole(run.created ?? 0)} created, ${whole(run.updated ?? 0)} updated, ${whole(run.unchanged ?? 0)} unchanged`;
+  return [
+    `**Import** (${whole(r.rows)} contacts in a CSV file of ${(r.fileBytes / 1e6).toFixed(1)} MB between ${r.officials} officials of ` +
+      `${r.countries.join(' and ')}, on ${r.pairs} pairs): \`npm run cli -- import contacts FILE\` in its own process, its own seconds ` +
+      `(from its report) and the wall clock from spawn to exit (with the process's start and its migration check); the baseline is ` +
+      `PostgreSQL's \`COPY … FROM STDIN (FORMAT csv)\` of the same file into a logged table of text columns, from the start of the ` +
+      `stream to the commit. The server is stopped meanwhile.`,
+    '',
+    '| | s | rows/s | × COPY |',
+    '|---|--:|--:|--:|',
+    row('COPY (baseline)', r.copySeconds),
+    row("import, importer's own seconds", first.seconds),
+    row('import, wall clock', first.wallSeconds),
+    row("import again (nothing to change), importer's own seconds", rerun.seconds),
+    row('import again, wall clock', rerun.wallSeconds),
+    '',
+    `First import: ${outcome(first)}; again: ${outcome(rerun)}.${statistics} ` +
+      `${whole(cleanup.removed)} imported contacts removed afterwards; live contacts ${cleanup.liveAfter === cleanup.liveBefore ? 'as before' : `NOT as before (${whole(cleanup.liveBefore)} → ${whole(cleanup.liveAfter)})`}, ` +
+      `pair statistics ${cleanup.statisticsRestored ? 'as before' : 'NOT as before'}.`,
+    '',
+  ];
 }
 
 main().catch((error) => {
