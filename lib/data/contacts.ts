@@ -132,7 +132,11 @@ export async function prepareContact(tx: Tx, input: ContactInput, keptUnnamed: s
   ];
   if (participants.length + unnamedCountries.length < 2) {
     throw new AppError('INVALID', 'A contact needs two different officials', {
-      participants: ['These all name the same official'],
+      participants: [
+        new Set(input.participants).size < input.participants.length || input.participants.length >= 2
+          ? 'These all name the same official'
+          : 'A contact needs at least two participants',
+      ],
     });
   }
   const named = unnamedCountries.find((country) => participants.some((p) => p.country === country));

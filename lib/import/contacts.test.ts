@@ -7,11 +7,14 @@ import { Readable } from 'node:stream';
 import { addDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../data/actor';
+import { updateContact } from '../data/contact-edits';
+import { createContact } from '../data/contacts';
 import { createOfficial } from '../data/officials';
 import { getDb } from '../db';
 import { parseIsoDate, todayUtc, toIsoDate } from '../gaps/dates';
 import { setupTestDatabase } from '../testing/database';
 import { expectStatsToMatchEngine } from '../testing/stats-check';
+import { ZContactInput } from '../validation/contact';
 import { ZOfficialInput } from '../validation/official';
 import { importContacts } from './contacts';
 import { CONTACT_CSV } from './contract';
@@ -215,6 +218,39 @@ describe('importing contacts from CSV', () => {
     expect([official[0].a, official[0].b]).toContain(ann.id);
     expect(official[0].held).toBe(1);
     expect(await expectStatsToMatchEngine(todayUtc())).toBe(3);
+
+    // An edit from the form (which does not carry the unnamed side) keeps it.
+    const u1 = await getDb().contact.findUniqueOrThrow({ where: { importKey: 'u1' } });
+    await updateContact(
+      u1.id,
+      ZContactInput.parse({
+        date: '2001-03-01',
+        type: 'MEETING',
+        status: 'HELD',
+        participants: [ann.slug],
+        summary: 'Edited',
+        sources: [{ url: 'https://history.example/1' }],
+      }),
+      { version: u1.version },
+      actor,
+    );
+    expect(await getDb().contact.findUniqueOrThrow({ where: { id: u1.id } })).toMatchObject({
+      summary: 'Edited',
+      unnamedCountries: ['FR'],
+    });
+    // A new contact with one participant and nobody unnamed is refused, next to the participants.
+    await expect(
+      createContact(
+        ZContactInput.parse({
+          date: '2001-03-02',
+          type: 'CALL',
+          status: 'HELD',
+          participants: [ann.slug],
+          sources: [{ url: 'https://example.org/x' }],
+        }),
+        actor,
+      ),
+    ).rejects.toMatchObject({ fields: { participants: ['A contact needs at least two participants'] } });
   });
 
   it('refuses a file it cannot read with one message saying what to fix', async () => {
