@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ImportForm } from '@/components/imports/import-form';
 import { ImportReportView } from '@/components/imports/import-report';
 import { can } from '@/lib/auth/permissions';
@@ -67,8 +66,9 @@ export default async function ImportsPage() {
         <p className="text-muted mt-2 max-w-2xl text-sm leading-relaxed">
           A CSV file in UTF-8 whose first line names the columns, in any order. Further participants go in{' '}
           <code>participant_c</code>, <code>country_c</code> and so on. Larger files, and every option, are on the
-          command line: <code>npm run cli -- import contacts FILE --dry-run</code>. The{' '}
-          <Link href="/api-docs">API</Link> takes the same file at <code>POST /api/imports</code>.
+          command line: <code>npm run cli -- import contacts FILE --dry-run</code>, which also reads PLOVER event data (
+          <code>import plover FILE</code>). Scripts send the same file, with an API token, to{' '}
+          <code>POST /api/imports?kind=contacts&amp;id=…&amp;fileName=…</code>.
         </p>
         <table className="mt-4 w-full text-left text-sm">
           <thead className="text-muted border-rule border-b">
@@ -76,7 +76,9 @@ export default async function ImportsPage() {
               <th scope="col" className="py-1.5 pr-4 font-medium">
                 Column
               </th>
-              <th scope="col" className="py-1.5 pr-4 font-medium" />
+              <th scope="col" className="py-1.5 pr-4 font-medium">
+                Need
+              </th>
               <th scope="col" className="py-1.5 font-medium">
                 What goes in it
               </th>
