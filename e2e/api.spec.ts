@@ -341,6 +341,7 @@ test.describe('OpenAPI document', () => {
         '/api/v1/gaps',
         '/api/v1/gaps/export',
         '/api/v1/officials',
+        '/api/v1/officials/export',
         '/api/v1/officials/{idOrSlug}',
         '/api/v1/openapi.json',
         '/api/v1/ping',

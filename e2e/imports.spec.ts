@@ -161,14 +161,3 @@ test('a viewer may not open the import page, and the API refuses imports without
   expect(empty.status()).toBe(400);
   expect((await empty.json()).error.message).toMatch(/not a header/);
 });
-
-test('the Office of the Historian records: US–France by country, with officials of France met unnamed', async ({
-  page,
-}) => {
-  await page.goto('/pairs/countries/FR/US');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('France');
-  await expect(page.getByText(/met officials of France/).first()).toBeVisible();
-  await screenshot(page, 'ooh-us-france');
-  await page.goto('/officials/charles-de-gaulle');
-  await expect(page.getByRole('heading', { name: /Charles de Gaulle/, level: 1 })).toBeVisible();
-});

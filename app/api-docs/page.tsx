@@ -320,39 +320,48 @@ function PloverTable() {
         month or year date has the period’s last day as {code('enddate')}. Requests and refusals name the side that
         asked or refused as the {code('source')}; otherwise every participant is a source.
       </p>
-      <table className="mt-6 w-full max-w-4xl border-collapse text-left text-sm">
-        <caption className="text-muted mb-2 text-left text-xs font-medium tracking-wider uppercase">
-          Counterpart → PLOVER and CAMEO
-        </caption>
-        <thead>
-          <tr className="border-rule border-b">
-            {['Status', 'Type', 'PLOVER event', 'Mode', 'Context', 'CAMEO'].map((label) => (
-              <th key={label} scope="col" className="py-2 pr-4 font-medium">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-rule divide-y">
-          {ploverTableRows().map(({ status, types, coding }) => (
-            <tr key={`${status} ${types.join()}`} className="align-top">
-              <th scope="row" className="py-2 pr-4 font-mono font-normal">
-                {status}
-              </th>
-              <td className="py-2 pr-4 font-mono text-xs">
-                {types.length === CONTACT_TYPES.length ? 'any' : types.join(', ')}
-              </td>
-              <td className="py-2 pr-4 font-mono">{coding.event}</td>
-              <td className="py-2 pr-4 font-mono">{coding.mode ?? '–'}</td>
-              <td className="py-2 pr-4 font-mono text-xs">{coding.context.join(', ') || '–'}</td>
-              <td className="py-2 pr-4">
-                <span className="font-mono">{coding.cameo}</span>{' '}
-                <span className="text-muted text-xs">{coding.cameoText}</span>
-              </td>
+      {/* Six columns do not fit a phone: the table scrolls on its own, the page does not. */}
+      {/* Focusable, so a keyboard can scroll it. */}
+      <div
+        className="mt-6 max-w-4xl overflow-x-auto"
+        role="region"
+        aria-label="Counterpart → PLOVER and CAMEO"
+        tabIndex={0}
+      >
+        <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
+          <caption className="text-muted mb-2 text-left text-xs font-medium tracking-wider uppercase">
+            Counterpart → PLOVER and CAMEO
+          </caption>
+          <thead>
+            <tr className="border-rule border-b">
+              {['Status', 'Type', 'PLOVER event', 'Mode', 'Context', 'CAMEO'].map((label) => (
+                <th key={label} scope="col" className="py-2 pr-4 font-medium">
+                  {label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-rule divide-y">
+            {ploverTableRows().map(({ status, types, coding }) => (
+              <tr key={`${status} ${types.join()}`} className="align-top">
+                <th scope="row" className="py-2 pr-4 font-mono font-normal">
+                  {status}
+                </th>
+                <td className="py-2 pr-4 font-mono text-xs">
+                  {types.length === CONTACT_TYPES.length ? 'any' : types.join(', ')}
+                </td>
+                <td className="py-2 pr-4 font-mono">{coding.event}</td>
+                <td className="py-2 pr-4 font-mono">{coding.mode ?? '–'}</td>
+                <td className="py-2 pr-4 font-mono text-xs">{coding.context.join(', ') || '–'}</td>
+                <td className="py-2 pr-4">
+                  <span className="font-mono">{coding.cameo}</span>{' '}
+                  <span className="text-muted text-xs">{coding.cameoText}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -8,13 +8,18 @@ import type { DatabaseHandle } from './database';
  * Loads the demo data into `url` (idempotent) and reports what it added: the founding story (the US and
  * Russian defense chiefs in 2022) and the Office of the Historian's 150 years of US diplomatic travel.
  */
-export async function seedInto(url: string, log: (line: string) => void): Promise<void> {
+export async function seedInto(
+  url: string,
+  log: (line: string) => void,
+  options: { historian?: boolean } = {},
+): Promise<void> {
   process.env.DATABASE_URL = url;
   try {
     const added = await seedDemo();
     log(
       `Demo data: added ${added.officials} officials, ${added.contacts} contacts, ${added.other} events and channels.`,
     );
+    if (options.historian === false) return;
     const started = performance.now();
     const historian = await loadOoh(SEED_ACTOR);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
