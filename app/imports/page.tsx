@@ -23,7 +23,14 @@ const COLUMN_NOTES: Record<string, string> = {
   source_url: 'the readout or report the row comes from',
   date_precision: 'DAY (the default), MONTH or YEAR',
   initiator: 'a, b, … or a participant as the row names them',
+  duration_minutes: 'whole minutes, up to a week',
+  location: 'the city or place',
+  summary: 'what was said or done, as plain text',
   topics: 'separated by ;',
+  source_publisher: 'who published the source, e.g. U.S. Department of Defense',
+  source_title: 'the source’s title',
+  source_published_at: 'when it was published, YYYY-MM-DD',
+  source_quote: 'the words of the source that report the contact',
 };
 
 export default async function ImportsPage() {
@@ -55,7 +62,7 @@ export default async function ImportsPage() {
       {last?.report != null && (
         <div className="border-rule mt-10 border-t pt-2">
           <p className="text-muted mt-4 text-sm font-medium tracking-wide uppercase">Your last import</p>
-          <ImportReportView report={last.report as ImportReport} finishedAt={last.finishedAt} />
+          <ImportReportView report={last.report as ImportReport} finishedAt={last.finishedAt} id="last-import-report" />
         </div>
       )}
 

@@ -4,12 +4,21 @@ import type { ImportReport } from '@/lib/import/run';
 const n = (value: number) => new Intl.NumberFormat('en-GB').format(value);
 
 /** An import's report: what it did (or would do), every problem by row and column, and new officials. */
-export function ImportReportView({ report, finishedAt }: { report: ImportReport; finishedAt?: string | null }) {
+export function ImportReportView({
+  report,
+  finishedAt,
+  id = 'import-report',
+}: {
+  report: ImportReport;
+  finishedAt?: string | null;
+  /** The heading's id, unique on the page (the page may show the last import's report and a new one). */
+  id?: string;
+}) {
   const when = finishedAt ? ` · ${new Date(finishedAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC` : '';
   if ('error' in report) {
     return (
-      <section aria-labelledby="import-report" className="border-silence mt-8 rounded border-l-4 py-1 pl-4">
-        <h2 id="import-report" className="text-lg font-semibold">
+      <section aria-labelledby={id} className="border-silence mt-8 rounded border-l-4 py-1 pl-4">
+        <h2 id={id} className="text-lg font-semibold">
           {report.fileName} could not be read{when && <span className="text-muted text-sm font-normal">{when}</span>}
         </h2>
         <p className="mt-1">{report.error}</p>
@@ -33,8 +42,8 @@ export function ImportReportView({ report, finishedAt }: { report: ImportReport;
     ['problems', report.problemCount],
   ];
   return (
-    <section aria-labelledby="import-report" className="mt-8">
-      <h2 id="import-report" className="text-lg font-semibold">
+    <section aria-labelledby={id} className="mt-8">
+      <h2 id={id} className="text-lg font-semibold">
         {headline}
         <span className="text-muted text-sm font-normal">
           {' '}
