@@ -64,9 +64,16 @@ function failure(error: unknown, values: ContactFormValues | undefined): Contact
 
 type ParsedForm = { values: ContactFormValues; input: ContactInput } | { state: ContactFormState };
 
-function parseContactForm(formData: FormData): ParsedForm {
+/**
+ * The form's input, checked. The form does not show the countries whose officials a contact met unnamed:
+ * an edit passes the contact's own (`keptUnnamed`), so that they count towards its two sides and stay.
+ */
+function parseContactForm(formData: FormData, keptUnnamed?: string[]): ParsedForm {
   const values = formDataToValues(formData);
-  const parsed = ZContactInput.safeParse(valuesToInput(values));
+  const parsed = ZContactInput.safeParse({
+    ...valuesToInput(values),
+    ...(keptUnnamed?.length ? { unnamedCountries: keptUnnamed } : {}),
+  });
   if (!parsed.success) {
     const errors = schemaErrors(parsed.error);
     // The browser's date field sends a real date or nothing, so "YYYY-MM-DD" would only puzzle here.
@@ -184,12 +191,13 @@ export const createContactAction = withPermission('contact:create', async (user,
  * and keep what this user typed.
  */
 export const updateContactAction = withPermission('contact:update', async (user, formData, id: string) => {
-  const parsed = parseContactForm(formData);
+  const current = await getContactForEdit(id);
+  const parsed = parseContactForm(formData, current?.unnamedCountries);
   if ('state' in parsed) return parsed.state;
   const { values, input } = parsed;
   const version = formVersion(formData);
   if (version === null) return { ...MISSING_VERSION, values };
-  const before = await getContactForEdit(id);
+  const before = current;
   if (before === null) return failure(new AppError('NOT_FOUND', 'Gone'), values);
   // Only a changed date or pair can make this a duplicate of another contact.
   const moved =

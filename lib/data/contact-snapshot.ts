@@ -110,9 +110,13 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** The fields of a snapshot that make up a contact's input (ZContactInput), for an edit to start from. */
 export function snapshotInput(snapshot: ContactSnapshot): Record<string, unknown> {
-  return Object.fromEntries(
-    EDITABLE_FIELDS.filter((field) => field !== 'verification').map((field) => [field, snapshot[field]]),
-  );
+  return {
+    ...Object.fromEntries(
+      EDITABLE_FIELDS.filter((field) => field !== 'verification').map((field) => [field, snapshot[field]]),
+    ),
+    // Not a field the form shows, but part of what the contact states: an edit keeps it.
+    ...(snapshot.unnamedCountries ? { unnamedCountries: snapshot.unnamedCountries } : {}),
+  };
 }
 
 export type ContactChange = { field: EditableField; before: unknown; after: unknown };

@@ -8,7 +8,7 @@ import { addDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../data/actor';
 import { updateContact } from '../data/contact-edits';
-import { createContact } from '../data/contacts';
+import { snapshotInput } from '../data/contact-snapshot';
 import { createOfficial } from '../data/officials';
 import { getDb } from '../db';
 import { parseIsoDate, todayUtc, toIsoDate } from '../gaps/dates';
@@ -219,18 +219,11 @@ describe('importing contacts from CSV', () => {
     expect(official[0].held).toBe(1);
     expect(await expectStatsToMatchEngine(todayUtc())).toBe(3);
 
-    // An edit from the form (which does not carry the unnamed side) keeps it.
+    // An edit made from the contact as it stands (as the API's PATCH makes one) keeps the unnamed side.
     const u1 = await getDb().contact.findUniqueOrThrow({ where: { importKey: 'u1' } });
     await updateContact(
       u1.id,
-      ZContactInput.parse({
-        date: '2001-03-01',
-        type: 'MEETING',
-        status: 'HELD',
-        participants: [ann.slug],
-        summary: 'Edited',
-        sources: [{ url: 'https://history.example/1' }],
-      }),
+      (current) => ZContactInput.parse({ ...snapshotInput(current), summary: 'Edited' }),
       { version: u1.version },
       actor,
     );
@@ -239,18 +232,16 @@ describe('importing contacts from CSV', () => {
       unnamedCountries: ['FR'],
     });
     // A new contact with one participant and nobody unnamed is refused, next to the participants.
-    await expect(
-      createContact(
-        ZContactInput.parse({
-          date: '2001-03-02',
-          type: 'CALL',
-          status: 'HELD',
-          participants: [ann.slug],
-          sources: [{ url: 'https://example.org/x' }],
-        }),
-        actor,
-      ),
-    ).rejects.toMatchObject({ fields: { participants: ['A contact needs at least two participants'] } });
+    const alone = ZContactInput.safeParse({
+      date: '2001-03-02',
+      type: 'CALL',
+      status: 'HELD',
+      participants: [ann.slug],
+      sources: [{ url: 'https://example.org/x' }],
+    });
+    expect(alone.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['participants', 'A contact needs at least two participants'],
+    ]);
   });
 
   it('refuses a file it cannot read with one message saying what to fix', async () => {

@@ -71,9 +71,7 @@ export const ZContactInput = z
       .max(30),
   })
   .superRefine((contact, ctx) => {
-    // Without unnamedCountries (an edit keeps the contact's own), one named participant may be enough: the
-    // data layer checks against the contact's unnamed countries.
-    if (contact.unnamedCountries !== undefined && contact.participants.length + contact.unnamedCountries.length < 2) {
+    if (contact.participants.length + (contact.unnamedCountries?.length ?? 0) < 2) {
       ctx.addIssue({ code: 'custom', path: ['participants'], message: 'A contact needs at least two participants' });
     }
     if (new Set(contact.unnamedCountries).size !== (contact.unnamedCountries?.length ?? 0)) {
