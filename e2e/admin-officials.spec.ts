@@ -74,6 +74,8 @@ async function fillPosition(
 test('an admin adds an official with spellings, an uploaded photo and a position, by keyboard where it counts', async ({
   page,
 }) => {
+  // Many steps, each waiting for its condition: beside a benchmark it took 33 s, past the default 30.
+  test.setTimeout(90_000);
   const t = tag();
   const name = `Ingrid Haldorsen ${t}`;
   const officeKey = `NO:DEFMIN_${t}`;
