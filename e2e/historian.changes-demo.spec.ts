@@ -17,13 +17,16 @@ test.beforeAll(() => {
     encoding: 'utf8',
   });
   expect(run.status, run.stderr).toBe(0);
-  expect(run.stdout).toMatch(/1,304 officials created, 0 updated, 0 unchanged; 7,531 records: 7,531 contacts created/);
+  // The first load creates them all; a rerun of this file (a retry) finds them all unchanged.
+  expect(run.stdout).toMatch(/7,531 records: (7,531 contacts created|0 contacts created, 0 updated, 7,531 unchanged)/);
+  expect(run.stdout).toMatch(/4 records not imported \(reasons above\); 0 problems\.$/m);
   expect(run.stdout.match(/^not imported: /gm)).toHaveLength(4);
 });
 
 test('US–France by country, each record a meeting with officials of France, unnamed', async ({ page, request }) => {
   await page.goto('/pairs/countries/FR/US');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('France');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/\d+ days without a meeting/);
+  await expect(page.getByText(/The last meeting between France and United States was on/)).toBeVisible();
   await expect(page.getByText(/met officials of France/).first()).toBeVisible();
   await screenshot(page, 'ooh-us-france');
 
