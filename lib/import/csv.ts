@@ -10,17 +10,13 @@ import type { ImportRow } from './contract';
 /** A file the importer cannot read at all: the message says what to fix. */
 export class ImportFileError extends Error {}
 
-/**
- * Checks the bytes are UTF-8 text (not a spreadsheet's binary file) and passes them on as strings,
- * counting them for the progress bar.
- */
-function utf8Text(onBytes: (bytes: number) => void): Transform {
+/** Checks the bytes are UTF-8 text (not a spreadsheet's binary file) and passes them on as strings. */
+function utf8Text(): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let first = true;
   return new Transform({
     decodeStrings: true,
     transform(chunk: Buffer, _encoding, done) {
-      onBytes(chunk.length);
       if (first && (chunk.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' || chunk.includes(0))) {
         return done(
           new ImportFileError(
@@ -57,13 +53,9 @@ export type CsvShape = {
  * header is row 1, the first record row 2 (a cell spanning several lines is still one row). A row with
  * more or fewer cells than the header gets the cell `__cells` naming the count, for the importer to report.
  */
-export async function* csvRows(
-  input: Readable,
-  shape: CsvShape,
-  onBytes: (bytes: number) => void = () => {},
-): AsyncGenerator<ImportRow> {
+export async function* csvRows(input: Readable, shape: CsvShape): AsyncGenerator<ImportRow> {
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: 'greedy' });
-  const text = utf8Text(onBytes);
+  const text = utf8Text();
   // A failure on either side ends the loop below with that error.
   input.on('error', (error) => parser.destroy(error));
   text.on('error', (error) => parser.destroy(error));
