@@ -1,3 +1,6 @@
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+import { authSecretProblem } from './scripts/lib/auth-secret.mjs';
+
 const isDev = process.env.NODE_ENV !== 'production';
 
 // lib/db.ts reads these when it first connects; checked here too, so that a bad value stops the server at
@@ -80,4 +83,17 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * A production server refuses to start without a usable BETTER_AUTH_SECRET, with one line saying what to
+ * fix. Only when serving: `next build` signs nothing, and the development server may run with any secret.
+ */
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_SERVER) {
+    const problem = authSecretProblem(process.env.BETTER_AUTH_SECRET);
+    if (problem !== null) {
+      console.error(problem);
+      process.exit(1);
+    }
+  }
+  return nextConfig;
+}

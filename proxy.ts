@@ -45,5 +45,5 @@ export async function proxy(request: NextRequest) {
 export const config = {
   // Static files need no database: the browser still gets the CSS, scripts, icons and robots.txt.
   // Not the import upload: Next.js would buffer (and past 10 MB cut short) the body of a request it proxies.
-  matcher: ['/((?!_next/static/|_next/image|api/imports$|.*\\.(?:ico|png|svg|txt|webmanifest)$).*)'],
+  matcher: ['/((?!_next/static/|_next/image|api/imports$|api/health$|.*\\.(?:ico|png|svg|txt|webmanifest)$).*)'],
 };

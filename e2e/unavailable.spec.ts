@@ -104,3 +104,16 @@ test('static files are still served', async () => {
   const paths = ['/robots.txt', '/favicon.ico', '/icon.svg', '/manifest.webmanifest', `/_next/static/chunks/${chunk}`];
   for (const path of paths) expect((await timedGet(path)).response.status, path).toBe(200);
 });
+
+test('the health endpoint says the database is unreachable, at once', async () => {
+  const { response, elapsed } = await timedGet('/api/health');
+  expect(response.status).toBe(503);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  expect(await response.json()).toMatchObject({
+    status: 'unavailable',
+    database: { reachable: false, latencyMs: null },
+    migrations: null,
+    statistics: null,
+  });
+  expect(elapsed, `answered in ${elapsed} ms`).toBeLessThan(4_000);
+});

@@ -10,6 +10,7 @@ import { buildIsCurrent } from './lib/build';
 import { openDatabaseOrExit, redactUrl } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { bin, fail, ROOT, run } from './lib/run';
+import { authSecretProblem } from './lib/auth-secret.mjs';
 import { authSecret } from './lib/secret';
 import { seedIfWanted } from './lib/seed';
 import { serverNodeArgs } from './lib/server-heap';
@@ -45,6 +46,10 @@ async function checkPortFree(): Promise<void> {
 
 async function main() {
   const heap = isDev ? [] : heapArgs();
+  const secret = authSecret();
+  // The server would refuse it too (next.config.js), but only after the database and the build.
+  const secretProblem = isDev ? null : authSecretProblem(secret);
+  if (secretProblem !== null) fail(secretProblem);
   await checkPortFree();
 
   const database = await openDatabaseOrExit({ mode: 'app', log });
@@ -84,7 +89,7 @@ async function main() {
     env: {
       ...process.env,
       DATABASE_URL: database.url,
-      BETTER_AUTH_SECRET: authSecret(),
+      BETTER_AUTH_SECRET: secret,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });
