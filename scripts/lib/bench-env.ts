@@ -1,0 +1,202 @@
+/**
+ * What the measuring scripts share (`npm run bench`, `npm run soak`): the large history `npm run bench:data`
+ * loads, a production server of the current build, and its memory as Linux reports it.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type pg from 'pg';
+import { redactUrl, type DatabaseHandle } from './database';
+import { freePort } from './free-port';
+import { ROOT } from './run';
+import { throwawaySecret } from './secret';
+import { serverNodeArgs } from './server-heap';
+
+const STATE_FILE = path.join(ROOT, '.data', 'bench-data.json');
+
+function log(line: string) {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+export type BenchData = {
+  contacts: number;
+  busiest: { officials: [string, string]; offices: [string, string]; countries: [string, string] };
+};
+
+function isPair(value: unknown): value is [string, string] {
+  return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string' && v !== '');
+}
+
+function parseBenchData(line: string | undefined): BenchData | null {
+  try {
+    const data = JSON.parse(line ?? '') as BenchData;
+    const { busiest } = data;
+    return typeof data.contacts === 'number' &&
+      isPair(busiest?.officials) &&
+      isPair(busiest?.offices) &&
+      isPair(busiest?.countries)
+      ? data
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+type State = Record<string, { loadedAt: string; liveContacts: number; data: BenchData }>;
+
+function readState(): State {
+  try {
+    return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as State;
+  } catch {
+    return {};
+  }
+}
+
+/** Which database the state file speaks of: the embedded data folder, or the URL without its password. */
+function databaseKey(database: DatabaseHandle): string {
+  return database.dataDir ?? redactUrl(database.url);
+}
+
+export async function liveContacts(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM contact WHERE deleted_at IS NULL');
+  return rows[0].n;
+}
+
+/** Runs `npm run bench:data` on this database, its progress shown; its last stdout line is the result. */
+async function loadBenchData(database: DatabaseHandle): Promise<BenchData> {
+  log('Loading the bench data: npm run bench:data …');
+  const lines: string[] = [];
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', 'bench:data'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, DATABASE_URL: database.ownerUrl },
+    });
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const parts = pending.split('\n');
+      pending = parts.pop() ?? '';
+      for (const line of parts) {
+        if (line.trim() === '') continue;
+        lines.push(line);
+        process.stderr.write(`[bench:data] ${line}\n`);
+      }
+    });
+    child.stdout.on('end', () => {
+      if (pending.trim() !== '') lines.push(pending);
+    });
+    child.on('error', reject);
+    child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : 1)));
+  });
+  if (code !== 0) throw new Error(`npm run bench:data failed (exit code ${code}).`);
+  const data = parseBenchData(lines.at(-1));
+  if (data === null) {
+    throw new Error(
+      `npm run bench:data did not end with {"contacts": N, "busiest": {"officials": [a, b], "offices": [a, b], "countries": [a, b]}}; its last line: ${lines.at(-1) ?? '(none)'}`,
+    );
+  }
+  return data;
+}
+
+/** The bench data this database holds, loading it first when needed (always with `force`). */
+export async function benchData(database: DatabaseHandle, client: pg.Client, force = false): Promise<BenchData> {
+  const key = databaseKey(database);
+  const state = readState();
+  const known = state[key];
+  if (!force && known) {
+    const live = await liveContacts(client);
+    const { rows } = await client.query<{ officials: number; generated: number }>(
+      `SELECT (SELECT count(*)::int FROM official WHERE slug = ANY($1)) AS officials,
+              (SELECT count(*)::int FROM contact WHERE id LIKE 'bench-%') AS generated`,
+      [known.data.busiest.officials],
+    );
+    // bench:data's rows have ids starting `bench-`; what else the database holds may change meanwhile.
+    const same = rows[0].generated === known.data.contacts || live === known.liveContacts;
+    if (same && rows[0].officials === 2) {
+      log(`Using the bench data loaded ${known.loadedAt} (${known.data.contacts.toLocaleString('en-GB')} contacts)`);
+      return known.data;
+    }
+    log(
+      `The bench data is not what was loaded (${rows[0].generated} generated contacts of ${known.data.contacts}, ${live} live contacts of ${known.liveContacts}): loading it again`,
+    );
+  }
+  const data = await loadBenchData(database);
+  state[key] = { loadedAt: new Date().toISOString(), liveContacts: await liveContacts(client), data };
+  fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
+  fs.writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
+  return data;
+}
+
+export type Server = { pid: number; base: string; stop(): Promise<void>; exited(): boolean; logPath: string };
+
+/**
+ * A production server of the current build (`node scripts/server.mjs`) on a free loopback port, for this
+ * database, with a throw-away auth secret; its output goes to `logPath`. Resolves once it answers.
+ */
+export async function startServer(
+  database: DatabaseHandle,
+  options: { name?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Server> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const logPath = path.join(os.tmpdir(), `counterpart-${options.name ?? 'bench'}-server-${port}.log`);
+  const out = fs.openSync(logPath, 'w');
+  const args = [...serverNodeArgs(), 'scripts/server.mjs', '--port', String(port), '--hostname', '127.0.0.1'];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      BETTER_AUTH_SECRET: throwawaySecret(),
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      ...options.env,
+    },
+  });
+  fs.closeSync(out);
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const server: Server = {
+    pid: child.pid!,
+    base,
+    logPath,
+    exited: () => exited,
+    stop: async () => {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+  for (let i = 0; i < 240; i += 1) {
+    if (exited) throw new Error(`The server exited at start; its log: ${logPath}`);
+    try {
+      if ((await fetch(`${base}/api/v1/ping`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await server.stop();
+  throw new Error(`The server did not answer within 2 minutes; its log: ${logPath}`);
+}
+
+/** Fields of /proc/<pid>/status in kB (Linux only; null elsewhere). */
+export function procStatus(pid: number): { hwmKb: number; rssKb: number } | null {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1]);
+    return { hwmKb: field('VmHWM'), rssKb: field('VmRSS') };
+  } catch {
+    return null;
+  }
+}
