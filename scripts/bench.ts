@@ -44,7 +44,15 @@ import vm from 'node:vm';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { measureImport, removeBenchImports, type ImportBenchResult } from './bench-import';
-import { benchData, liveContacts, procStatus, startServer, type BenchData, type Server } from './lib/bench-env';
+import {
+  benchData,
+  liveContacts,
+  procStatus,
+  removeMarkedWrites,
+  startServer,
+  type BenchData,
+  type Server,
+} from './lib/bench-env';
 import { buildIsCurrent } from './lib/build';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
@@ -433,7 +441,7 @@ async function main() {
 
     // The data layer (the bench's account, its token, removing its writes) uses the app's own login.
     process.env.DATABASE_URL = database.url;
-    const leftovers = await removeBenchWrites(client);
+    const leftovers = await removeMarkedWrites(client, MARKER_URL);
     if (leftovers > 0) log(`Removed ${leftovers} contacts an interrupted bench run had written`);
     const importLeftovers = await removeBenchImports();
     if (importLeftovers > 0) log(`Removed ${importLeftovers} contacts an interrupted bench run had imported`);
@@ -619,7 +627,7 @@ async function main() {
     const children = childrenOf(server.pid).map((pid) => ({ pid, ...procStatus(pid) }));
 
     // Remove every contact the bench wrote (this run's, and any an interrupted run left).
-    const removed = await removeBenchWrites(client);
+    const removed = await removeMarkedWrites(client, MARKER_URL);
     const heldAfter = await heldCounts();
     const restored = heldAfter.every((count, i) => count === heldBefore[i]);
     log(`Removed ${removed} contacts the bench wrote; the writers' pairs ${restored ? 'are' : 'are NOT'} as before`);
@@ -750,39 +758,6 @@ async function main() {
     await client.end().catch(() => {});
     await database.stop();
   }
-}
-
-/**
- * Deletes the bench's contacts (this run's, and any an interrupted run left) as an admin would, through the
- * app's data layer (so its derived data follows), then removes them and their audit rows from the database.
- * Returns how many there were.
- */
-async function removeBenchWrites(client: pg.Client): Promise<number> {
-  const { rows } = await client.query<{ id: string; version: number; deleted: boolean }>(
-    `SELECT DISTINCT c.id, c.version, c.deleted_at IS NOT NULL AS deleted
-       FROM contact c JOIN source s ON s.contact_id = c.id
-      WHERE s.url LIKE $1`,
-    [`${MARKER_URL}%`],
-  );
-  const { deleteContact } = await import('../lib/data/contact-edits');
-  const { disconnectDb } = await import('../lib/db');
-  const live = rows.filter((row) => !row.deleted);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 5 }, async () => {
-      while (next < live.length) {
-        const row = live[next++];
-        await deleteContact(row.id, { version: row.version }, { userId: null, via: 'cli' });
-      }
-    }),
-  );
-  await disconnectDb();
-  const ids = rows.map((row) => row.id);
-  await client.query('BEGIN');
-  await client.query(`DELETE FROM audit_log WHERE entity_type = 'contact' AND entity_id = ANY($1)`, [ids]);
-  await client.query('DELETE FROM contact WHERE id = ANY($1)', [ids]);
-  await client.query('COMMIT');
-  return ids.length;
 }
 
 /** The import's targets, judged by the importer's own seconds (the wall clock is shown beside them). */

@@ -200,3 +200,36 @@ export function procStatus(pid: number): { hwmKb: number; rssKb: number } | null
     return null;
   }
 }
+
+/**
+ * Deletes the contacts a measuring run wrote, those with a source under `markerUrl` (this run's, and any an
+ * interrupted run left), as an admin would, through the app's data layer (so its derived data follows), then
+ * removes them and their audit rows from the database. Returns how many there were.
+ */
+export async function removeMarkedWrites(client: pg.Client, markerUrl: string): Promise<number> {
+  const { rows } = await client.query<{ id: string; version: number; deleted: boolean }>(
+    `SELECT DISTINCT c.id, c.version, c.deleted_at IS NOT NULL AS deleted
+       FROM contact c JOIN source s ON s.contact_id = c.id
+      WHERE s.url LIKE $1`,
+    [`${markerUrl}%`],
+  );
+  const { deleteContact } = await import('../../lib/data/contact-edits');
+  const { disconnectDb } = await import('../../lib/db');
+  const live = rows.filter((row) => !row.deleted);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 5 }, async () => {
+      while (next < live.length) {
+        const row = live[next++];
+        await deleteContact(row.id, { version: row.version }, { userId: null, via: 'cli' });
+      }
+    }),
+  );
+  await disconnectDb();
+  const ids = rows.map((row) => row.id);
+  await client.query('BEGIN');
+  await client.query(`DELETE FROM audit_log WHERE entity_type = 'contact' AND entity_id = ANY($1)`, [ids]);
+  await client.query('DELETE FROM contact WHERE id = ANY($1)', [ids]);
+  await client.query('COMMIT');
+  return ids.length;
+}
