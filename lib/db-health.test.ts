@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isDatabaseAvailable, isDatabaseUnreachable, noteConnection } from './db-health';
-import { poolSettings } from './db';
+import { disconnectDb, getDb, poolSettings } from './db';
 
 describe('isDatabaseUnreachable', () => {
   it('knows a refused or timed-out connection, however deeply Prisma wraps it', () => {
@@ -9,9 +9,10 @@ describe('isDatabaseUnreachable', () => {
       isDatabaseUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })),
     ).toBe(true);
     expect(isDatabaseUnreachable({ code: 'P1001', message: "Can't reach database server" })).toBe(true);
-    expect(isDatabaseUnreachable(new Error('x', { cause: new Error('timeout exceeded when trying to connect') }))).toBe(
-      true,
-    );
+    expect(
+      isDatabaseUnreachable(new Error('x', { cause: new Error('Connection terminated due to connection timeout') })),
+    ).toBe(true);
+    expect(isDatabaseUnreachable(new Error('timeout expired'))).toBe(true);
     expect(isDatabaseUnreachable(new AggregateError([{ code: 'ECONNREFUSED' }]))).toBe(true);
   });
 
@@ -19,6 +20,11 @@ describe('isDatabaseUnreachable', () => {
     expect(isDatabaseUnreachable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);
     expect(isDatabaseUnreachable(new Error('relation "x" does not exist'))).toBe(false);
     expect(isDatabaseUnreachable(null)).toBe(false);
+  });
+
+  it('does not take a busy pool for a dead server', () => {
+    // pg-pool's words when every connection is in use for longer than the wait allows.
+    expect(isDatabaseUnreachable(new Error('timeout exceeded when trying to connect'))).toBe(false);
   });
 });
 
@@ -58,6 +64,7 @@ describe('poolSettings', () => {
       max: 10,
       statementTimeoutMs: 15_000,
       connectTimeoutMs: 5_000,
+      poolWaitMs: 20_000,
     });
     expect(poolSettings({}, false)).toMatchObject({ max: 10, statementTimeoutMs: 0 });
     expect(poolSettings({ DATABASE_POOL_SIZE: '25', STATEMENT_TIMEOUT: '0' }, true)).toMatchObject({
@@ -74,5 +81,32 @@ describe('poolSettings', () => {
       );
     }
     expect(() => poolSettings({ STATEMENT_TIMEOUT: 'soon' })).toThrow(/^STATEMENT_TIMEOUT must be/);
+  });
+});
+
+describe('the pool', () => {
+  const saved = process.env.DATABASE_URL;
+  let server: Server | undefined;
+  afterEach(async () => {
+    await disconnectDb();
+    process.env.DATABASE_URL = saved;
+    server?.close();
+    server = undefined;
+  });
+
+  it('gives up on a server that accepts but never answers after the connect timeout, not the pool wait', async () => {
+    // A listener that takes the connection and says nothing: a hung server, or a dropped network.
+    const sockets: Socket[] = [];
+    server = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    process.env.DATABASE_URL = `postgresql://u@127.0.0.1:${(server.address() as { port: number }).port}/db`;
+    const started = Date.now();
+    const error = await getDb().$queryRaw`SELECT 1`.then(() => null).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    for (const socket of sockets) socket.destroy();
+    expect(isDatabaseUnreachable(error), String(error)).toBe(true);
+    const { connectTimeoutMs, poolWaitMs } = poolSettings();
+    expect(elapsed).toBeGreaterThanOrEqual(connectTimeoutMs - 100);
+    expect(elapsed).toBeLessThan(poolWaitMs);
   });
 });

@@ -31,8 +31,9 @@ const UNREACHABLE_CODES = new Set([
   '57P03', // cannot_connect_now
 ]);
 const UNREACHABLE_MESSAGES = [
-  'timeout exceeded when trying to connect',
+  // Not pg-pool's "timeout exceeded when trying to connect": that one is a busy pool's queue, not a dead server.
   'Connection terminated',
+  'timeout expired',
   "Can't reach database server",
   'the database system is starting up',
   'the database system is shutting down',

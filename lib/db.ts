@@ -10,13 +10,19 @@ const globalForPrisma = globalThis as unknown as { counterpartPrisma?: PrismaCli
 
 /** How long to wait for a connection before giving up, so a dead server is an error, not a hang. */
 const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request may wait for a free connection of the pool, and a transaction for its connection. A busy
+ * pool is not a dead server: under a burst the request waits its turn instead of failing (the client's own
+ * timeout, or the statement timeout, still bounds it), and only a failure to connect counts as "down".
+ */
+const POOL_WAIT_MS = 20_000;
 
 // Next.js writes its runtime's name in place of this exact expression when it bundles server code; the
 // command line and the tests run this file unbundled, where the variable is unset.
 const IN_WEB_SERVER = process.env.NEXT_RUNTIME !== undefined && process.env.NEXT_RUNTIME !== '';
 
 /** The settings of the connection pool, read from the environment (see the README's configuration table). */
-export type PoolSettings = { max: number; statementTimeoutMs: number; connectTimeoutMs: number };
+export type PoolSettings = { max: number; statementTimeoutMs: number; connectTimeoutMs: number; poolWaitMs: number };
 
 function wholeNumber(name: string, raw: string | undefined, fallback: number, range: [number, number]): number {
   if (raw === undefined || raw.trim() === '') return fallback;
@@ -42,7 +48,7 @@ export function poolSettings(
 ): PoolSettings {
   const max = wholeNumber('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, [1, 1000]);
   const seconds = wholeNumber('STATEMENT_TIMEOUT', env.STATEMENT_TIMEOUT, inWebServer ? 15 : 0, [0, 86_400]);
-  return { max, statementTimeoutMs: seconds * 1000, connectTimeoutMs: CONNECT_TIMEOUT_MS };
+  return { max, statementTimeoutMs: seconds * 1000, connectTimeoutMs: CONNECT_TIMEOUT_MS, poolWaitMs: POOL_WAIT_MS };
 }
 
 /**
@@ -83,15 +89,23 @@ function createClient(): PrismaClient {
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set. Start Counterpart with `npm start`, which provides one.');
   }
-  const { max, statementTimeoutMs, connectTimeoutMs } = poolSettings();
+  const { max, statementTimeoutMs, connectTimeoutMs, poolWaitMs } = poolSettings();
+  // pg-pool has one timeout for both waiting in its queue and connecting; each connection gets its own,
+  // shorter one, so that a server that does not answer is found in seconds while a busy pool is waited for.
+  class TimedClient extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: connectTimeoutMs });
+    }
+  }
   const pool = new WatchedPool({
     connectionString,
     max,
-    connectionTimeoutMillis: connectTimeoutMs,
+    Client: TimedClient,
+    connectionTimeoutMillis: poolWaitMs,
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: poolWaitMs } });
 }
 
 /** Closes the client, for scripts and tests that must exit cleanly. */
