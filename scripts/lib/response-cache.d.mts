@@ -27,7 +27,8 @@ export class ResponseCache {
     maxEntryBytes?: number;
   });
   readonly size: { entries: number; bytes: number };
-  readonly counts: { hit: number; miss: number; bypass: number; stored: number; invalidations: number };
+  readonly counts: { hit: number; miss: number; bypass: number; stored: number; shared: number; invalidations: number };
+  readonly waiting: number;
   seq: number;
   invalidate(tags: Iterable<string>): void;
   clear(): void;

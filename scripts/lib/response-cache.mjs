@@ -14,6 +14,9 @@
  *     (one that started after they arrived).
  *  2. A response is stored only if no invalidation of its tags (or `all`) arrived while it was rendered.
  *  3. Entries are keyed by the UTC date, so "days since" turns over at midnight.
+ * Requests for an address being rendered wait for that render. If a purge of its tags arrives while it runs,
+ * it is not kept (rule 2), but it still answers the requests that were waiting before the purge arrived
+ * (header `x-counterpart-cache: shared`): they had passed the barrier, so nothing they must see was missing.
  * While the listening connection is down nothing is served from the cache or stored, and the cache is
  * emptied when it comes back (notifications may have been missed).
  */
@@ -183,7 +186,9 @@ export class ResponseCache {
     this.rendering = 0;
     /** key → a promise settled when the render of that key now under way has finished (stored or not) */
     this.flights = new Map();
-    this.counts = { hit: 0, miss: 0, bypass: 0, stored: 0, invalidations: 0 };
+    /** Requests waiting for a render of their key (for tests and figures). */
+    this.waiting = 0;
+    this.counts = { hit: 0, miss: 0, bypass: 0, stored: 0, shared: 0, invalidations: 0 };
   }
 
   /** Entries currently kept, and their bytes. */
@@ -266,11 +271,21 @@ export class ResponseCache {
     // A render of this key is under way: wait for it rather than render the same page again. What it
     // stored is as fresh as a render of our own (it is stored only if no purge of its tags came since
     // it began); if it stored nothing, or its entry was purged meanwhile, render after all.
+    //
+    // Under a steady stream of writes a popular page is purged while it renders, so it is never stored;
+    // its waiters may still take it when no purge of its tags had arrived by the time they had passed the
+    // barrier: every write they must see committed before that, and was either in the render or purged it.
     const flight = this.flights.get(key);
     if (flight !== undefined) {
-      await flight;
+      const seen = this.seq;
+      this.waiting++;
+      const landed = await flight.finally(() => this.waiting--);
       const rendered = this.isUp() ? this.lru.get(key) : undefined;
       if (rendered !== undefined) return this.replay(req, res, rendered);
+      if (landed !== null && seen < landed.firstPurge && this.isUp()) {
+        this.counts.shared++;
+        return this.replay(req, res, landed.entry, 'shared');
+      }
     }
     this.counts.miss++;
     if (req.method !== 'GET') {
@@ -286,12 +301,12 @@ export class ResponseCache {
     return next(req, res);
   }
 
-  replay(req, res, entry) {
-    this.counts.hit++;
+  replay(req, res, entry, how = 'hit') {
+    if (how === 'hit') this.counts.hit++;
     res.writeHead(entry.status, {
       ...entry.headers,
       'content-length': String(entry.body.length),
-      [CACHE_STATUS_HEADER]: 'hit',
+      [CACHE_STATUS_HEADER]: how,
     });
     res.end(req.method === 'HEAD' ? undefined : entry.body);
   }
@@ -346,14 +361,26 @@ export class ResponseCache {
       if (settled) return;
       settled = true;
       this.rendering--;
+      // What the render's waiters may take: the response, and the first purge of its tags since it began.
+      let outcome = null;
       try {
         if (finished && head !== null && !tooLarge) {
-          this.store(key, { since, tags, head, gzipWanted: key.split(' ')[1] === 'gzip', body: Buffer.concat(chunks) });
+          const entry = this.entryFor(key, {
+            tags,
+            head,
+            gzipWanted: key.split(' ')[1] === 'gzip',
+            body: Buffer.concat(chunks),
+          });
+          if (entry !== null) {
+            const firstPurge = this.firstInvalidationAfter(since, entry.tags);
+            outcome = { entry, firstPurge };
+            if (firstPurge === Infinity && this.isUp()) this.store(key, entry);
+          }
         }
       } finally {
         if (this.rendering === 0) this.log.length = 0;
         if (this.flights.get(key) === flight) this.flights.delete(key);
-        landed();
+        landed(outcome);
       }
     };
     res.once('finish', () => settle(true));
@@ -366,20 +393,33 @@ export class ResponseCache {
     }
   }
 
-  store(key, { since, tags, head, gzipWanted, body }) {
+  /** A rendered response as an entry, or null when it may not be kept (not a 200, a cookie, too large). */
+  entryFor(key, { tags, head, gzipWanted, body }) {
     const header = (name) => Object.entries(head.headers).find(([key]) => key.toLowerCase() === name)?.[1];
-    if (head.status !== 200 || header('set-cookie') !== undefined) return;
+    if (head.status !== 200 || header('set-cookie') !== undefined) return null;
     const encoding = String(header('content-encoding') ?? 'identity').toLowerCase();
-    if (encoding !== 'identity' && !(gzipWanted && encoding === 'gzip')) return;
+    if (encoding !== 'identity' && !(gzipWanted && encoding === 'gzip')) return null;
     const allTags = [...new Set([...tags, ...head.tags])];
-    if (!this.isUp() || this.invalidatedSince(since, allTags)) return;
     const headers = {};
     for (const [name, value] of Object.entries(head.headers)) {
       if (!HOP_HEADERS.has(name.toLowerCase())) headers[name] = value;
     }
     const size = body.length + key.length + JSON.stringify(headers).length + 64;
-    if (size > this.maxEntryBytes) return;
-    this.lru.set(key, { status: head.status, headers, body, tags: allTags, size });
+    if (size > this.maxEntryBytes) return null;
+    return { status: head.status, headers, body, tags: allTags, size };
+  }
+
+  /** The sequence number of the first invalidation of any of the tags after `since`; Infinity if none. */
+  firstInvalidationAfter(since, tags) {
+    if (!this.invalidatedSince(since, tags)) return Infinity;
+    const firstLogged = this.log.length > 0 ? this.log[0].seq : this.seq + 1;
+    if (firstLogged > since + 1) return since + 1; // the log was cut: assume the earliest
+    return this.log.find((e) => e.seq > since && (e.tags === null || tags.some((t) => e.tags.has(t)))).seq;
+  }
+
+  store(key, entry) {
+    const allTags = entry.tags;
+    this.lru.set(key, entry);
     if (!this.lru.has(key)) return;
     for (const tag of allTags) {
       let keys = this.byTag.get(tag);
