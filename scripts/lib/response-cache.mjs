@@ -266,6 +266,8 @@ export class ResponseCache {
     if (!this.isUp()) return this.bypass(req, res, next);
 
     const key = this.keyFor(req);
+    // Every invalidation up to here was applied before this request looked: what it must see.
+    const seen = this.seq;
     const entry = this.lru.get(key);
     if (entry !== undefined) return this.replay(req, res, entry);
     // A render of this key is under way: wait for it rather than render the same page again. What it
@@ -275,17 +277,18 @@ export class ResponseCache {
     // Under a steady stream of writes a popular page is purged while it renders, so it is never stored;
     // its waiters may still take it when no purge of its tags had arrived by the time they had passed the
     // barrier: every write they must see committed before that, and was either in the render or purged it.
-    const flight = this.flights.get(key);
-    if (flight !== undefined) {
-      const seen = this.seq;
+    // One that may not waits for the next render (which began after it looked) rather than start its own.
+    for (let flight = this.flights.get(key); flight !== undefined; flight = this.flights.get(key)) {
       this.waiting++;
       const landed = await flight.finally(() => this.waiting--);
-      const rendered = this.isUp() ? this.lru.get(key) : undefined;
+      if (!this.isUp()) break;
+      const rendered = this.lru.get(key);
       if (rendered !== undefined) return this.replay(req, res, rendered);
-      if (landed !== null && seen < landed.firstPurge && this.isUp()) {
+      if (landed !== null && seen < landed.firstPurge) {
         this.counts.shared++;
         return this.replay(req, res, landed.entry, 'shared');
       }
+      if (landed === null) break;
     }
     this.counts.miss++;
     if (req.method !== 'GET') {

@@ -442,9 +442,42 @@ describe('never stale', () => {
       'render 1 of /pairs/countries/US/RU',
       'render 2 of /pairs/countries/US/RU',
     ]);
+    expect(app.renders).toBe(2);
     // The purged render was not kept; the one after the purge was.
     expect((await get('/pairs/countries/US/RU')).body).toBe('render 2 of /pairs/countries/US/RU');
     expect(cache.counts.shared).toBe(2);
+  });
+
+  it('those who may not take a purged render wait for the next one together, not render one each', async () => {
+    const releases = [deferred(), deferred()];
+    const starts = [deferred(), deferred()];
+    const app = countingApp();
+    const inner = app.handler;
+    app.handler = async (req, res) => {
+      const n = app.renders;
+      if (n < 2) {
+        starts[n].resolve();
+        await releases[n].promise;
+      }
+      return inner(req, res);
+    };
+    const cache = makeCache();
+    const get = await serve(cache, app);
+    const first = get('/pairs/countries/US/RU');
+    await starts[0].promise;
+    cache.invalidate(['pair:country:RU:US']);
+    // Three requests after the purge: render 1 is not for them.
+    const late = [get('/pairs/countries/US/RU'), get('/pairs/countries/US/RU'), get('/pairs/countries/US/RU')];
+    await expect.poll(() => cache.waiting).toBe(3);
+    releases[0].resolve();
+    // One of them renders again; the other two wait for that render.
+    await starts[1].promise;
+    await expect.poll(() => cache.waiting).toBe(2);
+    releases[1].resolve();
+    const answers = await Promise.all(late);
+    expect((await first).cache).toBe('miss');
+    expect(answers.map((a) => a.cache).sort()).toEqual(['hit', 'hit', 'miss']);
+    expect(app.renders).toBe(2);
   });
 
   it('rule 3: entries turn over at UTC midnight', async () => {
