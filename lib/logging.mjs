@@ -98,9 +98,11 @@ export function createLogger({ level = logLevelFromEnv(process.env.LOG_LEVEL), d
   return pino(loggerOptions(level), destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
-/** pino-pretty's options for a terminal: one line per entry, the request's fields folded into its message. */
+/**
+ * pino-pretty's options for a terminal: one line per entry, the request's fields left out (its message
+ * already says them) but for its id.
+ */
 export const PRETTY_OPTIONS = {
-  colorize: true,
   singleLine: true,
   translateTime: 'SYS:HH:MM:ss.l',
   ignore: 'pid,hostname,method,route,status,durationMs',

@@ -22,7 +22,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format } from 'node:util';
+import { format, stripVTControlCharacters } from 'node:util';
 import { createLogger, logLevelFromEnv, requestContext } from '../lib/logging.mjs';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from './lib/client-address.mjs';
 import { assignRequestId, logRequest, withoutHeader } from './lib/request-log.mjs';
@@ -63,8 +63,8 @@ try {
 
 /*
  * Next.js reports the errors it catches (a page that threw, a failed server action) with console.error,
- * and libraries warn with console.warn: each becomes a log line, with the error's stack in `err` and the
- * request's id when it happened while one was served.
+ * and libraries warn with console.warn: each becomes a log line, with the error's stack in `err`, the
+ * request's id when it happened while one was served, and without the colours meant for a terminal.
  */
 for (const [method, lineLevel] of [
   ['error', 'error'],
@@ -75,7 +75,7 @@ for (const [method, lineLevel] of [
 ]) {
   console[method] = (...args) => {
     const err = args.find((arg) => arg instanceof Error);
-    const text = format(...args.map((arg) => (arg instanceof Error ? arg.message : arg)));
+    const text = stripVTControlCharacters(format(...args.map((arg) => (arg instanceof Error ? arg.message : arg))));
     logger[lineLevel](err === undefined ? {} : { err }, text);
   };
 }

@@ -14,7 +14,7 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Requests that would flood the log at info level when they succeed: built assets, icons, health checks. */
-const QUIET = [/^\/_next\/static\//, /^\/_next\/image$/, /^\/favicon\.ico$/, /^\/api\/health$/];
+const QUIET = [/^\/_next\/static\//, /^\/_next\/image$/, /^\/[\w-]+\.(?:ico|png|svg|webmanifest)$/, /^\/api\/health$/];
 
 /** The client's X-Request-Id when it is a short safe token, else a new id. */
 export function acceptRequestId(value, generate = randomUUID) {
