@@ -80,6 +80,10 @@ for (const [method, lineLevel] of [
   };
 }
 
+// Node's own warnings (deprecations and the like) are warnings in the log, not lines of text on stderr.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => logger.warn({ err: warning }, `${warning.name}: ${warning.message}`));
+
 // A crash is logged as one line too, and still ends the process, as Node would.
 process.on('uncaughtException', (error) => {
   logger.fatal({ err: error }, 'Uncaught exception; stopping');

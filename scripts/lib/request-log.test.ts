@@ -133,7 +133,12 @@ describe('the line of a request', () => {
 
 describe('on a real server', () => {
   let server: http.Server | undefined;
-  afterEach(() => new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))));
+  afterEach(async () => {
+    if (!server) return;
+    const closed = new Promise((resolve) => server!.close(resolve));
+    server.closeAllConnections();
+    await closed;
+  });
 
   it('logs each request of a kept-alive connection once, and one the client abandoned', async () => {
     const { logger, lines } = capture();
