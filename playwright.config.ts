@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { serverLogFile } from './scripts/lib/server-log';
 import { serverNodeArgs } from './scripts/lib/server-heap';
 
 // A system Chromium (Debian's, or CHROMIUM_PATH) when there is one; Playwright's own
@@ -27,6 +29,12 @@ const baseURL = `http://127.0.0.1:${port}`;
 if (!process.env.DATABASE_URL) {
   throw new Error('Run the end-to-end tests with `npm run test:e2e`, which provides a throw-away database.');
 }
+
+// Everything the server prints goes to this file, which scripts/test.ts searches for secrets after the run
+// (and e2e/logs.spec.ts reads): JSON lines, at debug level so that every kind of line is there.
+const serverLog = serverLogFile();
+mkdirSync(path.dirname(serverLog), { recursive: true });
+const quotedLog = `'${serverLog.replaceAll("'", "'\\''")}'`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -69,7 +77,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node ${serverNodeArgs().join(' ')} scripts/server.mjs --port ${port} --hostname 127.0.0.1`,
+    command: `node ${serverNodeArgs().join(' ')} scripts/server.mjs --port ${port} --hostname 127.0.0.1 > ${quotedLog} 2>&1`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -77,6 +85,7 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL,
       BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? '',
       NEXT_TELEMETRY_DISABLED: '1',
+      LOG_LEVEL: process.env.LOG_LEVEL || 'debug',
     },
   },
 });

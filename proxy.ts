@@ -34,8 +34,10 @@ export async function proxy(request: NextRequest) {
   const headers = { 'Retry-After': RETRY_AFTER_SECONDS, 'Cache-Control': 'no-store' };
   const { pathname } = request.nextUrl;
   if (pathname.startsWith('/api/')) {
+    // The id scripts/server.mjs gave the request, as every API error carries it (lib/api/respond.ts).
+    const requestId = request.headers.get('x-request-id') ?? undefined;
     return NextResponse.json(
-      { error: { code: 'UNAVAILABLE', message: MESSAGE } },
+      { error: { code: 'UNAVAILABLE', message: MESSAGE, requestId } },
       { status: 503, headers: { ...headers, 'Access-Control-Allow-Origin': '*' } },
     );
   }

@@ -93,7 +93,11 @@ test('the API answers 503 UNAVAILABLE in its JSON error shape', async () => {
     expect(response.status, path).toBe(503);
     expect(response.headers.get('content-type'), path).toMatch(/^application\/json/);
     expect(await response.json(), path).toEqual({
-      error: { code: 'UNAVAILABLE', message: 'The database is not answering; try again in a moment.' },
+      error: {
+        code: 'UNAVAILABLE',
+        message: 'The database is not answering; try again in a moment.',
+        requestId: response.headers.get('x-request-id'),
+      },
     });
     expect(elapsed, `${path} answered in ${elapsed} ms`).toBeLessThan(3_000);
   }

@@ -12,6 +12,9 @@
  *    counting the bytes of a chunked body and stopping at the limit.
  * 3. A cache of whole responses for anonymous reads of the public pages and API, purged by the tags
  *    every write notifies through PostgreSQL (scripts/lib/response-cache.mjs; RESPONSE_CACHE_MB).
+ * 4. Logs: every request gets an id (`x-request-id` for the app, `X-Request-Id` on the response) and one
+ *    JSON line when it ends (scripts/lib/request-log.mjs). Everything the server prints, Next.js's own
+ *    console messages included, is a JSON line on standard output at LOG_LEVEL (lib/logging.mjs).
  *
  * Usage: node scripts/server.mjs [--dev] [--port N] [--hostname H]
  * (PORT and HOSTNAME work too; NEXT_DIST_DIR reaches next.config.js.)
@@ -19,7 +22,10 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, stripVTControlCharacters } from 'node:util';
+import { createLogger, logLevelFromEnv, requestContext } from '../lib/logging.mjs';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from './lib/client-address.mjs';
+import { assignRequestId, logRequest, withoutHeader } from './lib/request-log.mjs';
 import { cacheBytesFromEnv, startResponseCache } from './lib/response-cache.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,10 +46,49 @@ function option(name, short) {
   return inline?.slice(name.length + 1);
 }
 
+let logger = createLogger({ level: 'info' });
+
+/** Stops the server at start with one line saying what to fix (printed even when LOG_LEVEL=silent). */
 function fail(message) {
-  process.stderr.write(`[server] ${message}\n`);
+  if (logger.isLevelEnabled('fatal')) logger.fatal(message);
+  else process.stderr.write(`[server] ${message}\n`);
   process.exit(1);
 }
+
+try {
+  logger = createLogger({ level: logLevelFromEnv(process.env.LOG_LEVEL) });
+} catch (error) {
+  fail(error.message);
+}
+
+/*
+ * Next.js reports the errors it catches (a page that threw, a failed server action) with console.error,
+ * and libraries warn with console.warn: each becomes a log line, with the error's stack in `err`, the
+ * request's id when it happened while one was served, and without the colours meant for a terminal.
+ */
+for (const [method, lineLevel] of [
+  ['error', 'error'],
+  ['warn', 'warn'],
+  ['info', 'info'],
+  ['log', 'info'],
+  ['debug', 'debug'],
+]) {
+  console[method] = (...args) => {
+    const err = args.find((arg) => arg instanceof Error);
+    const text = stripVTControlCharacters(format(...args.map((arg) => (arg instanceof Error ? arg.message : arg))));
+    logger[lineLevel](err === undefined ? {} : { err }, text);
+  };
+}
+
+// Node's own warnings (deprecations and the like) are warnings in the log, not lines of text on stderr.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => logger.warn({ err: warning }, `${warning.name}: ${warning.message}`));
+
+// A crash is logged as one line too, and still ends the process, as Node would.
+process.on('uncaughtException', (error) => {
+  logger.fatal({ err: error }, 'Uncaught exception; stopping');
+  process.exit(1);
+});
 
 const dev = process.argv.includes('--dev');
 const portText = option('--port', '-p') ?? process.env.PORT ?? '3000';
@@ -86,6 +131,7 @@ function refuseTooLarge(res, limit) {
       code: 'PAYLOAD_TOO_LARGE',
       message: `The request body is larger than this endpoint accepts (${limit.label}).`,
       limitBytes: limit.bytes,
+      requestId: res.getHeader('X-Request-Id'),
     },
   });
   // Closing the connection spares reading the rest of the body.
@@ -141,27 +187,25 @@ function withBody(req, body) {
   return replay;
 }
 
-/** Raw header pairs without any copy of one header. */
-function withoutHeader(rawHeaders, name) {
-  const kept = [];
-  for (let i = 0; i < rawHeaders.length; i += 2) {
-    if (rawHeaders[i].toLowerCase() !== name) kept.push(rawHeaders[i], rawHeaders[i + 1]);
-  }
-  return kept;
-}
-
 const app = next({ dev, dir: ROOT, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
 let cache = null;
 try {
-  cache = await startResponseCache({ dev, log: (line) => process.stderr.write(`[server] ${line}\n`) });
+  cache = await startResponseCache({ dev, log: (line) => logger.info(line) });
 } catch (error) {
   fail(error.message);
 }
 
-async function onRequest(req, res) {
+function onRequest(req, res) {
+  const reqId = assignRequestId(req, res);
+  logRequest({ logger, req, res, reqId });
+  // Whatever logs while the request is served (the app, Next.js) names it: lib/logging.mjs's mixin.
+  return requestContext.run({ reqId }, () => serve(req, res));
+}
+
+async function serve(req, res) {
   try {
     // Only this server says where a request came from.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress({
@@ -184,7 +228,7 @@ async function onRequest(req, res) {
     }
     await (cache === null ? handle(req, res) : cache.handle(req, res, handle));
   } catch (error) {
-    process.stderr.write(`[server] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    logger.error({ err: error }, 'The request failed before Next.js answered it');
     if (!res.headersSent) {
       res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal Server Error');
@@ -211,10 +255,9 @@ server.once('error', (error) => {
 });
 server.listen(port, hostname, () => {
   const shown = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : 'localhost';
-  process.stderr.write(`[server] Ready on http://${shown}:${port}${dev ? ' (development)' : ''}\n`);
-  if (trusted.count > 0)
-    process.stderr.write(`[server] Trusting X-Forwarded-For from: ${process.env.TRUSTED_PROXIES}\n`);
-  if (cache !== null) process.stderr.write(`[server] Response cache: ${cache.maxBytes / 1048576} MB\n`);
+  logger.info(`Ready on http://${shown}:${port}${dev ? ' (development)' : ''}`);
+  if (trusted.count > 0) logger.info(`Trusting X-Forwarded-For from: ${process.env.TRUSTED_PROXIES}`);
+  if (cache !== null) logger.info(`Response cache: ${cache.maxBytes / 1048576} MB`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

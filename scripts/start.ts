@@ -3,9 +3,14 @@
  * pending migrations, loads the demo data into an empty embedded database,
  * builds the app when its sources changed, and serves it until stopped.
  * `npm run dev` does the same with Next.js's development server.
+ * Its log (and the server's) is readable lines in a terminal, JSON lines otherwise; LOG_FORMAT chooses.
  */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import net from 'node:net';
+import readline from 'node:readline';
+import { isColorSupported, prettyFactory } from 'pino-pretty';
+import { createLogger, logFormatFromEnv, logLevelFromEnv, PRETTY_OPTIONS } from '../lib/logging.mjs';
 import { buildIsCurrent } from './lib/build';
 import { openDatabaseOrExit, redactUrl } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
@@ -18,8 +23,27 @@ import { serverNodeArgs } from './lib/server-heap';
 const isDev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 
+/** LOG_LEVEL and LOG_FORMAT, or one line saying what to fix, before anything starts. */
+function logSettings() {
+  try {
+    return { level: logLevelFromEnv(process.env.LOG_LEVEL), format: logFormatFromEnv(process.env.LOG_FORMAT) };
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
+const settings = logSettings();
+// Readable lines for a person at a terminal; JSON lines, as the server writes them, for anything else.
+const pretty = settings.format === 'pretty' || (settings.format === null && process.stdout.isTTY === true);
+const prettify = pretty
+  ? prettyFactory({ ...PRETTY_OPTIONS, colorize: process.stdout.isTTY === true && isColorSupported })
+  : null;
+/** Writes one JSON log line to standard output, made readable when it goes to a person. */
+const print = (line: string) => process.stdout.write(prettify === null ? line : prettify(line));
+const logger = createLogger({ level: settings.level, destination: { write: print } });
+
 function log(line: string) {
-  process.stderr.write(`[counterpart] ${line}\n`);
+  logger.info(line);
 }
 
 /** The production server's heap flags, or one line saying what to fix. */
@@ -85,7 +109,8 @@ async function main() {
   const serverArgs = [...heap, 'scripts/server.mjs', '--port', String(port), ...(isDev ? ['--dev'] : [])];
   const server = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
-    stdio: 'inherit',
+    // The server writes JSON lines on its standard output: passed on as they are, or made readable here.
+    stdio: pretty ? ['inherit', 'pipe', 'inherit'] : 'inherit',
     env: {
       ...process.env,
       DATABASE_URL: database.url,
@@ -93,6 +118,9 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });
+  const printed = server.stdout
+    ? once(readline.createInterface({ input: server.stdout, crlfDelay: Infinity }).on('line', print), 'close')
+    : Promise.resolve();
 
   const shutdown = (signal: NodeJS.Signals) => {
     log(`Stopping (${signal})…`);
@@ -102,7 +130,8 @@ async function main() {
   process.on('SIGTERM', shutdown);
 
   server.on('exit', async (code, signal) => {
-    await stopDatabase();
+    // Its last lines (say, why it stopped) are printed before this process ends.
+    await Promise.all([stopDatabase(), printed]);
     process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1));
   });
 }

@@ -15,6 +15,7 @@ import { throwawaySecret } from './lib/secret';
 import { seedInto } from './lib/seed';
 import { createTestAccounts } from './lib/test-accounts';
 import { freePort } from './lib/free-port';
+import { checkServerLog, parseLog, runSecrets, serverLogFile } from './lib/server-log';
 
 const args = process.argv.slice(2);
 const runUnit = !args.includes('--e2e');
@@ -74,6 +75,7 @@ async function e2eTests(): Promise<{ code: number; tally: Tally }> {
     const accounts = path.join(reports, 'e2e-accounts.json');
     await createTestAccounts(database.url, accounts);
     const output = path.join(reports, 'playwright.json');
+    const authSecret = throwawaySecret();
     const code = await run(bin('playwright'), ['test', ...extra], {
       env: {
         ...process.env,
@@ -81,7 +83,7 @@ async function e2eTests(): Promise<{ code: number; tally: Tally }> {
         PORT: String(await freePort()),
         NEXT_TELEMETRY_DISABLED: '1',
         PLAYWRIGHT_JSON_OUTPUT_NAME: output,
-        BETTER_AUTH_SECRET: throwawaySecret(),
+        BETTER_AUTH_SECRET: authSecret,
         E2E_ACCOUNTS_FILE: accounts,
         TEST_RESULTS_DIR: reports,
       },
@@ -89,16 +91,34 @@ async function e2eTests(): Promise<{ code: number; tally: Tally }> {
     const report = readJson(output) as {
       stats: { expected: number; unexpected: number; flaky: number; skipped: number };
     } | null;
-    return {
-      code,
-      tally: report
-        ? {
-            passed: report.stats.expected + report.stats.flaky,
-            failed: report.stats.unexpected,
-            skipped: report.stats.skipped,
-          }
-        : broken.tally,
-    };
+    const tally = report
+      ? {
+          passed: report.stats.expected + report.stats.flaky,
+          failed: report.stats.unexpected,
+          skipped: report.stats.skipped,
+        }
+      : { ...broken.tally };
+    // One more test, over the whole run: the server's log is JSON lines and holds no secret the run used.
+    const logFile = serverLogFile(reports);
+    const secrets = await runSecrets({
+      accountsFile: accounts,
+      authSecret,
+      databaseUrl: database.url,
+      resultsDir: reports,
+    });
+    const text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : null;
+    // A server that would not start says why in its log, which nothing else shows.
+    for (const line of parseLog(text ?? '').lines.filter((l) => l.level === 'fatal')) log(`The server: ${line.msg}`);
+    const problems = checkServerLog(text, secrets);
+    if (problems.length === 0) {
+      log(`The server's log (${logFile}) holds none of the run's ${secrets.length} secrets.`);
+      tally.passed += 1;
+    } else {
+      for (const problem of problems) log(`Server log: ${problem}`);
+      log(`The server's log is ${logFile}.`);
+      tally.failed += 1;
+    }
+    return { code: problems.length === 0 ? code : 1, tally };
   } finally {
     await stop();
   }

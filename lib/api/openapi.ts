@@ -113,6 +113,11 @@ const text: JsonSchema = { type: 'string' };
 const integer: JsonSchema = { type: 'integer' };
 const country: JsonSchema = { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2.' };
 const officeKey: JsonSchema = { type: 'string', pattern: '^[A-Z]{2}:[A-Z0-9_]+$', examples: ['US:SECDEF'] };
+const requestId: JsonSchema = {
+  type: 'string',
+  description:
+    'The id of the request, as in its X-Request-Id header; the server’s log line for it carries the same id.',
+};
 
 /** An object whose properties are all required and no others allowed: the shapes are exact. */
 function object(properties: Record<string, JsonSchema>, description?: string): JsonSchema {
@@ -164,6 +169,7 @@ const schemas: Record<string, JsonSchema> = {
               '(`sources.0.url`). Present on most 400 and some 404 and 409 answers.',
             additionalProperties: { type: 'array', items: text },
           },
+          requestId,
         },
         ['code', 'message'],
       ),
@@ -676,18 +682,21 @@ schemas.ContactChange = object({
 });
 schemas.ContactConflict = object(
   {
-    error: object({
-      code: { const: 'CONFLICT' },
-      message: { type: 'string', description: 'Who changed the contact, and from which version to which.' },
-      current: ref('ContactSnapshot'),
-      changes: nullable({
-        type: 'array',
-        items: ref('ContactChange'),
-        description: 'What changed since the version the edit was based on; null if that version is unknown.',
+    error: optional(
+      object({
+        code: { const: 'CONFLICT' },
+        message: { type: 'string', description: 'Who changed the contact, and from which version to which.' },
+        current: ref('ContactSnapshot'),
+        changes: nullable({
+          type: 'array',
+          items: ref('ContactChange'),
+          description: 'What changed since the version the edit was based on; null if that version is unknown.',
+        }),
+        changedBy: nullable({ type: 'string', description: 'The name of whoever saved last.' }),
+        changedAt: nullable({ type: 'string', format: 'date-time' }),
       }),
-      changedBy: nullable({ type: 'string', description: 'The name of whoever saved last.' }),
-      changedAt: nullable({ type: 'string', format: 'date-time' }),
-    }),
+      { requestId },
+    ),
   },
   'The answer to an edit or delete based on an old version: the contact as it now stands, and what changed.',
 );
@@ -730,6 +739,7 @@ schemas.OfficialConflict = object(
           description: 'On a Wikidata id that belongs to another official: `wikidataId`.',
           additionalProperties: { type: 'array', items: text },
         },
+        requestId,
       },
       ['code', 'message'],
     ),
@@ -1535,8 +1545,8 @@ export const openApiDocument: OpenApiDocument = {
       '`Authorization: Bearer cp_…`; an administrator issues one with `npm run cli -- token:create --email …`. ' +
       'An edit sends back the `version` it was read at, so that two people cannot overwrite each other. Dates ' +
       'are ISO 8601 calendar dates; gaps are counted in calendar days between held contacts, and "today" is the ' +
-      'UTC date. Every error is JSON, `{ "error": { "code", "message", "fields"? } }`, with the matching HTTP ' +
-      'status; unknown query parameters and body fields are refused with a 400, so a misspelt filter never ' +
+      'UTC date. Every error is JSON, `{ "error": { "code", "message", "fields"?, "requestId"? } }`, with the ' +
+      'matching HTTP status; unknown query parameters and body fields are refused with a 400, so a misspelt filter never ' +
       'returns unfiltered data and a misspelt field is never silently dropped.',
   },
   servers: [{ url: '/', description: 'This Counterpart server' }],

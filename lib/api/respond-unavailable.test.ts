@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { log } from '../log';
 import { errorResponse } from './respond';
 
 const request = new Request('http://localhost/api/v1/contacts');
@@ -7,7 +8,7 @@ describe('errorResponse while the database is down or slow', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('answers 503 UNAVAILABLE with Retry-After when PostgreSQL cannot be reached', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(log, 'warn').mockImplementation(() => {});
     const refused = Object.assign(new Error("Can't reach database server at 127.0.0.1:1"), { code: 'P1001' });
     const response = errorResponse(refused, request);
     expect(response.status).toBe(503);
@@ -18,7 +19,7 @@ describe('errorResponse while the database is down or slow', () => {
   });
 
   it('answers 503 when a statement ran past statement_timeout', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(log, 'warn').mockImplementation(() => {});
     // The shape Prisma gives through the pg driver adapter.
     const timedOut = Object.assign(new Error('Raw query failed. Code: `57014`.'), {
       code: 'P2010',
@@ -30,7 +31,7 @@ describe('errorResponse while the database is down or slow', () => {
   });
 
   it('still answers 500 for anything else', () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(log, 'error').mockImplementation(() => {});
     expect(errorResponse(new Error('bug'), request).status).toBe(500);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { log } from '../log';
 import { ZContactFilters } from '../validation/filters';
 import {
   errorResponse,
@@ -130,22 +131,46 @@ describe('withErrors', () => {
   });
 
   it('logs an unexpected error with the request and answers 500 JSON without the stack', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
+    const thrown = new Error('connection refused at secret-host:5432');
     const handler = withErrors(async () => {
-      throw new Error('connection refused at secret-host:5432');
+      throw thrown;
     });
-    const response = await handler(request('http://localhost/api/v1/gaps?a=x&b=y'), undefined);
+    const response = await handler(
+      request('http://localhost/api/v1/gaps?a=x&b=y', { 'x-request-id': 'req-500' }),
+      undefined,
+    );
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({
-      error: { code: 'INTERNAL', message: 'Something went wrong on the server. The error has been logged.' },
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong on the server. The error has been logged.',
+        requestId: 'req-500',
+      },
     });
     expect(text).not.toContain('secret-host');
-    expect(log).toHaveBeenCalledWith('[api] GET /api/v1/gaps?a=x&b=y failed:', expect.any(Error));
+    // With its stack (the err field), under the request's id, and without the query string.
+    expect(logged).toHaveBeenCalledWith(
+      { reqId: 'req-500', method: 'GET', route: '/api/v1/gaps', err: thrown },
+      'The API request failed',
+    );
+  });
+
+  it('carries the request id into expected errors too', async () => {
+    const response = errorResponse(
+      new AppError('NOT_FOUND', 'No official “x”'),
+      request(undefined, { 'x-request-id': 'r-4' }),
+    );
+    expect(await response.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'No official “x”', requestId: 'r-4' },
+    });
+    const direct = jsonError(new AppError('INVALID', 'Bad'), request(undefined, { 'x-request-id': 'r-5' }));
+    expect((await direct.json()).error.requestId).toBe('r-5');
   });
 
   it('errorResponse handles non-Error throws too', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(log, 'error').mockImplementation(() => {});
     expect(errorResponse('boom', request()).status).toBe(500);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isDatabaseUnreachable } from '../db-health';
 import { AppError, type ErrorCode, type FieldErrors } from '../errors';
+import { log } from '../log';
 import { issueFields } from '../validation/issues';
 import { searchParamsToObject } from '../validation/filters';
 
@@ -9,7 +10,7 @@ export type ApiErrorCode = ErrorCode | 'INTERNAL' | 'UNAVAILABLE';
 
 /** Every API error has this one shape, whatever its status. */
 export type ApiErrorBody = {
-  error: { code: ApiErrorCode; message: string; fields?: FieldErrors } & Record<string, unknown>;
+  error: { code: ApiErrorCode; message: string; fields?: FieldErrors; requestId?: string } & Record<string, unknown>;
 };
 
 /**
@@ -22,10 +23,20 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   return Response.json(body, { ...init, headers });
 }
 
-/** An expected failure as the API reports it: its status, code, message and per-field messages. */
-export function jsonError(error: AppError): Response {
+/** The id scripts/server.mjs gave the request (its `x-request-id`), quoted in error bodies and log lines. */
+export function requestIdOf(request: Request | undefined): string | undefined {
+  return request?.headers.get('x-request-id') ?? undefined;
+}
+
+/**
+ * An expected failure as the API reports it: its status, code, message and per-field messages, and
+ * the request's id when `request` is given.
+ */
+export function jsonError(error: AppError, request?: Request): Response {
   const body: ApiErrorBody = { error: { ...error.details, code: error.code, message: error.message } };
   if (error.fields && Object.keys(error.fields).length > 0) body.error.fields = error.fields;
+  const requestId = requestIdOf(request);
+  if (requestId !== undefined) body.error.requestId = requestId;
   const headers: HeadersInit = error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer' } : {};
   return jsonResponse(body, { status: error.status, headers });
 }
@@ -97,18 +108,24 @@ function unavailableMessage(error: unknown): string | null {
 
 /** Any thrown value as the JSON response the API owes: expected ones as 4xx, the rest logged and 500. */
 export function errorResponse(error: unknown, request: Request): Response {
-  if (error instanceof AppError) return jsonError(error);
-  if (error instanceof z.ZodError) return jsonError(invalidInput(error, { nested: true }));
-  const url = new URL(request.url);
+  if (error instanceof AppError) return jsonError(error, request);
+  if (error instanceof z.ZodError) return jsonError(invalidInput(error, { nested: true }), request);
+  const requestId = requestIdOf(request);
+  // The path only: a query string may carry anything a client put there.
+  const where = { reqId: requestId, method: request.method, route: new URL(request.url).pathname };
   const unavailable = unavailableMessage(error);
   if (unavailable !== null) {
-    console.error(`[api] ${request.method} ${url.pathname}: ${unavailable}`);
-    const body: ApiErrorBody = { error: { code: 'UNAVAILABLE', message: unavailable } };
+    log.warn(where, unavailable);
+    const body: ApiErrorBody = { error: { code: 'UNAVAILABLE', message: unavailable, requestId } };
     return jsonResponse(body, { status: 503, headers: { 'Retry-After': '5' } });
   }
-  console.error(`[api] ${request.method} ${url.pathname}${url.search} failed:`, error);
+  log.error({ ...where, err: error }, 'The API request failed');
   const body: ApiErrorBody = {
-    error: { code: 'INTERNAL', message: 'Something went wrong on the server. The error has been logged.' },
+    error: {
+      code: 'INTERNAL',
+      message: 'Something went wrong on the server. The error has been logged.',
+      requestId,
+    },
   };
   return jsonResponse(body, { status: 500 });
 }

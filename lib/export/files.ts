@@ -1,3 +1,4 @@
+import { log } from '../log';
 import type { ExportFormat } from '../validation/export-format';
 
 /** The media type of each export format. */
@@ -71,7 +72,7 @@ export async function streamText(chunks: AsyncGenerator<string>, signal?: AbortS
           controller.enqueue(encoder.encode(step.value));
         }
       } catch (error) {
-        console.error('[export] stopped part-way:', error);
+        log.error({ err: error }, 'The export stopped part-way');
         controller.error(error);
       }
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contactRowExample } from '../api/examples';
+import { log } from '../log';
 import type { ContactRow } from '../data/contacts';
 import { contactsExportChunks, contactsExportMeta, contactsToCsv, contactsToJson, contactsToPlover } from './contacts';
 import { streamText } from './files';
@@ -59,7 +60,7 @@ describe('streamText', () => {
   });
 
   it('rejects before answering when the first pieces fail, and errors the download when a later one does', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     async function* early(): AsyncGenerator<string> {
       throw new Error('database down');
     }
@@ -71,6 +72,10 @@ describe('streamText', () => {
       throw new Error('connection lost');
     }
     await expect(read(await streamText(late()))).rejects.toThrow('connection lost');
+    expect(logged).toHaveBeenCalledWith(
+      { err: expect.objectContaining({ message: 'connection lost' }) },
+      expect.any(String),
+    );
     vi.restoreAllMocks();
   });
 

@@ -53,6 +53,8 @@ const HOP_HEADERS = new Set([
   'transfer-encoding',
   'content-length',
   'date',
+  // Each request's own (scripts/lib/request-log.mjs), set before the cache answers.
+  'x-request-id',
   CACHE_STATUS_HEADER,
   CACHE_TAGS_HEADER,
 ]);

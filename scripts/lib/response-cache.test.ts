@@ -21,9 +21,10 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-/** A real http server whose requests go through the cache to `app` (set per test). */
-async function serve(cache: ResponseCache, app: { handler: Handler }) {
+/** A real http server whose requests go through the cache to `app` (set per test), after `before`. */
+async function serve(cache: ResponseCache, app: { handler: Handler }, before: Handler = () => {}) {
   const server = http.createServer((req, res) => {
+    before(req, res);
     void cache.handle(req, res, async (rq, rs) => app.handler(rq, rs));
   });
   servers.push(server);
@@ -114,6 +115,19 @@ describe('serving', () => {
       }),
     );
     expect(raw).toEqual(expect.arrayContaining(['Content-Type', 'X-Frame-Options', 'x-counterpart-cache']));
+  });
+
+  it('answers a hit with the id of its own request, not of the request it was rendered for', async () => {
+    let requests = 0;
+    // As scripts/server.mjs does before the cache sees the request.
+    const get = await serve(makeCache(), countingApp(), (_, res) => res.setHeader('X-Request-Id', `r${++requests}`));
+    const first = await get('/pairs/countries/US/RU');
+    const second = await get('/pairs/countries/US/RU');
+    expect([first.cache, second.cache]).toEqual(['miss', 'hit']);
+    expect([first.response.headers.get('x-request-id'), second.response.headers.get('x-request-id')]).toEqual([
+      'r1',
+      'r2',
+    ]);
   });
 
   it('keeps headers given to writeHead, and the tags announced there', async () => {

@@ -18,9 +18,12 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const user = await getCurrentUser();
     if (user === null)
-      return jsonError(new AppError('UNAUTHENTICATED', 'Sign in as an admin to export the audit log.'));
+      return jsonError(new AppError('UNAUTHENTICATED', 'Sign in as an admin to export the audit log.'), request);
     if (!can(user.role, 'audit:read')) {
-      return jsonError(new AppError('FORBIDDEN', `Your role (${user.role.toLowerCase()}) may not read the audit log.`));
+      return jsonError(
+        new AppError('FORBIDDEN', `Your role (${user.role.toLowerCase()}) may not read the audit log.`),
+        request,
+      );
     }
     const params = new URL(request.url).searchParams;
     rejectUnknownParams(params, ['user', 'entityType', 'entityId', 'action', 'from', 'to', 'before', 'pageSize']);

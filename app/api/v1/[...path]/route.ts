@@ -6,6 +6,7 @@ function notFound(request: Request): Response {
   const { pathname } = new URL(request.url);
   return jsonError(
     new AppError('NOT_FOUND', `No endpoint ${pathname}; the endpoints are listed at /api/v1/openapi.json`),
+    request,
   );
 }
 
