@@ -242,9 +242,9 @@ export class BackupReader {
     try {
       header = JSON.parse(json) as Partial<Header>;
     } catch {
-      throw this.notABackup('its header is not readable');
+      this.damaged('its header is not readable');
     }
-    if (header.format !== FORMAT) throw this.notABackup('its header names another format');
+    if (header.format !== FORMAT) this.damaged('its header names another format');
     if (typeof header.version !== 'number' || header.version > FORMAT_VERSION) {
       throw new BackupError(
         `${this.fileName} was written by a newer Counterpart (backup format ${String(header.version)}; this one reads ${FORMAT_VERSION}): upgrade Counterpart to restore it.`,

@@ -14,7 +14,7 @@
  * the original database.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -285,33 +285,53 @@ async function withoutIndexes(client: pg.Client, log: Log, load: () => Promise<v
 async function readThrough(file: string, reader: BackupReader, afterChunk?: () => Promise<void>): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new BackupError(`No file at ${file}: check the path.`);
-  let gotText = false;
+  if (!(await isGzip(file))) throw new BackupError(`${file} is not a Counterpart backup: it is not a gzip file.`);
+  const gunzip = createGunzip();
+  // The pipeline may report that it stopped the reading (an AbortError) rather than why: keep the why.
+  let cause: unknown;
+  gunzip.on('error', (error) => (cause ??= error));
   try {
-    await pipeline(createReadStream(file), createGunzip(), async (source: AsyncIterable<Buffer>) => {
-      for await (const chunk of source) {
-        gotText = true;
-        await reader.push(chunk);
-        await afterChunk?.();
+    await pipeline(createReadStream(file), gunzip, async (source: AsyncIterable<Buffer>) => {
+      try {
+        for await (const chunk of source) {
+          await reader.push(chunk);
+          await afterChunk?.();
+        }
+      } catch (error) {
+        cause ??= error;
+        throw error;
       }
     });
-  } catch (error) {
-    if (error instanceof BackupError) throw error;
-    const zlibCode = (error as { code?: unknown }).code;
-    if (zlibCode === 'Z_BUF_ERROR' || /unexpected end of file/i.test(messageOf(error))) {
+  } catch (thrown) {
+    if (cause instanceof BackupError) throw cause;
+    const error = cause ?? thrown;
+    const code = (error as { code?: unknown }).code;
+    if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(messageOf(error))) {
       throw new BackupError(
         `${file} is incomplete: it ends in the middle. Was the backup interrupted, or the file cut short when copied?`,
         { cause: error },
       );
     }
-    if (zlibCode === 'Z_DATA_ERROR') {
+    if (typeof code === 'string' && code.startsWith('Z_')) {
       throw new BackupError(
-        gotText
-          ? `${file} is damaged: its compressed data is corrupt (${messageOf(error)}). Restore another backup.`
-          : `${file} is not a Counterpart backup: it is not a gzip file.`,
-        { cause: error },
+        `${file} is damaged: its compressed data is corrupt (${messageOf(error)}). Restore another backup.`,
+        {
+          cause: error,
+        },
       );
     }
     throw new BackupError(`Cannot read ${file}: ${messageOf(error)}.`, { cause: error });
+  }
+}
+
+/** Whether the file begins as gzip does (1f 8b). */
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
   }
 }
 
