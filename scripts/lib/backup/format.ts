@@ -115,6 +115,11 @@ export class BackupReader {
     private readonly sink: Sink = {},
   ) {}
 
+  /** Rows read so far of the table being read. */
+  get rowsSoFar(): number {
+    return this.rowCount;
+  }
+
   async push(chunk: Buffer): Promise<void> {
     let start = 0;
     if (this.pendingBytes > 0) {

@@ -45,6 +45,7 @@ export type RestoreResult = {
   migratedAfter: string[];
 };
 
+const PROGRESS_EVERY_MS = 5_000;
 /** How long the restore waits for the app's open transactions to end before it takes the tables. */
 const LOCK_WAIT = '60s';
 
@@ -205,10 +206,13 @@ async function restoreInTransaction(
 /** The second pass over the file: each table's rows into COPY, checked again on the way. */
 async function loadRows(client: pg.Client, file: string, header: Header, trailer: Trailer, log: Log): Promise<void> {
   let copy: ReturnType<typeof copyFrom> | undefined;
+  let current = '';
   let failure: unknown;
   let loaded = 0;
+  const isTimeToReport = ticker();
   const reader = new BackupReader(file, {
     tableStart(table) {
+      current = table.name;
       copy = client.query(copyFrom(copyStatement(table, 'FROM stdin')));
       copy.on('error', (error) => (failure ??= error));
     },
@@ -234,6 +238,7 @@ async function loadRows(client: pg.Client, file: string, header: Header, trailer
     await readThrough(file, reader, async () => {
       if (failure) throw failure;
       if (copy?.writableNeedDrain) await once(copy, 'drain');
+      if (copy && isTimeToReport()) log(`${current}: ${reader.rowsSoFar.toLocaleString('en-US')} rows so far`);
     });
     reader.end();
   } catch (error) {
@@ -271,14 +276,30 @@ async function withoutIndexes(client: pg.Client, log: Log, load: () => Promise<v
 
   await load();
 
-  log(`Building ${indexes.length + constraints.length} indexes and keys, checking every reference`);
+  const total = indexes.length + constraints.length;
+  log(`Building ${total} indexes and keys, checking every reference`);
   await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-  for (const index of indexes) await client.query(index.definition);
-  for (const constraint of [...constraints].reverse()) {
-    await client.query(
-      `ALTER TABLE ${constraint.table} ADD CONSTRAINT ${escapeIdentifier(constraint.name)} ${constraint.definition}`,
-    );
+  const statements = [
+    ...indexes.map((index) => index.definition),
+    ...[...constraints]
+      .reverse()
+      .map((c) => `ALTER TABLE ${c.table} ADD CONSTRAINT ${escapeIdentifier(c.name)} ${c.definition}`),
+  ];
+  const isTimeToReport = ticker();
+  for (const [done, statement] of statements.entries()) {
+    if (isTimeToReport()) log(`Built ${done} of ${total} indexes and keys`);
+    await client.query(statement);
   }
+}
+
+/** True at most once per PROGRESS_EVERY_MS: when a long step should say how far it got. */
+function ticker(): () => boolean {
+  let last = performance.now();
+  return () => {
+    if (performance.now() - last < PROGRESS_EVERY_MS) return false;
+    last = performance.now();
+    return true;
+  };
 }
 
 /** Gunzips the file into the reader; `afterChunk` lets the caller wait for its writes to drain. */
@@ -350,8 +371,11 @@ async function checkColumns(client: pg.Client, tables: TableSpec[]): Promise<voi
   const target = new Map((await listTables(client)).map((table) => [table.name, new Set(table.columns)]));
   for (const table of tables) {
     const columns = target.get(table.name);
-    if (!columns)
-      throw new BackupError(`The database has no table ${table.name}, which the backup holds. Nothing was restored.`);
+    if (!columns) {
+      throw new BackupError(
+        `The backup holds a table ${table.name} that Counterpart's migrations do not make (was it made by hand?): drop it from the backed-up database and back up again. Nothing was restored.`,
+      );
+    }
     const missing = table.columns.filter((column) => !columns.has(column));
     const extra = [...columns].filter((column) => !table.columns.includes(column));
     if (missing.length > 0 || extra.length > 0) {
