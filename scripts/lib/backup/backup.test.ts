@@ -4,6 +4,7 @@
  * data is refused without a change.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { expectStatsToMatchEngine } from '../../../lib/testing/stats-check';
 import { openDatabase, type DatabaseHandle } from '../database';
 import { migrateDeploy } from '../prisma';
 import { backupDatabase } from './backup';
-import { BackupError } from './format';
+import { BackupError, HEADER_PREFIX, TRAILER_PREFIX, type Header, type Trailer } from './format';
 import { applyMigration, codeMigrations } from './migrations';
 import { restoreDatabase } from './restore';
 import { databaseDigest, seedEveryTable, TRICKY, withClient } from './test-data';
@@ -73,6 +74,29 @@ async function restoreError(file: string, url = inject('ownerDatabaseUrl')): Pro
   );
   expect(error).toBeInstanceOf(BackupError);
   return (error as BackupError).message;
+}
+
+/**
+ * A backup rewritten as a faulty program might have written it: `edit` changes its lines, and the
+ * checksums are made to match again, so that only the restore's own checks can catch the fault.
+ */
+function rewrite(text: Buffer, edit: (lines: string[]) => void): Buffer {
+  const lines = text.toString('utf8').split('\n');
+  lines.pop();
+  edit(lines);
+  const header = lines[0];
+  const trailer = JSON.parse(lines.at(-1)!.slice(TRAILER_PREFIX.length)) as Trailer;
+  trailer.headerSha256 = createHash('sha256').update(header).digest('hex');
+  for (const table of trailer.tables) {
+    const start = lines.findIndex((line) => line.startsWith(`COPY "${table.name}" (`)) + 1;
+    const rows = lines.slice(start, lines.indexOf('\\.', start));
+    table.rows = rows.length;
+    table.sha256 = createHash('sha256')
+      .update(rows.map((row) => `${row}\n`).join(''))
+      .digest('hex');
+  }
+  lines[lines.length - 1] = `${TRAILER_PREFIX}${JSON.stringify(trailer)}`;
+  return gzipSync(`${lines.join('\n')}\n`);
 }
 
 describe('backup and restore', () => {
@@ -203,6 +227,56 @@ describe('backup and restore', () => {
 
     expect(await databaseDigest(inject('ownerDatabaseUrl'))).toEqual(before);
   });
+
+  it(
+    'rolls everything back when a row fails to load part way, and refuses a backup newer than itself',
+    SLOW,
+    async () => {
+      await seedEveryTable(inject('ownerDatabaseUrl'));
+      const { file } = await backUp('whole.gz');
+      await withClient(inject('ownerDatabaseUrl'), (client) => client.query(`DELETE FROM watch`));
+      const before = await databaseDigest(inject('ownerDatabaseUrl'));
+      const text = gunzipSync(readFileSync(file));
+
+      // The same contact twice: the file checks out, but its primary key fails once the rows are in,
+      // after the tables were emptied (--replace), the indexes dropped and most tables loaded.
+      const duplicated = path.join(folder, 'duplicated.gz');
+      writeFileSync(
+        duplicated,
+        rewrite(text, (lines) => {
+          const first = lines.findIndex((line) => line.startsWith('COPY "contact" (')) + 1;
+          lines.splice(first, 0, lines[first]);
+        }),
+      );
+      const logged: string[] = [];
+      const failed = await restoreDatabase({
+        url: inject('ownerDatabaseUrl'),
+        file: duplicated,
+        replace: true,
+        log: (line) => logged.push(line),
+      }).catch((error: unknown) => error);
+      expect(logged).toContainEqual(expect.stringMatching(/^Emptied the \d+ tables of the database \(--replace\)\.$/));
+      expect(logged).toContainEqual(expect.stringMatching(/^Loaded [\d,]+ rows into \d+ tables\.$/));
+      expect((failed as Error).message).toMatch(
+        /^The restore failed, and the database is as it was: could not create unique index "contact_\w+" \(Key \(\w+\)=\(.*\) is duplicated\)\.$/,
+      );
+      expect(await databaseDigest(inject('ownerDatabaseUrl'))).toEqual(before);
+
+      const future = path.join(folder, 'future.gz');
+      writeFileSync(
+        future,
+        rewrite(text, (lines) => {
+          const header = JSON.parse(lines[0].slice(HEADER_PREFIX.length)) as Header;
+          header.migrations.push('29991231000000_from_the_future');
+          lines[0] = `${HEADER_PREFIX}${JSON.stringify(header)}`;
+        }),
+      );
+      expect(await restoreError(future)).toBe(
+        `${future} was made by a newer Counterpart (its schema has the migration 29991231000000_from_the_future, unknown here): upgrade Counterpart, then restore.`,
+      );
+      expect(await databaseDigest(inject('ownerDatabaseUrl'))).toEqual(before);
+    },
+  );
 
   it('leaves no file behind when a backup fails part way, and keeps the previous one', SLOW, async () => {
     await seedEveryTable(inject('ownerDatabaseUrl'));

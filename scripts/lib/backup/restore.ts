@@ -104,7 +104,10 @@ export async function restoreDatabase(opts: {
     }
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    throw new BackupError(`The restore failed, and the database is as it was: ${messageOf(error)}.`, { cause: error });
+    // PostgreSQL's detail names the row: "Key (id)=(c1) is duplicated."
+    const detail = (error as { detail?: unknown }).detail;
+    const why = `${messageOf(error)}${typeof detail === 'string' ? ` (${detail.replace(/\.$/, '')})` : ''}`;
+    throw new BackupError(`The restore failed, and the database is as it was: ${why}.`, { cause: error });
   } finally {
     await client.end().catch(() => {});
   }
