@@ -51,9 +51,24 @@ export async function checkBackupDestination(file: string): Promise<void> {
   }
   try {
     fs.accessSync(folder, fs.constants.W_OK);
-  } catch {
-    throw new BackupError(`Cannot write ${file}: no permission to write in ${folder}.`);
+  } catch (error) {
+    throw new BackupError(`Cannot write ${file}: ${FILE_ERRORS[errorCode(error)] ?? messageOf(error)} (${folder}).`);
   }
+}
+
+/** What the file system's refusals mean, in words. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'no permission to write there',
+  EPERM: 'no permission to write there',
+  EROFS: 'the file system is read-only',
+  ENOENT: 'the folder cannot hold files',
+};
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
 }
 
 /**
@@ -178,9 +193,9 @@ async function syncPath(target: string, flags: 'r' | 'r+'): Promise<void> {
 
 function asBackupError(error: unknown, file: string): BackupError {
   if (error instanceof BackupError) return error;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && (error as { syscall?: unknown }).syscall) {
-    const reason = code === 'ENOSPC' ? 'the disk is full' : messageOf(error);
+  const code = errorCode(error);
+  if (/^E[A-Z]+$/.test(code) && (error as { syscall?: unknown }).syscall) {
+    const reason = FILE_ERRORS[code] ?? messageOf(error);
     return new BackupError(`Cannot write ${file}: ${reason}. No backup was written.`, { cause: error });
   }
   return new BackupError(`The backup failed: ${messageOf(error)}. No backup was written.`, { cause: error });
