@@ -64,7 +64,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           {dashboard.featuredIsUnusual ? 'Most unusual running silence' : 'Longest running silence'}
           {countryFilter && ` · ${countryName(countryFilter)}`}
         </p>
-        <h1 className="mt-2 max-w-2xl text-3xl leading-tight font-semibold tracking-tight sm:text-4xl">
+        <h1 className="mt-2 max-w-2xl text-3xl leading-tight font-semibold tracking-tight break-words sm:text-4xl">
           {lead?.series.currentSilence
             ? `${formatDays(lead.series.currentSilence.days)} since ${lead.a.label} and ${lead.b.label} last held a contact`
             : `No silence between ${LEVEL_LABEL[level]} is running`}

@@ -5,6 +5,8 @@
  * Browser-only: call it from event handlers.
  */
 
+import { dropNonXml, escapeXml } from '@/lib/xml';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The style properties that decide how an SVG element looks once it leaves the page. */
@@ -60,13 +62,6 @@ function inlineStyles(original: Element, clone: Element) {
   const originals = [...original.children];
   const clones = [...clone.children];
   originals.forEach((child, i) => inlineStyles(child, clones[i]));
-}
-
-function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
-  );
 }
 
 /** Breaks text into lines of at most `width` pixels, estimating glyphs at `size` × 0.55. */
@@ -179,7 +174,8 @@ export function serializeChart(
     `<title>${escapeXml(frame.title)}</title>` +
     `<rect width="100%" height="100%" fill="${colours.paper}"/>` +
     parts.join('') +
-    new XMLSerializer().serializeToString(clone) +
+    // The serialiser writes a control character in a label (a name, an event) as it is, which no SVG reader accepts.
+    dropNonXml(new XMLSerializer().serializeToString(clone)) +
     '</svg>';
   return { markup, width, height };
 }

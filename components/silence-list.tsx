@@ -21,7 +21,7 @@ export function SilenceList({ pairs }: { pairs: PairOverview[] }) {
         const closed = silence === null ? closedSilenceOf(series) : null;
         return (
           <li key={href} className="grid gap-x-6 gap-y-2 py-4 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]">
-            <div>
+            <div className="break-words">
               <Link href={href} className="font-medium hover:underline">
                 {a.label} <span className="text-muted">—</span> {b.label}
               </Link>

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { escapeXml } from '../xml';
+
+export { escapeXml };
 
 /** The media type of an Atom feed. */
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
@@ -26,20 +29,6 @@ export type AtomFeed = {
   author: { name: string; uri?: string };
   entries: AtomEntry[];
 };
-
-// Characters XML 1.0 forbids even escaped (control characters, lone surrogates, U+FFFE/U+FFFF).
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Text safe inside an XML element or attribute: the five markup characters escaped, illegal ones dropped. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 /** An instant as RFC 3339, which Atom's date constructs require. */
 function rfc3339(value: string | Date): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/permissions';
+import { closeBidi } from './bidi';
 import { zEmail, zPassword } from './user';
 
 const zRole = z
@@ -8,7 +9,12 @@ const zRole = z
   .toUpperCase()
   .pipe(z.enum(ROLES, { error: 'Choose a role: viewer, researcher or admin' }));
 
-const zName = z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(200, 'Use at most 200 characters');
+const zName = z
+  .string({ error: 'Enter a name' })
+  .trim()
+  .overwrite(closeBidi)
+  .min(1, 'Enter a name')
+  .max(200, 'Use at most 200 characters');
 
 /**
  * The user's `updatedAt` as the edit form read it: an edit saves only on that

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closeBidi } from './bidi';
 import { emptyToUndefined, zHttpUrl, zIsoDate } from './common';
 import { valuesFromForm, type RecordFormState } from './record-form';
 import { zCountryList, zNote } from './event';
@@ -14,6 +15,7 @@ export const ZChannelInput = z
     name: z
       .string({ error: 'Enter a name' })
       .trim()
+      .overwrite(closeBidi)
       .min(2, 'Enter the channel’s name, e.g. US–Russia deconfliction line')
       .max(200, 'Keep the name under 200 characters'),
     description: zNote,

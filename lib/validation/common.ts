@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../gaps/dates';
+import { closeBidi } from './bidi';
 
 export { countryName, isCountryCode } from '../countries';
 import { isCountryCode } from '../countries';
@@ -31,7 +32,10 @@ export const zCountry = z
 export const zHttpUrl = z.url({ protocol: /^https?$/, error: 'Enter a full web address starting with https://' });
 
 export const zOptionalText = (max: number) =>
-  z.preprocess(emptyToUndefined, z.string().trim().max(max, `Keep this under ${max} characters`).optional());
+  z.preprocess(
+    emptyToUndefined,
+    z.string().trim().overwrite(closeBidi).max(max, `Keep this under ${max} characters`).optional(),
+  );
 
 /** An official given by id or slug. */
 export const zOfficialRef = z.string().trim().min(1, 'Choose an official').max(200);

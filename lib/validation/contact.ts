@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { periodStart, todayUtc } from '../gaps/dates';
+import { closeBidi } from './bidi';
 import { emptyToUndefined, isTimeZone, zCountry, zHttpUrl, zIsoDate, zOfficialRef, zOptionalText } from './common';
 
 export const CONTACT_TYPES = ['CALL', 'VIDEO_CALL', 'MEETING', 'LETTER', 'HOTLINE', 'OTHER'] as const;
@@ -63,7 +64,7 @@ export const ZContactInput = z
     durationMinutes: z.preprocess(emptyToUndefined, zMinutes.optional()),
     location: zOptionalText(200),
     summary: zOptionalText(10000),
-    topics: z.array(z.string().trim().toLowerCase().min(1).max(60)).max(30).default([]),
+    topics: z.array(z.string().trim().toLowerCase().overwrite(closeBidi).min(1).max(60)).max(30).default([]),
     channel: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
     sources: z
       .array(ZSourceInput, { error: 'Add at least one source: every contact needs one' })

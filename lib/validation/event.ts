@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closeBidi } from './bidi';
 import { countryName, emptyToUndefined, isCountryCode, zHttpUrl, zIsoDate, zOptionalText } from './common';
 import { valuesFromForm, type RecordFormState } from './record-form';
 
@@ -52,6 +53,7 @@ export const ZContextEventInput = z.object({
   title: z
     .string({ error: 'Enter a title' })
     .trim()
+    .overwrite(closeBidi)
     .min(1, 'Enter a title, e.g. Russia invades Ukraine')
     .max(200, 'Keep the title under 200 characters: it labels a line on the charts'),
   description: zNote,

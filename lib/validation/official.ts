@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { closeBidi } from './bidi';
 import { emptyToUndefined, zCountry, zHttpUrl, zIsoDate, zOptionalText } from './common';
 
 export const ZPositionInput = z
   .object({
-    title: z.string().trim().min(1, 'Enter the title of the office').max(200),
+    title: z.string().trim().overwrite(closeBidi).min(1, 'Enter the title of the office').max(200),
     officeKey: z
       .string()
       .trim()
@@ -21,9 +22,9 @@ export type PositionInput = z.infer<typeof ZPositionInput>;
 
 export const ZOfficialInput = z
   .object({
-    name: z.string().trim().min(2, 'Enter the official’s name').max(200),
+    name: z.string().trim().overwrite(closeBidi).min(2, 'Enter the official’s name').max(200),
     country: zCountry,
-    otherNames: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+    otherNames: z.array(z.string().trim().overwrite(closeBidi).min(1).max(200)).max(50).default([]),
     wikidataId: z.preprocess(
       emptyToUndefined,
       z

@@ -47,7 +47,7 @@ export default async function AdminOfficesPage() {
             {list.map((office) => (
               <li key={office.key} className="grid gap-x-8 gap-y-3 py-5 md:grid-cols-[14rem_1fr]">
                 <div className="min-w-0">
-                  <h3 className="font-medium">
+                  <h3 className="font-medium break-words">
                     <Link href={`/offices/${encodeURIComponent(office.key)}`}>{office.title}</Link>
                   </h3>
                   <p className="text-muted mt-0.5 text-sm break-words">
