@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../gaps/dates';
+import { isStorableText, NUL_MESSAGE } from './text';
 
 export { countryName, isCountryCode } from '../countries';
 import { isCountryCode } from '../countries';
@@ -34,4 +35,4 @@ export const zOptionalText = (max: number) =>
   z.preprocess(emptyToUndefined, z.string().trim().max(max, `Keep this under ${max} characters`).optional());
 
 /** An official given by id or slug. */
-export const zOfficialRef = z.string().trim().min(1, 'Choose an official').max(200);
+export const zOfficialRef = z.string().trim().min(1, 'Choose an official').max(200).refine(isStorableText, NUL_MESSAGE);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText, NUL_MESSAGE } from './text';
 
 const zVersion = z.coerce
   .number({ error: 'The form did not say which version it saw. Reload the page.' })
@@ -7,8 +8,8 @@ const zVersion = z.coerce
 
 /** A merge as the confirm form submits it: both officials with the versions the admin saw. */
 export const ZMergeInput = z.object({
-  duplicateId: z.string().trim().min(1, 'Choose the duplicate').max(200),
-  keptId: z.string().trim().min(1, 'Choose the official to keep').max(200),
+  duplicateId: z.string().trim().min(1, 'Choose the duplicate').max(200).refine(isStorableText, NUL_MESSAGE),
+  keptId: z.string().trim().min(1, 'Choose the official to keep').max(200).refine(isStorableText, NUL_MESSAGE),
   duplicateVersion: zVersion,
   keptVersion: zVersion,
 });
