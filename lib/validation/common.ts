@@ -18,10 +18,17 @@ export function isTimeZone(zone: string): boolean {
 /** An empty form field or JSON null becomes undefined, so optional means optional everywhere. */
 export const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
+/**
+ * True for a date PostgreSQL can store: JavaScript reads year 0000 as 1 BC, which the database's ISO
+ * dates do not have (`0000-01-01` is out of range there). Four digits already stop at 9999.
+ */
+export const isStorableDate = (date: string) => date >= '0001-01-01';
+
 export const zIsoDate = z
   .string({ error: 'Enter a date as YYYY-MM-DD' })
   .trim()
-  .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD');
+  .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
+  .refine(isStorableDate, 'Enter a date from the year 1 on');
 
 export const zCountry = z
   .string({ error: 'Enter a country code' })

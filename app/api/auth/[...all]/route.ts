@@ -14,7 +14,9 @@ async function handle(request: Request): Promise<Response> {
   const [code, message] =
     response.status === 404
       ? ['NOT_FOUND', `No endpoint ${pathname}`]
-      : ['INVALID', (await response.text()).trim() || `The request to ${pathname} was refused`];
+      : response.status >= 500
+        ? ['INTERNAL', 'Something went wrong on the server. The error has been logged.']
+        : ['INVALID', (await response.text()).trim() || `The request to ${pathname} was refused`];
   return jsonResponse({ error: { code, message } }, { status: response.status, headers: response.headers });
 }
 
