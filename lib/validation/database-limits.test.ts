@@ -30,5 +30,9 @@ describe('values past what PostgreSQL stores', () => {
     // The fuzzer's payload: undoMergeAction with auditId=9223372036854775808 threw `out of range for type bigint`.
     expect(ZUndoMergeInput.safeParse({ auditId: '9223372036854775808' }).success).toBe(false);
     expect(ZUndoMergeInput.parse({ auditId: '9223372036854775807' })).toEqual({ auditId: '9223372036854775807' });
+    // Text that is no number at all is refused by the same message, not thrown on.
+    expect(ZUndoMergeInput.safeParse({ auditId: "'; DROP TABLE contact; --" }).error?.issues[0].message).toBe(
+      'The form did not say which merge to undo.',
+    );
   });
 });

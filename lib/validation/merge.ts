@@ -21,5 +21,8 @@ export const ZUndoMergeInput = z.object({
     .string({ error: 'The form did not say which merge to undo.' })
     .regex(/^[1-9]\d{0,18}$/, 'The form did not say which merge to undo.')
     // Nineteen digits may still be past the largest bigint, which the database would refuse with an error.
-    .refine((id) => BigInt(id) <= 9_223_372_036_854_775_807n, 'The form did not say which merge to undo.'),
+    .refine(
+      (id) => /^\d+$/.test(id) && BigInt(id) <= 9_223_372_036_854_775_807n,
+      'The form did not say which merge to undo.',
+    ),
 });
