@@ -150,6 +150,8 @@ function contactForm(world: World & ActionWorld): fc.Arbitrary<FormData> {
       ...participant(a, 0),
       ...participant(b, 1),
       'sources.0.url': 'https://example.org/readout',
+      // Past the warning that the pair already has a contact that day: the form's "save anyway".
+      confirmDuplicate: '1',
       ...soundVersion,
     },
     {

@@ -79,22 +79,24 @@ function queryOf(pairs: [string, string][], junk: string | null): string {
 
 const QUERY_JUNK = ['&&&', '=', '%', '%%', '%E0%A4%A', '%00', 'a[]=1', 'page[$gt]=1', '?', 'x=%FF%FE', ';', '#frag'];
 
-/** Query pairs: known keys with their plausible or hostile values, repeated keys, unknown keys, raw junk. */
-function queryArb(known: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<string> {
+type Pairs = [string, string][];
+
+/**
+ * A query string: one known parameter with a plausible or hostile value; a sound query (`sound`, e.g. a
+ * pair that exists) with one value swapped for a hostile one or one parameter added, so that the bad part
+ * reaches the database; or several parameters, repeated or unknown keys, and raw junk.
+ */
+function queryArb(known: Record<string, fc.Arbitrary<string>>, sound: fc.Arbitrary<Pairs> = fc.constant([])) {
   const keys = Object.keys(known);
+  const valueOf = (key: string) => (known[key] ? fc.oneof(known[key], known[key], hostileParam) : hostileParam);
   const pair: fc.Arbitrary<[string, string]> =
     keys.length === 0
       ? fc.tuple(unknownKey, hostileParam)
       : fc.oneof(
-          {
-            arbitrary: fc
-              .constantFrom(...keys)
-              .chain((key) => fc.tuple(fc.constant(key), fc.oneof(known[key], known[key], hostileParam))),
-            weight: 6,
-          },
+          { arbitrary: fc.constantFrom(...keys).chain((key) => fc.tuple(fc.constant(key), valueOf(key))), weight: 6 },
           { arbitrary: fc.tuple(unknownKey, hostileParam), weight: 1 },
         );
-  return fc
+  const many = fc
     .tuple(
       fc.array(pair, { maxLength: 4 }),
       fc.option(fc.constantFrom(...QUERY_JUNK), { freq: 10 }),
@@ -105,6 +107,23 @@ function queryArb(known: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<str
       const repeated = repeat === 0 && pairs.length > 0 ? Array.from({ length: 500 }, () => pairs[0]) : [];
       return queryOf([...pairs, ...repeated], junk);
     });
+  const soundOnes = sound.chain((base) =>
+    base.length === 0
+      ? pair.map((p) => queryOf([p], null))
+      : fc.oneof(
+          fc.constant(queryOf(base, null)),
+          fc.nat(base.length - 1).chain((i) =>
+            valueOf(base[i][0]).map((value) =>
+              queryOf(
+                base.map((p, j) => (j === i ? [p[0], value] : p)),
+                null,
+              ),
+            ),
+          ),
+          pair.map((p) => queryOf([...base, p], null)),
+        ),
+  );
+  return fc.oneof({ arbitrary: soundOnes, weight: 3 }, { arbitrary: many, weight: 2 });
 }
 
 const ADMIN = (world: World) => `Bearer ${world.token}`;
@@ -378,6 +397,28 @@ const CONTACT_QUERY = (world: World) => ({
   pageSize: fc.constantFrom('1', '50', '500', '501', '100000', '-1', '0', 'NaN', '1e308'),
 });
 
+/** Pairs that exist in the world: two officials of two countries, their offices, their countries. */
+function soundPair(world: World): fc.Arbitrary<Pairs> {
+  const [a, b] = world.officials.filter((o, i, all) => i === 0 || o.country !== all[0].country);
+  const pairs: Pairs[] = [
+    [
+      ['officeA', 'US:SECDEF'],
+      ['officeB', 'RU:MINDEF'],
+    ],
+    [
+      ['countryA', a?.country ?? 'US'],
+      ['countryB', b?.country ?? 'RU'],
+    ],
+  ];
+  if (a && b) {
+    pairs.push([
+      ['a', a.slug],
+      ['b', b.slug],
+    ]);
+  }
+  return fc.constantFrom(...pairs);
+}
+
 function pairQuery(world: World) {
   const ref = refArb(world);
   return {
@@ -408,10 +449,14 @@ const GAP_PAGING = {
 };
 
 /** A GET with hostile query strings and odd headers. */
-function get(route: string, known: (world: World) => Record<string, fc.Arbitrary<string>>) {
+function get(
+  route: string,
+  known: (world: World) => Record<string, fc.Arbitrary<string>>,
+  sound?: (world: World) => fc.Arbitrary<Pairs>,
+) {
   return (world: World) =>
     fc
-      .tuple(queryArb(known(world)), readHeaders)
+      .tuple(queryArb(known(world), sound?.(world)), readHeaders)
       .map(([query, headers]): FuzzRequest => ({ method: 'GET', path: route, params: {}, query, headers }));
 }
 
@@ -456,7 +501,19 @@ function importBody(world: World): fc.Arbitrary<string | Bytes> {
     fc.constantFrom(...BAD_DATES),
   );
   const row = fc.tuple(cell, hostileDate, cell, fc.integer({ min: 0, max: 9 })).map(([text, date, extra, which]) => {
-    const cells = ['fuzz-' + which, String(date), 'CALL', 'HELD', a, 'US', b, 'RU', 'https://example.org/r', '', ''];
+    const cells = [
+      'fuzz-' + which,
+      typeof date === 'string' ? date : JSON.stringify(date),
+      'CALL',
+      'HELD',
+      a,
+      'US',
+      b,
+      'RU',
+      'https://example.org/r',
+      '',
+      '',
+    ];
     cells[which] = text;
     cells[9] = extra;
     cells[10] = which % 2 === 0 ? String(extra) : '';
@@ -705,7 +762,7 @@ export const ROUTES: RouteTarget[] = [
     method: 'GET',
     writes: false,
     errorShape: 'api',
-    request: get('/api/v1/gaps', (world) => ({ ...pairQuery(world), ...GAP_PAGING })),
+    request: get('/api/v1/gaps', (world) => ({ ...pairQuery(world), ...GAP_PAGING }), soundPair),
   },
   {
     name: 'GET /api/v1/gaps/export',
@@ -713,10 +770,14 @@ export const ROUTES: RouteTarget[] = [
     method: 'GET',
     writes: false,
     errorShape: 'api',
-    request: get('/api/v1/gaps/export', (world) => ({
-      ...pairQuery(world),
-      format: fc.constantFrom('csv', 'json', 'plover', 'x'),
-    })),
+    request: get(
+      '/api/v1/gaps/export',
+      (world) => ({
+        ...pairQuery(world),
+        format: fc.constantFrom('csv', 'json', 'plover', 'x'),
+      }),
+      soundPair,
+    ),
   },
   {
     name: 'GET /api/v1/officials',

@@ -210,7 +210,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     let token = options.token;
     let cookie: string | null = null;
     if (token === undefined || runActions) {
-      const admin = await makeFuzzAdmin();
+      const admin = await makeFuzzAdmin({ signIn: runActions });
       token ??= admin.token;
       cookie = admin.cookie;
     }

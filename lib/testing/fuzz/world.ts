@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { ActionWorld } from './actions';
 import type { World } from './routes';
@@ -11,9 +11,16 @@ import type { World } from './routes';
 
 const CLI = { userId: null, via: 'cli' as const };
 
-/** The records the generators name, read from the database. */
+/**
+ * The records the generators name, read from the database. The fuzzer's own account and tokens are left
+ * out: an action that happened to revoke its token or disable it would leave every later write a 401.
+ */
 export async function discoverWorld(client: pg.ClientBase, token: string): Promise<World & ActionWorld> {
-  const ids = async (sql: string) => (await client.query<{ id: string }>(sql)).rows.map((r) => String(r.id));
+  const hash = createHash('sha256').update(token).digest('hex');
+  const own = await client.query<{ user_id: string }>(`SELECT user_id FROM api_token WHERE token_hash = $1`, [hash]);
+  const self = own.rows[0]?.user_id ?? '';
+  const ids = async (sql: string) =>
+    (await client.query<{ id: string }>(sql, sql.includes('$1') ? [self] : [])).rows.map((r) => String(r.id));
   const officials = await client.query<{ id: string; slug: string; country: string }>(
     `SELECT id, slug, country FROM official WHERE merged_into_id IS NULL ORDER BY created_at, id LIMIT 6`,
   );
@@ -27,8 +34,8 @@ export async function discoverWorld(client: pg.ClientBase, token: string): Promi
     importRuns: await ids(`SELECT id FROM import_run ORDER BY started_at DESC LIMIT 4`),
     events: await ids(`SELECT id FROM context_event ORDER BY created_at, id LIMIT 3`),
     channels: await ids(`SELECT id FROM channel ORDER BY created_at, id LIMIT 3`),
-    users: await ids(`SELECT id FROM "user" ORDER BY created_at, id LIMIT 4`),
-    apiTokens: await ids(`SELECT id FROM api_token ORDER BY created_at, id LIMIT 3`),
+    users: await ids(`SELECT id FROM "user" WHERE id <> $1 ORDER BY created_at, id LIMIT 4`),
+    apiTokens: await ids(`SELECT id FROM api_token WHERE user_id <> $1 ORDER BY created_at, id LIMIT 3`),
     audits: await ids(`SELECT id FROM audit_log ORDER BY id DESC LIMIT 3`),
   };
 }
@@ -79,20 +86,24 @@ export async function ensureRecords(client: pg.ClientBase): Promise<void> {
   );
 }
 
-/** An admin account of the fuzzer's own: its API token, and the session cookie of a real sign-in. */
-export async function makeFuzzAdmin(): Promise<{ token: string; cookie: string; userId: string }> {
+/**
+ * An admin account of the fuzzer's own: its API token, and (for the server actions, called in-process)
+ * the session cookie of a real sign-in.
+ */
+export async function makeFuzzAdmin(options: { signIn: boolean }): Promise<{ token: string; cookie: string | null }> {
   const { createUser } = await import('../../data/users');
   const { createApiToken } = await import('../../data/api-tokens');
   const { getAuth } = await import('../../auth/auth');
   const email = `fuzz-${randomBytes(6).toString('hex')}@example.org`;
   const password = randomBytes(18).toString('base64url');
-  const user = await createUser({ email, name: 'Fuzz admin', role: 'ADMIN', password }, CLI);
+  await createUser({ email, name: 'Fuzz admin', role: 'ADMIN', password }, CLI);
   const { token } = await createApiToken({ email, name: 'fuzz' }, CLI);
+  if (!options.signIn) return { token, cookie: null };
   const response = await getAuth().api.signInEmail({ body: { email, password }, asResponse: true });
   if (response.status !== 200) throw new Error(`The fuzzer's admin could not sign in (${response.status})`);
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  return { token, cookie, userId: user.id };
+  return { token, cookie };
 }
