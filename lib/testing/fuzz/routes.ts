@@ -60,6 +60,8 @@ export type RouteTarget = {
   records?: readonly string[];
   /** `api`: our `{ error: { code, message } }`; `auth`: better-auth's own `{ code, message }`. */
   errorShape: 'api' | 'auth';
+  /** How many cases it gets for each one of a target of weight 1 (default 4: the fallbacks of unknown addresses and methods get 1). */
+  weight?: number;
   request(world: World): fc.Arbitrary<FuzzRequest>;
 };
 
@@ -348,17 +350,20 @@ const officialFields: Record<string, fc.Arbitrary<unknown>> = {
   positions: fc.oneof(fc.array(positionArb, { maxLength: 3 }), wrongType),
 };
 
+/** A hostile path segment; not `.` or `..`, which a client's URL parser resolves before sending. */
+const pathSegment = hostileParam.filter((s) => s !== '.' && s !== '..');
+
 /** A path id: the real ones, and non-ids of every kind (`../`, NUL, very long, injections). */
 function idArb(real: string[]): fc.Arbitrary<string> {
   return fc.oneof(
     { arbitrary: real.length > 0 ? fc.constantFrom(...real) : hostileParam, weight: 2 },
     {
-      arbitrary: fc.constantFrom('..', '../', '../../etc/passwd', '%00', '\u0000', '.', '~', 'null', '0', '-1', ' '),
+      arbitrary: fc.constantFrom('...', '../', '../../etc/passwd', '%00', '\u0000', '~', 'null', '0', '-1', ' '),
       weight: 2,
     },
     { arbitrary: fc.uuid().map(String), weight: 1 },
     { arbitrary: longString(5_000, 20_000), weight: 1 },
-    { arbitrary: hostileParam, weight: 3 },
+    { arbitrary: pathSegment, weight: 3 },
   );
 }
 
@@ -634,12 +639,12 @@ function authRequest(method: Method) {
       });
 }
 
-/** Unknown addresses under /api/v1: odd segments, every method. */
-function catchAll(method: Method) {
+/** Unknown addresses under `prefix`: odd segments, every method. */
+function catchAll(method: Method, prefix = '/api/v1') {
   return () =>
     fc
       .tuple(
-        fc.array(fc.oneof(hostileParam, fc.constantFrom('contacts', 'v2', '..', 'officials')), {
+        fc.array(fc.oneof(pathSegment, fc.constantFrom('contacts', 'v2', 'officials')), {
           minLength: 1,
           maxLength: 4,
         }),
@@ -647,7 +652,7 @@ function catchAll(method: Method) {
       )
       .map(([segments, body]): FuzzRequest => ({
         method,
-        path: `/api/v1/${segments.map(encodeSegment).join('/')}`,
+        path: `${prefix}/${segments.map(encodeSegment).join('/')}`,
         params: { path: segments },
         query: '',
         headers: { 'content-type': 'application/json' },
@@ -656,6 +661,45 @@ function catchAll(method: Method) {
 }
 
 const v1 = (path: string) => `app/api/v1/${path}/route.ts`;
+
+/** The methods each route file answers with a JSON 405, and an address of it. */
+const NOT_ALLOWED: [file: string, path: string, methods: Method[]][] = [
+  [v1('contacts'), '/api/v1/contacts', ['PUT', 'PATCH', 'DELETE']],
+  [v1('contacts/[id]'), '/api/v1/contacts/x', ['POST', 'PUT']],
+  [v1('contacts/export'), '/api/v1/contacts/export', ['POST', 'PUT', 'PATCH', 'DELETE']],
+  [v1('gaps'), '/api/v1/gaps', ['POST', 'PUT', 'PATCH', 'DELETE']],
+  [v1('gaps/export'), '/api/v1/gaps/export', ['POST', 'PUT', 'PATCH', 'DELETE']],
+  [v1('officials'), '/api/v1/officials', ['PUT', 'PATCH', 'DELETE']],
+  [v1('officials/[idOrSlug]'), '/api/v1/officials/x', ['POST', 'PUT', 'DELETE']],
+  [v1('officials/export'), '/api/v1/officials/export', ['POST', 'PUT', 'PATCH', 'DELETE']],
+  [v1('ping'), '/api/v1/ping', ['POST', 'PUT', 'PATCH', 'DELETE']],
+  ['app/api/imports/route.ts', '/api/imports', ['GET', 'PUT', 'PATCH', 'DELETE']],
+  ['app/api/imports/[id]/route.ts', '/api/imports/x', ['POST', 'PUT', 'PATCH', 'DELETE']],
+  ['app/api/auth/[...all]/route.ts', '/api/auth/sign-in/email', ['PUT', 'PATCH', 'DELETE']],
+];
+
+/** A method the route does not take, with whatever body and query. */
+function notAllowed(file: string, path: string, method: Method): RouteTarget {
+  return {
+    name: `${method} ${path} (not allowed)`,
+    file,
+    method,
+    writes: false,
+    weight: 1,
+    errorShape: 'api',
+    request: (world) =>
+      fc
+        .tuple(fc.option(brokenBody, { freq: 2 }), authArb(world), queryArb({}))
+        .map(([body, auth, query]): FuzzRequest => ({
+          method,
+          path,
+          params: { id: 'x', idOrSlug: 'x', all: path.split('/').slice(3) },
+          query,
+          headers: headersOf({ authorization: auth, 'content-type': 'application/json' }),
+          body: method === 'GET' || body === null ? undefined : body,
+        })),
+  };
+}
 
 /** Every route handler, by method. */
 export const ROUTES: RouteTarget[] = [
@@ -866,9 +910,20 @@ export const ROUTES: RouteTarget[] = [
     file: v1('[...path]'),
     method,
     writes: false,
+    weight: 1,
     errorShape: 'api',
     request: catchAll(method),
   })),
+  ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method): RouteTarget => ({
+    name: `${method} /api/{...path}`,
+    file: 'app/api/[...path]/route.ts',
+    method,
+    writes: false,
+    weight: 1,
+    errorShape: 'api',
+    request: catchAll(method, '/api'),
+  })),
+  ...NOT_ALLOWED.flatMap(([file, path, methods]) => methods.map((method) => notAllowed(file, path, method))),
   {
     name: 'POST /api/imports',
     file: 'app/api/imports/route.ts',

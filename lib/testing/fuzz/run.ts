@@ -162,6 +162,13 @@ export function judgeActionResult(result: unknown): string | null {
   return null;
 }
 
+/** Past what scripts/server.mjs and Node read: a body over 1 MB (16 KB on /api/auth), or a head over 16 KB. */
+function isOversize(req: FuzzRequest): boolean {
+  const body = typeof req.body === 'string' ? Buffer.byteLength(req.body) : (req.body?.length ?? 0);
+  const head = req.path.length + req.query.length + Object.entries(req.headers).join('').length;
+  return body > (req.path.startsWith('/api/auth/') ? 16 * 1024 : 1024 * 1024) || head > 16 * 1024;
+}
+
 type Outcome = { status: string; accepted: boolean; problem: string | null; input: string };
 
 async function sendInProcess(route: RouteTarget, req: FuzzRequest, ms: number): Promise<[number, string]> {
@@ -231,6 +238,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       acceptedWrites: 0,
       failures: [],
     };
+    // Each target takes turns by its weight: slot i of the round is target schedule[i], its nth turn in the round.
+    const weights = targets.map((t) => (t.kind === 'route' ? (t.route.weight ?? 4) : 4));
+    const schedule = weights.flatMap((w, index) => Array.from({ length: w }, (_, turn) => ({ index, turn })));
     const batches = new Map<number, { batch: number; values: unknown[] }>();
     const generate = (index: number, k: number): unknown => {
       const batch = Math.floor(k / BATCH);
@@ -247,9 +257,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     let baseline: Checksum | null = checkDatabase ? await checksumDatabase(client) : null;
     const numbers = options.replay ?? Array.from({ length: options.cases }, (_, n) => n);
     for (const n of numbers) {
-      const index = n % targets.length;
+      const { index, turn } = schedule[n % schedule.length];
       const target = targets[index];
-      const k = Math.floor(n / targets.length);
+      const k = Math.floor(n / schedule.length) * weights[index] + turn;
       let outcome: Outcome;
       try {
         outcome =
@@ -295,6 +305,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       return { status: String(status), accepted, problem: judgeResponse(route, status, text, overHttp), input };
     } catch (error) {
       const hang = error instanceof HangError || (error as Error).name === 'TimeoutError';
+      // The server refuses a body or head past its limits before reading it, and closes the connection
+      // while the client still sends: the client sees the socket close, not the 413 or 431.
+      if (overHttp && !hang && isOversize(req))
+        return { status: 'closed (too large)', accepted: false, problem: null, input };
       return {
         status: hang ? 'hang' : 'error',
         accepted: false,

@@ -1,5 +1,6 @@
 import { jsonResponse } from '@/lib/api/respond';
 import { getAuth } from '@/lib/auth/auth';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,3 +23,6 @@ async function handle(request: Request): Promise<Response> {
 
 export const GET = handle;
 export const POST = handle;
+
+const notAllowed = methodNotAllowed('GET', 'POST');
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -3,6 +3,7 @@ import { importReader } from '@/lib/auth/import-actor';
 import { getImportRun } from '@/lib/data/imports';
 import { AppError } from '@/lib/errors';
 import { isStorableText } from '@/lib/validation/text';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,3 +16,6 @@ export const GET = withErrors(async (request, context: { params: Promise<{ id: s
   if (run === null) throw new AppError('NOT_FOUND', 'No such import of yours');
   return jsonResponse(run, { headers: { 'Cache-Control': 'no-store' } });
 });
+
+const notAllowed = methodNotAllowed('GET');
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

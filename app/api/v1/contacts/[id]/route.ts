@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import { ZContactInput } from '@/lib/validation/contact';
 import { ZDeleteQuery } from '@/lib/validation/delete-query';
 import { isStorableText } from '@/lib/validation/text';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -86,3 +87,6 @@ export const DELETE = withErrors(async (request, context: Context) => {
   const deleted = await deleteContact(id, { version }, actor);
   return jsonResponse(deleted);
 });
+
+const notAllowed = methodNotAllowed('GET', 'PATCH', 'DELETE');
+export { notAllowed as POST, notAllowed as PUT };

@@ -7,6 +7,7 @@ import { findOfficialRef } from '@/lib/data/officials';
 import { AppError } from '@/lib/errors';
 import { ZOfficialInput } from '@/lib/validation/official';
 import { isStorableText } from '@/lib/validation/text';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,3 +45,6 @@ export const PATCH = withErrors(async (request, context: Context) => {
   const updated = await updateOfficial(idOrSlug, rest, { version }, actor);
   return jsonResponse(officialProfileJson((await findOfficialRef(updated.id))!));
 });
+
+const notAllowed = methodNotAllowed('GET', 'PATCH');
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };
