@@ -313,7 +313,8 @@ export const ACTIONS: ActionTarget[] = [
   {
     key: 'merge.ts#mergeOfficialsAction',
     args: call(null, (w) => {
-      const [a, b] = w.officials;
+      // Not the two officials the sound contacts name: merged, they would be one official named twice.
+      const [a, b] = w.officials.slice(2);
       return formArb(
         { duplicateId: a?.id ?? 'x', keptId: b?.id ?? 'y', duplicateVersion: '1', keptVersion: '1' },
         { duplicateId: hostileParam, keptId: hostileParam, duplicateVersion: version, keptVersion: version },

@@ -69,6 +69,7 @@ export async function ensureRecords(client: pg.ClientBase): Promise<void> {
     CLI,
   );
   await createOfficial(ZOfficialInput.parse({ name: 'Unmet Official', country: 'FR' }), CLI);
+  await createOfficial(ZOfficialInput.parse({ name: 'Another Official', country: 'FR' }), CLI);
   await createContact(
     ZContactInput.parse({
       date: '2022-05-13',
