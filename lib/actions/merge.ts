@@ -26,6 +26,9 @@ export type MergeState = {
 
 export type UndoState = { ok: boolean; message?: string };
 
+/** What a call without a form gets: a public endpoint can be called with anything. */
+const NOT_A_FORM = { ok: false, message: 'This action takes a submitted form.' };
+
 /** Every page that shows officials, contacts or gaps may now read differently. */
 function revalidateOfficialPages() {
   revalidatePath('/');
@@ -43,6 +46,7 @@ function plural(n: number, one: string, many: string): string {
 export async function mergeOfficialsAction(_previous: MergeState, formData: FormData): Promise<MergeState> {
   const user = await actingUser('official:merge');
   if (!('actor' in user)) return user;
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = ZMergeInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
   try {
@@ -67,6 +71,7 @@ export async function mergeOfficialsAction(_previous: MergeState, formData: Form
 export async function undoMergeAction(_previous: UndoState, formData: FormData): Promise<UndoState> {
   const user = await actingUser('official:merge');
   if (!('actor' in user)) return user;
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = ZUndoMergeInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
   try {

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { findNul, NUL_MESSAGE } from '../validation/text';
 
 /** A request's JSON body as an object, or a 400 that says what is wrong with it. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
@@ -15,6 +16,8 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new AppError('INVALID', 'The body must be a JSON object');
   }
+  const nul = findNul(body);
+  if (nul !== null) throw new AppError('INVALID', `Invalid field “${nul}”: ${NUL_MESSAGE}`, { [nul]: [NUL_MESSAGE] });
   return body as Record<string, unknown>;
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '../data/actor';
 import { AppError } from '../errors';
+import { findNulInForm, isStorableText, NUL_MESSAGE } from '../validation/text';
 import type { Permission } from './permissions';
 import { requireActor, type CurrentUser } from './session';
 
@@ -44,7 +45,20 @@ export function permissionGuard<State extends ActionState>(echo?: (formData: For
         return { ok: false, message: 'This action takes a submitted form.' } as State;
       const user = await actingUser(permission);
       if (!('actor' in user)) return { ...user, ...echo?.(formData) } as State;
-      return action(user, formData, ...(args.slice(0, -2) as Args));
+      // The record the form is bound to is an id the page bound, as text; a caller can send anything there.
+      const bound = args.slice(0, -2);
+      if (bound.length !== action.length - 2 || bound.some((arg) => typeof arg !== 'string' || !isStorableText(arg))) {
+        return {
+          ok: false,
+          message: 'This form does not say which record it is for. Reload the page and try again.',
+        } as State;
+      }
+      const nul = findNulInForm(formData);
+      if (nul !== null) {
+        const refusal = { ok: false, message: NUL_MESSAGE, fieldErrors: { [nul]: [NUL_MESSAGE] } };
+        return { ...refusal, ...echo?.(formData) } as unknown as State;
+      }
+      return action(user, formData, ...(bound as Args));
     };
   };
 }

@@ -15,6 +15,7 @@ import {
   signInSucceeded,
   type AttemptKeys,
 } from './sign-in-throttle';
+import { isStorableText } from '../validation/text';
 
 /** How many password changes one address may try per minute before it is told to wait. */
 const PASSWORD_CHANGES_PER_MINUTE = 5;
@@ -22,10 +23,11 @@ const PASSWORD_CHANGES_PER_MINUTE = 5;
 /** What a wrong password answers; a disabled account answers exactly the same. */
 const WRONG_EMAIL_OR_PASSWORD = BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD;
 
-/** The counters a sign-in request counts against, or null when it names no email (it is refused as invalid). */
+/** The counters a sign-in request counts against, or null when it names no email an account can have (it is refused as invalid). */
 function signInKeys(ctx: { body?: unknown; headers?: Headers }): AttemptKeys | null {
   const email = (ctx.body as { email?: unknown } | undefined)?.email;
-  if (typeof email !== 'string') return null;
+  // No account has an email over 254 characters or with a NUL; their keys would not even fit the table.
+  if (typeof email !== 'string' || email.length > 254 || !isStorableText(email)) return null;
   // Set by scripts/server.mjs from the socket (or a trusted proxy); missing only when the app is
   // served some other way, and then the per-account counter still holds.
   const address = ctx.headers?.get(CLIENT_ADDRESS_HEADER);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../gaps/dates';
 import { closeBidi } from './bidi';
+import { isStorableText, NUL_MESSAGE } from './text';
 
 export { countryName, isCountryCode } from '../countries';
 import { isCountryCode } from '../countries';
@@ -18,10 +19,17 @@ export function isTimeZone(zone: string): boolean {
 /** An empty form field or JSON null becomes undefined, so optional means optional everywhere. */
 export const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
+/**
+ * True for a date PostgreSQL can store: JavaScript reads year 0000 as 1 BC, which the database's ISO
+ * dates do not have (`0000-01-01` is out of range there). Four digits already stop at 9999.
+ */
+export const isStorableDate = (date: string) => date >= '0001-01-01';
+
 export const zIsoDate = z
   .string({ error: 'Enter a date as YYYY-MM-DD' })
   .trim()
-  .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD');
+  .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
+  .refine(isStorableDate, 'Enter a date from the year 1 on');
 
 export const zCountry = z
   .string({ error: 'Enter a country code' })
@@ -38,4 +46,4 @@ export const zOptionalText = (max: number) =>
   );
 
 /** An official given by id or slug. */
-export const zOfficialRef = z.string().trim().min(1, 'Choose an official').max(200);
+export const zOfficialRef = z.string().trim().min(1, 'Choose an official').max(200).refine(isStorableText, NUL_MESSAGE);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONTACT_STATUSES, CONTACT_TYPES } from './contact';
 import { emptyToUndefined, zCountry, zIsoDate } from './common';
+import { isStorableText, NUL_MESSAGE } from './text';
 
 /** Reads a value that may arrive once or repeated (`?type=CALL&type=MEETING`) as a list. */
 const many = <T extends z.ZodType>(item: T) =>
@@ -16,8 +17,8 @@ const many = <T extends z.ZodType>(item: T) =>
  */
 export const ZContactFilters = z
   .object({
-    q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
-    official: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+    q: z.preprocess(emptyToUndefined, z.string().trim().max(200).refine(isStorableText, NUL_MESSAGE).optional()),
+    official: z.preprocess(emptyToUndefined, z.string().trim().max(200).refine(isStorableText, NUL_MESSAGE).optional()),
     country: many(zCountry),
     type: many(z.enum(CONTACT_TYPES, { error: `Use one of ${CONTACT_TYPES.join(', ')}` })),
     status: many(z.enum(CONTACT_STATUSES, { error: `Use one of ${CONTACT_STATUSES.join(', ')}` })),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseCursor, type Cursor } from '../paging';
-import { emptyToUndefined } from './common';
+import { emptyToUndefined, isStorableDate } from './common';
 
 /** The most gaps one answer of /api/v1/gaps holds, and how many it holds unless told: a longer series is paged. */
 export const MAX_GAPS_PAGE = 1000;
@@ -33,7 +33,7 @@ export const ZGapPageQuery = z.object({
       .string('Give before once: the cursor of an older page')
       .transform((raw, ctx): Cursor => {
         const cursor = parseCursor(raw);
-        if (cursor === null) {
+        if (cursor === null || !isStorableDate(cursor.date)) {
           ctx.addIssue({
             code: 'custom',
             message: 'Not a cursor: give YYYY-MM-DD~contactId, as in a page’s `older` link',

@@ -5,6 +5,7 @@ import { importActor } from '@/lib/auth/import-actor';
 import { AppError } from '@/lib/errors';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_LABEL, runImport } from '@/lib/import/run';
 import { ZImportQuery } from '@/lib/validation/import';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,3 +44,6 @@ export const POST = withErrors(async (request) => {
     return jsonResponse({ error: { code: 'INVALID', message: report.error }, report }, { status: 400 });
   return jsonResponse(report, { headers: { 'Cache-Control': 'no-store' } });
 });
+
+const notAllowed = methodNotAllowed('POST');
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

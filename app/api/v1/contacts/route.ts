@@ -6,6 +6,7 @@ import { findNearbyContacts } from '@/lib/data/contact-edits';
 import { createContact, listContacts } from '@/lib/data/contacts';
 import { ZContactInput } from '@/lib/validation/contact';
 import { ZContactFilters } from '@/lib/validation/filters';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,3 +44,6 @@ export const POST = withErrors(async (request) => {
     { status: 201, headers: { Location: `/api/v1/contacts/${created.id}` } },
   );
 });
+
+const notAllowed = methodNotAllowed('GET', 'POST');
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

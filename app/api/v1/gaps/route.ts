@@ -7,6 +7,7 @@ import { todayUtc } from '@/lib/gaps/dates';
 import { searchParamsToObject } from '@/lib/validation/filters';
 import { GAP_PAGE_KEYS, MAX_GAPS_PAGE, ZGapPageQuery } from '@/lib/validation/gap-page';
 import { PAIR_QUERY_KEYS, ZPairQuery } from '@/lib/validation/pair-query';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,3 +44,6 @@ export const GET = withErrors(async (request) => {
   const tags = pairTag(query.level, overview.a.ref, overview.b.ref);
   return jsonResponse(body, { headers: { [CACHE_TAGS_HEADER]: tags } });
 });
+
+const notAllowed = methodNotAllowed('GET');
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -5,6 +5,7 @@ import { requireApiActor } from '@/lib/auth/api';
 import { createOfficial, findOfficialRef, searchOfficials } from '@/lib/data/officials';
 import { ZOfficialInput } from '@/lib/validation/official';
 import { ZOfficialSearch } from '@/lib/validation/official-search';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,3 +29,6 @@ export const POST = withErrors(async (request) => {
     headers: { Location: `/api/v1/officials/${created.slug}` },
   });
 });
+
+const notAllowed = methodNotAllowed('GET', 'POST');
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

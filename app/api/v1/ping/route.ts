@@ -1,4 +1,5 @@
 import { jsonResponse } from '@/lib/api/respond';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,3 +10,6 @@ export const dynamic = 'force-dynamic';
 export function GET() {
   return jsonResponse({ ok: true });
 }
+
+const notAllowed = methodNotAllowed('GET');
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

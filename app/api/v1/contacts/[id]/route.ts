@@ -8,6 +8,8 @@ import { snapshotInput } from '@/lib/data/contact-snapshot';
 import { AppError } from '@/lib/errors';
 import { ZContactInput } from '@/lib/validation/contact';
 import { ZDeleteQuery } from '@/lib/validation/delete-query';
+import { isStorableText } from '@/lib/validation/text';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,10 +17,17 @@ type Context = { params: Promise<{ id: string }> };
 
 const notFound = (id: string) => new AppError('NOT_FOUND', `No contact “${id}”`);
 
-/** One contact, with the version an edit must send back. */
-export const GET = withErrors(async (request, { params }: Context) => {
-  rejectUnknownParams(new URL(request.url).searchParams, []);
+/** The contact id of the path; one no contact can have (a NUL, which the database cannot even compare) is a 404. */
+async function contactId({ params }: Context): Promise<string> {
   const { id } = await params;
+  if (!isStorableText(id)) throw notFound(id);
+  return id;
+}
+
+/** One contact, with the version an edit must send back. */
+export const GET = withErrors(async (request, context: Context) => {
+  rejectUnknownParams(new URL(request.url).searchParams, []);
+  const id = await contactId(context);
   const contact = await getContactRow(id);
   if (contact === null) throw notFound(id);
   return jsonResponse(contactJson(contact));
@@ -33,8 +42,8 @@ const ZVerificationPatch = z.object({
  * read at: the fields given replace the current ones. `{ version,
  * verification }` alone verifies or disputes it instead.
  */
-export const PATCH = withErrors(async (request, { params }: Context) => {
-  const { id } = await params;
+export const PATCH = withErrors(async (request, context: Context) => {
+  const id = await contactId(context);
   // Who asks comes first (401), then what they send (400), then whether their role may (403).
   const user = await authenticateApiRequest(request);
   const body = await readJsonObject(request);
@@ -71,10 +80,13 @@ export const PATCH = withErrors(async (request, { params }: Context) => {
  * version is a 400, a stale one a 409. The row is kept, marked deleted, and the
  * audit log holds it whole.
  */
-export const DELETE = withErrors(async (request, { params }: Context) => {
-  const { id } = await params;
+export const DELETE = withErrors(async (request, context: Context) => {
+  const id = await contactId(context);
   const actor = await requireApiActor(request, 'contact:delete');
   const { version } = parseQuery(ZDeleteQuery, new URL(request.url).searchParams, ['version']);
   const deleted = await deleteContact(id, { version }, actor);
   return jsonResponse(deleted);
 });
+
+const notAllowed = methodNotAllowed('GET', 'PATCH', 'DELETE');
+export { notAllowed as POST, notAllowed as PUT };

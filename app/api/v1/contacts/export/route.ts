@@ -4,6 +4,7 @@ import { contactsExportChunks, contactsExportMeta } from '@/lib/export/contacts'
 import { downloadHeaders, exportFilename, streamText } from '@/lib/export/files';
 import { ZContactExportFormat } from '@/lib/validation/export-format';
 import { ZContactFilters } from '@/lib/validation/filters';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,3 +26,6 @@ export const GET = withErrors(async (request) => {
   const body = await streamText(chunks, request.signal);
   return new Response(body, { headers: downloadHeaders(exportFilename({ kind: 'contacts', at, format }), format) });
 });
+
+const notAllowed = methodNotAllowed('GET');
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -7,6 +7,7 @@ import { CACHE_TAGS_HEADER, pairTag } from '@/lib/cache/tags.mjs';
 import { todayUtc } from '@/lib/gaps/dates';
 import { ZExportFormat } from '@/lib/validation/export-format';
 import { PAIR_QUERY_KEYS, pairQueryToString, ZPairQuery } from '@/lib/validation/pair-query';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,3 +29,6 @@ export const GET = withErrors(async (request) => {
   headers.set(CACHE_TAGS_HEADER, pairTag(query.level, overview.a.ref, overview.b.ref));
   return new Response(file, { headers });
 });
+
+const notAllowed = methodNotAllowed('GET');
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -3,6 +3,7 @@ import { countOfficialsForExport, officialBatchesForExport } from '@/lib/data/ex
 import { downloadHeaders, exportFilename, streamText } from '@/lib/export/files';
 import { officialsExportChunks } from '@/lib/export/officials';
 import { ZOfficialsExportQuery } from '@/lib/validation/official-search';
+import { methodNotAllowed } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,3 +27,6 @@ export const GET = withErrors(async (request) => {
     headers: downloadHeaders(exportFilename({ kind: 'officials', parts: countries, at, format: 'csv' }), 'csv'),
   });
 });
+
+const notAllowed = methodNotAllowed('GET');
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,110 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import type { ActionWorld } from './actions';
+import type { World } from './routes';
+
+/*
+ * What the fuzzer's requests may name: records read from the database (so it works on any dataset, the
+ * soak's million contacts or an empty throw-away one), a few made when there are none, and an admin of
+ * its own whose token and session get the requests past the role checks to their input.
+ */
+
+const CLI = { userId: null, via: 'cli' as const };
+
+/**
+ * The records the generators name, read from the database. The fuzzer's own account and tokens are left
+ * out: an action that happened to revoke its token or disable it would leave every later write a 401.
+ */
+export async function discoverWorld(client: pg.ClientBase, token: string): Promise<World & ActionWorld> {
+  const hash = createHash('sha256').update(token).digest('hex');
+  const own = await client.query<{ user_id: string }>(`SELECT user_id FROM api_token WHERE token_hash = $1`, [hash]);
+  const self = own.rows[0]?.user_id ?? '';
+  const ids = async (sql: string) =>
+    (await client.query<{ id: string }>(sql, sql.includes('$1') ? [self] : [])).rows.map((r) => String(r.id));
+  const officials = await client.query<{ id: string; slug: string; country: string }>(
+    `SELECT id, slug, country FROM official WHERE merged_into_id IS NULL ORDER BY created_at, id LIMIT 6`,
+  );
+  const contacts = await client.query<{ id: string; version: number }>(
+    `SELECT id, version FROM contact WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT 6`,
+  );
+  return {
+    token,
+    officials: officials.rows,
+    contacts: contacts.rows,
+    importRuns: await ids(`SELECT id FROM import_run ORDER BY started_at DESC LIMIT 4`),
+    events: await ids(`SELECT id FROM context_event ORDER BY created_at, id LIMIT 3`),
+    channels: await ids(`SELECT id FROM channel ORDER BY created_at, id LIMIT 3`),
+    users: await ids(`SELECT id FROM "user" WHERE id <> $1 ORDER BY created_at, id LIMIT 4`),
+    apiTokens: await ids(`SELECT id FROM api_token WHERE user_id <> $1 ORDER BY created_at, id LIMIT 3`),
+    audits: await ids(`SELECT id FROM audit_log ORDER BY id DESC LIMIT 3`),
+  };
+}
+
+/** Two officials of two countries, a contact between them, an event and a channel: made only when the database has no officials. */
+export async function ensureRecords(client: pg.ClientBase): Promise<void> {
+  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM official`);
+  if (rows[0].n > 0) return;
+  const { createOfficial } = await import('../../data/officials');
+  const { createContact } = await import('../../data/contacts');
+  const { createContextEvent } = await import('../../data/event-edits');
+  const { createChannel } = await import('../../data/channel-edits');
+  const { ZOfficialInput } = await import('../../validation/official');
+  const { ZContactInput } = await import('../../validation/contact');
+  const { ZContextEventInput } = await import('../../validation/event');
+  const { ZChannelInput } = await import('../../validation/channel');
+  const a = await createOfficial(
+    ZOfficialInput.parse({
+      name: 'Lloyd Austin',
+      country: 'US',
+      positions: [{ title: 'Secretary of Defense', officeKey: 'US:SECDEF', startDate: '2021-01-22' }],
+    }),
+    CLI,
+  );
+  const b = await createOfficial(
+    ZOfficialInput.parse({
+      name: 'Sergei Shoigu',
+      country: 'RU',
+      positions: [{ title: 'Minister of Defence', officeKey: 'RU:MINDEF', startDate: '2012-11-06' }],
+    }),
+    CLI,
+  );
+  await createOfficial(ZOfficialInput.parse({ name: 'Unmet Official', country: 'FR' }), CLI);
+  await createOfficial(ZOfficialInput.parse({ name: 'Another Official', country: 'FR' }), CLI);
+  await createContact(
+    ZContactInput.parse({
+      date: '2022-05-13',
+      type: 'CALL',
+      status: 'HELD',
+      participants: [a.slug, b.slug],
+      sources: [{ url: 'https://example.org/readout' }],
+    }),
+    CLI,
+  );
+  await createContextEvent(ZContextEventInput.parse({ date: '2022-02-24', title: 'Invasion', countries: ['RU'] }), CLI);
+  await createChannel(
+    ZChannelInput.parse({ name: 'Deconfliction line', countries: ['US', 'RU'], establishedOn: '2022-03-01' }),
+    CLI,
+  );
+}
+
+/**
+ * An admin account of the fuzzer's own: its API token, and (for the server actions, called in-process)
+ * the session cookie of a real sign-in.
+ */
+export async function makeFuzzAdmin(options: { signIn: boolean }): Promise<{ token: string; cookie: string | null }> {
+  const { createUser } = await import('../../data/users');
+  const { createApiToken } = await import('../../data/api-tokens');
+  const { getAuth } = await import('../../auth/auth');
+  const email = `fuzz-${randomBytes(6).toString('hex')}@example.org`;
+  const password = randomBytes(18).toString('base64url');
+  await createUser({ email, name: 'Fuzz admin', role: 'ADMIN', password }, CLI);
+  const { token } = await createApiToken({ email, name: 'fuzz' }, CLI);
+  if (!options.signIn) return { token, cookie: null };
+  const response = await getAuth().api.signInEmail({ body: { email, password }, asResponse: true });
+  if (response.status !== 200) throw new Error(`The fuzzer's admin could not sign in (${response.status})`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { token, cookie };
+}
