@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 
 export const REQUEST_ID_HEADER: string;
 export function acceptRequestId(value: string | string[] | undefined, generate?: () => string): string;
+export const MAX_ROUTE_LENGTH: number;
 export function routeOf(url: string | undefined): string;
 export function levelFor(status: number, route: string): 'error' | 'warn' | 'info' | 'debug';
 export function withoutHeader(rawHeaders: string[], name: string): string[];

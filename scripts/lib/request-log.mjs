@@ -22,11 +22,15 @@ export function acceptRequestId(value, generate = randomUUID) {
   return typeof given === 'string' && SAFE_ID.test(given) ? given : generate();
 }
 
-/** A request's path without its query string (which may carry anything, tokens included). */
+/** The longest path a line repeats: a hostile 30 KB address must not make a 30 KB log line. */
+export const MAX_ROUTE_LENGTH = 300;
+
+/** A request's path without its query string (which may carry anything, tokens included), cut to length. */
 export function routeOf(url) {
   const text = typeof url === 'string' && url !== '' ? url : '/';
   const end = text.search(/[?#]/);
-  return end === -1 ? text : text.slice(0, end);
+  const path = end === -1 ? text : text.slice(0, end);
+  return path.length > MAX_ROUTE_LENGTH ? `${path.slice(0, MAX_ROUTE_LENGTH)}…(${path.length} characters)` : path;
 }
 
 /** The level of a request's line: error for 5xx, warn for 4xx, debug for quiet successes, else info. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../lib/logging.mjs';
-import { acceptRequestId, assignRequestId, levelFor, logRequest, routeOf } from './request-log.mjs';
+import { acceptRequestId, assignRequestId, levelFor, logRequest, MAX_ROUTE_LENGTH, routeOf } from './request-log.mjs';
 
 /** A logger as the server's, writing its lines into an array. */
 function capture(level: 'debug' | 'info' = 'debug') {
@@ -126,6 +126,9 @@ describe('the line of a request', () => {
   it('keeps the path as sent, but never its query or fragment', () => {
     expect(routeOf('/a/b?x=1#y')).toBe('/a/b');
     expect(routeOf('/a/b#y?x')).toBe('/a/b');
+    expect(routeOf(`/api/v1/officials/${'x'.repeat(40_000)}`)).toBe(
+      `/api/v1/officials/${'x'.repeat(MAX_ROUTE_LENGTH - 18)}…(40018 characters)`,
+    );
     expect(routeOf('/')).toBe('/');
     expect(routeOf(undefined)).toBe('/');
   });
