@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '../data/actor';
+import { databaseRefusal } from '../db-refusal';
 import { AppError } from '../errors';
 import type { Permission } from './permissions';
 import { requireActor, type CurrentUser } from './session';
@@ -42,11 +43,25 @@ export function permissionGuard<State extends ActionState>(echo?: (formData: For
       const formData = args[args.length - 1];
       if (!(formData instanceof FormData))
         return { ok: false, message: 'This action takes a submitted form.' } as State;
-      const user = await actingUser(permission);
-      if (!('actor' in user)) return { ...user, ...echo?.(formData) } as State;
-      return action(user, formData, ...(args.slice(0, -2) as Args));
+      try {
+        const user = await actingUser(permission);
+        if (!('actor' in user)) return { ...user, ...echo?.(formData) } as State;
+        return await action(user, formData, ...(args.slice(0, -2) as Args));
+      } catch (error) {
+        // A database that is down or refuses writes (read-only, disk full) is told beside the form, with
+        // what was typed kept, not as an error page. Anything else (a bug, redirect()) goes on up.
+        const refusal = databaseRefusal(error);
+        if (refusal === null) throw error;
+        console.error(`[action] refused by the database (${refusal.reason}):`, errorSummary(error));
+        return { ok: false, message: refusal.message, ...echo?.(formData) } as State;
+      }
     };
   };
+}
+
+/** One line for the log: the error's own message, without the stack a refusal does not need. */
+function errorSummary(error: unknown): string {
+  return error instanceof Error ? error.message.replace(/\s+/g, ' ').slice(0, 300) : String(error);
 }
 
 /** The version a form was opened at, or null when the form does not carry a sound one. */
