@@ -44,13 +44,11 @@ import vm from 'node:vm';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { measureImport, removeBenchImports, type ImportBenchResult } from './bench-import';
-import { buildIsCurrent } from './lib/build';
+import { accountToken } from './lib/api-account';
+import { ensureProductionBuild, startAppServer, type AppServer } from './lib/app-server';
 import { openDatabaseOrExit, redactUrl, type DatabaseHandle } from './lib/database';
-import { freePort } from './lib/free-port';
 import { migrateDeploy } from './lib/prisma';
-import { bin, fail, ROOT, run } from './lib/run';
-import { throwawaySecret } from './lib/secret';
-import { serverNodeArgs } from './lib/server-heap';
+import { fail, ROOT } from './lib/run';
 
 const USAGE = `Usage: npm run bench [-- --load]
 
@@ -224,59 +222,6 @@ async function benchData(database: DatabaseHandle, client: pg.Client): Promise<B
 
 // ---------------------------------------------------------------------------------------------------------
 // The server
-
-type Server = { pid: number; base: string; stop(): Promise<void>; exited(): boolean; logPath: string };
-
-async function startServer(database: DatabaseHandle): Promise<Server> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const logPath = path.join(os.tmpdir(), `counterpart-bench-server-${port}.log`);
-  const out = fs.openSync(logPath, 'w');
-  const args = [...serverNodeArgs(), 'scripts/server.mjs', '--port', String(port), '--hostname', '127.0.0.1'];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      BETTER_AUTH_SECRET: throwawaySecret(),
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production',
-    },
-  });
-  fs.closeSync(out);
-  let exited = false;
-  const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  const server: Server = {
-    pid: child.pid!,
-    base,
-    logPath,
-    exited: () => exited,
-    stop: async () => {
-      if (exited) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exit;
-      clearTimeout(timer);
-    },
-  };
-  for (let i = 0; i < 240; i += 1) {
-    if (exited) throw new Error(`The server exited at start; its log: ${logPath}`);
-    try {
-      if ((await fetch(`${base}/api/v1/ping`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await server.stop();
-  throw new Error(`The server did not answer within 2 minutes; its log: ${logPath}`);
-}
 
 /** Fields of /proc/<pid>/status in kB (Linux only; null elsewhere). */
 function procStatus(pid: number): { hwmKb: number; rssKb: number } | null {
@@ -574,7 +519,7 @@ async function main() {
   const commit = await gitCommit();
   const runId = `${started.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`;
   const database = await openDatabaseOrExit({ mode: 'app', log });
-  let server: Server | null = null;
+  let server: AppServer | null = null;
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) return;
@@ -644,40 +589,21 @@ async function main() {
     if (writerPairs.length === 0) throw new Error('The database has no pair of officials for the writers.');
 
     // The bench's researcher and a token for this run, made with the app's own data layer.
-    const { createUser, findUserByEmail, changeRole, getUserForAdmin } = await import('../lib/data/users');
-    const { createApiToken } = await import('../lib/data/api-tokens');
     const { disconnectDb } = await import('../lib/db');
-    const actor = { userId: null, via: 'cli' as const };
-    let account = await findUserByEmail(BENCH_EMAIL);
-    if (account === null) {
-      await createUser(
-        {
-          email: BENCH_EMAIL,
-          name: 'Counterpart bench',
-          role: 'RESEARCHER',
-          password: randomBytes(24).toString('base64url'),
-        },
-        actor,
-      );
-      account = await findUserByEmail(BENCH_EMAIL);
-      log(`Made the bench's researcher account ${BENCH_EMAIL}`);
-    } else if (account.role !== 'RESEARCHER') {
-      const current = (await getUserForAdmin(account.id))!;
-      await changeRole(account.id, 'RESEARCHER', { version: current.version }, actor);
-    }
-    const token = await createApiToken({ email: BENCH_EMAIL, name: `bench ${runId}` }, actor);
+    const token = await accountToken({
+      email: BENCH_EMAIL,
+      name: 'Counterpart bench',
+      role: 'RESEARCHER',
+      tokenName: `bench ${runId}`,
+      log,
+    });
     tokenId = token.id;
     await disconnectDb();
 
-    if (buildIsCurrent()) log('The production build in .next is current');
-    else {
-      log('Building the app (no build yet, or a source changed)…');
-      const code = await run(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-      if (code !== 0) throw new Error('The build failed: see the errors above.');
-    }
+    await ensureProductionBuild(log);
 
     log('Starting the server…');
-    server = await startServer(database);
+    server = await startAppServer({ databaseUrl: database.url, logPrefix: 'counterpart-bench-server' });
     const { base } = server;
     log(`Serving on ${base} (pid ${server.pid}, log ${server.logPath})`);
 
