@@ -51,6 +51,31 @@ describe('databaseRefusal', () => {
     expect(databaseRefusal(viaPrisma('57014', 'canceling statement due to statement timeout'))?.reason).toBe('timeout');
   });
 
+  it('knows a session ended under a query and a broken client, as Prisma wraps them', () => {
+    const ended = Object.assign(
+      new Error('Database error. Code: `57P01`. Message: `terminating connection due to administrator command`'),
+      {
+        code: 'P2039',
+        meta: {
+          driverAdapterError: Object.assign(new Error('terminating connection due to administrator command'), {
+            cause: { kind: 'postgres', code: '57P01' },
+          }),
+        },
+      },
+    );
+    expect(databaseRefusal(ended)?.reason).toBe('unreachable');
+    expect(databaseRefusal(new Error('Client has encountered a connection error and is not queryable'))?.reason).toBe(
+      'unreachable',
+    );
+  });
+
+  it('says the database is busy when a transaction could not start, or ran out of time, in time', () => {
+    const late = (message: string) => Object.assign(new Error(`Transaction API error: ${message}`), { code: 'P2028' });
+    expect(databaseRefusal(late('Unable to start a transaction in the given time.'))?.reason).toBe('busy');
+    expect(databaseRefusal(late('A query cannot be executed on an expired transaction.'))?.reason).toBe('busy');
+    expect(databaseRefusal(late('Transaction not found.'))).toBeNull();
+  });
+
   it('is null for a bug or a bad query, which stay a 500', () => {
     expect(databaseRefusal(new Error('Cannot read properties of undefined'))).toBeNull();
     expect(databaseRefusal(viaPrisma('42703', 'column "x" does not exist'))).toBeNull();

@@ -9,7 +9,7 @@ import { isDatabaseUnreachable } from './db-health';
 
 /** Why the database refused, and what a user is told. */
 export type DatabaseRefusal = {
-  reason: 'unreachable' | 'timeout' | 'read-only' | 'disk-full' | 'out-of-memory' | 'too-many-connections';
+  reason: 'unreachable' | 'busy' | 'timeout' | 'read-only' | 'disk-full' | 'out-of-memory' | 'too-many-connections';
   message: string;
 };
 
@@ -51,38 +51,52 @@ const BY_MESSAGE: [RegExp, string][] = [
   [/too many clients already|remaining connection slots are reserved/i, '53300'],
 ];
 
-/** The SQLSTATE an error carries, however deeply Prisma and its pg adapter wrap it. */
-function sqlState(error: unknown, depth = 0): string | null {
-  if (depth > 6 || error === null || typeof error !== 'object') return null;
-  const e = error as {
-    code?: unknown;
-    originalCode?: unknown;
-    cause?: unknown;
-    errors?: unknown;
-    meta?: { driverAdapterError?: unknown };
-  };
-  // pg puts the SQLSTATE in `code`; the adapter keeps it as `originalCode` when it names the error itself.
-  for (const code of [e.originalCode, e.code]) if (typeof code === 'string' && code in BY_SQLSTATE) return code;
-  const inner = [e.cause, e.meta?.driverAdapterError, ...(Array.isArray(e.errors) ? e.errors : [])];
-  for (const next of inner) {
-    const found = sqlState(next, depth + 1);
-    if (found !== null) return found;
+/** The error and every error inside it, however deeply Prisma and its pg adapter wrap it. */
+function* nested(error: unknown, depth = 0): Generator<Record<string, unknown>> {
+  if (depth > 6 || error === null || typeof error !== 'object') return;
+  const e = error as { cause?: unknown; errors?: unknown; meta?: { driverAdapterError?: unknown } };
+  yield e as Record<string, unknown>;
+  for (const inner of [e.cause, e.meta?.driverAdapterError, ...(Array.isArray(e.errors) ? e.errors : [])]) {
+    yield* nested(inner, depth + 1);
+  }
+}
+
+/** The SQLSTATE of a refusal that an error carries, or null. */
+function sqlState(error: unknown): string | null {
+  for (const e of nested(error)) {
+    // pg puts the SQLSTATE in `code`; the adapter keeps it as `originalCode` when it names the error itself.
+    for (const code of [e.originalCode, e.code]) if (typeof code === 'string' && code in BY_SQLSTATE) return code;
   }
   return null;
 }
 
+/**
+ * Prisma's own failures of a transaction that could not start, or ran out of time, on a server too busy
+ * to serve it in time (P2028): nothing of it was committed.
+ */
+const BUSY = /Unable to start a transaction in the given time|expired transaction/;
+
+/**
+ * A connection that broke under a query, in the words of pg and of PostgreSQL shutting down or ending
+ * the session (57P01, which Prisma passes on as text inside its own error).
+ */
+const UNREACHABLE =
+  /Client has encountered a connection error and is not queryable|terminating connection due to administrator command|Code: `57P0[123]`/;
+
 /** What kind of refusal an error is, or null when it is something else (a bug, a bad query). */
 export function databaseRefusal(error: unknown): DatabaseRefusal | null {
-  if (isDatabaseUnreachable(error)) {
-    return {
-      reason: 'unreachable',
-      message: 'The database is not answering; try again in a moment.',
-    };
+  const errors = [...nested(error)];
+  if (errors.some((e) => isDatabaseUnreachable(e) || UNREACHABLE.test(String(e.message ?? '')))) {
+    return { reason: 'unreachable', message: 'The database is not answering; try again in a moment.' };
   }
   let code = sqlState(error);
   if (code === null) {
-    const text = String((error as Error | null)?.message ?? '');
+    const text = errors.map((e) => String(e.message ?? '')).join('\n');
     code = BY_MESSAGE.find(([pattern]) => pattern.test(text))?.[1] ?? null;
   }
-  return code === null ? null : { ...BY_SQLSTATE[code] };
+  if (code !== null) return { ...BY_SQLSTATE[code] };
+  if (errors.some((e) => e.code === 'P2028' && BUSY.test(String(e.message ?? '')))) {
+    return { reason: 'busy', message: 'The database is too busy to answer right now; try again in a moment.' };
+  }
+  return null;
 }
