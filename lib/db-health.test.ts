@@ -58,6 +58,45 @@ describe('isDatabaseAvailable', () => {
   });
 });
 
+/** A PostgreSQL protocol message: its type byte, its length, its body. */
+function message(type: string, body: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head.write(type, 0);
+  head.writeInt32BE(4 + body.length, 1);
+  return Buffer.concat([head, body]);
+}
+
+describe('isDatabaseAvailable while PostgreSQL stops or starts', () => {
+  const saved = process.env.DATABASE_URL;
+  let server: Server | undefined;
+  afterEach(() => {
+    process.env.DATABASE_URL = saved;
+    server?.close();
+    server = undefined;
+  });
+
+  /** A server that answers the first message of a session with `reply`, as PostgreSQL would. */
+  async function answering(reply: Buffer) {
+    server = createServer((socket) => socket.once('data', () => socket.end(reply)));
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    process.env.DATABASE_URL = `postgresql://u:p@127.0.0.1:${(server.address() as { port: number }).port}/db`;
+    // A failed connection: the next request probes afresh.
+    noteConnection(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }));
+  }
+
+  it('is false while the server accepts connections but refuses sessions, as it does shutting down', async () => {
+    await answering(message('E', Buffer.from('SFATAL\0C57P03\0Mthe database system is shutting down\0\0')));
+    expect(await isDatabaseAvailable()).toBe(false);
+  });
+
+  it('is true once the server asks for credentials, or refuses them: it is serving', async () => {
+    await answering(message('R', Buffer.from([0, 0, 0, 10, ...Buffer.from('SCRAM-SHA-256\0\0')])));
+    expect(await isDatabaseAvailable()).toBe(true);
+    await answering(message('E', Buffer.from('SFATAL\0C28P01\0Mpassword authentication failed\0\0')));
+    expect(await isDatabaseAvailable()).toBe(true);
+  });
+});
+
 describe('poolSettings', () => {
   it('limits statements in the web server only, and takes the pool size from DATABASE_POOL_SIZE', () => {
     expect(poolSettings({}, true)).toEqual({

@@ -62,33 +62,69 @@ export function noteConnection(error: unknown): void {
   }
 }
 
-/** host and port (or the socket path) of DATABASE_URL, null when it cannot be read. */
-function target(url: string | undefined): { host: string; port: number } | { path: string } | null {
+type Target = ({ host: string; port: number } | { path: string }) & { user: string; database: string };
+
+/** host and port (or the socket path), user and database of DATABASE_URL, null when it cannot be read. */
+function target(url: string | undefined): Target | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);
     const port = Number(parsed.port || 5432);
+    const user = decodeURIComponent(parsed.username) || 'postgres';
+    const database = decodeURIComponent(parsed.pathname.slice(1)) || user;
     const socketDir = parsed.searchParams.get('host');
-    if (socketDir?.startsWith('/')) return { path: `${socketDir}/.s.PGSQL.${port}` };
+    if (socketDir?.startsWith('/')) return { path: `${socketDir}/.s.PGSQL.${port}`, user, database };
     const host = decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, '');
-    return { host: host || 'localhost', port };
+    return { host: host || 'localhost', port, user, database };
   } catch {
     return null;
   }
 }
 
-/** Opens (and closes) a TCP connection to the database server: true when it accepts within `timeoutMs`. */
+/** PostgreSQL's first message of a session (protocol 3.0): who connects, to which database. */
+function startupMessage(user: string, database: string): Buffer {
+  const body = Buffer.from(`user\0${user}\0database\0${database}\0\0`);
+  const head = Buffer.alloc(8);
+  head.writeInt32BE(8 + body.length, 0);
+  head.writeInt32BE(196_608, 4);
+  return Buffer.concat([head, body]);
+}
+
+/** SQLSTATEs of a server that accepts TCP connections but no sessions: shutting down, starting up. */
+const NOT_SERVING = new Set(['57P01', '57P03']);
+
+/**
+ * Asks the database server to start a session and reads its first answer, within `timeoutMs`: true when
+ * it asks for credentials (or refuses them: it is there), false when it does not accept the connection,
+ * says it is starting up or shutting down, or does not answer. A bare TCP connection is not enough:
+ * PostgreSQL accepts those while it shuts down and starts up, and refuses every session then. The probe
+ * ends the session before authenticating, so it costs the server a fork and nothing more.
+ */
 function probe(timeoutMs: number): Promise<boolean> {
   const where = target(process.env.DATABASE_URL);
   if (where === null) return Promise.resolve(true);
   return new Promise((resolve) => {
     const socket = connect(where);
+    let answer = Buffer.alloc(0);
     const done = (up: boolean) => {
       socket.destroy();
       resolve(up);
     };
     socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
+    socket.once('connect', () => socket.write(startupMessage(where.user, where.database)));
+    socket.on('data', (chunk: Buffer) => {
+      answer = Buffer.concat([answer, chunk]);
+      if (answer[0] !== 0x45) return done(true); // anything but an ErrorResponse ('E'): it is serving
+      // An ErrorResponse: its fields, each a type byte and a string; 'C' holds the SQLSTATE.
+      if (answer.length < 5 || answer.length < 1 + answer.readInt32BE(1)) return;
+      const fields = answer
+        .subarray(5, 1 + answer.readInt32BE(1))
+        .toString('utf8')
+        .split('\0');
+      const code = fields.find((field) => field.startsWith('C'))?.slice(1);
+      done(!NOT_SERVING.has(code ?? ''));
+    });
+    socket.once('end', () => done(false));
     socket.once('error', () => done(false));
   });
 }

@@ -104,6 +104,9 @@ function createClient(): PrismaClient {
     connectionTimeoutMillis: poolWaitMs,
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });
+  // An idle connection that PostgreSQL ends (a shutdown, a restart) says at once that it is going away, so
+  // the proxy answers 503 before a request meets a dead connection and fails mid-page.
+  pool.on('error', (error) => noteConnection(error));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter, transactionOptions: { maxWait: poolWaitMs } });
 }

@@ -44,19 +44,12 @@ import vm from 'node:vm';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { measureImport, removeBenchImports, type ImportBenchResult } from './bench-import';
-import {
-  benchData,
-  liveContacts,
-  procStatus,
-  removeMarkedWrites,
-  startServer,
-  type BenchData,
-  type Server,
-} from './lib/bench-env';
-import { buildIsCurrent } from './lib/build';
+import { accountToken } from './lib/api-account';
+import { benchData, liveContacts, procStatus, removeMarkedWrites, type BenchData } from './lib/bench-env';
+import { ensureProductionBuild, startAppServer, type AppServer } from './lib/app-server';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
-import { bin, fail, ROOT, run } from './lib/run';
+import { fail, ROOT } from './lib/run';
 
 const USAGE = `Usage: npm run bench [-- --load]
 
@@ -405,7 +398,7 @@ async function main() {
   const commit = await gitCommit();
   const runId = `${started.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`;
   const database = await openDatabaseOrExit({ mode: 'app', log });
-  let server: Server | null = null;
+  let server: AppServer | null = null;
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) return;
@@ -475,40 +468,21 @@ async function main() {
     if (writerPairs.length === 0) throw new Error('The database has no pair of officials for the writers.');
 
     // The bench's researcher and a token for this run, made with the app's own data layer.
-    const { createUser, findUserByEmail, changeRole, getUserForAdmin } = await import('../lib/data/users');
-    const { createApiToken } = await import('../lib/data/api-tokens');
     const { disconnectDb } = await import('../lib/db');
-    const actor = { userId: null, via: 'cli' as const };
-    let account = await findUserByEmail(BENCH_EMAIL);
-    if (account === null) {
-      await createUser(
-        {
-          email: BENCH_EMAIL,
-          name: 'Counterpart bench',
-          role: 'RESEARCHER',
-          password: randomBytes(24).toString('base64url'),
-        },
-        actor,
-      );
-      account = await findUserByEmail(BENCH_EMAIL);
-      log(`Made the bench's researcher account ${BENCH_EMAIL}`);
-    } else if (account.role !== 'RESEARCHER') {
-      const current = (await getUserForAdmin(account.id))!;
-      await changeRole(account.id, 'RESEARCHER', { version: current.version }, actor);
-    }
-    const token = await createApiToken({ email: BENCH_EMAIL, name: `bench ${runId}` }, actor);
+    const token = await accountToken({
+      email: BENCH_EMAIL,
+      name: 'Counterpart bench',
+      role: 'RESEARCHER',
+      tokenName: `bench ${runId}`,
+      log,
+    });
     tokenId = token.id;
     await disconnectDb();
 
-    if (buildIsCurrent()) log('The production build in .next is current');
-    else {
-      log('Building the app (no build yet, or a source changed)…');
-      const code = await run(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-      if (code !== 0) throw new Error('The build failed: see the errors above.');
-    }
+    await ensureProductionBuild(log);
 
     log('Starting the server…');
-    server = await startServer(database);
+    server = await startAppServer({ databaseUrl: database.url, logPrefix: 'counterpart-bench-server' });
     const { base } = server;
     log(`Serving on ${base} (pid ${server.pid}, log ${server.logPath})`);
 

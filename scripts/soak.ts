@@ -28,11 +28,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { benchData, liveContacts, procStatus, removeMarkedWrites, startServer, type Server } from './lib/bench-env';
-import { buildIsCurrent } from './lib/build';
+import { ensureProductionBuild, startAppServer, type AppServer } from './lib/app-server';
+import { benchData, liveContacts, procStatus, removeMarkedWrites } from './lib/bench-env';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
-import { bin, fail, ROOT, run } from './lib/run';
+import { fail, ROOT } from './lib/run';
 
 const USAGE = `Usage: npm run soak
 
@@ -433,7 +433,7 @@ async function main() {
   const started = new Date();
   const runId = `${started.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`;
   const database = await openDatabaseOrExit({ mode: 'app', log });
-  let server: Server | null = null;
+  let server: AppServer | null = null;
   const client = new pg.Client({ connectionString: database.ownerUrl });
   client.on('error', () => {});
   let tokenId: string | null = null;
@@ -473,12 +473,8 @@ async function main() {
     tokenId = token.id;
     await disconnectDb();
 
-    if (!buildIsCurrent()) {
-      log('Building the app (no build yet, or a source changed)…');
-      const code = await run(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-      if (code !== 0) throw new Error('The build failed: see the errors above.');
-    }
-    server = await startServer(database, { name: 'soak' });
+    await ensureProductionBuild(log);
+    server = await startAppServer({ databaseUrl: database.url, logPrefix: 'counterpart-soak-server' });
     const { base } = server;
     log(`Serving on ${base} (pid ${server.pid}, log ${server.logPath})`);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isDatabaseUnreachable } from '../db-health';
+import { databaseRefusal } from '../db-refusal';
 import { AppError, type ErrorCode, type FieldErrors } from '../errors';
 import { log } from '../log';
 import { issueFields } from '../validation/issues';
@@ -87,23 +87,12 @@ export function parseQuery<T extends z.ZodType>(
   return parseParams(schema, params);
 }
 
-/** PostgreSQL's code for a statement stopped by statement_timeout. */
-const QUERY_CANCELED = '57014';
-
-function hasCode(error: unknown, code: string, depth = 0): boolean {
-  if (depth > 5 || error === null || typeof error !== 'object') return false;
-  const e = error as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-  if (e.code === code) return true;
-  return hasCode(e.cause, code, depth + 1) || hasCode(e.meta?.driverAdapterError, code, depth + 1);
-}
-
-/** The message of a 503 when the database is down or took too long, else null. */
+/**
+ * The message of a 503 when the database is down, took too long, or refuses the work (read-only, disk
+ * full, out of memory or connections: lib/db-refusal.ts), else null.
+ */
 function unavailableMessage(error: unknown): string | null {
-  if (isDatabaseUnreachable(error)) return 'The database is not answering; try again in a moment.';
-  if (hasCode(error, QUERY_CANCELED) || String((error as Error)?.message).includes('statement timeout')) {
-    return 'The database took too long to answer; try again in a moment, or narrow the request.';
-  }
-  return null;
+  return databaseRefusal(error)?.message ?? null;
 }
 
 /** Any thrown value as the JSON response the API owes: expected ones as 4xx, the rest logged and 500. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '../data/actor';
+import { databaseRefusal } from '../db-refusal';
 import { AppError } from '../errors';
 import { findNulInForm, isStorableText, NUL_MESSAGE } from '../validation/text';
 import type { Permission } from './permissions';
@@ -43,24 +44,41 @@ export function permissionGuard<State extends ActionState>(echo?: (formData: For
       const formData = args[args.length - 1];
       if (!(formData instanceof FormData))
         return { ok: false, message: 'This action takes a submitted form.' } as State;
-      const user = await actingUser(permission);
-      if (!('actor' in user)) return { ...user, ...echo?.(formData) } as State;
-      // The record the form is bound to is an id the page bound, as text; a caller can send anything there.
-      const bound = args.slice(0, -2);
-      if (bound.length !== action.length - 2 || bound.some((arg) => typeof arg !== 'string' || !isStorableText(arg))) {
-        return {
-          ok: false,
-          message: 'This form does not say which record it is for. Reload the page and try again.',
-        } as State;
+      try {
+        const user = await actingUser(permission);
+        if (!('actor' in user)) return { ...user, ...echo?.(formData) } as State;
+        // The record the form is bound to is an id the page bound, as text; a caller can send anything there.
+        const bound = args.slice(0, -2);
+        if (
+          bound.length !== action.length - 2 ||
+          bound.some((arg) => typeof arg !== 'string' || !isStorableText(arg))
+        ) {
+          return {
+            ok: false,
+            message: 'This form does not say which record it is for. Reload the page and try again.',
+          } as State;
+        }
+        const nul = findNulInForm(formData);
+        if (nul !== null) {
+          const refusal = { ok: false, message: NUL_MESSAGE, fieldErrors: { [nul]: [NUL_MESSAGE] } };
+          return { ...refusal, ...echo?.(formData) } as unknown as State;
+        }
+        return await action(user, formData, ...(bound as Args));
+      } catch (error) {
+        // A database that is down or refuses writes (read-only, disk full) is told beside the form, with
+        // what was typed kept, not as an error page. Anything else (a bug, redirect()) goes on up.
+        const refusal = databaseRefusal(error);
+        if (refusal === null) throw error;
+        console.error(`[action] refused by the database (${refusal.reason}):`, errorSummary(error));
+        return { ok: false, message: refusal.message, ...echo?.(formData) } as State;
       }
-      const nul = findNulInForm(formData);
-      if (nul !== null) {
-        const refusal = { ok: false, message: NUL_MESSAGE, fieldErrors: { [nul]: [NUL_MESSAGE] } };
-        return { ...refusal, ...echo?.(formData) } as unknown as State;
-      }
-      return action(user, formData, ...(bound as Args));
     };
   };
+}
+
+/** One line for the log: the error's own message, without the stack a refusal does not need. */
+function errorSummary(error: unknown): string {
+  return error instanceof Error ? error.message.replace(/\s+/g, ' ').slice(0, 300) : String(error);
 }
 
 /** The version a form was opened at, or null when the form does not carry a sound one. */

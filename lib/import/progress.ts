@@ -35,3 +35,16 @@ export function progressLine(figures: ProgressFigures, width = 24): string {
   const left = secondsLeft === null ? '' : `  ${formatDuration(secondsLeft)} left`;
   return `${bar}${integer.format(figures.rows)} rows  ${integer.format(rowsPerSecond)} rows/s${left}`;
 }
+
+/**
+ * A running import touches its run's `updated_at` at least this often, even while no row moves (its
+ * statistics step, a slow upload), so that a run whose process is gone can be told from a slow one.
+ */
+export const IMPORT_HEARTBEAT_MS = 5_000;
+
+/** A run still marked running whose heartbeat is older than this has lost its process (six beats missed). */
+export const IMPORT_STALE_AFTER_MS = 30_000;
+
+/** What an import whose process stopped says, in place of its report. */
+export const INTERRUPTED_IMPORT_MESSAGE =
+  'The import was interrupted: the server stopped while it ran, so it did not finish. An import saves all its rows or none; import the file again (rows already in are not added twice).';

@@ -10,6 +10,7 @@ import { importContacts, type ContactImportReport, type ImportProgress } from '.
 import { CONTACT_CSV, type ImportRow, type RowProblem } from './contract';
 import { csvRows, ImportFileError } from './csv';
 import { ploverRows } from './plover';
+import { IMPORT_HEARTBEAT_MS } from './progress';
 
 /** What an import page or client may upload: larger files go through the command line. */
 export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
@@ -61,6 +62,11 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     // One write at a time, never awaited by the import: a slow poller's table must not slow it.
     writing = writing.then(() => recordImportProgress(request.id, { rowsDone: rows, bytesDone }).catch(() => {}));
   };
+  // The heartbeat: while this process lives the run is fresh, so readers can tell a run whose process died.
+  const heartbeat = setInterval(() => {
+    writing = writing.then(() => recordImportProgress(request.id, { rowsDone: rows, bytesDone }).catch(() => {}));
+  }, IMPORT_HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     // Bytes are counted as the reader takes them (a Transform holds back until it is read).
     const counted = request.input.pipe(
@@ -101,6 +107,8 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     await finishImportRun(request.id, { status: 'FAILED', rowsDone: rows, bytesDone, report }).catch(() => {});
     if (error instanceof ImportFileError) return report;
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 

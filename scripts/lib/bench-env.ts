@@ -1,17 +1,14 @@
 /**
  * What the measuring scripts share (`npm run bench`, `npm run soak`): the large history `npm run bench:data`
- * loads, a production server of the current build, and its memory as Linux reports it.
+ * loads, a server's memory as Linux reports it, and removing what a run wrote. (The server itself:
+ * scripts/lib/app-server.ts.)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { redactUrl, type DatabaseHandle } from './database';
-import { freePort } from './free-port';
 import { ROOT } from './run';
-import { throwawaySecret } from './secret';
-import { serverNodeArgs } from './server-heap';
 
 const STATE_FILE = path.join(ROOT, '.data', 'bench-data.json');
 
@@ -127,67 +124,6 @@ export async function benchData(database: DatabaseHandle, client: pg.Client, for
   fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
   fs.writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
   return data;
-}
-
-export type Server = { pid: number; base: string; stop(): Promise<void>; exited(): boolean; logPath: string };
-
-/**
- * A production server of the current build (`node scripts/server.mjs`) on a free loopback port, for this
- * database, with a throw-away auth secret; its output goes to `logPath`. Resolves once it answers.
- */
-export async function startServer(
-  database: DatabaseHandle,
-  options: { name?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<Server> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const logPath = path.join(os.tmpdir(), `counterpart-${options.name ?? 'bench'}-server-${port}.log`);
-  const out = fs.openSync(logPath, 'w');
-  const args = [...serverNodeArgs(), 'scripts/server.mjs', '--port', String(port), '--hostname', '127.0.0.1'];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      BETTER_AUTH_SECRET: throwawaySecret(),
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production',
-      ...options.env,
-    },
-  });
-  fs.closeSync(out);
-  let exited = false;
-  const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  const server: Server = {
-    pid: child.pid!,
-    base,
-    logPath,
-    exited: () => exited,
-    stop: async () => {
-      if (exited) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exit;
-      clearTimeout(timer);
-    },
-  };
-  for (let i = 0; i < 240; i += 1) {
-    if (exited) throw new Error(`The server exited at start; its log: ${logPath}`);
-    try {
-      if ((await fetch(`${base}/api/v1/ping`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await server.stop();
-  throw new Error(`The server did not answer within 2 minutes; its log: ${logPath}`);
 }
 
 /** Fields of /proc/<pid>/status in kB (Linux only; null elsewhere). */
