@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { ContactList } from '@/components/contact-list';
 import { CountryTag } from '@/components/country-tag';
-import { listContacts } from '@/lib/data/contacts';
+import { listContacts, SEARCH_COUNT_LIMIT } from '@/lib/data/contacts';
 import { searchOfficials } from '@/lib/data/officials';
 import { formatNumber } from '@/lib/format';
 import { STATUS_LABEL, TYPE_LABEL } from '@/lib/labels';
@@ -33,9 +33,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const [officials, contacts] = parsed.success
     ? await Promise.all([
         filters.q ? searchOfficials({ q: filters.q, country: filters.country, pageSize: 12 }) : null,
-        listContacts(filters),
+        listContacts(filters, { countUpTo: SEARCH_COUNT_LIMIT }),
       ])
-    : [null, { items: [], total: 0 }];
+    : [null, { items: [], total: 0, totalIsLowerBound: false }];
   const query = filtersToQuery(filters, ['page', 'pageSize']);
   const pages = Math.max(1, Math.ceil(contacts.total / filters.pageSize));
   const pageHref = (page: number) => `/search${filtersToQuery({ ...filters, page })}`;
@@ -150,7 +150,8 @@ export default async function SearchPage({ searchParams }: Props) {
         <section aria-labelledby="contacts-found">
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="contacts-found" className="text-muted text-sm font-medium tracking-wider uppercase">
-              Contacts ({formatNumber(contacts.total)})
+              Contacts ({formatNumber(contacts.total)}
+              {contacts.totalIsLowerBound ? '+' : ''})
             </h2>
             {parsed.success && (
               <p className="text-sm">
@@ -179,6 +180,7 @@ export default async function SearchPage({ searchParams }: Props) {
               {filters.page > 1 && <Link href={pageHref(filters.page - 1)}>← Newer</Link>}
               <span className="text-muted">
                 Page {filters.page} of {pages}
+                {contacts.totalIsLowerBound ? ' (the newest matches; narrow the search for older ones)' : ''}
               </span>
               {filters.page < pages && <Link href={pageHref(filters.page + 1)}>Older →</Link>}
             </nav>

@@ -186,3 +186,22 @@ describe('the demo data', () => {
     }
   });
 });
+
+describe('listContacts with a count limit', () => {
+  it('counts only so far, and says when there are more, with the same first page', async () => {
+    await seedDemo();
+    const filters = ZContactFilters.parse({ pageSize: 2 });
+    const exact = await listContacts(filters);
+    expect(exact.total).toBeGreaterThan(2);
+    expect(exact.totalIsLowerBound).toBe(false);
+
+    const capped = await listContacts(filters, { countUpTo: exact.total - 1 });
+    expect(capped).toMatchObject({ total: exact.total - 1, totalIsLowerBound: true });
+    expect(capped.items.map((c) => c.id)).toEqual(exact.items.map((c) => c.id));
+
+    expect(await listContacts(filters, { countUpTo: exact.total })).toMatchObject({
+      total: exact.total,
+      totalIsLowerBound: false,
+    });
+  });
+});
