@@ -192,7 +192,7 @@ async function readerRoutes(client: pg.Client): Promise<RouteGroup[]> {
         .slice(0, 50)
         .map((o) => `/search?${new URLSearchParams({ q: o.name.split(' ').at(-1) ?? o.name })}`),
     },
-    { key: 'contacts API', weight: 3, paths: ['/api/v1/contacts?limit=50', '/api/v1/officials?limit=50'] },
+    { key: 'contacts API', weight: 3, paths: ['/api/v1/contacts?pageSize=50', '/api/v1/officials?pageSize=50'] },
     { key: 'contacts feed', weight: 3, paths: ['/feeds/contacts.xml'] },
   ];
 }
