@@ -467,20 +467,22 @@ type FaultResult = {
 
 /**
  * The checks every fault under load shares, over the whole run: no hang, no stack trace, no 500. A page
- * whose render was under way when the database stopped (`cutAt`) cannot be answered by the proxy's 503
- * page any more: it gets the app's own error page, with a 500, and is counted apart.
+ * whose render began before the app could know that the database had stopped (`cut`: from the stop to the
+ * app's first 503) was past the proxy's 503 page: it gets the app's own error page, with a 500, and is
+ * counted apart.
  */
-function loadChecks(requests: Req[], cutAt?: number, starting?: (r: Req) => boolean): Check[] {
+function loadChecks(requests: Req[], cut?: { at: number; until: number }, starting?: (r: Req) => boolean): Check[] {
   // Requests sent while a killed app was starting again wait for its start (a cold process on a busy
   // machine): the recovery figure tells that wait, and they are counted apart, not as hangs.
   const waitedForStart = starting ? requests.filter((r) => starting(r) && r.failure === 'timeout').length : 0;
   const whole = tally(requests, (r) => !(starting?.(r) ?? false));
   const stacks = tally(requests).stacks;
-  const cut = (r: Req) => cutAt !== undefined && r.errorPage === true && r.sentAt < cutAt && r.sentAt + r.ms > cutAt;
+  const isCut = (r: Req) =>
+    cut !== undefined && r.errorPage === true && r.sentAt < cut.until && r.sentAt + r.ms > cut.at;
   const serverErrors = requests.filter((r) => r.status !== null && r.status >= 500 && r.status !== 503);
-  const excused = serverErrors.filter(cut).length;
+  const excused = serverErrors.filter(isCut).length;
   const byStatus: Record<string, number> = {};
-  for (const r of serverErrors.filter((r) => !cut(r))) byStatus[r.status!] = (byStatus[r.status!] ?? 0) + 1;
+  for (const r of serverErrors.filter((r) => !isCut(r))) byStatus[r.status!] = (byStatus[r.status!] ?? 0) + 1;
   return [
     {
       name: 'never a hang',
@@ -495,9 +497,9 @@ function loadChecks(requests: Req[], cutAt?: number, starting?: (r: Req) => bool
       pass: Object.keys(byStatus).length === 0,
       detail:
         `server errors other than 503: ${JSON.stringify(byStatus)}` +
-        (cutAt === undefined
+        (cut === undefined
           ? ''
-          : `; apart from these, ${excused} page${excused === 1 ? '' : 's'} whose render was under way when PostgreSQL stopped got the app's error page (500, “Something went wrong … Try again in a moment”, no stack)`),
+          : `; apart from these, ${excused} page${excused === 1 ? '' : 's'} whose render began before the app learnt that PostgreSQL had stopped (its first 503) got the app's error page (500, “Something went wrong … Try again in a moment”, no stack)`),
     },
   ];
 }
@@ -816,8 +818,15 @@ async function pgRestart(fx: Fixture): Promise<FaultResult> {
   const after = tally(load.requests, (r) => r.sentAt >= recoveredAt);
   const whole = tally(load.requests);
   const recovery = firstWrite ? seconds(recoveredAt - startedAt) : null;
+  // The app learns that the database went away from its first failed connection: until its first 503, a
+  // page that passed the proxy can only fail mid-render, with the app's error page.
+  const firstRefusal = Math.min(
+    ...load.requests.filter((r) => r.clear503 && r.sentAt >= stopAt).map((r) => r.sentAt + r.ms),
+  );
+  const cut = { at: stopAt, until: firstRefusal };
+  const cutPages = load.requests.filter((r) => r.errorPage && r.sentAt < cut.until && r.sentAt + r.ms > cut.at);
   // A 4xx is an answer, not an outage (a 409 for an edit whose answer was lost but which committed).
-  const unclear = fiveHundreds(during) - during.clear503;
+  const unclear = fiveHundreds(during) - during.clear503 - cutPages.filter(between(stopAt, recoveredAt)).length;
   return {
     server: fx.cluster.label,
     fault: 'pg-restart',
@@ -830,9 +839,9 @@ async function pgRestart(fx: Fixture): Promise<FaultResult> {
       {
         name: 'a clear 503 while it is down',
         pass: unclear === 0 && during.status503 > 0,
-        detail: `${during.clear503} clear 503s, ${during.status503 - during.clear503} 503s without the promised body, ${otherCount(during)} other statuses ${JSON.stringify(during.other)}, ${during.connectionErrors} connection errors`,
+        detail: `${during.clear503} clear 503s, ${during.status503 - during.clear503} 503s without the promised body, ${otherCount(during)} other statuses ${JSON.stringify(during.other)} (of them ${cutPages.filter(between(stopAt, recoveredAt)).length} pages begun before the app's first 503: see “never a 500”), ${during.connectionErrors} connection errors; the app's first 503 came ${seconds(firstRefusal - stopAt)} s after pg_ctl stop`,
       },
-      ...loadChecks(load.requests, stopAt),
+      ...loadChecks(load.requests, cut),
       {
         name: `serves again within ${RECOVERY_LIMIT_S} s of the database's return`,
         pass: recovery !== null && recovery <= RECOVERY_LIMIT_S,
