@@ -45,7 +45,14 @@ import zlib from 'node:zlib';
 import pg from 'pg';
 import { measureImport, removeBenchImports, type ImportBenchResult } from './bench-import';
 import { accountToken } from './lib/api-account';
-import { benchData, liveContacts, procStatus, removeMarkedWrites, type BenchData } from './lib/bench-env';
+import {
+  benchData,
+  liveContacts,
+  procStatus,
+  removeMarkedWrites,
+  runLoadProcess,
+  type BenchData,
+} from './lib/bench-env';
 import { ensureProductionBuild, startAppServer, type AppServer } from './lib/app-server';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
@@ -207,24 +214,7 @@ type WriteResult = {
 
 /** Runs scripts/bench-load.mjs with one job; its last stdout line is the result. */
 function loadProcess<T>(job: Record<string, unknown>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'bench-load.mjs'), JSON.stringify(job)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const last = output.trim().split('\n').at(-1) ?? '';
-      if (code !== 0) return reject(new Error(`The load generator failed (exit code ${code}).`));
-      try {
-        resolve(JSON.parse(last) as T);
-      } catch {
-        reject(new Error(`The load generator printed no result: ${last.slice(0, 200)}`));
-      }
-    });
-  });
+  return runLoadProcess<T>('bench-load.mjs', job);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureProductionBuild, startAppServer, type AppServer } from './lib/app-server';
-import { benchData, liveContacts, procStatus, removeMarkedWrites } from './lib/bench-env';
+import { benchData, liveContacts, procStatus, removeMarkedWrites, runLoadProcess } from './lib/bench-env';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { fail, ROOT } from './lib/run';
@@ -113,24 +113,7 @@ type RouteGroup = { key: string; weight: number; paths: string[] };
 
 /** Runs scripts/soak-load.mjs with one job; its last stdout line is the result. */
 function loadProcess(job: Record<string, unknown>): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'soak-load.mjs'), JSON.stringify(job)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const last = output.trim().split('\n').at(-1) ?? '';
-      if (code !== 0) return reject(new Error(`The load generator failed (exit code ${code}).`));
-      try {
-        resolve(JSON.parse(last) as LoadResult);
-      } catch {
-        reject(new Error(`The load generator printed no result: ${last.slice(0, 200)}`));
-      }
-    });
-  });
+  return runLoadProcess<LoadResult>('soak-load.mjs', job);
 }
 
 /** The id of a server action in the build, by the file and export that define it. */

@@ -169,3 +169,28 @@ export async function removeMarkedWrites(client: pg.Client, markerUrl: string): 
   await client.query('COMMIT');
   return ids.length;
 }
+
+/**
+ * Runs a load generator (`scripts/<script>`, given one job as JSON) in its own process, so that neither the
+ * server nor the measuring script spends its CPU making the load; its last stdout line is the result.
+ */
+export function runLoadProcess<T>(script: string, job: Record<string, unknown>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', script), JSON.stringify(job)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const last = output.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) return reject(new Error(`The load generator failed (exit code ${code}).`));
+      try {
+        resolve(JSON.parse(last) as T);
+      } catch {
+        reject(new Error(`The load generator printed no result: ${last.slice(0, 200)}`));
+      }
+    });
+  });
+}
