@@ -9,7 +9,7 @@ import { isoFromDb, isoFromDbOrNull } from './dates';
 
 /** How many contacts match a list's filters (their page aside). */
 export async function countContactsForExport(filters: ContactFilters): Promise<number> {
-  return getDb().contact.count({ where: contactFilterWhere(filters) });
+  return getDb().contact.count({ where: await contactFilterWhere(filters) });
 }
 
 /**
@@ -23,7 +23,7 @@ export async function* contactBatchesForExport(
   filters: ContactFilters,
   batchSize = EXPORT_BATCH,
 ): AsyncGenerator<ContactRow[]> {
-  const where = contactFilterWhere(filters);
+  const where = await contactFilterWhere(filters);
   let after: { date: Date; id: string } | null = null;
   for (;;) {
     const keyset: Prisma.ContactWhereInput = after

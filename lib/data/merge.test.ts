@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
 import { makePairKey } from '../gaps/engine';
 import { ZContactInput } from '../validation/contact';
+import { ZContactFilters } from '../validation/filters';
 import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
-import { createContact } from './contacts';
+import { createContact, listContacts } from './contacts';
 import { getPairSeries, listSeries } from './gaps';
 import { getMergePreview, getUndoState, mergeOfficials, undoMerge } from './merge';
 import { createOfficial, searchOfficials } from './officials';
@@ -366,5 +367,20 @@ describe('undoing a merge', () => {
     await undoMerge(BigInt(first.auditId), world.actor);
     expect(await contactsOf(world.duplicate.id)).toHaveLength(4);
     expect(await contactsOf(third.id)).toEqual([]);
+  });
+});
+
+describe('listing a merged official’s contacts', () => {
+  it('finds them by the duplicate’s old id or slug, and by the kept one’s', async () => {
+    const world = await setup();
+    const { first, shared, refused, last, early } = world.contacts;
+    await merge(world);
+    const ids = async (official: string) =>
+      (await listContacts(ZContactFilters.parse({ official, pageSize: 100 }))).items.map((c) => c.id).sort();
+    const all = [first, shared, refused, last, early].map((c) => c.id).sort();
+    expect(await ids(world.duplicate.slug)).toEqual(all);
+    expect(await ids(world.duplicate.id)).toEqual(all);
+    expect(await ids(world.kept.slug)).toEqual(all);
+    expect(await ids('nobody-at-all')).toEqual([]);
   });
 });
