@@ -1,14 +1,20 @@
 /*
- * PostgreSQL's text cannot hold the NUL character (U+0000): a string carrying one is refused by the
- * database with an error, which would reach the user as a 500. Input is checked for it where it comes
- * in (a JSON body, a form, a path or query parameter), and refused with a message that says what to fix.
+ * PostgreSQL's text cannot hold the NUL character (U+0000), nor a lone UTF-16 surrogate (half of a
+ * character, which JSON's `\udfff` can spell and which has no UTF-8 form): a string carrying one is
+ * refused by the database with an error, which would reach the user as a 500. Input is checked for both
+ * where it comes in (a JSON body, a form, a path or query parameter), and refused with a message that says
+ * what to fix.
  */
 
-export const NUL_MESSAGE = 'Remove the NUL character (\\u0000): text cannot contain it';
+export const NUL_MESSAGE =
+  'Remove the NUL character (\\u0000) or the unpaired surrogate (\\ud800–\\udfff): text cannot contain them';
 
-/** True when `text` can be stored: it holds no NUL. */
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `text` can be stored: it holds no NUL and no lone surrogate. */
 export function isStorableText(text: string): boolean {
-  return !text.includes('\u0000');
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
 /**

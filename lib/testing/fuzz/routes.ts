@@ -905,6 +905,14 @@ export const ROUTES: RouteTarget[] = [
     errorShape: 'api',
     request: get('/api/v1/ping', () => ({})),
   },
+  {
+    name: 'GET /api/health',
+    file: 'app/api/health/route.ts',
+    method: 'GET',
+    writes: false,
+    errorShape: 'api',
+    request: get('/api/health', () => ({})),
+  },
   ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method): RouteTarget => ({
     name: `${method} /api/v1/{...path}`,
     file: v1('[...path]'),
