@@ -7,7 +7,7 @@ import { ZContactInput } from '../validation/contact';
 import { ZContactFilters } from '../validation/filters';
 import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
-import { createContact, listContacts } from './contacts';
+import { createContact, listContacts, textSearchWhere } from './contacts';
 import { createOfficial } from './officials';
 
 setupTestDatabase();
@@ -203,5 +203,38 @@ describe('listContacts with a count limit', () => {
       total: exact.total,
       totalIsLowerBound: false,
     });
+  });
+});
+
+describe('text search', () => {
+  async function found(text: string, idLimit?: number) {
+    const rows = await getDb().contact.findMany({
+      where: await textSearchWhere(text, idLimit),
+      select: { summary: true },
+    });
+    return rows.map((r) => r.summary).sort();
+  }
+
+  it('finds the summary in any case, a topic, and any spelling of a participant, read by ids or by the OR alike', async () => {
+    const { austin, shoigu } = await twoOfficials();
+    const other = await createOfficial(ZOfficialInput.parse({ name: 'Li Shangfu', country: 'CN' }), actor);
+    await createContact(call('2022-02-18', [austin.slug, shoigu.slug], { summary: 'Ukraine: 100% agreed' }), actor);
+    await createContact(
+      call('2022-05-13', [austin.slug, other.slug], { summary: 'Taiwan', topics: ['arms control'] }),
+      actor,
+    );
+    await createContact(call('2022-06-10', [austin.slug, other.slug], { summary: 'Shangri-La dialogue' }), actor);
+
+    for (const limit of [undefined, 0]) {
+      expect(await found('UKRAINE', limit)).toEqual(['Ukraine: 100% agreed']);
+      expect(await found('Arms Control', limit)).toEqual(['Taiwan']);
+      expect(await found('Шойгу', limit)).toEqual(['Ukraine: 100% agreed']);
+      expect(await found('shoygu', limit)).toEqual(['Ukraine: 100% agreed']);
+      expect(await found('Shang', limit)).toEqual(['Shangri-La dialogue', 'Taiwan']);
+      // LIKE's wildcards are the text itself, not patterns.
+      expect(await found('100%', limit)).toEqual(['Ukraine: 100% agreed']);
+      expect(await found('1_0', limit)).toEqual([]);
+      expect(await found('nothing like it', limit)).toEqual([]);
+    }
   });
 });

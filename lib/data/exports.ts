@@ -26,8 +26,13 @@ export async function* contactBatchesForExport(
   const where = await contactFilterWhere(filters);
   let after: { date: Date; id: string } | null = null;
   for (;;) {
+    // `date <= last` is what lets PostgreSQL start the batch at the last one's place in the date index; the
+    // OR alone made it walk from the newest contact every time, so that a 1,000,000-contact export took 14 min.
     const keyset: Prisma.ContactWhereInput = after
-      ? { OR: [{ date: { lt: after.date } }, { date: after.date, id: { lt: after.id } }] }
+      ? {
+          date: { lte: after.date },
+          OR: [{ date: { lt: after.date } }, { id: { lt: after.id } }],
+        }
       : {};
     const rows = await getDb().contact.findMany({
       where: { AND: [where, keyset] },
