@@ -26,6 +26,7 @@ import { format, stripVTControlCharacters } from 'node:util';
 import { createLogger, logLevelFromEnv, requestContext } from '../lib/logging.mjs';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from './lib/client-address.mjs';
 import { assignRequestId, logRequest, withoutHeader } from './lib/request-log.mjs';
+import { createRenderLimiter, renderLimitsFromEnv } from './lib/render-limit.mjs';
 import { cacheBytesFromEnv, startResponseCache } from './lib/response-cache.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -104,6 +105,7 @@ if (trusted.invalid.length > 0) {
 
 try {
   cacheBytesFromEnv(process.env.RESPONSE_CACHE_MB);
+  renderLimitsFromEnv();
 } catch (error) {
   fail(error.message);
 }
@@ -189,7 +191,9 @@ function withBody(req, body) {
 
 const app = next({ dev, dir: ROOT, hostname, port });
 await app.prepare();
-const handle = app.getRequestHandler();
+const renderLimits = renderLimitsFromEnv();
+const limiter = createRenderLimiter(renderLimits);
+const handle = limiter.wrap(app.getRequestHandler());
 
 let cache = null;
 try {
@@ -258,6 +262,7 @@ server.listen(port, hostname, () => {
   logger.info(`Ready on http://${shown}:${port}${dev ? ' (development)' : ''}`);
   if (trusted.count > 0) logger.info(`Trusting X-Forwarded-For from: ${process.env.TRUSTED_PROXIES}`);
   if (cache !== null) logger.info(`Response cache: ${cache.maxBytes / 1048576} MB`);
+  logger.info(`Rendering ${renderLimits.concurrency} requests at once, ${renderLimits.maxQueue} more waiting`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

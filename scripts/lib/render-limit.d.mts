@@ -1,0 +1,14 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const DEFAULT_RENDER_CONCURRENCY: number;
+export const DEFAULT_RENDER_QUEUE: number;
+
+export type RenderLimits = { concurrency: number; maxQueue: number };
+export function renderLimitsFromEnv(env?: Record<string, string | undefined>): RenderLimits;
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+export type RenderLimiter = {
+  stats(): { active: number; waiting: number; refused: number; dropped: number };
+  wrap(handle: Handler): (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
+};
+export function createRenderLimiter(limits: RenderLimits): RenderLimiter;

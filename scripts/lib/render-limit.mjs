@@ -1,0 +1,123 @@
+/**
+ * Admission control for the web server: at most RENDER_CONCURRENCY requests are handed to Next.js at once;
+ * the others wait their turn in order, and past RENDER_QUEUE waiting ones a request is refused at once with
+ * a 503 and Retry-After instead of joining a queue it would time out in.
+ *
+ * Why: under 200 readers of a 1,000,000-contact history, every request that missed the response cache began
+ * its render at once. Each holds its data while it waits for one of the pool's database connections, so the
+ * heap filled, the process spent its time collecting garbage, and it died out of memory. Waiting in this
+ * queue costs a socket, not a render; and a request whose client has gone away while it waited is dropped
+ * without being rendered.
+ *
+ * Not queued: cache hits (answered before this), health and ping (they must answer when the app is busy),
+ * and the streams that run for minutes holding little (exports, import uploads), which would otherwise hold
+ * a slot each for their whole length.
+ */
+
+/** Requests rendered at once when RENDER_CONCURRENCY is unset: a little under the database pool's 10. */
+export const DEFAULT_RENDER_CONCURRENCY = 8;
+/** Requests that may wait when RENDER_QUEUE is unset. */
+export const DEFAULT_RENDER_QUEUE = 2_000;
+/** What a refused request is told to wait before trying again, in seconds. */
+const RETRY_AFTER_SECONDS = 5;
+
+const NEVER_QUEUED = [/^\/api\/health\/?$/, /^\/api\/v1\/ping\/?$/, /\/export\/?$/, /^\/api\/imports\/?$/];
+
+function wholeFromEnv(name, raw, fallback, min) {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be a whole number of at least ${min}; it is "${raw}".`);
+  }
+  return value;
+}
+
+/** Reads RENDER_CONCURRENCY and RENDER_QUEUE. Throws one line on a bad value. */
+export function renderLimitsFromEnv(env = process.env) {
+  return {
+    concurrency: wholeFromEnv('RENDER_CONCURRENCY', env.RENDER_CONCURRENCY, DEFAULT_RENDER_CONCURRENCY, 1),
+    maxQueue: wholeFromEnv('RENDER_QUEUE', env.RENDER_QUEUE, DEFAULT_RENDER_QUEUE, 0),
+  };
+}
+
+function isNeverQueued(url) {
+  const pathname = (url ?? '/').split('?')[0];
+  return NEVER_QUEUED.some((pattern) => pattern.test(pathname));
+}
+
+function refuseBusy(req, res) {
+  const body = {
+    error: {
+      code: 'UNAVAILABLE',
+      message: `The server is busy; try again in ${RETRY_AFTER_SECONDS} seconds.`,
+    },
+  };
+  const wantsJson = (req.url ?? '').startsWith('/api/') || !(req.headers.accept ?? '').includes('text/html');
+  res.writeHead(503, {
+    'Content-Type': wantsJson ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+    'Retry-After': String(RETRY_AFTER_SECONDS),
+    'Cache-Control': 'no-store',
+  });
+  res.end(
+    wantsJson
+      ? JSON.stringify(body)
+      : `<!doctype html><meta charset="utf-8"><title>Busy · Counterpart</title><p>${body.error.message}</p>`,
+  );
+}
+
+/** Resolves once the response has been sent or its connection closed. */
+function settled(res) {
+  if (res.writableFinished || res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    res.once('finish', resolve);
+    res.once('close', resolve);
+  });
+}
+
+/**
+ * A limiter of `concurrency` requests at once with at most `maxQueue` waiting. `wrap(handle)` gives the
+ * handler to serve through it; `stats()` tells how many are rendering, waiting, refused and dropped.
+ */
+export function createRenderLimiter({ concurrency, maxQueue }) {
+  let active = 0;
+  const queue = [];
+  const counts = { refused: 0, dropped: 0 };
+
+  function release() {
+    const next = queue.shift();
+    if (next === undefined) active--;
+    else next();
+  }
+
+  function gone(req, res) {
+    return res.destroyed || res.writableEnded || !req.socket || req.socket.destroyed;
+  }
+
+  return {
+    stats: () => ({ active, waiting: queue.length, ...counts }),
+    wrap(handle) {
+      return async (req, res) => {
+        if (isNeverQueued(req.url)) return handle(req, res);
+        if (active < concurrency) active++;
+        else {
+          if (queue.length >= maxQueue) {
+            counts.refused++;
+            return refuseBusy(req, res);
+          }
+          // The slot is handed over by release(): `active` stays as it was.
+          await new Promise((resolve) => queue.push(resolve));
+          if (gone(req, res)) {
+            counts.dropped++;
+            return release();
+          }
+        }
+        try {
+          await handle(req, res);
+          await settled(res);
+        } finally {
+          release();
+        }
+      };
+    },
+  };
+}
