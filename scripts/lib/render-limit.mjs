@@ -9,9 +9,9 @@
  * queue costs a socket, not a render; and a request whose client has gone away while it waited is dropped
  * without being rendered.
  *
- * Not queued: cache hits (answered before this), health and ping (they must answer when the app is busy),
- * and the streams that run for minutes holding little (exports, import uploads), which would otherwise hold
- * a slot each for their whole length.
+ * Not queued: cache hits (answered before this), the build's static files, health and ping (they must answer
+ * when the app is busy), and the streams that run for minutes holding little (exports, import uploads),
+ * which would otherwise hold a slot each for their whole length.
  */
 
 /** Requests rendered at once when RENDER_CONCURRENCY is unset: a little under the database pool's 10. */
@@ -21,7 +21,13 @@ export const DEFAULT_RENDER_QUEUE = 2_000;
 /** What a refused request is told to wait before trying again, in seconds. */
 const RETRY_AFTER_SECONDS = 5;
 
-const NEVER_QUEUED = [/^\/api\/health\/?$/, /^\/api\/v1\/ping\/?$/, /\/export\/?$/, /^\/api\/imports\/?$/];
+const NEVER_QUEUED = [
+  /^\/_next\/static\//,
+  /^\/api\/health\/?$/,
+  /^\/api\/v1\/ping\/?$/,
+  /\/export\/?$/,
+  /^\/api\/imports\/?$/,
+];
 
 function wholeFromEnv(name, raw, fallback, min) {
   if (raw === undefined || raw.trim() === '') return fallback;
