@@ -43,7 +43,10 @@ async function serve(limits: { concurrency: number; maxQueue: number }) {
 
 const servers: http.Server[] = [];
 afterEach(() => {
-  for (const server of servers.splice(0)) (server.closeAllConnections(), server.close());
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 async function until(condition: () => boolean) {
