@@ -147,6 +147,9 @@ async function reader() {
 
 const writes = {
   acknowledged: [], // { id, version, url, writer, via, kind }
+  // Edits with no answer (a timeout or a dropped connection): each may have been committed all the same, so
+  // the contact may be stored one version past the acknowledged one per such edit. id → count.
+  unsettledEdits: {},
   refused: {}, // status → count
   timeouts: 0,
   connErrors: 0,
@@ -158,7 +161,10 @@ function writeDate(n) {
   return new Date(Date.parse(job.today) - 2 * n * 86_400_000).toISOString().slice(0, 10);
 }
 
-function refuse(result, what) {
+function refuse(result, what, editOf = null) {
+  if (editOf !== null && (result.timeout || result.status === null)) {
+    writes.unsettledEdits[editOf] = (writes.unsettledEdits[editOf] ?? 0) + 1;
+  }
   if (result.timeout) writes.timeouts += 1;
   else if (result.status === null) writes.connErrors += 1;
   else writes.refused[result.status] = (writes.refused[result.status] ?? 0) + 1;
@@ -241,7 +247,7 @@ async function apiWriter(index, pair) {
         writes.acknowledged.push(edit);
         last = { ...last, version };
         await readBack(pair, edit);
-      } else refuse(patch, 'API edit');
+      } else refuse(patch, 'API edit', last.id);
     }
   }
 }
@@ -330,6 +336,7 @@ async function formWriter(index, pair) {
         refuse(
           { ...update.result, body: update.state ? JSON.stringify(update.state) : update.result.body },
           'form edit',
+          last.id,
         );
     }
   }
