@@ -117,12 +117,16 @@ export function createRenderLimiter({ concurrency, maxQueue }) {
             return release();
           }
         }
+        // The slot is free once the response is sent or its connection closed, even when the handler's own
+        // promise never settles: Next.js may leave it pending when the client goes away mid-stream, and eight
+        // such slots held for ever would stop the server. The caller still gets the handler's promise.
+        const done = Promise.resolve(handle(req, res));
         try {
-          await handle(req, res);
-          await settled(res);
+          await Promise.race([done.then(() => settled(res)), settled(res)]);
         } finally {
           release();
         }
+        return done;
       };
     },
   };

@@ -110,6 +110,21 @@ describe('the render limiter', () => {
     expect(app.limiter.stats()).toMatchObject({ active: 0, waiting: 0, dropped: 1 });
   });
 
+  it('frees the slot when the client goes away, though the render never settles', async () => {
+    const app = await serve({ concurrency: 1, maxQueue: 10 });
+    const abort = new AbortController();
+    const abandoned = app.get('/hangs', abort.signal).catch(() => null);
+    await until(() => app.began.length === 1);
+    const next = app.get('/next');
+    await until(() => app.limiter.stats().waiting === 1);
+    abort.abort();
+    await abandoned;
+    // '/hangs' is never finished: its handler stays pending for ever.
+    await app.finish('/next');
+    expect(await (await next).text()).toBe('rendered /next');
+    expect(app.limiter.stats()).toMatchObject({ active: 0, waiting: 0 });
+  });
+
   it('never queues static files, health, ping, exports or import uploads', async () => {
     const app = await serve({ concurrency: 1, maxQueue: 0 });
     const busy = app.get('/busy');
