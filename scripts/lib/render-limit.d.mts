@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const DEFAULT_RENDER_CONCURRENCY: number;
 export const DEFAULT_RENDER_QUEUE: number;
+export const DEFAULT_GRACE_MS: number;
 
 export type RenderLimits = { concurrency: number; maxQueue: number };
 export function renderLimitsFromEnv(env?: Record<string, string | undefined>): RenderLimits;
@@ -11,4 +12,4 @@ export type RenderLimiter = {
   stats(): { active: number; waiting: number; refused: number; dropped: number };
   wrap(handle: Handler): (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
 };
-export function createRenderLimiter(limits: RenderLimits): RenderLimiter;
+export function createRenderLimiter(limits: RenderLimits & { graceMs?: number }): RenderLimiter;

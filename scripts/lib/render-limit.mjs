@@ -18,6 +18,8 @@
 export const DEFAULT_RENDER_CONCURRENCY = 8;
 /** Requests that may wait when RENDER_QUEUE is unset. */
 export const DEFAULT_RENDER_QUEUE = 2_000;
+/** How long a handler may run on after its response has ended or its client has gone, still holding its slot. */
+export const DEFAULT_GRACE_MS = 10_000;
 /** What a refused request is told to wait before trying again, in seconds. */
 const RETRY_AFTER_SECONDS = 5;
 
@@ -81,10 +83,10 @@ function settled(res) {
 }
 
 /**
- * A limiter of `concurrency` requests at once with at most `maxQueue` waiting. `wrap(handle)` gives the
+ * A limiter of `concurrency` requests at once with at most `maxQueue` waiting (and `graceMs`: see above). `wrap(handle)` gives the
  * handler to serve through it; `stats()` tells how many are rendering, waiting, refused and dropped.
  */
-export function createRenderLimiter({ concurrency, maxQueue }) {
+export function createRenderLimiter({ concurrency, maxQueue, graceMs = DEFAULT_GRACE_MS }) {
   let active = 0;
   const queue = [];
   const counts = { refused: 0, dropped: 0 };
@@ -117,13 +119,23 @@ export function createRenderLimiter({ concurrency, maxQueue }) {
             return release();
           }
         }
-        // The slot is free once the response is sent or its connection closed, even when the handler's own
-        // promise never settles: Next.js may leave it pending when the client goes away mid-stream, and eight
-        // such slots held for ever would stop the server. The caller still gets the handler's promise.
+        // The slot is held until the handler settles: a render whose client has gone away still runs, and
+        // freeing its slot at once let abandoned renders pile up until the heap was full (the soak, with
+        // clients giving up after 10 s). But Next.js may leave a handler pending for ever when its client goes
+        // away mid-stream, and eight such slots held for ever would stop the server: so once the response has
+        // ended or its connection closed, the handler has `graceMs` more to settle. The caller still gets the
+        // handler's promise.
         const done = Promise.resolve(handle(req, res));
+        const outcome = done.then(
+          () => undefined,
+          () => undefined,
+        );
+        let timer;
+        const grace = settled(res).then(() => new Promise((resolve) => (timer = setTimeout(resolve, graceMs))));
         try {
-          await Promise.race([done.then(() => settled(res)), settled(res)]);
+          await Promise.race([outcome, grace]);
         } finally {
+          clearTimeout(timer);
           release();
         }
         return done;

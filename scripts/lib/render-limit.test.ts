@@ -6,7 +6,7 @@ import { createRenderLimiter, renderLimitsFromEnv } from './render-limit.mjs';
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
 /** A server whose renders each wait until the test lets them finish, recording the order they began in. */
-async function serve(limits: { concurrency: number; maxQueue: number }) {
+async function serve(limits: { concurrency: number; maxQueue: number; graceMs?: number }) {
   const began: string[] = [];
   const finishers = new Map<string, () => void>();
   let rendering = 0;
@@ -110,8 +110,25 @@ describe('the render limiter', () => {
     expect(app.limiter.stats()).toMatchObject({ active: 0, waiting: 0, dropped: 1 });
   });
 
-  it('frees the slot when the client goes away, though the render never settles', async () => {
-    const app = await serve({ concurrency: 1, maxQueue: 10 });
+  it('holds the slot while a render whose client went away still runs', async () => {
+    const app = await serve({ concurrency: 1, maxQueue: 10, graceMs: 60_000 });
+    const abort = new AbortController();
+    const abandoned = app.get('/slow', abort.signal).catch(() => null);
+    await until(() => app.began.length === 1);
+    const next = app.get('/next');
+    await until(() => app.limiter.stats().waiting === 1);
+    abort.abort();
+    await abandoned;
+    await until(() => app.closedConnections() === 1);
+    // The abandoned render goes on: '/next' waits for it rather than run beside it.
+    await app.finish('/slow');
+    await app.finish('/next');
+    expect(await (await next).text()).toBe('rendered /next');
+    expect(app.mostAtOnce()).toBe(1);
+  });
+
+  it('frees the slot a grace period after the client went away, though the render never settles', async () => {
+    const app = await serve({ concurrency: 1, maxQueue: 10, graceMs: 50 });
     const abort = new AbortController();
     const abandoned = app.get('/hangs', abort.signal).catch(() => null);
     await until(() => app.began.length === 1);
