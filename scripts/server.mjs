@@ -103,9 +103,10 @@ if (trusted.invalid.length > 0) {
   fail(`TRUSTED_PROXIES has entries that are not addresses or CIDR ranges: ${trusted.invalid.join(', ')}`);
 }
 
+let renderLimits;
 try {
   cacheBytesFromEnv(process.env.RESPONSE_CACHE_MB);
-  renderLimitsFromEnv();
+  renderLimits = renderLimitsFromEnv();
 } catch (error) {
   fail(error.message);
 }
@@ -191,7 +192,6 @@ function withBody(req, body) {
 
 const app = next({ dev, dir: ROOT, hostname, port });
 await app.prepare();
-const renderLimits = renderLimitsFromEnv();
 const limiter = createRenderLimiter(renderLimits);
 const handle = limiter.wrap(app.getRequestHandler());
 

@@ -27,13 +27,27 @@ async function serve(limits: { concurrency: number; maxQueue: number; graceMs?: 
   server.on('connection', (socket) => socket.once('close', () => closedConnections++));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const get = (path: string, signal?: AbortSignal) => fetch(`http://127.0.0.1:${port}${path}`, { signal });
   servers.push(server);
   return {
     limiter,
     began,
     mostAtOnce: () => mostAtOnce,
     closedConnections: () => closedConnections,
-    get: (path: string, signal?: AbortSignal) => fetch(`http://127.0.0.1:${port}${path}`, { signal }),
+    get,
+    /** Starts `path`, queues `waiting` behind it, then has `path`'s client give up; resolves once the server saw it go. */
+    abandonWhileWaiting: async (path: string, waiting: string) => {
+      const abort = new AbortController();
+      const abandoned = get(path, abort.signal).catch(() => null);
+      await until(() => began.length === 1);
+      const next = get(waiting);
+      await until(() => limiter.stats().waiting === 1);
+      abort.abort();
+      await abandoned;
+      await until(() => closedConnections === 1);
+      // Wrapped: returned bare, the async function would wait for the answer itself.
+      return { next };
+    },
     finish: async (path: string) => {
       await until(() => finishers.has(path));
       finishers.get(path)?.();
@@ -112,14 +126,7 @@ describe('the render limiter', () => {
 
   it('holds the slot while a render whose client went away still runs', async () => {
     const app = await serve({ concurrency: 1, maxQueue: 10, graceMs: 60_000 });
-    const abort = new AbortController();
-    const abandoned = app.get('/slow', abort.signal).catch(() => null);
-    await until(() => app.began.length === 1);
-    const next = app.get('/next');
-    await until(() => app.limiter.stats().waiting === 1);
-    abort.abort();
-    await abandoned;
-    await until(() => app.closedConnections() === 1);
+    const { next } = await app.abandonWhileWaiting('/slow', '/next');
     // The abandoned render goes on: '/next' waits for it rather than run beside it.
     await app.finish('/slow');
     await app.finish('/next');
@@ -129,13 +136,7 @@ describe('the render limiter', () => {
 
   it('frees the slot a grace period after the client went away, though the render never settles', async () => {
     const app = await serve({ concurrency: 1, maxQueue: 10, graceMs: 50 });
-    const abort = new AbortController();
-    const abandoned = app.get('/hangs', abort.signal).catch(() => null);
-    await until(() => app.began.length === 1);
-    const next = app.get('/next');
-    await until(() => app.limiter.stats().waiting === 1);
-    abort.abort();
-    await abandoned;
+    const { next } = await app.abandonWhileWaiting('/hangs', '/next');
     // '/hangs' is never finished: its handler stays pending for ever.
     await app.finish('/next');
     expect(await (await next).text()).toBe('rendered /next');
