@@ -72,7 +72,7 @@ const routes = new Map();
 function routeFigures(key) {
   let figures = routes.get(key);
   if (!figures) {
-    figures = { latencies: [], statuses: {}, timeouts: 0, connErrors: 0, errorSamples: [] };
+    figures = { latencies: [], statuses: {}, cache: {}, timeouts: 0, connErrors: 0, errorSamples: [] };
     routes.set(key, figures);
   }
   return figures;
@@ -84,6 +84,9 @@ function record(key, result, path) {
   if (result.timeout) figures.timeouts += 1;
   else if (result.status === null) figures.connErrors += 1;
   else figures.statuses[result.status] = (figures.statuses[result.status] ?? 0) + 1;
+  // How the response cache answered (hit, shared, miss, bypass), when it did.
+  const how = result.headers?.['x-counterpart-cache'];
+  if (how !== undefined) figures.cache[how] = (figures.cache[how] ?? 0) + 1;
   const failed = result.timeout || result.status === null || result.status >= 500;
   if (failed && figures.errorSamples.length < 5) {
     figures.errorSamples.push(
@@ -110,6 +113,7 @@ function summary(figures) {
     p99: percentile(sorted, 99),
     max: count ? sorted[count - 1] : null,
     statuses: figures.statuses,
+    cache: figures.cache,
     serverErrors,
     timeouts: figures.timeouts,
     connErrors: figures.connErrors,

@@ -83,6 +83,8 @@ type RouteSummary = {
   p99: number | null;
   max: number | null;
   statuses: Record<string, number>;
+  /** How the response cache answered (x-counterpart-cache): hit, shared, miss, bypass. */
+  cache: Record<string, number>;
   serverErrors: number;
   timeouts: number;
   connErrors: number;
@@ -374,15 +376,18 @@ function soakReport(r: Results): string {
     '',
     '## Routes',
     '',
-    "The ratio is the route's p50 against the static page's, measured in the same run.",
+    "The ratio is the route's p50 against the static page's, measured in the same run. *Cache* says how the",
+    'response cache answered the requests that got an answer (hit, shared: taken from a render under way, miss).',
     '',
-    '| Route | Requests | p50 | p95 | p99 | max | p50 ÷ static | 5xx | timeouts | statuses |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| Route | Requests | p50 | p95 | p99 | max | p50 ÷ static | 5xx | timeouts | statuses | cache |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
     ...Object.entries(r.load.routes).map(
       ([key, s]) =>
         `| ${key} | ${s.count.toLocaleString('en-GB')} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${ratio(s.p50)} | ${s.serverErrors} | ${s.timeouts} | ${Object.entries(
           s.statuses,
         )
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')} | ${Object.entries(s.cache ?? {})
           .map(([k, v]) => `${k}: ${v}`)
           .join(', ')} |`,
     ),

@@ -13,10 +13,12 @@ import { mergeOfficials, undoMerge } from '../data/merge';
 import { updateOfficial } from '../data/official-edits';
 import { createOfficial } from '../data/officials';
 import { getDb } from '../db';
+import { Prisma } from '../generated/prisma/client';
 import { setupTestDatabase } from '../testing/database';
 import { expectStatsToMatchEngine } from '../testing/stats-check';
 import { ZContactInput } from '../validation/contact';
 import { ZOfficialInput } from '../validation/official';
+import { innerPairs, type InnerPairRow } from './pair-reads';
 import { rebuildPairStats } from './rebuild';
 
 setupTestDatabase();
@@ -126,6 +128,40 @@ async function bulkLoad(count: number) {
   return rebuildPairStats(db);
 }
 
+/**
+ * Each country pair's inner official and office pairs (read from the statistics) equal what its
+ * contacts' participants give, counted the slow way: every pair, its number of contacts and the date
+ * of its latest of any status. Returns how many inner pairs were compared.
+ */
+async function expectInnerPairsToMatchParticipants(): Promise<number> {
+  const db = getDb();
+  const countryPairs = await db.pairStat.findMany({ where: { level: 'COUNTRY' }, select: { a: true, b: true } });
+  let compared = 0;
+  for (const { a, b } of countryPairs) {
+    for (const [target, column] of [
+      ['OFFICIAL', Prisma.raw('official_id')],
+      ['OFFICE', Prisma.raw('office_key')],
+    ] as const) {
+      const expected = await db.$queryRaw<InnerPairRow[]>`
+        SELECT px.${column} AS x, py.${column} AS y, count(DISTINCT o.contact_id)::int AS contacts,
+               to_char(max(o.date), 'YYYY-MM-DD') AS last
+        FROM pair_contact o
+        JOIN participant px ON px.contact_id = o.contact_id AND px.country = o.a
+        JOIN participant py ON py.contact_id = o.contact_id AND py.country = o.b
+        WHERE o.level = 'COUNTRY' AND o.a = ${a} AND o.b = ${b}
+          AND px.${column} IS NOT NULL AND py.${column} IS NOT NULL
+        GROUP BY px.${column}, py.${column}
+        ORDER BY max(o.date) DESC, px.${column}, py.${column}
+        LIMIT 200`;
+      expect(await innerPairs(db, { level: 'COUNTRY', a, b }, target), `${target} pairs inside ${a}–${b}`).toEqual(
+        expected,
+      );
+      compared += expected.length;
+    }
+  }
+  return compared;
+}
+
 describe('pair statistics', () => {
   it('equal the engine after a bulk load and rebuild, and after random writes of every kind', async () => {
     const officials = await createOfficials();
@@ -233,6 +269,7 @@ describe('pair statistics', () => {
       .version;
     await updateOfficial(moved.id, { country: 'GB' }, { version }, actor);
     expect(await expectStatsToMatchEngine(TODAY)).toBeGreaterThan(40);
+    expect(await expectInnerPairsToMatchParticipants()).toBeGreaterThan(10);
   }, 240_000);
 
   it('lets concurrent writes to the same pairs finish without deadlock, and stay exact', async () => {

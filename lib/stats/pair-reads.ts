@@ -94,23 +94,42 @@ export async function pairFacts(db: Db, pair: PairKey): Promise<PairFacts> {
  */
 export type InnerPairRow = { x: string; y: string; contacts: number; last: IsoDate };
 
-const SIDE = { OFFICE: Prisma.raw('office_key'), COUNTRY: Prisma.raw('country') } as const;
 const INNER = { OFFICIAL: Prisma.raw('official_id'), OFFICE: Prisma.raw('office_key') } as const;
 
 /**
  * The finer pairs at `target` level inside an office or country pair: the
  * participants of its contacts on each side, the most recent first (200 at most).
+ *
+ * Inside a country pair they are read from `pair_stat`: the official and office pairs whose two
+ * countries are the pair's (a participant's country is always its official's, and its office's),
+ * with the date of each one's latest contact of any status from the pair's own rows. At 1,000,000
+ * contacts this is 4,000 index lookups for the busiest country pair instead of joining its 50,000
+ * contacts to their participants twice (1.5 s). Inside an office pair the join stays: which office an
+ * official held is a property of each contact, not of the official pair.
  */
 export async function innerPairs(db: Db, pair: PairKey, target: 'OFFICIAL' | 'OFFICE'): Promise<InnerPairRow[]> {
   if (pair.level === 'OFFICIAL') return [];
-  const side = SIDE[pair.level];
+  if (pair.level === 'COUNTRY') {
+    const onSideA = Prisma.sql`s.country_a = ${pair.a}`;
+    return db.$queryRaw<InnerPairRow[]>`
+      SELECT CASE WHEN ${onSideA} THEN s.a ELSE s.b END AS x, CASE WHEN ${onSideA} THEN s.b ELSE s.a END AS y,
+             s.contact_count AS contacts, to_char(l.date, 'YYYY-MM-DD') AS last
+      FROM pair_stat s
+      CROSS JOIN LATERAL (
+        SELECT c.date FROM pair_contact c WHERE c.level = s.level AND c.a = s.a AND c.b = s.b
+        ORDER BY c.date DESC LIMIT 1) l
+      WHERE s.level = ${target}::"PairLevel"
+        AND ((s.country_a = ${pair.a} AND s.country_b = ${pair.b}) OR (s.country_a = ${pair.b} AND s.country_b = ${pair.a}))
+      ORDER BY l.date DESC, x, y
+      LIMIT 200`;
+  }
   const inner = INNER[target];
   return db.$queryRaw<InnerPairRow[]>`
     SELECT px.${inner} AS x, py.${inner} AS y, count(DISTINCT o.contact_id)::int AS contacts,
            to_char(max(o.date), 'YYYY-MM-DD') AS last
     FROM pair_contact o
-    JOIN participant px ON px.contact_id = o.contact_id AND px.${side} = o.a
-    JOIN participant py ON py.contact_id = o.contact_id AND py.${side} = o.b
+    JOIN participant px ON px.contact_id = o.contact_id AND px.office_key = o.a
+    JOIN participant py ON py.contact_id = o.contact_id AND py.office_key = o.b
     WHERE o.level = ${pair.level}::"PairLevel" AND o.a = ${pair.a} AND o.b = ${pair.b}
       AND px.${inner} IS NOT NULL AND py.${inner} IS NOT NULL
     GROUP BY px.${inner}, py.${inner}
