@@ -145,6 +145,29 @@ function scopeFilter({ level, country, today }: ListScope): Prisma.Sql {
     ${country ? Prisma.sql`AND (s.country_a = ${country} OR s.country_b = ${country})` : Prisma.empty}`;
 }
 
+/**
+ * The scope's running silences as two disjoint conditions, each an index range: still open after today
+ * (`open_until > today`, a range of the running-silences index), or closed on a day before the last held
+ * contact (the partial index `pair_stat_closed_before_last_idx`). As one OR, PostgreSQL has to read every
+ * pair of the level: at 1,000,000 contacts, 700,000 official pairs for 150,000 running (220 ms a count, on
+ * every dashboard render); as two ranges, only the running ones.
+ */
+function runningParts({ level, country, today }: ListScope): [Prisma.Sql, Prisma.Sql] {
+  const common = Prisma.sql`s.level = ${level}::"PairLevel" AND s.last_date IS NOT NULL
+    ${country ? Prisma.sql`AND (s.country_a = ${country} OR s.country_b = ${country})` : Prisma.empty}`;
+  return [
+    Prisma.sql`${common} AND s.open_until > ${today}::date`,
+    Prisma.sql`${common} AND s.open_until <= ${today}::date AND s.open_until < s.last_date`,
+  ];
+}
+
+/** How many pairs of the scope have a running silence and meet `extra`, counted by the two ranges. */
+function countRunning(scope: ListScope, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const [open, closedLate] = runningParts(scope);
+  return Prisma.sql`SELECT ((SELECT count(*) FROM pair_stat s WHERE ${open} ${extra})
+                          + (SELECT count(*) FROM pair_stat s WHERE ${closedLate} ${extra}))::int AS total`;
+}
+
 /** A page of the running silences, longest first (the pair key breaks ties), and how many there are. */
 export async function listRunningSilences(
   db: Db,
@@ -155,7 +178,7 @@ export async function listRunningSilences(
     db.$queryRaw<StatRow[]>`
       SELECT ${STAT_COLUMNS} FROM pair_stat s WHERE ${scopeFilter(scope)}
       ORDER BY s.last_date, s.a, s.b LIMIT ${page.limit} OFFSET ${page.offset}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM pair_stat s WHERE ${scopeFilter(scope)}`,
+    db.$queryRaw<{ total: number }[]>`${countRunning(scope)}`,
   ]);
   return { items: await summarize(db, rows, scope.today), total };
 }
@@ -171,14 +194,18 @@ export async function listUnusualSilences(
   limit: number,
   recentGaps = 0,
 ): Promise<{ items: GapSeries[]; total: number }> {
-  const unusual = Prisma.sql`${scopeFilter(scope)} AND s.gap_count >= ${UNUSUAL_MIN_GAPS}
-    AND (${scope.today}::date - s.last_date) > s.longest_days`;
+  const unusual = Prisma.sql`AND s.gap_count >= ${UNUSUAL_MIN_GAPS} AND (${scope.today}::date - s.last_date) > s.longest_days`;
+  const [open, closedLate] = runningParts(scope);
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<StatRow[]>`
-      SELECT ${STAT_COLUMNS} FROM pair_stat s WHERE ${unusual}
+      SELECT ${STAT_COLUMNS} FROM (
+        SELECT * FROM pair_stat s WHERE ${open} ${unusual}
+        UNION ALL
+        SELECT * FROM pair_stat s WHERE ${closedLate} ${unusual}
+      ) s
       ORDER BY (${scope.today}::date - s.last_date) / greatest(s.median_days, 1) DESC, s.last_date, s.a, s.b
       LIMIT ${limit}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM pair_stat s WHERE ${unusual}`,
+    db.$queryRaw<{ total: number }[]>`${countRunning(scope, unusual)}`,
   ]);
   const items = await summarize(db, rows.slice(0, 1), scope.today, recentGaps);
   return { items: [...items, ...(await summarize(db, rows.slice(1), scope.today))], total };

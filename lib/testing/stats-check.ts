@@ -7,7 +7,8 @@ import { loadGapContacts, loadLeftOffice } from '../data/gaps';
 import { getDb } from '../db';
 import { computeAllSeries, computeSeries } from '../gaps/engine';
 import type { GapSeries, PairLevel } from '../gaps/types';
-import { isRunning } from '../stats/lists';
+import { UNUSUAL_MIN_GAPS } from '../stats/limits';
+import { isRunning, listRunningSilences, listUnusualSilences } from '../stats/lists';
 import { seriesFromStats } from '../stats/series';
 
 const LEVELS: PairLevel[] = ['OFFICIAL', 'OFFICE', 'COUNTRY'];
@@ -103,6 +104,8 @@ export async function expectStatsToMatchEngine(TODAY: string): Promise<number> {
   );
   let compared = 0;
   for (const level of LEVELS) {
+    const running: string[] = [];
+    const unusual: string[] = [];
     for (const series of computeAllSeries(contacts, level, TODAY)) {
       const key = `${level}~${series.pair.a}~${series.pair.b}`;
       // pair_stat holds the gaps between contacts; the series read from it also closes a silence on a departure.
@@ -113,9 +116,28 @@ export async function expectStatsToMatchEngine(TODAY: string): Promise<number> {
       expect(await seriesFromStats(getDb(), series.pair, TODAY), key).toEqual(closing);
       // The lists' rule on pair_stat.open_until agrees with the engine on which silences still run.
       expect(isRunning(openUntil.get(key)!, TODAY), key).toBe(closing.currentSilence !== null);
+      if (closing.currentSilence !== null) {
+        running.push(key);
+        const { longestGap } = closing;
+        if (closing.gaps.length >= UNUSUAL_MIN_GAPS && longestGap && closing.currentSilence.days > longestGap.days)
+          unusual.push(key);
+      }
       stats.delete(key);
       compared += 1;
     }
+    // The dashboard's lists and counts (read from pair_stat by index ranges) name the same pairs.
+    const scope = { level, today: TODAY };
+    const listed = await listRunningSilences(getDb(), scope, { limit: 100_000, offset: 0 });
+    const keyOf = (item: GapSeries) => `${level}~${item.pair.a}~${item.pair.b}`;
+    expect({ total: listed.total, keys: listed.items.map(keyOf).sort() }, `running silences, ${level}`).toEqual({
+      total: running.length,
+      keys: running.sort(),
+    });
+    const strange = await listUnusualSilences(getDb(), scope, 100_000);
+    expect({ total: strange.total, keys: strange.items.map(keyOf).sort() }, `unusual silences, ${level}`).toEqual({
+      total: unusual.length,
+      keys: unusual.sort(),
+    });
   }
   // No row for a pair the engine does not know.
   expect([...stats.keys()]).toEqual([]);

@@ -9,6 +9,10 @@
  * queue costs a socket, not a render; and a request whose client has gone away while it waited is dropped
  * without being rendered.
  *
+ * Writes (any method but GET and HEAD) wait in a queue of their own that goes first: a researcher's save is
+ * worth more than a reader's render, it holds row locks others wait for, and the soak's writers timed out
+ * behind hundreds of readers.
+ *
  * Not queued: cache hits (answered before this), the build's static files, health and ping (they must answer
  * when the app is busy), and the streams that run for minutes holding little (exports, import uploads),
  * which would otherwise hold a slot each for their whole length.
@@ -88,11 +92,13 @@ function settled(res) {
  */
 export function createRenderLimiter({ concurrency, maxQueue, graceMs = DEFAULT_GRACE_MS }) {
   let active = 0;
-  const queue = [];
+  /** Writes waiting, served first; then reads, in order. */
+  const writes = [];
+  const reads = [];
   const counts = { refused: 0, dropped: 0 };
 
   function release() {
-    const next = queue.shift();
+    const next = writes.shift() ?? reads.shift();
     if (next === undefined) active--;
     else next();
   }
@@ -102,16 +108,17 @@ export function createRenderLimiter({ concurrency, maxQueue, graceMs = DEFAULT_G
   }
 
   return {
-    stats: () => ({ active, waiting: queue.length, ...counts }),
+    stats: () => ({ active, waiting: writes.length + reads.length, ...counts }),
     wrap(handle) {
       return async (req, res) => {
         if (isNeverQueued(req.url)) return handle(req, res);
         if (active < concurrency) active++;
         else {
-          if (queue.length >= maxQueue) {
+          if (writes.length + reads.length >= maxQueue) {
             counts.refused++;
             return refuseBusy(req, res);
           }
+          const queue = req.method === 'GET' || req.method === 'HEAD' ? reads : writes;
           // The slot is handed over by release(): `active` stays as it was.
           await new Promise((resolve) => queue.push(resolve));
           if (gone(req, res)) {

@@ -28,6 +28,7 @@ async function serve(limits: { concurrency: number; maxQueue: number; graceMs?: 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const get = (path: string, signal?: AbortSignal) => fetch(`http://127.0.0.1:${port}${path}`, { signal });
+  const post = (path: string) => fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', body: '{}' });
   servers.push(server);
   return {
     limiter,
@@ -35,6 +36,7 @@ async function serve(limits: { concurrency: number; maxQueue: number; graceMs?: 
     mostAtOnce: () => mostAtOnce,
     closedConnections: () => closedConnections,
     get,
+    post,
     /** Starts `path`, queues `waiting` behind it, then has `path`'s client give up; resolves once the server saw it go. */
     abandonWhileWaiting: async (path: string, waiting: string) => {
       const abort = new AbortController();
@@ -83,6 +85,26 @@ describe('the render limiter', () => {
     expect(bodies).toEqual(['rendered /a', 'rendered /b', 'rendered /c', 'rendered /d']);
     expect(app.mostAtOnce()).toBe(2);
     expect(app.limiter.stats()).toMatchObject({ active: 0, waiting: 0, refused: 0 });
+  });
+
+  it('lets waiting writes go before waiting reads, each kind in its order', async () => {
+    const app = await serve({ concurrency: 1, maxQueue: 10 });
+    const answers = [app.get('/first'), app.get('/read-1')];
+    await until(() => app.limiter.stats().waiting === 1);
+    answers.push(app.post('/write-1'));
+    await until(() => app.limiter.stats().waiting === 2);
+    answers.push(app.get('/read-2'));
+    await until(() => app.limiter.stats().waiting === 3);
+    answers.push(app.post('/write-2'));
+    await until(() => app.limiter.stats().waiting === 4);
+
+    // Each render is let finish once it has begun, so the next one waiting begins.
+    for (let n = 1; n <= 5; n++) {
+      await until(() => app.began.length === n);
+      await app.finish(app.began[n - 1]);
+    }
+    await Promise.all(answers);
+    expect(app.began).toEqual(['/first', '/write-1', '/write-2', '/read-1', '/read-2']);
   });
 
   it('refuses at once with a 503 and Retry-After when the queue is full', async () => {
