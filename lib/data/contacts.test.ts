@@ -7,6 +7,7 @@ import { ZContactInput } from '../validation/contact';
 import { ZContactFilters } from '../validation/filters';
 import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
+import { deleteContact } from './contact-edits';
 import { createContact, listContacts, textSearchWhere } from './contacts';
 import { createOfficial } from './officials';
 
@@ -209,7 +210,7 @@ describe('listContacts with a count limit', () => {
 describe('text search', () => {
   async function found(text: string, idLimit?: number) {
     const rows = await getDb().contact.findMany({
-      where: await textSearchWhere(text, idLimit),
+      where: (await textSearchWhere(text, idLimit)).where,
       select: { summary: true },
     });
     return rows.map((r) => r.summary).sort();
@@ -236,5 +237,16 @@ describe('text search', () => {
       expect(await found('1_0', limit)).toEqual([]);
       expect(await found('nothing like it', limit)).toEqual([]);
     }
+  });
+
+  it('knows a text matching more live contacts than its limit, counting each once and none deleted', async () => {
+    const { austin, shoigu } = await twoOfficials();
+    // Matched by the summary and by a participant's name alike: one contact.
+    await createContact(call('2022-02-18', [austin.slug, shoigu.slug], { summary: 'Shoigu called' }), actor);
+    expect((await textSearchWhere('shoigu', 1)).atLeast).toBe(0);
+    const second = await createContact(call('2022-05-13', [austin.slug, shoigu.slug]), actor);
+    expect((await textSearchWhere('shoigu', 1)).atLeast).toBe(2);
+    await deleteContact(second.id, { version: second.version }, actor);
+    expect((await textSearchWhere('shoigu', 1)).atLeast).toBe(0);
   });
 });
