@@ -3,7 +3,22 @@ import { getDb } from '../db';
 import type { PairKey } from '../gaps/types';
 import { isoFromDb } from './dates';
 
-const PARTICIPANT_COLUMN = { OFFICIAL: 'officialId', OFFICE: 'officeKey', COUNTRY: 'country' } as const;
+/**
+ * A pair's contacts on its `limit` latest dates (ties included), from the pair's own rows by their
+ * (level, a, b, date) index. Asked of the contacts table, "both sides took part" had PostgreSQL walk every
+ * contact by date until it found enough: at 1,000,000 contacts, 1–4 s for a quiet pair. The pair's rows
+ * are also the pair as every page counts it: at the country level they include the contacts that name a
+ * country without its officials.
+ */
+async function latestPairContactIds(pair: PairKey, limit: number): Promise<string[]> {
+  const rows = await getDb().$queryRaw<{ id: string }[]>`
+    SELECT contact_id AS id FROM pair_contact
+    WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b}
+      AND date >= coalesce((SELECT date FROM pair_contact
+                            WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b}
+                            ORDER BY date DESC OFFSET ${limit - 1} LIMIT 1), '-infinity'::date)`;
+  return rows.map((row) => row.id);
+}
 
 /**
  * The newest contacts (by the date they happened), all of them or one pair's,
@@ -11,12 +26,9 @@ const PARTICIPANT_COLUMN = { OFFICIAL: 'officialId', OFFICE: 'officeKey', COUNTR
  */
 export async function listFeedContacts(options: { pair?: PairKey; limit: number }) {
   const { pair, limit } = options;
-  const ofPair = (p: PairKey) => {
-    const side = (value: string) => ({ participants: { some: { [PARTICIPANT_COLUMN[p.level]]: value } } });
-    return { AND: [side(p.a), side(p.b)] };
-  };
+  const ofPair = pair ? { id: { in: await latestPairContactIds(pair, limit) } } : {};
   const contacts = await getDb().contact.findMany({
-    where: { deletedAt: null, ...(pair && ofPair(pair)) },
+    where: { deletedAt: null, ...ofPair },
     orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
     select: {
