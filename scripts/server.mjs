@@ -14,7 +14,8 @@
  *    every write notifies through PostgreSQL (scripts/lib/response-cache.mjs; RESPONSE_CACHE_MB).
  * 4. Logs: every request gets an id (`x-request-id` for the app, `X-Request-Id` on the response) and one
  *    JSON line when it ends (scripts/lib/request-log.mjs). Everything the server prints, Next.js's own
- *    console messages included, is a JSON line on standard output at LOG_LEVEL (lib/logging.mjs).
+ *    console messages included, is a JSON line on standard output at LOG_LEVEL (lib/logging.mjs). At
+ *    debug level, a "server stats" line every 10 s: memory, the cache's size and the render queue.
  *
  * Usage: node scripts/server.mjs [--dev] [--port N] [--hostname H]
  * (PORT and HOSTNAME work too; NEXT_DIST_DIR reaches next.config.js.)
@@ -264,6 +265,29 @@ server.listen(port, hostname, () => {
   if (cache !== null) logger.info(`Response cache: ${cache.maxBytes / 1048576} MB`);
   logger.info(`Rendering ${renderLimits.concurrency} requests at once, ${renderLimits.maxQueue} more waiting`);
 });
+
+/** How often the server logs its memory, cache and queue at debug level. */
+const STATS_EVERY_MS = 10_000;
+
+// At debug level, every STATS_EVERY_MS: the process's memory, what the response cache holds (bounded by
+// RESPONSE_CACHE_MB, so its filling is not a leak) and the render queue. `npm run soak` reads these lines.
+setInterval(() => {
+  if (!logger.isLevelEnabled('debug')) return;
+  const memory = process.memoryUsage();
+  logger.debug(
+    {
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
+      heapTotalBytes: memory.heapTotal,
+      externalBytes: memory.external,
+      cacheBytes: cache?.cache.size.bytes ?? 0,
+      cacheEntries: cache?.cache.size.entries ?? 0,
+      rendering: limiter.stats().active,
+      waiting: limiter.stats().waiting,
+    },
+    'server stats',
+  );
+}, STATS_EVERY_MS).unref();
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {

@@ -9,6 +9,11 @@
  * queue costs a socket, not a render; and a request whose client has gone away while it waited is dropped
  * without being rendered.
  *
+ * Reads waiting are rendered by demand, then in order: the response cache (scripts/lib/response-cache.mjs)
+ * marks each render with how many requests wait for it (RENDER_DEMAND), so the dashboard that forty readers
+ * wait for, purged by every write, goes before a page of the long tail that one reader asked for. In the
+ * soak, first come first served left the dashboard behind hundreds of such renders, and its readers timed out.
+ *
  * Writes (any method but GET and HEAD) wait in a queue of their own that goes first: a researcher's save is
  * worth more than a reader's render, it holds row locks others wait for, and the soak's writers timed out
  * behind hundreds of readers.
@@ -24,6 +29,12 @@ export const DEFAULT_RENDER_CONCURRENCY = 8;
 export const DEFAULT_RENDER_QUEUE = 2_000;
 /** How long a handler may run on after its response has ended or its client has gone, still holding its slot. */
 export const DEFAULT_GRACE_MS = 10_000;
+/**
+ * A request property: a function telling how many requests its render will answer (1 when unset). Read each
+ * time a slot frees, since readers keep joining a render while it waits.
+ */
+export const RENDER_DEMAND = Symbol('counterpart.renderDemand');
+
 /** What a refused request is told to wait before trying again, in seconds. */
 const RETRY_AFTER_SECONDS = 5;
 
@@ -97,8 +108,19 @@ export function createRenderLimiter({ concurrency, maxQueue, graceMs = DEFAULT_G
   const reads = [];
   const counts = { refused: 0, dropped: 0 };
 
+  /** The waiting read the most requests wait for (the first of those in a tie), taken out of the queue. */
+  function busiestRead() {
+    let best = 0;
+    let bestDemand = -1;
+    for (let i = 0; i < reads.length; i++) {
+      const demand = reads[i].req[RENDER_DEMAND]?.() ?? 1;
+      if (demand > bestDemand) [best, bestDemand] = [i, demand];
+    }
+    return reads.splice(best, 1)[0]?.resume;
+  }
+
   function release() {
-    const next = writes.shift() ?? reads.shift();
+    const next = writes.shift()?.resume ?? busiestRead();
     if (next === undefined) active--;
     else next();
   }
@@ -120,7 +142,7 @@ export function createRenderLimiter({ concurrency, maxQueue, graceMs = DEFAULT_G
           }
           const queue = req.method === 'GET' || req.method === 'HEAD' ? reads : writes;
           // The slot is handed over by release(): `active` stays as it was.
-          await new Promise((resolve) => queue.push(resolve));
+          await new Promise((resume) => queue.push({ req, resume }));
           if (gone(req, res)) {
             counts.dropped++;
             return release();

@@ -1,12 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRenderLimiter, renderLimitsFromEnv } from './render-limit.mjs';
+import { createRenderLimiter, RENDER_DEMAND, renderLimitsFromEnv } from './render-limit.mjs';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
 /** A server whose renders each wait until the test lets them finish, recording the order they began in. */
-async function serve(limits: { concurrency: number; maxQueue: number; graceMs?: number }) {
+async function serve(
+  limits: { concurrency: number; maxQueue: number; graceMs?: number },
+  demand: Record<string, () => number> = {},
+) {
   const began: string[] = [];
   const finishers = new Map<string, () => void>();
   let rendering = 0;
@@ -22,7 +25,12 @@ async function serve(limits: { concurrency: number; maxQueue: number; graceMs?: 
   };
   const limiter = createRenderLimiter(limits);
   const handle = limiter.wrap(render);
-  const server = http.createServer((req, res) => void handle(req, res));
+  const server = http.createServer((req, res) => {
+    // As the response cache does: how many requests this render will answer.
+    const wanted = demand[req.url ?? ''];
+    if (wanted) Object.assign(req, { [RENDER_DEMAND]: wanted });
+    void handle(req, res);
+  });
   let closedConnections = 0;
   server.on('connection', (socket) => socket.once('close', () => closedConnections++));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -105,6 +113,22 @@ describe('the render limiter', () => {
     }
     await Promise.all(answers);
     expect(app.began).toEqual(['/first', '/write-1', '/write-2', '/read-1', '/read-2']);
+  });
+
+  it('renders first the waiting read the most requests wait for, asked when a slot frees', async () => {
+    let dashboardReaders = 1;
+    const app = await serve({ concurrency: 1, maxQueue: 10 }, { '/dashboard': () => dashboardReaders });
+    const answers = [app.get('/first'), app.get('/tail-1'), app.get('/dashboard'), app.get('/tail-2')];
+    await until(() => app.limiter.stats().waiting === 3);
+    // More readers join the dashboard's render while it waits.
+    dashboardReaders = 40;
+
+    for (let n = 1; n <= 4; n++) {
+      await until(() => app.began.length === n);
+      await app.finish(app.began[n - 1]);
+    }
+    await Promise.all(answers);
+    expect(app.began).toEqual(['/first', '/dashboard', '/tail-1', '/tail-2']);
   });
 
   it('refuses at once with a 503 and Retry-After when the queue is full', async () => {

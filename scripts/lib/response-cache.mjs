@@ -23,6 +23,7 @@
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import { ALL, CACHE_CHANNEL, CACHE_TAGS_HEADER, parseTagsHeader, tagsForUrl } from '../../lib/cache/tags.mjs';
+import { RENDER_DEMAND } from './render-limit.mjs';
 
 /** The response header saying how a request was served: hit, miss (rendered, maybe stored) or bypass. */
 export const CACHE_STATUS_HEADER = 'x-counterpart-cache';
@@ -190,6 +191,8 @@ export class ResponseCache {
     this.flights = new Map();
     /** Requests waiting for a render of their key (for tests and figures). */
     this.waiting = 0;
+    /** key → how many requests wait for the render of that key now under way. */
+    this.waitingFor = new Map();
     this.counts = { hit: 0, miss: 0, bypass: 0, stored: 0, shared: 0, invalidations: 0 };
   }
 
@@ -282,7 +285,13 @@ export class ResponseCache {
     // One that may not waits for the next render (which began after it looked) rather than start its own.
     for (let flight = this.flights.get(key); flight !== undefined; flight = this.flights.get(key)) {
       this.waiting++;
-      const landed = await flight.finally(() => this.waiting--);
+      this.waitingFor.set(key, (this.waitingFor.get(key) ?? 0) + 1);
+      const landed = await flight.finally(() => {
+        this.waiting--;
+        const left = this.waitingFor.get(key) - 1;
+        if (left === 0) this.waitingFor.delete(key);
+        else this.waitingFor.set(key, left);
+      });
       if (!this.isUp()) break;
       const rendered = this.lru.get(key);
       if (rendered !== undefined) return this.replay(req, res, rendered);
@@ -390,6 +399,9 @@ export class ResponseCache {
     };
     res.once('finish', () => settle(true));
     res.once('close', () => settle(false));
+    // How many requests this render will answer, for the render limiter's choice of what to render next
+    // (scripts/lib/render-limit.mjs): a page many readers wait for goes before one a single reader asked for.
+    req[RENDER_DEMAND] = () => 1 + (this.waitingFor.get(key) ?? 0);
     try {
       return await next(req, res);
     } catch (error) {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RENDER_DEMAND } from './render-limit.mjs';
 import { acceptsGzip, cacheableTags, cacheBytesFromEnv, coalesce, ResponseCache } from './response-cache.mjs';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
@@ -402,23 +403,27 @@ describe('never stale', () => {
 
   it('requests for a page being rendered wait for that render instead of rendering it again', async () => {
     const release = deferred();
-    const started = deferred();
+    const started = deferred<http.IncomingMessage>();
     const app = countingApp();
     const inner = app.handler;
     app.handler = async (req, res) => {
-      started.resolve();
+      started.resolve(req);
       await release.promise;
       return inner(req, res);
     };
     const cache = makeCache();
     const get = await serve(cache, app);
     const first = get('/pairs/countries/US/RU');
-    await started.promise;
+    const rendering = (await started.promise) as http.IncomingMessage & { [RENDER_DEMAND]?: () => number };
+    // The render limiter is told how many requests the render will answer: one so far.
+    expect(rendering[RENDER_DEMAND]?.()).toBe(1);
     const others = [get('/pairs/countries/US/RU'), get('/pairs/countries/US/RU')];
     await expect.poll(() => cache.waiting).toBe(2);
+    expect(rendering[RENDER_DEMAND]?.()).toBe(3);
     release.resolve();
     const answers = await Promise.all([first, ...others]);
     expect(answers.map((a) => a.cache)).toEqual(['miss', 'hit', 'hit']);
+    expect(rendering[RENDER_DEMAND]?.()).toBe(1);
     expect(new Set(answers.map((a) => a.body))).toEqual(new Set(['render 1 of /pairs/countries/US/RU']));
     expect(app.renders).toBe(1);
   });
