@@ -10,7 +10,8 @@
  *
  * Writers: `apiWriters` researchers' scripts with an API token and `formWriters` researchers using the contact
  * form (its server actions, called as the browser calls them: React's encodeReply, the Next-Action header and
- * the session cookie). Each writer logs held calls on its own pair, two days apart counting back from `today`,
+ * the session cookie). Each writer pauses as a reader does (writerPause), then logs held calls on its own pair,
+ * two days apart counting back from `today`,
  * and edits every second contact it made (its summary, at the version it was given). A write is acknowledged
  * when the app says so (201/200 from the API, `ok: true` with the saved id from an action). After each
  * acknowledged write the writer reads it back anonymously, as any reader would, through the cached public API:
@@ -209,6 +210,15 @@ async function readBack(pair, write) {
   if (writes.readAfterWrite.samples.length < 10) writes.readAfterWrite.samples.push(last);
 }
 
+/**
+ * A writer pauses like a reader between one write (and its read-back) and the next: a researcher, not a
+ * loop. Without it the write rate followed the server's speed (150 to 1,000 creates a run), and with it the
+ * purges of every page that lists contacts, so no two runs were comparable.
+ */
+function writerPause() {
+  return sleep(Math.random() * 2 * job.thinkMs);
+}
+
 function contactBody(index, n, pair, url) {
   return {
     date: writeDate(n),
@@ -224,6 +234,7 @@ async function apiWriter(index, pair) {
   const auth = { authorization: `Bearer ${job.token}` };
   let last = null;
   for (let n = 0; performance.now() < deadline; n += 1) {
+    await writerPause();
     const url = `${job.markerUrl}${job.run}/api/${index}/${n}`;
     const create = await request('POST', '/api/v1/contacts', {
       headers: { ...auth, 'content-type': 'application/json' },
@@ -300,6 +311,7 @@ function contactForm(index, n, pair, url, extra = {}) {
 async function formWriter(index, pair) {
   let last = null;
   for (let n = 0; performance.now() < deadline; n += 1) {
+    await writerPause();
     const url = `${job.markerUrl}${job.run}/form/${index}/${n}`;
     const create = await callAction('/contacts/new', job.actions.create, [
       { ok: false },

@@ -208,6 +208,9 @@ async function writerPairs(client: pg.Client, count: number): Promise<WriterPair
   return chosen;
 }
 
+/** A failure that one line explains (no stack trace). */
+class OneLineError extends Error {}
+
 /** One of the server's `server stats` log lines (scripts/server.mjs), in MB, `at` seconds into the load. */
 type ServerStats = { at: number; rssMb: number; cacheMb: number; outsideCacheMb: number; heapUsedMb: number };
 
@@ -483,6 +486,8 @@ async function main() {
   client.on('error', () => {});
   let tokenId: string | null = null;
   let failed = false;
+  /** Whether this run holds the soak's lock, and so may remove soak contacts at the end. */
+  let ownsDatabase = false;
   try {
     const migrationError = await migrateDeploy(database.ownerUrl);
     if (migrationError) throw new Error(migrationError);
@@ -491,6 +496,13 @@ async function main() {
       (await client.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0].v;
     const durability = { fsync: await setting('fsync'), synchronousCommit: await setting('synchronous_commit') };
 
+    // One soak per database at a time: a second one would take the first's contacts for an interrupted run's
+    // leftovers and delete them (it happened), and each would measure the other's load. Held by this session.
+    const { rows: lock } = await client.query<{ ok: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtext('counterpart npm run soak')) AS ok`,
+    );
+    if (!lock[0].ok) throw new OneLineError('Another `npm run soak` is running on this database: wait for it to end.');
+    ownsDatabase = true;
     process.env.DATABASE_URL = database.url;
     const leftovers = await removeMarkedWrites(client, MARKER_URL);
     if (leftovers > 0) log(`Removed ${leftovers} contacts an interrupted soak had written`);
@@ -700,10 +712,12 @@ async function main() {
     process.stdout.write(final.markdown);
   } catch (error) {
     failed = true;
-    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (error instanceof OneLineError) log(error.message);
+    else log(error instanceof Error ? (error.stack ?? error.message) : String(error));
   } finally {
     if (server) await server.stop();
     try {
+      if (!ownsDatabase) throw new Error('the database is another soak’s; nothing removed');
       const removed = await removeMarkedWrites(client, MARKER_URL);
       log(`Removed the soak's ${removed} contacts`);
       if (tokenId) {
