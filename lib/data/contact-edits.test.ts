@@ -310,6 +310,10 @@ describe('possible duplicates', () => {
     expect(
       await findNearbyContacts({ participants: [austin.slug, shoigu.slug], date: '2022-05-13', excludeId: contact.id }),
     ).toEqual([]);
+    // The first and last days a date may have: the day beyond is not asked of the database.
+    for (const date of ['0001-01-01', '9999-12-31']) {
+      expect(await findNearbyContacts({ participants: [austin.slug, shoigu.slug], date })).toEqual([]);
+    }
   });
 });
 

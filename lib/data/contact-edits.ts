@@ -1,5 +1,5 @@
 import 'server-only';
-import { addDays, subDays } from 'date-fns';
+import { addDays, max, min, subDays } from 'date-fns';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { parseIsoDate } from '../gaps/dates';
@@ -298,6 +298,10 @@ export async function getContactForEdit(id: string) {
   };
 }
 
+/** The first and last dates a contact may have (lib/validation/common.ts zIsoDate). */
+const FIRST_DAY = parseIsoDate('0001-01-01');
+const LAST_DAY = parseIsoDate('9999-12-31');
+
 /**
  * Contacts of the same officials (two of them, from two countries) dated
  * within a day of `date`: probably the same contact logged twice.
@@ -315,7 +319,8 @@ export async function findNearbyContacts(input: {
     where: {
       deletedAt: null,
       id: input.excludeId ? { not: input.excludeId } : undefined,
-      date: { gte: subDays(day, 1), lte: addDays(day, 1) },
+      // Within the dates the database stores: a day before 0001-01-01 made it fail (found by the fuzzer).
+      date: { gte: max([subDays(day, 1), FIRST_DAY]), lte: min([addDays(day, 1), LAST_DAY]) },
       participants: { some: { officialId: { in: officials.map((o) => o.id) } } },
     },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
