@@ -11,11 +11,11 @@
  * Writers: `apiWriters` researchers' scripts with an API token and `formWriters` researchers using the contact
  * form (its server actions, called as the browser calls them: React's encodeReply, the Next-Action header and
  * the session cookie). Each writer pauses as a reader does (writerPause), then logs held calls on its own pair,
- * two days apart counting back from `today`,
- * and edits every second contact it made (its summary, at the version it was given). A write is acknowledged
- * when the app says so (201/200 from the API, `ok: true` with the saved id from an action). After each
- * acknowledged write the writer reads it back anonymously, as any reader would, through the cached public API:
- * the pair's gaps must hold a new contact, and the contact's own record must show an edit's version.
+ * two days apart counting back from `today`, and edits every second contact it made (its summary, at the
+ * version it was given). A write is acknowledged when the app says so (201/200 from the API, `ok: true` with
+ * the saved id from an action). After each acknowledged write the writer reads it back anonymously, as any
+ * reader would, through the cached public API: the pair's gaps must hold a new contact, and the contact's own
+ * record must show an edit's version.
  */
 import http from 'node:http';
 import { encodeReply } from 'next/dist/compiled/react-server-dom-turbopack/client.node.js';
