@@ -89,6 +89,8 @@ describe('the audit log viewer', () => {
     expect((await listAuditEntries(filters({ to: previousDay(firstDay) }))).items).toHaveLength(0);
     expect((await listAuditEntries(filters({ from: nextDay(lastDay) }))).items).toHaveLength(0);
     expect((await listAuditEntries(filters({ to: '2020-01-01' }))).items).toHaveLength(0);
+    // The first and last days a filter may name.
+    expect((await listAuditEntries(filters({ from: '0001-01-01', to: '9999-12-31' }))).items).toHaveLength(7);
     expect(await listAuditFacets()).toEqual({
       entityTypes: ['contact', 'official', 'user'],
       actions: ['create', 'merge', 'update'],
