@@ -24,6 +24,9 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 
 const { createContactAction } = await import('./contacts');
+const { authenticateApiToken, createApiToken } = await import('../data/api-tokens');
+const { createUser } = await import('../data/users');
+const { ZApiTokenInput, ZUserInput } = await import('../validation/user');
 
 setupTestDatabase();
 
@@ -53,6 +56,21 @@ afterEach(async () => {
 });
 
 describe('a read-only database', () => {
+  it('still lets an API token read: its use goes unrecorded rather than the request refused', async () => {
+    const cli = { userId: null, via: 'cli' as const };
+    const user = await createUser(
+      ZUserInput.parse({ email: 'ana@example.org', name: 'Ana', role: 'researcher', password: 'long enough 123' }),
+      cli,
+    );
+    const { token, id } = await createApiToken(ZApiTokenInput.parse({ email: 'ana@example.org' }), cli);
+    await setReadOnly(true);
+
+    expect(await authenticateApiToken(token)).toEqual({ userId: user.id, role: 'RESEARCHER' });
+    await setReadOnly(false);
+    const row = await getDb().apiToken.findUniqueOrThrow({ where: { id }, select: { lastUsedAt: true } });
+    expect(row.lastUsedAt).toBeNull();
+  });
+
   it('refuses the contact form with a message beside it, keeps what was typed, and writes nothing', async () => {
     const make = (name: string, country: string) =>
       createOfficial(ZOfficialInput.parse({ name, country }), { userId: null, via: 'cli' });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { getDb } from '../db';
+import { databaseRefusal } from '../db-refusal';
 import { AppError } from '../errors';
 import type { Role } from '../auth/permissions';
 import type { Prisma } from '../generated/prisma/client';
@@ -161,7 +162,14 @@ export async function authenticateApiToken(token: string): Promise<{ userId: str
   if (row.expiresAt !== null && row.expiresAt <= now) return null;
   // Recording every use would make each write two; once a minute tells a user enough.
   if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    try {
+      await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    } catch (error) {
+      // A database refusing writes (read-only, disk full, too busy) still serves reads: the use goes
+      // unrecorded rather than the request refused. A write the token makes is refused on its own.
+      const refusal = databaseRefusal(error);
+      if (refusal === null || refusal.reason === 'unreachable') throw error;
+    }
   }
   return { userId: row.user.id, role: row.user.role };
 }
