@@ -2,43 +2,30 @@ import pg from 'pg';
 import { afterAll, beforeEach, inject } from 'vitest';
 import { disconnectDb } from '../db';
 
-const TABLES = [
-  'import_run',
-  'pair_stat',
-  'pair_gap_length',
-  'pair_contact',
-  'audit_log',
-  'source',
-  'participant',
-  'contact',
-  'position',
-  'office',
-  'official_alias',
-  'official',
-  'channel',
-  'context_event',
-  'watch',
-  'api_token',
-  'session',
-  'account',
-  'verification',
-  'rate_limit',
-  '"user"',
-];
-
 let owner: Promise<pg.Client> | undefined;
+
+/** Every table of the schema but Prisma's migration history, quoted: read from the database, never stale. */
+let schemaTables: Promise<string[]> | undefined;
 
 /**
  * Empties tables as their owner: the data layer connects as the app's role, which
  * may not TRUNCATE (nor restart the owner's sequences). The whole schema by default.
  */
-export async function emptyTables(tables: readonly string[] = TABLES, restartIdentity = true): Promise<void> {
+export async function emptyTables(tables?: readonly string[], restartIdentity = true): Promise<void> {
   owner ??= (async () => {
     const client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
     await client.connect();
     return client;
   })();
-  await (await owner).query(`TRUNCATE ${tables.join(', ')}${restartIdentity ? ' RESTART IDENTITY' : ''} CASCADE`);
+  const client = await owner;
+  schemaTables ??= client
+    .query<{ name: string }>(
+      `SELECT format('%I', tablename) AS name FROM pg_tables
+        WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename`,
+    )
+    .then(({ rows }) => rows.map((row) => row.name));
+  const list = tables ?? (await schemaTables);
+  await client.query(`TRUNCATE ${list.join(', ')}${restartIdentity ? ' RESTART IDENTITY' : ''} CASCADE`);
 }
 
 /**
@@ -54,6 +41,7 @@ export function setupTestDatabase() {
     await disconnectDb();
     const client = owner;
     owner = undefined;
+    schemaTables = undefined;
     await (await client)?.end();
   });
 }
