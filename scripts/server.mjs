@@ -274,16 +274,18 @@ const STATS_EVERY_MS = 10_000;
 setInterval(() => {
   if (!logger.isLevelEnabled('debug')) return;
   const memory = process.memoryUsage();
+  const held = cache?.cache.size ?? { bytes: 0, entries: 0 };
+  const queue = limiter.stats();
   logger.debug(
     {
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
       heapTotalBytes: memory.heapTotal,
       externalBytes: memory.external,
-      cacheBytes: cache?.cache.size.bytes ?? 0,
-      cacheEntries: cache?.cache.size.entries ?? 0,
-      rendering: limiter.stats().active,
-      waiting: limiter.stats().waiting,
+      cacheBytes: held.bytes,
+      cacheEntries: held.entries,
+      rendering: queue.active,
+      waiting: queue.waiting,
     },
     'server stats',
   );

@@ -189,11 +189,16 @@ export class ResponseCache {
     this.rendering = 0;
     /** key → a promise settled when the render of that key now under way has finished (stored or not) */
     this.flights = new Map();
-    /** Requests waiting for a render of their key (for tests and figures). */
-    this.waiting = 0;
     /** key → how many requests wait for the render of that key now under way. */
     this.waitingFor = new Map();
     this.counts = { hit: 0, miss: 0, bypass: 0, stored: 0, shared: 0, invalidations: 0 };
+  }
+
+  /** Requests waiting for a render of their key (for tests and figures). */
+  get waiting() {
+    let sum = 0;
+    for (const count of this.waitingFor.values()) sum += count;
+    return sum;
   }
 
   /** Entries currently kept, and their bytes. */
@@ -284,10 +289,8 @@ export class ResponseCache {
     // barrier: every write they must see committed before that, and was either in the render or purged it.
     // One that may not waits for the next render (which began after it looked) rather than start its own.
     for (let flight = this.flights.get(key); flight !== undefined; flight = this.flights.get(key)) {
-      this.waiting++;
       this.waitingFor.set(key, (this.waitingFor.get(key) ?? 0) + 1);
       const landed = await flight.finally(() => {
-        this.waiting--;
         const left = this.waitingFor.get(key) - 1;
         if (left === 0) this.waitingFor.delete(key);
         else this.waitingFor.set(key, left);
