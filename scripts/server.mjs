@@ -20,6 +20,7 @@
  * Usage: node scripts/server.mjs [--dev] [--port N] [--hostname H]
  * (PORT and HOSTNAME work too; NEXT_DIST_DIR reaches next.config.js.)
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -191,9 +192,16 @@ function withBody(req, body) {
   return replay;
 }
 
+/** The pages the production build prerendered (Next.js serves them from disk); none in development. */
+function prerenderedPaths() {
+  if (dev) return [];
+  const manifest = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'prerender-manifest.json');
+  return Object.keys(JSON.parse(fs.readFileSync(manifest, 'utf8')).routes ?? {});
+}
+
 const app = next({ dev, dir: ROOT, hostname, port });
 await app.prepare();
-const limiter = createRenderLimiter(renderLimits);
+const limiter = createRenderLimiter({ ...renderLimits, staticPaths: prerenderedPaths() });
 const handle = limiter.wrap(app.getRequestHandler());
 
 let cache = null;

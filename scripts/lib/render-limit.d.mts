@@ -14,4 +14,7 @@ export type RenderLimiter = {
   stats(): { active: number; waiting: number; refused: number; dropped: number };
   wrap(handle: Handler): (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
 };
-export function createRenderLimiter(limits: RenderLimits & { graceMs?: number }): RenderLimiter;
+/** staticPaths: the pathnames the build prerendered, read without waiting. */
+export function createRenderLimiter(
+  limits: RenderLimits & { graceMs?: number; staticPaths?: Iterable<string> },
+): RenderLimiter;

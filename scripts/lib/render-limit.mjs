@@ -18,9 +18,11 @@
  * worth more than a reader's render, it holds row locks others wait for, and the soak's writers timed out
  * behind hundreds of readers.
  *
- * Not queued: cache hits (answered before this), the build's static files, health and ping (they must answer
- * when the app is busy), and the streams that run for minutes holding little (exports, import uploads),
- * which would otherwise hold a slot each for their whole length.
+ * Not queued: cache hits (answered before this), the build's static files, the pages the build prerendered
+ * (`staticPaths`: Next.js answers them from disk, reading no data; in the soak the methodology page waited
+ * 10 s behind renders it had no part in), health and ping (they must answer when the app is busy), and the
+ * streams that run for minutes holding little (exports, import uploads), which would otherwise hold a slot
+ * each for their whole length.
  */
 
 /** Requests rendered at once when RENDER_CONCURRENCY is unset: a little under the database pool's 10. */
@@ -63,8 +65,9 @@ export function renderLimitsFromEnv(env = process.env) {
   };
 }
 
-function isNeverQueued(url) {
-  const pathname = (url ?? '/').split('?')[0];
+function isNeverQueued(req, staticPaths) {
+  const pathname = (req.url ?? '/').split('?')[0];
+  if ((req.method === 'GET' || req.method === 'HEAD') && staticPaths.has(pathname)) return true;
   return NEVER_QUEUED.some((pattern) => pattern.test(pathname));
 }
 
@@ -98,10 +101,12 @@ function settled(res) {
 }
 
 /**
- * A limiter of `concurrency` requests at once with at most `maxQueue` waiting (and `graceMs`: see above). `wrap(handle)` gives the
- * handler to serve through it; `stats()` tells how many are rendering, waiting, refused and dropped.
+ * A limiter of `concurrency` requests at once with at most `maxQueue` waiting (and `graceMs`, `staticPaths`:
+ * see above). `wrap(handle)` gives the handler to serve through it; `stats()` tells how many are rendering,
+ * waiting, refused and dropped.
  */
-export function createRenderLimiter({ concurrency, maxQueue, graceMs = DEFAULT_GRACE_MS }) {
+export function createRenderLimiter({ concurrency, maxQueue, graceMs = DEFAULT_GRACE_MS, staticPaths = [] }) {
+  const prerendered = new Set(staticPaths);
   let active = 0;
   /** Writes waiting, served first; then reads, in order. */
   const writes = [];
@@ -133,7 +138,7 @@ export function createRenderLimiter({ concurrency, maxQueue, graceMs = DEFAULT_G
     stats: () => ({ active, waiting: writes.length + reads.length, ...counts }),
     wrap(handle) {
       return async (req, res) => {
-        if (isNeverQueued(req.url)) return handle(req, res);
+        if (isNeverQueued(req, prerendered)) return handle(req, res);
         if (active < concurrency) active++;
         else {
           if (writes.length + reads.length >= maxQueue) {

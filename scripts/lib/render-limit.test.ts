@@ -7,7 +7,7 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<
 
 /** A server whose renders each wait until the test lets them finish, recording the order they began in. */
 async function serve(
-  limits: { concurrency: number; maxQueue: number; graceMs?: number },
+  limits: { concurrency: number; maxQueue: number; graceMs?: number; staticPaths?: string[] },
   demand: Record<string, () => number> = {},
 ) {
   const began: string[] = [];
@@ -204,6 +204,19 @@ describe('the render limiter', () => {
     for (const path of exempt) await app.finish(path);
     expect((await Promise.all(answers)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect((await app.get('/search?q=x')).status).toBe(503);
+    await app.finish('/busy');
+    expect((await busy).status).toBe(200);
+  });
+
+  it('never queues a read of a prerendered page, but queues a write to its address and other pages', async () => {
+    const app = await serve({ concurrency: 1, maxQueue: 0, staticPaths: ['/methodology'] });
+    const busy = app.get('/busy');
+    await until(() => app.limiter.stats().active === 1);
+    const page = app.get('/methodology?ref=feed');
+    await app.finish('/methodology?ref=feed');
+    expect((await page).status).toBe(200);
+    expect((await app.post('/methodology')).status).toBe(503);
+    expect((await app.get('/methodology/more')).status).toBe(503);
     await app.finish('/busy');
     expect((await busy).status).toBe(200);
   });
