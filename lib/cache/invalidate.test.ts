@@ -5,6 +5,20 @@ import { disconnectDb, getDb } from '../db';
 import { invalidationPayloads, MAX_PAYLOAD_BYTES, publishInvalidation } from './invalidate';
 
 describe('invalidationPayloads', () => {
+  it('sends a write’s texts in one more notification, which purges the pages for any text', () => {
+    expect(invalidationPayloads(['contacts', 'contact:1'], ['xu yuan', 'xu yuan', 'talks'])).toEqual([
+      '{"tags":["contacts","contact:1"]}',
+      '{"tags":["search-text"],"texts":["xu yuan","talks"]}',
+    ]);
+    expect(invalidationPayloads([], [])).toEqual(['{"tags":["search-text"],"texts":[]}']);
+  });
+
+  it('purges every search page when the texts are too long to send, and `all` covers them', () => {
+    const long = ['x'.repeat(MAX_PAYLOAD_BYTES)];
+    expect(invalidationPayloads(['contacts'], long)).toEqual(['{"tags":["contacts","search"]}']);
+    expect(invalidationPayloads(['all'], ['xu'])).toEqual(['{"tags":["all"]}']);
+  });
+
   it('sends the tags as JSON, once each', () => {
     expect(invalidationPayloads(['a', 'b', 'a'])).toEqual(['{"tags":["a","b"]}']);
     expect(invalidationPayloads([])).toEqual([]);

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '../generated/prisma/client';
-import { ALL, CACHE_CHANNEL } from './tags.mjs';
+import { ALL, CACHE_CHANNEL, SEARCH, SEARCH_TEXT } from './tags.mjs';
 
 export {
   ALL,
@@ -11,6 +11,7 @@ export {
   officeTag,
   officialTag,
   pairTag,
+  SEARCH,
   type ContactTagOfficial,
 } from './tags.mjs';
 
@@ -25,12 +26,22 @@ type Sql = Pick<Prisma.TransactionClient, '$executeRaw'>;
 
 /**
  * The notification payloads (JSON `{"tags":[…]}`) for a set of tags: several when one would be too
- * long, and a single `all` when even that would take too many.
+ * long, and a single `all` when even that would take too many. With `texts` (the folded texts a contact
+ * write changed: lib/cache/tags.mjs), one more, `{"tags":["search-text"],"texts":[…]}`, which purges the
+ * search pages they may match; if they are too long to send, `search` purges every search page instead.
  */
-export function invalidationPayloads(tags: Iterable<string>): string[] {
+export function invalidationPayloads(tags: Iterable<string>, texts?: Iterable<string>): string[] {
   const unique = [...new Set(tags)];
-  if (unique.length === 0) return [];
   if (unique.includes(ALL)) return [JSON.stringify({ tags: [ALL] })];
+  let textPayload: string | null = null;
+  if (texts !== undefined) {
+    textPayload = JSON.stringify({ tags: [SEARCH_TEXT], texts: [...new Set(texts)] });
+    if (Buffer.byteLength(textPayload) > MAX_PAYLOAD_BYTES) {
+      textPayload = null;
+      if (!unique.includes(SEARCH)) unique.push(SEARCH);
+    }
+  }
+  if (unique.length === 0) return textPayload === null ? [] : [textPayload];
   const encode = (list: string[]) => JSON.stringify({ tags: list });
   const empty = Buffer.byteLength(encode([]));
   const payloads: string[] = [];
@@ -50,7 +61,7 @@ export function invalidationPayloads(tags: Iterable<string>): string[] {
     batch.push(tag);
   }
   payloads.push(encode(batch));
-  return payloads;
+  return textPayload === null ? payloads : [...payloads, textPayload];
 }
 
 /**
@@ -59,8 +70,8 @@ export function invalidationPayloads(tags: Iterable<string>): string[] {
  * and only if, the transaction commits, so no server purges for a write that rolled back, and none
  * can serve the old response once the write is visible.
  */
-export async function publishInvalidation(tx: Sql, tags: Iterable<string>): Promise<void> {
-  for (const payload of invalidationPayloads(tags)) {
+export async function publishInvalidation(tx: Sql, tags: Iterable<string>, texts?: Iterable<string>): Promise<void> {
+  for (const payload of invalidationPayloads(tags, texts)) {
     await tx.$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, ${payload})`;
   }
 }

@@ -13,6 +13,11 @@ export const CACHE_CHANNEL: string;
 export const CACHE_TAGS_HEADER: string;
 export const ALL: 'all';
 export const CONTACTS: 'contacts';
+export const SEARCH: 'search';
+export const SEARCH_TEXT: 'search-text';
+
+export function searchTags(q: string | null | undefined): string[];
+export function searchTextMatches(tag: string, texts: readonly string[]): boolean;
 
 export function pairTag(level: TagLevel, refA: string, refB: string): string;
 export function officialTag(slug: string): string;

@@ -1,15 +1,25 @@
 /*
  * The tags of the response cache (scripts/lib/response-cache.mjs): which records a cached public
- * response was built from, and which tags a write purges. Plain JavaScript without imports, so the
- * custom server (node, no build step) and the app (TypeScript, through tags.d.mts) share one copy.
+ * response was built from, and which tags a write purges. Plain JavaScript (importing only plain
+ * JavaScript), so the custom server (node, no build step) and the app (TypeScript, through tags.d.mts)
+ * share one copy.
  *
  * A tag names a record or a set of them:
  *   pair:<level>:<refA>:<refB>  a pair page, its feed and its gaps (level official|office|country; the
  *                               refs sorted: official slugs, office keys, country codes)
  *   official:<slug>  office:<KEY>  country:<CC>  contact:<id>
- *   contacts         everything that lists contacts: dashboard, search, feeds, contact lists and exports
+ *   contacts         everything that lists contacts: dashboard, feeds, contact lists and exports
+ *   search           every search page
+ *   search-text:<q>  a search page for the text q (folded: see lib/text-fold.mjs), which only a write of a
+ *                    contact whose text contains q can change (searchTextMatches)
+ *   search-text      a search page that any contact write may change (no text, or one not in plain ASCII)
  *   all              every entry (admin writes: officials, positions, offices, events, channels, merges, roles)
+ *
+ * A contact write that knows the texts it changed (its contacts' summaries, topics and participants' names
+ * and aliases, before and after, folded) sends them with its tags instead of `search`: then only the search
+ * pages they may match are purged, not all of them (lib/cache/invalidate.ts).
  */
+import { foldText } from '../text-fold.mjs';
 
 /** The PostgreSQL channel writes notify and every server listens on. */
 export const CACHE_CHANNEL = 'counterpart_cache';
@@ -22,6 +32,30 @@ export const CACHE_TAGS_HEADER = 'x-counterpart-cache-tags';
 
 export const ALL = 'all';
 export const CONTACTS = 'contacts';
+export const SEARCH = 'search';
+/** Carried by the search pages any contact write may change; sent by every write that sends its texts. */
+export const SEARCH_TEXT = 'search-text';
+
+/**
+ * The tags of a search page for the text `q`. The search matches a contact when its summary contains q
+ * (ILIKE), a topic equals q in lower case, or a participant's name or alias contains q folded; each of these
+ * implies that some folded text of the contact contains q folded, if q is plain ASCII (beyond it,
+ * PostgreSQL's and JavaScript's case rules differ: the final sigma, the dotted I), so such a page is kept
+ * until a write whose texts contain it. Any other page (no q, or not ASCII) goes with every contact write.
+ */
+export function searchTags(q) {
+  const folded = typeof q === 'string' ? foldText(q) : '';
+  const exact = folded !== '' && /^[\x20-\x7e]*$/.test(q);
+  return [SEARCH, exact ? `${SEARCH_TEXT}:${folded}` : SEARCH_TEXT];
+}
+
+/** Whether a write whose folded texts are `texts` may change the pages tagged `tag` (a search tag). */
+export function searchTextMatches(tag, texts) {
+  if (tag === SEARCH_TEXT) return true;
+  if (!tag.startsWith(`${SEARCH_TEXT}:`)) return false;
+  const q = tag.slice(SEARCH_TEXT.length + 1);
+  return texts.some((text) => text.includes(q));
+}
 
 const LEVELS = {
   OFFICIAL: 'official',
@@ -129,7 +163,7 @@ export function tagsForUrl(url) {
   const pair = (level, a, b) => (LEVELS[level] && level.endsWith('s') ? [pairTag(level, a, b)] : null);
 
   if (n === 0) return [CONTACTS];
-  if (n === 1 && first === 'search') return [CONTACTS];
+  if (n === 1 && first === 'search') return searchTags(parsed.searchParams.get('q'));
   if (first === 'pairs' && n === 4) return pair(second, third, fourth);
   if (first === 'officials' && n === 2) return [officialTag(second)];
   if (first === 'offices' && n === 2) return [officeTag(second)];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contactTags, pairTag, parseTagsHeader, tagsForUrl } from './tags.mjs';
+import { foldText } from '../text-fold.mjs';
+import { contactTags, pairTag, parseTagsHeader, searchTags, searchTextMatches, tagsForUrl } from './tags.mjs';
 
 describe('pairTag', () => {
   it('sorts the sides, so both orders name one pair', () => {
@@ -17,11 +18,36 @@ describe('pairTag', () => {
   });
 });
 
+describe('searchTextMatches', () => {
+  it('matches a search page whose folded text a written text contains, and every page without one', () => {
+    const texts = ['talks with sergei shoigu on ukraine', 'defence'];
+    expect(searchTextMatches('search-text:shoigu', texts)).toBe(true);
+    expect(searchTextMatches('search-text:ei sh', texts)).toBe(true);
+    expect(searchTextMatches('search-text:defence', texts)).toBe(true);
+    expect(searchTextMatches('search-text:lavrov', texts)).toBe(false);
+    expect(searchTextMatches('search-text', [])).toBe(true);
+    expect(searchTextMatches('search', texts)).toBe(false);
+    expect(searchTextMatches('contacts', texts)).toBe(false);
+  });
+
+  it('folds the page’s text as the written texts are folded', () => {
+    const [, tag] = searchTags('SHOIGU');
+    expect(searchTextMatches(tag, [foldText('Sergei Shoigu')])).toBe(true);
+    expect(searchTextMatches(searchTags('Sergei  shoigu')[1], [foldText('SERGEI\u00a0SHOIGU')])).toBe(true);
+    expect(searchTextMatches(searchTags('cafe')[1], [foldText('Café talks')])).toBe(true);
+  });
+});
+
 describe('tagsForUrl', () => {
   it.each([
     ['/', ['contacts']],
     ['/?level=offices&country=RU&page=2', ['contacts']],
-    ['/search?q=shoigu', ['contacts']],
+    ['/search?q=shoigu', ['search', 'search-text:shoigu']],
+    ['/search?q=%20Sergei%20%20SHOIGU&type=CALL', ['search', 'search-text:sergei shoigu']],
+    ['/search?q=Шойгу', ['search', 'search-text']],
+    ['/search?q=Caf%C3%A9', ['search', 'search-text']],
+    ['/search?country=RU', ['search', 'search-text']],
+    ['/search?q=%20', ['search', 'search-text']],
     ['/pairs/officials/sergei-shoigu/lloyd-austin', ['pair:official:lloyd-austin:sergei-shoigu']],
     ['/pairs/offices/US:SECDEF/RU:MINDEF?before=2022-05-13~abc', ['pair:office:RU:MINDEF:US:SECDEF']],
     ['/pairs/offices/US%3ASECDEF/RU%3AMINDEF', ['pair:office:RU:MINDEF:US:SECDEF']],

@@ -188,7 +188,7 @@ export async function updateContact(
       { action: 'update', entityType: 'contact', entityId: id, before, after },
       { publish: false },
     );
-    await syncContactStats(tx, [id]);
+    await syncContactStats(tx, [id], { searchBefore: [before] });
     return {
       id,
       version: after.version,
@@ -258,7 +258,7 @@ export async function deleteContact(id: string, options: { version: number }, ac
       { action: 'delete', entityType: 'contact', entityId: id, before, after },
       { publish: false },
     );
-    await syncContactStats(tx, [id]);
+    await syncContactStats(tx, [id], { searchBefore: [before] });
     return { id, version: after.version, deletedAt: after.deletedAt };
   });
 }

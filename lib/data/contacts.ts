@@ -261,7 +261,7 @@ export async function createContact(input: ContactInput, actor: Actor, options: 
       },
       { publish: false },
     );
-    await syncContactStats(tx, [contact.id]);
+    await syncContactStats(tx, [contact.id], { searchBefore: [] });
     return {
       id: contact.id,
       version: contact.version,

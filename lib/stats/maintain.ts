@@ -19,7 +19,9 @@ import {
   officialTag,
   pairTag,
   publishInvalidation,
+  SEARCH,
 } from '../cache/invalidate';
+import { normalizeName } from '../names';
 import { Prisma } from '../generated/prisma/client';
 import type { PairLevel } from '../gaps/types';
 import {
@@ -92,7 +94,7 @@ function relinkDays(rows: ChangedRow[]): ChangedRow[] {
 export async function syncContactStats(
   tx: Tx,
   contactIds: string[],
-  options: { bulk?: boolean } = {},
+  options: { bulk?: boolean; searchBefore?: SearchedText[] } = {},
 ): Promise<StatPair[]> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return [];
@@ -174,8 +176,15 @@ export async function syncContactStats(
         AND NOT EXISTS (SELECT 1 FROM pair_contact pc WHERE pc.level = s.level AND pc.a = s.a AND pc.b = s.b)`;
   }
   const synced = pairs.map(({ level, a, b }) => ({ level, a, b }));
-  // A bulk write may have touched any page: every server empties its cache when it commits.
-  await publishInvalidation(tx, bulk ? [ALL] : await tagsOfPairs(tx, synced, ids));
+  if (bulk) {
+    // A bulk write may have touched any page: every server empties its cache when it commits.
+    await publishInvalidation(tx, [ALL]);
+  } else if (options.searchBefore === undefined) {
+    await publishInvalidation(tx, [...(await tagsOfPairs(tx, synced, ids)), SEARCH]);
+  } else {
+    const texts = await searchedTexts(tx, ids, options.searchBefore);
+    await publishInvalidation(tx, await tagsOfPairs(tx, synced, ids), texts);
+  }
   return synced;
 }
 
@@ -244,9 +253,34 @@ function figureChanges(
   };
 }
 
+/** What search matched a contact on before a write changed it (its snapshot has these). */
+export type SearchedText = { summary: string | null; topics: string[]; participants: string[] };
+
+/**
+ * The texts search matches the contacts on (lib/data/contacts.ts's textSearchWhere), folded, before and after
+ * the write: their summaries and topics, and their participants' names and aliases (participants before the
+ * write by slug). A search page for a text none of these contains shows the same after the write as before
+ * (lib/cache/tags.mjs), so its cached copy may stay.
+ */
+async function searchedTexts(tx: Tx, contactIds: string[], before: SearchedText[]): Promise<string[]> {
+  const slugsBefore = before.flatMap((b) => b.participants);
+  const rows = await tx.$queryRaw<{ text: string | null }[]>`
+    WITH named AS (
+      SELECT official_id AS id FROM participant WHERE contact_id = ANY(${contactIds}::text[])
+      UNION SELECT id FROM official WHERE slug = ANY(${slugsBefore}::text[])
+    )
+    SELECT summary AS text FROM contact WHERE id = ANY(${contactIds}::text[])
+    UNION ALL SELECT unnest(topics) FROM contact WHERE id = ANY(${contactIds}::text[])
+    UNION ALL SELECT name FROM official WHERE id IN (SELECT id FROM named)
+    UNION ALL SELECT name FROM official_alias WHERE official_id IN (SELECT id FROM named)`;
+  const texts = [...rows.map((row) => row.text), ...before.flatMap((b) => [b.summary, ...b.topics])];
+  return [...new Set(texts.filter((text): text is string => text !== null).map(normalizeName))];
+}
+
 /**
  * The response-cache tags of pages that show these pairs or contacts (lib/cache/tags.mjs): each
- * pair's page, its sides' pages, the contacts' own, and every list of contacts.
+ * pair's page, its sides' pages, the contacts' own, and every list of contacts (search pages aside:
+ * the caller purges them, all or by text).
  */
 async function tagsOfPairs(tx: Tx, pairs: StatPair[], contactIds: string[]): Promise<string[]> {
   const officialIds = [...new Set(pairs.filter((p) => p.level === 'OFFICIAL').flatMap((p) => [p.a, p.b]))];
@@ -280,7 +314,7 @@ async function tagsOfPairs(tx: Tx, pairs: StatPair[], contactIds: string[]): Pro
 export async function publishContactChange(tx: Tx, contactIds: string[]): Promise<void> {
   const pairs = await tx.$queryRaw<StatPair[]>`
     SELECT DISTINCT level::text AS level, a, b FROM pair_contact WHERE contact_id = ANY(${contactIds}::text[])`;
-  await publishInvalidation(tx, await tagsOfPairs(tx, pairs, contactIds));
+  await publishInvalidation(tx, [...(await tagsOfPairs(tx, pairs, contactIds)), SEARCH]);
 }
 
 /** The live and deleted contacts one of these officials takes part in: what a change to them moves. */

@@ -30,7 +30,7 @@ export class ResponseCache {
   readonly counts: { hit: number; miss: number; bypass: number; stored: number; shared: number; invalidations: number };
   readonly waiting: number;
   seq: number;
-  invalidate(tags: Iterable<string>): void;
+  invalidate(tags: Iterable<string>, texts?: readonly string[]): void;
   clear(): void;
   keyFor(req: Pick<IncomingMessage, 'url' | 'headers'>): string;
   handle(req: IncomingMessage, res: ServerResponse, next: Next): Promise<unknown>;
@@ -39,7 +39,7 @@ export class ResponseCache {
 export class InvalidationListener {
   constructor(options: {
     connectionString: string;
-    onInvalidate: (tags: string[]) => void;
+    onInvalidate: (tags: string[], texts: string[]) => void;
     onUp?: () => void;
     onDown?: () => void;
     log?: (line: string) => void;

@@ -7,7 +7,8 @@
  *
  * How it stays fresh: every write notifies PostgreSQL's `counterpart_cache` channel with the tags it
  * touched, in its own transaction (lib/cache/invalidate.ts), and each server listens on one dedicated
- * connection and drops the entries carrying those tags. Three rules close the gaps in between:
+ * connection and drops the entries carrying those tags. A contact write also sends the texts search
+ * matches its contacts on, and drops only the search pages whose text they contain (lib/cache/tags.mjs). Three rules close the gaps in between:
  *  1. Before a hit is served, a `SELECT 1` goes over the listening connection, and PostgreSQL delivers
  *     the notifications pending for that session before answering it: a write committed before the
  *     request arrived has purged its entries by then. Requests arriving together share one round trip
@@ -22,7 +23,14 @@
  */
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
-import { ALL, CACHE_CHANNEL, CACHE_TAGS_HEADER, parseTagsHeader, tagsForUrl } from '../../lib/cache/tags.mjs';
+import {
+  ALL,
+  CACHE_CHANNEL,
+  CACHE_TAGS_HEADER,
+  parseTagsHeader,
+  searchTextMatches,
+  tagsForUrl,
+} from '../../lib/cache/tags.mjs';
 import { RENDER_DEMAND } from './render-limit.mjs';
 
 /** The response header saying how a request was served: hit, miss (rendered, maybe stored) or bypass. */
@@ -160,6 +168,15 @@ function toBuffer(chunk, encoding) {
   return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
+/** Whether an invalidation (as logged) purges an entry with these tags. */
+function purges(invalidation, tags) {
+  if (invalidation.tags === null) return true;
+  return tags.some(
+    (tag) =>
+      invalidation.tags.has(tag) || (invalidation.texts.length > 0 && searchTextMatches(tag, invalidation.texts)),
+  );
+}
+
 export class ResponseCache {
   /**
    * @param {object} options
@@ -215,14 +232,17 @@ export class ResponseCache {
     }
   }
 
-  /** Drops the entries carrying any of the tags (`all`: every entry), and renders in flight won't store. */
-  invalidate(tags) {
+  /**
+   * Drops the entries carrying any of the tags (`all`: every entry), and the search pages the written texts
+   * may match (`texts`: lib/cache/tags.mjs); renders in flight carrying them won't store.
+   */
+  invalidate(tags, texts = []) {
     const list = [...tags];
     this.seq++;
     this.counts.invalidations++;
     const all = list.includes(ALL);
     if (this.rendering > 0) {
-      this.log.push({ seq: this.seq, tags: all ? null : new Set(list) });
+      this.log.push({ seq: this.seq, tags: all ? null : new Set(list), texts });
       // Under constant load renders always overlap and the log never empties: cut it. A render older than
       // what is left is then not kept (see invalidatedSince), which costs a render, never freshness.
       if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG / 2);
@@ -231,7 +251,9 @@ export class ResponseCache {
       this.lru.clear();
       return;
     }
-    for (const tag of list) {
+    const purged =
+      texts.length === 0 ? list : [...list, ...[...this.byTag.keys()].filter((t) => searchTextMatches(t, texts))];
+    for (const tag of purged) {
       const keys = this.byTag.get(tag);
       if (keys === undefined) continue;
       for (const key of [...keys]) this.lru.delete(key);
@@ -248,7 +270,7 @@ export class ResponseCache {
     if (this.seq === since) return false;
     const firstLogged = this.log.length > 0 ? this.log[0].seq : this.seq + 1;
     if (firstLogged > since + 1) return true; // the log was cut: assume the worst
-    return this.log.some((entry) => entry.seq > since && (entry.tags === null || tags.some((t) => entry.tags.has(t))));
+    return this.log.some((entry) => entry.seq > since && purges(entry, tags));
   }
 
   /** The key of a request: UTC date, encoding, scheme and host, address. */
@@ -434,7 +456,7 @@ export class ResponseCache {
     if (!this.invalidatedSince(since, tags)) return Infinity;
     const firstLogged = this.log.length > 0 ? this.log[0].seq : this.seq + 1;
     if (firstLogged > since + 1) return since + 1; // the log was cut: assume the earliest
-    return this.log.find((e) => e.seq > since && (e.tags === null || tags.some((t) => e.tags.has(t)))).seq;
+    return this.log.find((e) => e.seq > since && purges(e, tags)).seq;
   }
 
   store(key, entry) {
@@ -452,7 +474,7 @@ export class ResponseCache {
 
 /**
  * The server's end of the channel: one connection that LISTENs, applies each notification through
- * `onInvalidate(tags)`, and offers the barrier of rule 1. When the connection drops it says so
+ * `onInvalidate(tags, texts)`, and offers the barrier of rule 1. When the connection drops it says so
  * (`onDown`), and reconnects with back-off; `onUp` runs once it listens again.
  */
 export class InvalidationListener {
@@ -510,13 +532,18 @@ export class InvalidationListener {
     client.on('notification', (message) => {
       if (message.channel !== CACHE_CHANNEL) return;
       let tags = [ALL];
+      let texts = [];
+      const strings = (value) => Array.isArray(value) && value.every((t) => typeof t === 'string');
       try {
         const parsed = JSON.parse(message.payload ?? '');
-        if (Array.isArray(parsed?.tags) && parsed.tags.every((t) => typeof t === 'string')) tags = parsed.tags;
+        if (strings(parsed?.tags) && (parsed.texts === undefined || strings(parsed.texts))) {
+          tags = parsed.tags;
+          texts = parsed.texts ?? [];
+        }
       } catch {
         // An unreadable notification purges everything rather than nothing.
       }
-      this.onInvalidate(tags);
+      this.onInvalidate(tags, texts);
     });
     try {
       await client.connect();
@@ -587,7 +614,7 @@ export async function startResponseCache({ env = process.env, dev = false, log =
   let cache = null;
   const listener = new InvalidationListener({
     connectionString: env.DATABASE_URL,
-    onInvalidate: (tags) => cache.invalidate(tags),
+    onInvalidate: (tags, texts) => cache.invalidate(tags, texts),
     // Notifications may have been missed while the connection was away.
     onUp: () => cache.clear(),
     onDown: () => cache.clear(),

@@ -218,6 +218,54 @@ describe('serving', () => {
     expect((await get(urls[1])).cache).toBe('miss');
   });
 
+  it('purges the search pages a written contact’s texts may match, and only those', async () => {
+    const app = countingApp();
+    const cache = makeCache();
+    const get = await serve(cache, app);
+    const urls = ['/search?q=Xu', '/search?q=Lavrov&type=CALL', '/search?q=Caf%C3%A9', '/search?country=RU', '/'];
+    for (const url of urls) await get(url);
+    // A write whose texts (folded) hold "xu" but not "lavrov": the other pages with a plain-ASCII text stay.
+    cache.invalidate(['contacts', 'search-text'], ['talks with xu yuan', 'sanctions']);
+    expect((await get(urls[0])).cache).toBe('miss');
+    expect((await get(urls[1])).cache).toBe('hit');
+    // Not plain ASCII, or no text at all: any contact write may change them.
+    expect((await get(urls[2])).cache).toBe('miss');
+    expect((await get(urls[3])).cache).toBe('miss');
+    expect((await get(urls[4])).cache).toBe('miss');
+    // A write that sends no texts purges every search page.
+    cache.invalidate(['search']);
+    expect((await get(urls[1])).cache).toBe('miss');
+  });
+
+  it('rule 2: a search page rendered while a write whose texts match it commits is not kept; one they miss is', async () => {
+    for (const [texts, kept] of [
+      [['a call with sergei lavrov'], false],
+      [['a call with xu yuan'], true],
+    ] as const) {
+      const release = deferred();
+      const started = deferred();
+      const app = countingApp();
+      const inner = app.handler;
+      let first = true;
+      app.handler = async (req, res) => {
+        if (first) {
+          first = false;
+          started.resolve();
+          await release.promise;
+        }
+        return inner(req, res);
+      };
+      const cache = makeCache();
+      const get = await serve(cache, app);
+      const pending = get('/search?q=Lavrov');
+      await started.promise;
+      cache.invalidate(['contacts', 'search-text'], texts);
+      release.resolve();
+      await pending;
+      expect((await get('/search?q=Lavrov')).cache).toBe(kept ? 'hit' : 'miss');
+    }
+  });
+
   it('bypasses while notifications are not arriving, or the barrier fails', async () => {
     let up = false;
     let barrierFails = false;
