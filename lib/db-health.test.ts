@@ -148,4 +148,13 @@ describe('the pool', () => {
     expect(elapsed).toBeGreaterThanOrEqual(connectTimeoutMs - 100);
     expect(elapsed).toBeLessThan(poolWaitMs);
   });
+
+  it('lets a write’s transaction run past Prisma’s default of 5 s, as saves on a busy server do', async () => {
+    process.env.DATABASE_URL = saved;
+    const answer = await getDb().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_sleep(5.5)`;
+      return tx.$queryRaw<{ n: number }[]>`SELECT 1 AS n`;
+    });
+    expect(answer).toEqual([{ n: 1 }]);
+  }, 20_000);
 });

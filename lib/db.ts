@@ -16,6 +16,13 @@ const CONNECT_TIMEOUT_MS = 5_000;
  * timeout, or the statement timeout, still bounds it), and only a failure to connect counts as "down".
  */
 const POOL_WAIT_MS = 20_000;
+/**
+ * How long a write's transaction may run before it is rolled back (Prisma's own default is 5 s). Under load
+ * a contact's save spends most of its time waiting its turn on the busy server, between statements that each
+ * take milliseconds: in the soak, one form save in four ran past 5 s and was thrown away as "too busy".
+ * Writes that move many rows (imports, merges, rebuilds) set longer ones.
+ */
+export const TRANSACTION_TIMEOUT_MS = 30_000;
 
 // Next.js writes its runtime's name in place of this exact expression when it bundles server code; the
 // command line and the tests run this file unbundled, where the variable is unset.
@@ -108,7 +115,7 @@ function createClient(): PrismaClient {
   // the proxy answers 503 before a request meets a dead connection and fails mid-page.
   pool.on('error', (error) => noteConnection(error));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: poolWaitMs } });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: poolWaitMs, timeout: TRANSACTION_TIMEOUT_MS } });
 }
 
 /** Closes the client, for scripts and tests that must exit cleanly. */
