@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const DEFAULT_RENDER_CONCURRENCY: number;
 export const DEFAULT_RENDER_QUEUE: number;
 export const DEFAULT_GRACE_MS: number;
+export const DEFAULT_BACKLOG_MS: number;
 /** A request property: how many requests its render will answer (see render-limit.mjs). */
 export const RENDER_DEMAND: unique symbol;
 
@@ -14,7 +15,7 @@ export type RenderLimiter = {
   stats(): { active: number; waiting: number; refused: number; dropped: number };
   wrap(handle: Handler): (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
 };
-/** staticPaths: the pathnames the build prerendered, read without waiting. */
+/** staticPaths: the pathnames the build prerendered, read without waiting; now: a clock in ms, for tests. */
 export function createRenderLimiter(
-  limits: RenderLimits & { graceMs?: number; staticPaths?: Iterable<string> },
+  limits: RenderLimits & { graceMs?: number; staticPaths?: Iterable<string>; backlogMs?: number; now?: () => number },
 ): RenderLimiter;
