@@ -79,7 +79,15 @@ function routeFigures(key) {
   return figures;
 }
 
+/** Requests and timeouts by the 10 s of the run they began in: when the timeouts came (a cold cache, a purge). */
+const timeline = [];
+const loadStarted = performance.now();
+
 function record(key, result, path) {
+  const bucket = Math.floor((performance.now() - result.ms - loadStarted) / 10_000);
+  timeline[bucket] ??= { requests: 0, timeouts: 0 };
+  timeline[bucket].requests += 1;
+  if (result.timeout) timeline[bucket].timeouts += 1;
   const figures = routeFigures(key);
   figures.latencies.push(result.timeout ? timeoutMs : result.ms);
   if (result.timeout) figures.timeouts += 1;
@@ -158,7 +166,8 @@ const writes = {
   refused: {}, // status → count
   timeouts: 0,
   connErrors: 0,
-  readAfterWrite: { checks: 0, failures: 0, samples: [] },
+  // failures: an answer came and did not show the write; unanswered: no answer came in time (a timeout).
+  readAfterWrite: { checks: 0, failures: 0, unanswered: 0, samples: [] },
   samples: [],
 };
 
@@ -189,10 +198,12 @@ async function readBack(pair, write) {
       : `/api/v1/contacts/${encodeURIComponent(write.id)}`;
   const until = performance.now() + 2_000;
   let last = '';
+  let answered = false;
   for (;;) {
     const result = await request('GET', path);
     record(write.kind === 'create' ? 'read-after-write: gaps API' : 'read-after-write: contact API', result, path);
     if (result.status === 200) {
+      answered = true;
       const body = JSON.parse(result.body);
       const seen =
         write.kind === 'create'
@@ -205,6 +216,10 @@ async function readBack(pair, write) {
     } else last = `${path} answered ${result.status ?? result.error ?? 'timeout'}`;
     if (performance.now() > until) break;
     await sleep(100);
+  }
+  if (!answered) {
+    writes.readAfterWrite.unanswered += 1;
+    return;
   }
   writes.readAfterWrite.failures += 1;
   if (writes.readAfterWrite.samples.length < 10) writes.readAfterWrite.samples.push(last);
@@ -384,6 +399,7 @@ try {
   const result = {
     seconds: (performance.now() - started) / 1000,
     routes: Object.fromEntries([...routes].map(([key, figures]) => [key, summary(figures)])),
+    timeline: Array.from(timeline, (bucket) => bucket ?? { requests: 0, timeouts: 0 }),
     writes,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

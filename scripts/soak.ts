@@ -16,9 +16,10 @@
  * 5. The hostile-input run: SOAK_FUZZ_CASES (default 10,000) generated requests against the same server
  *    (scripts/fuzz.ts), which must all be answered with a 4xx and leave every table as it was.
  * 6. The run's contacts are removed; a Markdown report on stdout and in bench/SOAK.md, the figures in
- *    bench/soak.json. Exit code 1 when a guarantee broke: a 5xx, a lost or doubled write, a partial contact,
- *    inconsistent statistics, a read that did not show a write, memory that grows, or a fuzz case answered
- *    with a 5xx or changing the database.
+ *    bench/soak.json. Exit code 1 when a guarantee broke: a 5xx, a request unanswered after 10 s once the
+ *    first minute (an empty response cache) is over, a lost or doubled write, a partial contact, inconsistent
+ *    statistics, an answer after a write that did not show it, memory that grows, or a fuzz case answered
+ *    with a 5xx or changing the database. The report shows the timeouts of each 10 s, the first minute's too.
  *
  * Usage: npm run soak
  */
@@ -65,6 +66,13 @@ const API_WRITERS = 7;
 const FORM_WRITERS = 3;
 const TIMEOUT_SECONDS = 10;
 const MEMORY_EVERY_MS = 10_000;
+/** The load's timeline counts requests and timeouts by this many seconds. */
+const TIMELINE_SECONDS = 10;
+/**
+ * The run's first minute, when the response cache starts empty and every page is rendered for the first
+ * time: its timeouts are reported, and the timeouts afterwards judged (memory is judged after it too).
+ */
+const WARM_UP_SECONDS = 60;
 /** Memory "grows" when its line rises faster than this share of its mean per minute (after the first minute). */
 const GROWTH_LIMIT_PER_MINUTE = 0.01;
 const EMAIL = 'soak@counterpart.invalid';
@@ -107,9 +115,11 @@ type LoadResult = {
     refused: Record<string, number>;
     timeouts: number;
     connErrors: number;
-    readAfterWrite: { checks: number; failures: number; samples: string[] };
+    readAfterWrite: { checks: number; failures: number; unanswered: number; samples: string[] };
     samples: string[];
   };
+  /** Requests and timeouts by the 10 s of the run they began in. */
+  timeline: { requests: number; timeouts: number }[];
 };
 type WriterPair = { a: string; b: string; aId: string; bId: string; aCountry: string; bCountry: string };
 type RouteGroup = { key: string; weight: number; paths: string[] };
@@ -391,6 +401,8 @@ type Results = {
     meanOutsideCacheMb: number;
     outsideCacheSlopeMbPerMinute: number | null;
   };
+  /** The first minute's requests and timeouts (WARM_UP_SECONDS). */
+  warmUp: { requests: number; timeouts: number };
   fuzz: FuzzSummary[];
   checks: { name: string; pass: boolean; value: string }[];
 };
@@ -425,9 +437,15 @@ function soakReport(r: Results): string {
           .join(', ')} |`,
     ),
     '',
+    '## Timeouts over time',
+    '',
+    `Requests begun in each ${TIMELINE_SECONDS} s of the run, and how many of them got no answer within ${TIMEOUT_SECONDS} s. The first minute starts with an empty response cache: ${r.warmUp.timeouts} of its ${r.warmUp.requests.toLocaleString('en-GB')} requests timed out.`,
+    '',
+    r.load.timeline.map((b, i) => `${i * TIMELINE_SECONDS}s: ${b.requests}/${b.timeouts}`).join(' · '),
+    '',
     '## Writes',
     '',
-    `${r.verification.acknowledgedCreates} contacts created and ${r.verification.acknowledgedEdits} edits acknowledged; ${r.verification.contactsOfRun} contacts of the run in the database afterwards. Refused: ${JSON.stringify(r.load.writes.refused)}; timeouts ${r.load.writes.timeouts}; connection errors ${r.load.writes.connErrors}. Read back anonymously after each: ${r.load.writes.readAfterWrite.checks} reads, ${r.load.writes.readAfterWrite.failures} did not show the write.`,
+    `${r.verification.acknowledgedCreates} contacts created and ${r.verification.acknowledgedEdits} edits acknowledged; ${r.verification.contactsOfRun} contacts of the run in the database afterwards. Refused: ${JSON.stringify(r.load.writes.refused)}; timeouts ${r.load.writes.timeouts}; connection errors ${r.load.writes.connErrors}. Read back anonymously after each: ${r.load.writes.readAfterWrite.checks} reads; ${r.load.writes.readAfterWrite.failures} answers did not show the write; ${r.load.writes.readAfterWrite.unanswered} got no answer within ${TIMEOUT_SECONDS} s (counted with the timeouts).`,
     ...[
       ...r.load.writes.samples,
       ...r.load.writes.readAfterWrite.samples,
@@ -599,9 +617,21 @@ async function main() {
     const writeReport = (fuzzed: FuzzSummary[], peak: ReturnType<typeof procStatus>) => {
       const serverErrors = Object.values(load.routes).reduce((s, r) => s + r.serverErrors, 0);
       const timeouts = Object.values(load.routes).reduce((s, r) => s + r.timeouts, 0);
+      const warm = load.timeline.slice(WARM_UP_SECONDS / TIMELINE_SECONDS);
+      const warmTimeouts = warm.reduce((s, b) => s + b.timeouts, 0);
+      const warmUp = load.timeline
+        .slice(0, WARM_UP_SECONDS / TIMELINE_SECONDS)
+        .reduce((sum, b) => ({ requests: sum.requests + b.requests, timeouts: sum.timeouts + b.timeouts }), {
+          requests: 0,
+          timeouts: 0,
+        });
       const checks = [
         { name: 'no 5xx under load', pass: serverErrors === 0, value: `${serverErrors}` },
-        { name: 'no request unanswered after 10 s', pass: timeouts === 0, value: `${timeouts}` },
+        {
+          name: `no request unanswered after ${TIMEOUT_SECONDS} s, once the cache is warm (after the first minute)`,
+          pass: warmTimeouts === 0,
+          value: `${warmTimeouts} (in the whole run: ${timeouts})`,
+        },
         {
           name: 'acknowledged writes all stored',
           pass: verification.missing.length === 0,
@@ -628,9 +658,9 @@ async function main() {
           value: verification.statistics.join('; ') || 'yes',
         },
         {
-          name: 'reads after a write show it',
+          name: 'reads after a write show it (every answer)',
           pass: load.writes.readAfterWrite.failures === 0,
-          value: `${load.writes.readAfterWrite.failures} of ${load.writes.readAfterWrite.checks}`,
+          value: `${load.writes.readAfterWrite.failures} of ${load.writes.readAfterWrite.checks - load.writes.readAfterWrite.unanswered} did not`,
         },
         outsideSlopePerMinute === null
           ? {
@@ -672,6 +702,7 @@ async function main() {
           meanOutsideCacheMb: meanOutside,
           outsideCacheSlopeMbPerMinute: outsideSlopePerMinute,
         },
+        warmUp,
         fuzz: fuzzed,
         checks,
       };
