@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const DEFAULT_RENDER_CONCURRENCY: number;
 export const DEFAULT_RENDER_QUEUE: number;
 export const DEFAULT_GRACE_MS: number;
-export const DEFAULT_BACKLOG_MS: number;
 /** A request property: how many requests its render will answer (see render-limit.mjs). */
 export const RENDER_DEMAND: unique symbol;
 
@@ -15,7 +14,7 @@ export type RenderLimiter = {
   stats(): { active: number; waiting: number; refused: number; dropped: number };
   wrap(handle: Handler): (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
 };
-/** staticPaths: the pathnames the build prerendered, read without waiting; now: a clock in ms, for tests. */
+/** staticPaths: the pathnames the build prerendered, read without waiting. */
 export function createRenderLimiter(
-  limits: RenderLimits & { graceMs?: number; staticPaths?: Iterable<string>; backlogMs?: number; now?: () => number },
+  limits: RenderLimits & { graceMs?: number; staticPaths?: Iterable<string> },
 ): RenderLimiter;

@@ -14,13 +14,6 @@
  * wait for, purged by every write, goes before a page of the long tail that one reader asked for. In the
  * soak, first come first served left the dashboard behind hundreds of such renders, and its readers timed out.
  *
- * "In order" is first come first served until the queue is backlogged (its oldest read has waited more than
- * `backlogMs`); then, among equal demand, the newest goes first (adaptive LIFO). With more readers than the
- * server can render, first come first served makes every reader wait nearly as long as the queue is deep, so
- * all time out together; newest first answers most of them quickly, and leaves waiting the oldest, whose
- * readers are the likeliest to have given up already (a request whose client has gone is dropped unrendered).
- * In the soak's cold first minute, a queue 140 deep at about 15 renders a second is a 9 s wait for everyone.
- *
  * Writes (any method but GET and HEAD) wait in a queue of their own that goes first: a researcher's save is
  * worth more than a reader's render, it holds row locks others wait for, and the soak's writers timed out
  * behind hundreds of readers.
@@ -38,8 +31,6 @@ export const DEFAULT_RENDER_CONCURRENCY = 8;
 export const DEFAULT_RENDER_QUEUE = 2_000;
 /** How long a handler may run on after its response has ended or its client has gone, still holding its slot. */
 export const DEFAULT_GRACE_MS = 10_000;
-/** How long the oldest read may wait before the queue counts as backlogged and serves the newest first. */
-export const DEFAULT_BACKLOG_MS = 1_000;
 /**
  * A request property: a function telling how many requests its render will answer (1 when unset). Read each
  * time a slot frees, since readers keep joining a render while it waits.
@@ -110,18 +101,11 @@ function settled(res) {
 }
 
 /**
- * A limiter of `concurrency` requests at once with at most `maxQueue` waiting (and `graceMs`, `staticPaths`,
- * `backlogMs`: see above; `now`, the clock in milliseconds, for tests). `wrap(handle)` gives the handler to serve through it; `stats()` tells how many are rendering,
+ * A limiter of `concurrency` requests at once with at most `maxQueue` waiting (and `graceMs`, `staticPaths`:
+ * see above). `wrap(handle)` gives the handler to serve through it; `stats()` tells how many are rendering,
  * waiting, refused and dropped.
  */
-export function createRenderLimiter({
-  concurrency,
-  maxQueue,
-  graceMs = DEFAULT_GRACE_MS,
-  staticPaths = [],
-  backlogMs = DEFAULT_BACKLOG_MS,
-  now = () => performance.now(),
-}) {
+export function createRenderLimiter({ concurrency, maxQueue, graceMs = DEFAULT_GRACE_MS, staticPaths = [] }) {
   const prerendered = new Set(staticPaths);
   let active = 0;
   /** Writes waiting, served first; then reads, in order. */
@@ -129,17 +113,13 @@ export function createRenderLimiter({
   const reads = [];
   const counts = { refused: 0, dropped: 0 };
 
-  /**
-   * The waiting read the most requests wait for, taken out of the queue: in a tie the oldest, or the newest
-   * when the queue is backlogged. `reads` is in the order they came, so its first is the oldest.
-   */
+  /** The waiting read the most requests wait for (the first of those in a tie), taken out of the queue. */
   function busiestRead() {
-    const newestFirst = reads.length > 0 && now() - reads[0].at > backlogMs;
     let best = 0;
     let bestDemand = -1;
     for (let i = 0; i < reads.length; i++) {
       const demand = reads[i].req[RENDER_DEMAND]?.() ?? 1;
-      if (demand > bestDemand || (newestFirst && demand === bestDemand)) [best, bestDemand] = [i, demand];
+      if (demand > bestDemand) [best, bestDemand] = [i, demand];
     }
     return reads.splice(best, 1)[0]?.resume;
   }
@@ -167,7 +147,7 @@ export function createRenderLimiter({
           }
           const queue = req.method === 'GET' || req.method === 'HEAD' ? reads : writes;
           // The slot is handed over by release(): `active` stays as it was.
-          await new Promise((resume) => queue.push({ req, resume, at: now() }));
+          await new Promise((resume) => queue.push({ req, resume }));
           if (gone(req, res)) {
             counts.dropped++;
             return release();

@@ -7,14 +7,7 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<
 
 /** A server whose renders each wait until the test lets them finish, recording the order they began in. */
 async function serve(
-  limits: {
-    concurrency: number;
-    maxQueue: number;
-    graceMs?: number;
-    staticPaths?: string[];
-    backlogMs?: number;
-    now?: () => number;
-  },
+  limits: { concurrency: number; maxQueue: number; graceMs?: number; staticPaths?: string[] },
   demand: Record<string, () => number> = {},
 ) {
   const began: string[] = [];
@@ -136,35 +129,6 @@ describe('the render limiter', () => {
     }
     await Promise.all(answers);
     expect(app.began).toEqual(['/first', '/dashboard', '/tail-1', '/tail-2']);
-  });
-
-  it('once the oldest read has waited past the backlog limit, renders the newest first, demand still first', async () => {
-    let clock = 0;
-    const app = await serve(
-      { concurrency: 1, maxQueue: 10, backlogMs: 1_000, now: () => clock },
-      { '/dashboard': () => 5 },
-    );
-    const answers = [app.get('/first')];
-    await until(() => app.began.length === 1);
-    for (const path of ['/old', '/dashboard', '/middle', '/new']) {
-      answers.push(app.get(path));
-      await until(() => app.limiter.stats().waiting === answers.length - 1);
-    }
-    // Up to the limit, by demand, then first come first served.
-    clock = 1_000;
-    const next = async (finished: string, began: number) => {
-      await app.finish(finished);
-      await until(() => app.began.length === began);
-    };
-    await next('/first', 2);
-    await next('/dashboard', 3);
-    // Past it (the oldest waiting, /middle, has waited 1,001 ms), the newest first.
-    clock = 1_001;
-    await next('/old', 4);
-    await next('/new', 5);
-    await app.finish('/middle');
-    await Promise.all(answers);
-    expect(app.began).toEqual(['/first', '/dashboard', '/old', '/new', '/middle']);
   });
 
   it('refuses at once with a 503 and Retry-After when the queue is full', async () => {
