@@ -23,7 +23,10 @@ import { encodeReply } from 'next/dist/compiled/react-server-dom-turbopack/clien
 const job = JSON.parse(process.argv[2] ?? '{}');
 const agent = new http.Agent({ keepAlive: true, maxSockets: job.readers + 4 * (job.apiWriters + job.formWriters) });
 const base = new URL(job.base);
-const deadline = performance.now() + job.seconds * 1000;
+// First a warm-up of `warmUpSeconds` under the same load (the response cache starts empty), then the
+// `seconds` that are judged; requests are counted apart by the phase they began in.
+const warmUpMs = (job.warmUpSeconds ?? 0) * 1000;
+const deadline = performance.now() + warmUpMs + job.seconds * 1000;
 const timeoutMs = job.timeoutSeconds * 1000;
 
 function log(line) {
@@ -70,25 +73,27 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // Per-route figures
 
 const routes = new Map();
-function routeFigures(key) {
-  let figures = routes.get(key);
+const warmUpRoutes = new Map();
+function routeFigures(phase, key) {
+  let figures = phase.get(key);
   if (!figures) {
     figures = { latencies: [], statuses: {}, cache: {}, timeouts: 0, connErrors: 0, errorSamples: [] };
-    routes.set(key, figures);
+    phase.set(key, figures);
   }
   return figures;
 }
 
-/** Requests and timeouts by the 10 s of the run they began in: when the timeouts came (a cold cache, a purge). */
+/** Requests and timeouts by the 10 s of the run (warm-up included) they began in: when the timeouts came. */
 const timeline = [];
 const loadStarted = performance.now();
 
 function record(key, result, path) {
-  const bucket = Math.floor((performance.now() - result.ms - loadStarted) / 10_000);
+  const began = performance.now() - result.ms - loadStarted;
+  const bucket = Math.floor(began / 10_000);
   timeline[bucket] ??= { requests: 0, timeouts: 0 };
   timeline[bucket].requests += 1;
   if (result.timeout) timeline[bucket].timeouts += 1;
-  const figures = routeFigures(key);
+  const figures = routeFigures(began < warmUpMs ? warmUpRoutes : routes, key);
   figures.latencies.push(result.timeout ? timeoutMs : result.ms);
   if (result.timeout) figures.timeouts += 1;
   else if (result.status === null) figures.connErrors += 1;
@@ -376,7 +381,7 @@ async function formWriter(index, pair) {
 // ------------------------------------------------------------------------------------------------
 
 const progress = setInterval(() => {
-  const done = [...routes.values()].reduce((sum, f) => sum + f.latencies.length, 0);
+  const done = [...routes.values(), ...warmUpRoutes.values()].reduce((sum, f) => sum + f.latencies.length, 0);
   log(`${done} requests, ${writes.acknowledged.length} acknowledged writes`);
 }, 30_000);
 
@@ -385,7 +390,7 @@ const watchdog = setTimeout(
     log('no result a minute after the end: giving up');
     process.exit(1);
   },
-  (job.seconds + 3 * job.timeoutSeconds + 60) * 1000,
+  ((job.warmUpSeconds ?? 0) + job.seconds + 3 * job.timeoutSeconds + 60) * 1000,
 );
 
 try {
@@ -399,6 +404,7 @@ try {
   const result = {
     seconds: (performance.now() - started) / 1000,
     routes: Object.fromEntries([...routes].map(([key, figures]) => [key, summary(figures)])),
+    warmUpRoutes: Object.fromEntries([...warmUpRoutes].map(([key, figures]) => [key, summary(figures)])),
     timeline: Array.from(timeline, (bucket) => bucket ?? { requests: 0, timeouts: 0 }),
     writes,
   };
