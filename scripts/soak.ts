@@ -406,7 +406,7 @@ type Results = {
     outsideCacheSlopeMbPerMinute: number | null;
   };
   /** The warm-up's requests, timeouts and 5xx (WARM_UP_SECONDS). */
-  warmUp: { seconds: number; requests: number; timeouts: number; serverErrors: number };
+  warmUp: { seconds: number; requests: number; timeouts: number; serverErrors: number; connErrors: number };
   fuzz: FuzzSummary[];
   checks: { name: string; pass: boolean; value: string }[];
 };
@@ -620,15 +620,19 @@ async function main() {
 
     /** The checks and the report, written as soon as the load is judged, and again with the fuzzer's runs. */
     const writeReport = (fuzzed: FuzzSummary[], peak: ReturnType<typeof procStatus>) => {
-      const total = (routes: Record<string, RouteSummary>, field: 'count' | 'serverErrors' | 'timeouts') =>
-        Object.values(routes).reduce((sum, r) => sum + r[field], 0);
+      const total = (
+        routes: Record<string, RouteSummary>,
+        field: 'count' | 'serverErrors' | 'timeouts' | 'connErrors',
+      ) => Object.values(routes).reduce((sum, r) => sum + r[field], 0);
       const serverErrors = total(load.routes, 'serverErrors');
       const timeouts = total(load.routes, 'timeouts');
+      const connErrors = total(load.routes, 'connErrors');
       const warmUp = {
         seconds: WARM_UP_SECONDS,
         requests: total(load.warmUpRoutes, 'count'),
         timeouts: total(load.warmUpRoutes, 'timeouts'),
         serverErrors: total(load.warmUpRoutes, 'serverErrors'),
+        connErrors: total(load.warmUpRoutes, 'connErrors'),
       };
       const checks = [
         {
@@ -640,6 +644,11 @@ async function main() {
           name: `no request unanswered after ${TIMEOUT_SECONDS} s (after the warm-up)`,
           pass: timeouts === 0,
           value: `${timeouts} (warm-up: ${warmUp.timeouts})`,
+        },
+        {
+          name: 'no connection dropped (warm-up included)',
+          pass: connErrors + warmUp.connErrors === 0,
+          value: `${connErrors + warmUp.connErrors}`,
         },
         {
           name: 'acknowledged writes all stored',
