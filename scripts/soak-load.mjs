@@ -21,14 +21,7 @@ import http from 'node:http';
 import { encodeReply } from 'next/dist/compiled/react-server-dom-turbopack/client.node.js';
 
 const job = JSON.parse(process.argv[2] ?? '{}');
-// An idle connection is closed before the server's keep-alive timeout (its `Keep-Alive: timeout=5`, less a
-// second), as a browser does or retries: without a timeout of its own, Node's agent ignores that hint and
-// reuses a connection the server is closing, and its request fails with ECONNRESET.
-const agent = new http.Agent({
-  keepAlive: true,
-  timeout: job.timeoutSeconds * 1000,
-  maxSockets: job.readers + 4 * (job.apiWriters + job.formWriters),
-});
+const agent = new http.Agent({ keepAlive: true, maxSockets: job.readers + 4 * (job.apiWriters + job.formWriters) });
 const base = new URL(job.base);
 // First a warm-up of `warmUpSeconds` under the same load (the response cache starts empty), then the
 // `seconds` that are judged; requests are counted apart by the phase they began in.
