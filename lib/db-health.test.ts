@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { isDatabaseAvailable, isDatabaseUnreachable, noteConnection } from './db-health';
 import { disconnectDb, getDb, poolSettings } from './db';
 
@@ -150,7 +150,7 @@ describe('the pool', () => {
   });
 
   it('lets a write’s transaction run past Prisma’s default of 5 s, as saves on a busy server do', async () => {
-    process.env.DATABASE_URL = saved;
+    process.env.DATABASE_URL = inject('databaseUrl');
     const answer = await getDb().$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_sleep(5.5)`;
       return tx.$queryRaw<{ n: number }[]>`SELECT 1 AS n`;
