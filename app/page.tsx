@@ -108,9 +108,12 @@ export default async function DashboardPage({ searchParams }: Props) {
             {countryFilter ? (
               <Link href={levelHref(level).replace(/&country=.*/, '')}>Show every country</Link>
             ) : (
-              <>
-                No pairs at all? Load the demo data with <code className="bg-rule rounded px-1">npm run db:seed</code>.
-              </>
+              latest.length === 0 && (
+                <>
+                  No contacts at all? Load the demo data with{' '}
+                  <code className="bg-rule rounded px-1">npm run db:seed</code>.
+                </>
+              )
             )}
           </p>
         ) : (

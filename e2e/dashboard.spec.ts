@@ -16,6 +16,8 @@ test.describe('dashboard', () => {
     await expect(
       main.getByText(/No running silences here\. A pair’s silence closed when one of the two left office/),
     ).toBeVisible();
+    // The demo data is loaded: the page must not suggest loading it.
+    await expect(main.getByText(/Load the demo data/)).toHaveCount(0);
     // The closed pairs are history on their own pages, not running silences here.
     await expect(page.getByRole('region', { name: /Running silences between officials/ })).toHaveCount(0);
     await main.getByRole('link', { name: 'the pairs of offices' }).click();
