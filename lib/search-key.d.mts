@@ -2,7 +2,8 @@
 export function searchKey(text: string): string;
 /** A key's trigrams as pg_trgm makes them for ASCII text. */
 export function keyTrigrams(key: string): Set<string>;
-export const SIMILARITY: number;
+/** The words of a key, each once. */
+export function keyWords(key: string): string[];
 export const WORD_SIMILARITY: number;
 export const FUZZY_MIN_LENGTH: number;
 /** Whether a query may match a name by key (true whenever PostgreSQL's match is). */

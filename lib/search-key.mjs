@@ -51,27 +51,34 @@ export function keyTrigrams(key) {
   return trigrams;
 }
 
-/** Keys at least this similar (pg_trgm `similarity`) match. */
-export const SIMILARITY = 0.3;
-/** A query key at least this similar to a part of a name's key (pg_trgm `word_similarity`) matches. */
+/** A word of a query key at least this similar to a part of a name's key (pg_trgm `word_similarity`) matches. */
 export const WORD_SIMILARITY = 0.5;
-/** Shorter query keys match by substring only: one or two letters are like too many names. */
+/** Shorter words match by substring only: one or two letters are like too many names. */
 export const FUZZY_MIN_LENGTH = 3;
 
+/** The words of a key, each once. */
+export function keyWords(key) {
+  return [...new Set(key.split(' ').filter((word) => word !== ''))];
+}
+
 /**
- * Whether a query may match a name by key, as lib/data/officials.ts matches them: the name's key contains the
- * query's, or (the query's key long enough) enough of the query's trigrams are in the name's. Both pg_trgm
- * measures are at most the share of the query's trigrams found in the name's (similarity divides the shared
- * trigrams by all of both, word_similarity by the query's), so this is true whenever PostgreSQL finds the
- * match, and sometimes when it does not: safe for deciding which cached searches to purge.
+ * Whether a query may match a name by key, as lib/data/official-search.ts matches them: the name's key contains
+ * the query's, or each word of the query's key is in the name's key or (three letters or more) like a part of
+ * it. pg_trgm's word_similarity is the share of the word's trigrams found in the closest part of the name's
+ * key, so at most the share found anywhere in it, which is what is counted here: this is true whenever
+ * PostgreSQL finds the match, and sometimes when it does not (safe for deciding which cached searches to
+ * purge).
  */
 export function mayMatchByKey(queryKey, nameKey) {
   if (queryKey === '') return false;
   if (nameKey.includes(queryKey)) return true;
-  if (queryKey.length < FUZZY_MIN_LENGTH) return false;
-  const wanted = keyTrigrams(queryKey);
   const found = keyTrigrams(nameKey);
-  let shared = 0;
-  for (const trigram of wanted) if (found.has(trigram)) shared++;
-  return shared / wanted.size >= Math.min(SIMILARITY, WORD_SIMILARITY) - 1e-9;
+  return keyWords(queryKey).every((word) => {
+    if (nameKey.includes(word)) return true;
+    if (word.length < FUZZY_MIN_LENGTH) return false;
+    const wanted = keyTrigrams(word);
+    let shared = 0;
+    for (const trigram of wanted) if (found.has(trigram)) shared++;
+    return shared / wanted.size >= WORD_SIMILARITY - 1e-9;
+  });
 }

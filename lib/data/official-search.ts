@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { normalizeName } from '../names';
-import { FUZZY_MIN_LENGTH, searchKey, SIMILARITY, WORD_SIMILARITY } from '../search-key.mjs';
+import { FUZZY_MIN_LENGTH, keyWords, searchKey, WORD_SIMILARITY } from '../search-key.mjs';
 
 /*
  * Finding officials however their name is written. Each name and other spelling is stored folded
@@ -10,15 +10,15 @@ import { FUZZY_MIN_LENGTH, searchKey, SIMILARITY, WORD_SIMILARITY } from '../sea
  * Latin form, lib/search-key.mjs). A query matches a spelling when
  *   - its folded form is in the folded spelling (any script: "习近平" finds the spelling 习近平), or
  *   - its key is in the spelling's key ("Шойгу", "Schoigu" and "Shoygu" all have the key "shoigu"), or
- *   - its key (three letters or more) is like the spelling's key by trigrams (pg_trgm): `similarity` at least
- *     SIMILARITY, or `word_similarity` (like a part of it) at least WORD_SIMILARITY ("Shoigo", "Choïgou").
- * The trigram conditions are the operators `%` and `<%`, which the GIN indexes on the keys answer, with their
- * thresholds set for the transaction. lib/cache/tags.mjs relies on these rules (mayMatchByKey): change them
- * together.
+ *   - each word of its key is in the spelling's key or, three letters or more, like a part of it by trigrams
+ *     (pg_trgm's `word_similarity` at least WORD_SIMILARITY: "Shoigo", "Choïgou"); a shorter word must begin
+ *     a word of it. Each word, not the whole query: "Sergej Schojgu" must not find every Sergei.
+ * The trigram condition is the operator `<%`, which the GIN indexes on the keys answer, with its threshold
+ * set for the transaction. lib/cache/tags.mjs relies on these rules (mayMatchByKey): change them together.
  *
  * Closeness ranks the officials: the whole name or key (1), the start of it (0.9), the start of a word
- * (0.85), inside it (0.8), else the trigram similarity scaled below those (at most 0.75); an official counts
- * with their best-matching spelling.
+ * (0.85), inside it (0.8), else the trigram similarity scaled below those (at most 0.75), and a hair more
+ * for a spelling that holds the query as written; an official counts with their best-matching spelling.
  */
 
 /** One official a search found: how close, and the spelling that matched best. */
@@ -33,24 +33,27 @@ function matchSql(q: string) {
   const inFolded = `%${likePattern(folded)}%`;
   const fuzzy = key.length >= FUZZY_MIN_LENGTH;
   const keyed = key !== '';
+  const eachWord = keyWords(key).map((word) =>
+    word.length >= FUZZY_MIN_LENGTH
+      ? Prisma.sql`(search_key LIKE ${`%${word}%`} OR ${word} <% search_key)`
+      : Prisma.sql`' ' || search_key LIKE ${`% ${word}%`}`,
+  );
   const condition = Prisma.sql`(name_search LIKE ${inFolded}
-    ${keyed ? Prisma.sql`OR search_key LIKE ${`%${key}%`}` : Prisma.empty}
-    ${fuzzy ? Prisma.sql`OR search_key % ${key} OR ${key} <% search_key` : Prisma.empty})`;
+    ${keyed ? Prisma.sql`OR search_key LIKE ${`%${key}%`} OR (${Prisma.join(eachWord, ' AND ')})` : Prisma.empty})`;
   const score = Prisma.sql`CASE
     WHEN name_search = ${folded} ${keyed ? Prisma.sql`OR search_key = ${key}` : Prisma.empty} THEN 1
     WHEN name_search LIKE ${`${likePattern(folded)}%`} ${keyed ? Prisma.sql`OR search_key LIKE ${`${key}%`}` : Prisma.empty} THEN 0.9
     WHEN name_search LIKE ${`% ${likePattern(folded)}%`} ${keyed ? Prisma.sql`OR search_key LIKE ${`% ${key}%`}` : Prisma.empty} THEN 0.85
     WHEN name_search LIKE ${inFolded} ${keyed ? Prisma.sql`OR search_key LIKE ${`%${key}%`}` : Prisma.empty} THEN 0.8
     ELSE ${fuzzy ? Prisma.sql`0.75 * greatest(similarity(search_key, ${key}), word_similarity(${key}, search_key))` : Prisma.sql`0`}
-  END`;
+  END + CASE WHEN name_search LIKE ${inFolded} THEN 0.01 ELSE 0 END`;
   return { condition, score };
 }
 
-/** Runs a read with the trigram thresholds of this search set for its transaction. */
+/** Runs a read with the trigram threshold of this search set for its transaction. */
 async function withThresholds<T>(read: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   return getDb().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(SIMILARITY)}, true),
-                              set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`;
+    await tx.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`;
     return read(tx);
   });
 }
@@ -78,7 +81,7 @@ export async function findOfficialMatches(options: {
         SELECT official_id, name, true, ${score} FROM official_alias WHERE ${condition}
       ), best AS (
         SELECT DISTINCT ON (official_id) official_id, name, alias, score
-          FROM spellings ORDER BY official_id, score DESC, alias
+          FROM spellings ORDER BY official_id, score DESC, alias, name
       )
       SELECT b.official_id AS id, b.score::float8 AS score, b.name AS matched, b.alias, count(*) OVER ()::int AS total
         FROM best b JOIN official o ON o.id = b.official_id AND o.merged_into_id IS NULL ${inCountry}
