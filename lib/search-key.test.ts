@@ -31,7 +31,18 @@ describe('searchKey', () => {
   });
 
   it('writes every script in plain ASCII letters, digits and single spaces', () => {
-    const names = ['习近平', '김정은', 'ภูมิพล', 'נתניהו', 'محمد بن سلمان', 'Ξυλούρης', 'ნიკოლოზ', 'Ճ', '岸田文雄', '100%'];
+    const names = [
+      '习近平',
+      '김정은',
+      'ภูมิพล',
+      'נתניהו',
+      'محمد بن سلمان',
+      'Ξυλούρης',
+      'ნიკოლოზ',
+      'Ճ',
+      '岸田文雄',
+      '100%',
+    ];
     for (const name of names) {
       const key = searchKey(name);
       expect(key, name).toMatch(/^[a-z0-9]+( [a-z0-9]+)*$/);

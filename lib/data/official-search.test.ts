@@ -83,7 +83,12 @@ describe('searching officials by any spelling', () => {
     expect(await names('Schoigu')).toEqual(['Sergei Shoigu']);
     expect(await names('Kuzhugetovich')).toEqual(['Сергей Кужугетович']);
     await mergeOfficials(
-      { duplicateId: duplicate.id, keptId: shoigu.id, duplicateVersion: duplicate.version, keptVersion: shoigu.version + 1 },
+      {
+        duplicateId: duplicate.id,
+        keptId: shoigu.id,
+        duplicateVersion: duplicate.version,
+        keptVersion: shoigu.version + 1,
+      },
       admin,
     );
     expect(await names('Kuschugetowitsch')).toEqual(['Sergei Shoigu']);
@@ -151,7 +156,19 @@ describe('the trigrams the response cache counts', () => {
     'talks on ukraine',
     'no deal sanctions stay',
   ];
-  const QUERIES = ['schoigu', 'shoigo', 'shoi', 'sh', 'xi', 'lavrof', 'austen', 'jinping', 'sanktions', 'ukrain', 'a b'];
+  const QUERIES = [
+    'schoigu',
+    'shoigo',
+    'shoi',
+    'sh',
+    'xi',
+    'lavrof',
+    'austen',
+    'jinping',
+    'sanktions',
+    'ukrain',
+    'a b',
+  ];
 
   it('are the trigrams pg_trgm makes of a key', async () => {
     const rows = await getDb().$queryRaw<{ key: string; trigrams: string[] }[]>`

@@ -406,9 +406,7 @@ function photoSrc(slug: string, photo: { updatedAt: Date } | null, photoUrl: str
  */
 export async function searchOfficials(options: { q?: string; country?: string[]; page?: number; pageSize?: number }) {
   const { q, country, page = 1, pageSize = 20 } = options;
-  const found = q
-    ? await findOfficialMatches({ q, country, skip: (page - 1) * pageSize, take: pageSize })
-    : null;
+  const found = q ? await findOfficialMatches({ q, country, skip: (page - 1) * pageSize, take: pageSize }) : null;
   const where: Prisma.OfficialWhereInput = found
     ? { id: { in: found.matches.map((m) => m.id) } }
     : { mergedIntoId: null, ...(country?.length ? { country: { in: country } } : {}) };
