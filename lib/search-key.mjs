@@ -52,7 +52,7 @@ export function keyTrigrams(key) {
 }
 
 /** A word of a query key at least this similar to a part of a name's key (pg_trgm `word_similarity`) matches. */
-export const WORD_SIMILARITY = 0.5;
+export const WORD_SIMILARITY = 0.4;
 /** Shorter words match by substring only: one or two letters are like too many names. */
 export const FUZZY_MIN_LENGTH = 3;
 
