@@ -19,6 +19,8 @@ export type OfficialHit = {
   name: string;
   country: string;
   otherNames: string[];
+  /** The other spelling the search matched best, when it was not the name. */
+  matchedName?: string | null;
   positions: { title: string; endDate: string | null }[];
 };
 
@@ -28,8 +30,9 @@ const IDLE: Search = { status: 'idle', query: '', hits: [] };
 
 const DEBOUNCE_MS = 150;
 
-/** The spelling that matched, when it is not the name shown: "also Шойгу". */
+/** The spelling that matched, when it is not the name shown: "also Шойгу" (the search says which). */
 export function matchedSpelling(hit: OfficialHit, query: string): string | null {
+  if (hit.matchedName !== undefined) return hit.matchedName;
   const q = query.trim().toLocaleLowerCase();
   if (!q || hit.name.toLocaleLowerCase().includes(q)) return null;
   return hit.otherNames.find((n) => n.toLocaleLowerCase().includes(q)) ?? null;

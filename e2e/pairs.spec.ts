@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { disconnectDb, getDb } from '../lib/db';
+import { nameSearchFields } from '../lib/names';
 import { test as apiTest } from './api-fixtures';
 import { expectAccessible } from './axe';
 import { screenshot } from './screenshots';
@@ -306,7 +307,7 @@ test.describe('pair page', () => {
       data: {
         slug,
         name: `Duplicate ${slug}`,
-        nameSearch: `duplicate ${slug}`,
+        ...nameSearchFields(`Duplicate ${slug}`),
         country: 'US',
         mergedIntoId: austin.id,
       },

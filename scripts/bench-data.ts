@@ -24,6 +24,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
+import { refreshSearchKeys } from './lib/search-keys';
 import { fail } from './lib/run';
 import { seedIfWanted } from './lib/seed';
 import { disconnectDb, getDb } from '../lib/db';
@@ -281,9 +282,10 @@ function generationSql({ contacts, officials }: Settings, today: string): { labe
     },
     {
       label: 'officials',
-      sql: `INSERT INTO official (id, slug, name, name_search, country, bio, created_at, updated_at)
+      // Search keys are '' here: computed in TypeScript once the load is committed (refreshSearchKeys).
+      sql: `INSERT INTO official (id, slug, name, name_search, search_key, country, bio, created_at, updated_at)
               SELECT ${officialId('idx')}, lower(first) || '-' || lower(last) || '-' || idx, first || ' ' || last,
-                     lower(first || ' ' || last), code, NULL, ${S}::timestamptz, ${S}::timestamptz
+                     lower(first || ' ' || last), '', code, NULL, ${S}::timestamptz, ${S}::timestamptz
                 FROM (SELECT c.code, c.off + i AS idx, ${element(FIRST_NAMES.split(' '), 'c.off + i', 31)} AS first,
                              ${element(LAST_NAMES.split(' '), 'c.off + i', 32)} AS last
                         FROM bench_country c, generate_series(0, c.n - 1) i) x
@@ -291,10 +293,31 @@ function generationSql({ contacts, officials }: Settings, today: string): { labe
     },
     {
       label: 'other spellings',
-      sql: `INSERT INTO official_alias (id, official_id, name, name_search)
-              SELECT 'bench-a' || substr(o.id, 8), o.id, alias, lower(alias)
+      sql: `INSERT INTO official_alias (id, official_id, name, name_search, search_key)
+              SELECT 'bench-a' || substr(o.id, 8), o.id, alias, lower(alias), ''
                 FROM official o, LATERAL (SELECT left(o.name, 1) || '. ' || split_part(o.name, ' ', 2) AS alias) a
                WHERE o.id LIKE 'bench-o%' AND ${u('substr(o.id, 8)::int', 33)} < 0.1`,
+    },
+    {
+      // As a Russian, Ukrainian or Bulgarian source would write the name (letter by letter: crude, but
+      // Cyrillic, which is what search has to cope with), for 40% of officials.
+      label: 'Cyrillic spellings',
+      sql: `INSERT INTO official_alias (id, official_id, name, name_search, search_key)
+              SELECT 'bench-c' || substr(o.id, 8), o.id, alias, lower(alias), ''
+                FROM official o, LATERAL (SELECT initcap(translate(lower(o.name), 'abcdefghijklmnopqrstuvwxyz',
+                                                   'абцдефгхийклмнопкрстуввхиз')) AS alias) a
+               WHERE o.id LIKE 'bench-o%' AND ${u('substr(o.id, 8)::int', 34)} < 0.4
+              ON CONFLICT (official_id, name_search) DO NOTHING`,
+    },
+    {
+      // A German press agency's transliteration (w for v, sch for sh, j for y), for 20% of officials.
+      label: 'German spellings',
+      sql: `INSERT INTO official_alias (id, official_id, name, name_search, search_key)
+              SELECT 'bench-g' || substr(o.id, 8), o.id, alias, lower(alias), ''
+                FROM official o, LATERAL (SELECT replace(replace(replace(o.name, 'v', 'w'), 'sh', 'sch'), 'y', 'j')
+                                            AS alias) a
+               WHERE o.id LIKE 'bench-o%' AND ${u('substr(o.id, 8)::int', 35)} < 0.2 AND alias <> o.name
+              ON CONFLICT (official_id, name_search) DO NOTHING`,
     },
     {
       label: 'offices',
@@ -732,6 +755,8 @@ async function main() {
     try {
       await load(client, settings, today);
       let step = performance.now();
+      log(`search keys of ${await refreshSearchKeys(database.ownerUrl)} names (${seconds(step)} s)`);
+      step = performance.now();
       await client.query('ANALYZE');
       log(`analyzed (${seconds(step)} s)`);
       log(`loaded in ${seconds(started)} s`);

@@ -28,7 +28,9 @@
  *    follows) and then removed from the database with its audit rows.
  * 5. The server's peak resident memory (VmHWM in /proc/<pid>/status) and its RSS at the end; the first-load
  *    JavaScript of the dashboard and of a pair page, from the build (see firstLoadJs).
- * 6. With the server stopped, the import: a BENCH_IMPORT_ROWS-row (default 100,000) contacts CSV through
+ * 6. With the server stopped, search by any spelling: BENCH_SEARCHES (default 1,000) distinct misspelt or
+ *    transliterated names through the data layer, uncached, beside a profile read (scripts/bench-search.ts).
+ *    Then the import: a BENCH_IMPORT_ROWS-row (default 100,000) contacts CSV through
  *    `npm run cli -- import contacts`, against PostgreSQL's COPY of the same file (see scripts/bench-import.ts);
  *    the imported contacts are removed afterwards.
  * 7. A Markdown table on stdout and in bench/RESULTS.md (with the machine), and bench/results.json.
@@ -44,6 +46,7 @@ import vm from 'node:vm';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { measureImport, removeBenchImports, type ImportBenchResult } from './bench-import';
+import { measureSpellingSearch, spellingSearchMarkdown, type SpellingSearchResult } from './bench-search';
 import { accountToken } from './lib/api-account';
 import {
   benchData,
@@ -86,6 +89,8 @@ function numberFromEnv(name: string, fallback: number, min: number): number {
 const SECONDS = numberFromEnv('BENCH_SECONDS', 10, 1);
 const WARMUP_SECONDS = numberFromEnv('BENCH_WARMUP_SECONDS', 2, 0);
 const IMPORT_ROWS = Math.floor(numberFromEnv('BENCH_IMPORT_ROWS', 100_000, 1000));
+/** Distinct misspelt or transliterated names asked of the officials' search (scripts/bench-search.ts). */
+const SEARCHES = Math.floor(numberFromEnv('BENCH_SEARCHES', 1000, 100));
 const CONNECTIONS = 10;
 const WRITERS = 10;
 const TIMEOUT_SECONDS = 8;
@@ -599,6 +604,15 @@ async function main() {
     await server.stop();
     server = null;
 
+    // Search by any spelling, in the data layer and uncached (each name asked once), the server stopped.
+    log(`search by any spelling: ${whole(SEARCHES)} misspelt or transliterated names, one after the other`);
+    const spelling = await measureSpellingSearch({ ownerUrl: database.ownerUrl, count: SEARCHES }).catch(
+      (error: unknown) => {
+        log(`  not measured: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      },
+    );
+
     // The import, with the server stopped: the command line and PostgreSQL have the machine to themselves.
     log(`import: ${whole(IMPORT_ROWS)} rows, COPY then the command line`);
     const imported = await measureImport({ database, client, rows: IMPORT_ROWS, log });
@@ -666,6 +680,14 @@ async function main() {
     }
 
     checks.push(...importChecks(imported));
+    checks.push({
+      name: 'search by any spelling (data layer, uncached)',
+      target: `p99 ≤ ${TARGET.searchP99Ms} ms at ≥ 10,000 officials (baseline: a profile read by slug)`,
+      value: spelling
+        ? `p99 ${ms(spelling.page.p99)} ms, all ids ${ms(spelling.contacts.p99)} ms (baseline ${ms(spelling.baseline.p99)} ms)`
+        : 'not measured',
+      pass: spelling?.pass ?? false,
+    });
 
     const results = {
       date: started.toISOString(),
@@ -699,6 +721,7 @@ async function main() {
       },
       firstLoadJs: firstLoad,
       import: imported,
+      spellingSearch: spelling,
       checks,
     };
     const markdown = report(results);
@@ -760,6 +783,7 @@ type Results = {
   firstLoadJs: (FirstLoad & { fromHtmlOnly: number; notInHtml: number | null })[];
   import: ImportBenchResult;
   checks: Check[];
+  spellingSearch?: SpellingSearchResult | null;
 };
 
 function cold(c: Cold | null): string {
@@ -823,6 +847,7 @@ function report(r: Results): string {
     '',
   );
   lines.push(...importReport(r.import));
+  if (r.spellingSearch) lines.push(spellingSearchMarkdown(r.spellingSearch), '');
   lines.push('| target | goal | measured | result |', '|---|---|---|---|');
   for (const check of r.checks) {
     lines.push(`| ${check.name} | ${check.target} | ${check.value} | ${check.pass ? 'PASS' : '**FAIL**'} |`);

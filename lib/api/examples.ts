@@ -45,6 +45,7 @@ export const officialSummaryExample = officialSummaryJson({
   ...shoigu,
   wikidataId: 'Q23460',
   aliases: ['Sergey Shoygu', 'Shoygu', 'Сергей Шойгу', 'Шойгу'],
+  matchedName: 'Шойгу',
   positions: [
     { title: MINDEF.title, officeKey: MINDEF.officeKey, startDate: MINDEF.startDate, endDate: MINDEF.endDate },
   ],

@@ -183,6 +183,10 @@ const schemas: Record<string, JsonSchema> = {
     name: text,
     country,
     otherNames: { type: 'array', items: text, description: 'Other spellings and transliterations.' },
+    matchedName: nullable({
+      type: 'string',
+      description: 'In a search: the other spelling that matched `q` best, when it was not `name`; else null.',
+    }),
     wikidataId: nullable({ type: 'string', pattern: '^Q[1-9][0-9]*$' }),
     positions: {
       type: 'array',
@@ -1203,8 +1207,11 @@ const paths: OpenApiDocument['paths'] = {
       operationId: 'searchOfficials',
       summary: 'Search officials',
       description:
-        'Officials whose name or any other spelling contains `q`, ignoring case and accents: "Shoygu", "shoigu" ' +
-        'and "Шойгу" all find Sergei Shoigu. Sorted by name.',
+        'Officials whose name or any other spelling matches `q` however it is written: ignoring case and accents, ' +
+        'transliterated from any script to a normalised Latin form, and by trigram similarity, so "Shoygu", ' +
+        '"Schoigu", "Sergej Schojgu" and "Шойгу" all find Sergei Shoigu, and "习近平" finds Xi Jinping when that ' +
+        'spelling is recorded. Closest first (the whole name, its start, the start of a word, a part of it, then ' +
+        'by similarity), then by name; without `q`, all officials by name.',
       tags: ['Officials'],
       parameters: [
         {

@@ -24,6 +24,7 @@ export function officialSummaryJson(official: OfficialSearchItem) {
     name: official.name,
     country: official.country,
     otherNames: official.aliases,
+    matchedName: official.matchedName,
     wikidataId: official.wikidataId,
     positions: official.positions.map((p) => ({
       title: p.title,

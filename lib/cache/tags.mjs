@@ -11,7 +11,8 @@
  *   contacts         everything that lists contacts: dashboard, feeds, contact lists and exports
  *   search           every search page
  *   search-text:<q>  a search page for the text q (folded: see lib/text-fold.mjs), which only a write of a
- *                    contact whose text contains q can change (searchTextMatches)
+ *                    contact whose text contains q, or one of whose participants' spellings q may match by
+ *                    search key (lib/search-key.mjs), can change (searchTextMatches)
  *   search-text      a search page that any contact write may change (no text, or one not in plain ASCII)
  *   all              every entry (admin writes: officials, positions, offices, events, channels, merges, roles)
  *
@@ -19,6 +20,7 @@
  * and aliases, before and after, folded) sends them with its tags instead of `search`: then only the search
  * pages they may match are purged, not all of them (lib/cache/invalidate.ts).
  */
+import { mayMatchByKey, searchKey } from '../search-key.mjs';
 import { foldText } from '../text-fold.mjs';
 
 /** The PostgreSQL channel writes notify and every server listens on. */
@@ -38,10 +40,12 @@ export const SEARCH_TEXT = 'search-text';
 
 /**
  * The tags of a search page for the text `q`. The search matches a contact when its summary contains q
- * (ILIKE), a topic equals q in lower case, or a participant's name or alias contains q folded; each of these
- * implies that some folded text of the contact contains q folded, if q is plain ASCII (beyond it,
- * PostgreSQL's and JavaScript's case rules differ: the final sigma, the dotted I), so such a page is kept
- * until a write whose texts contain it. Any other page (no q, or not ASCII) goes with every contact write.
+ * (ILIKE), a topic equals q in lower case, or a participant's name or alias matches q as the officials'
+ * search does (lib/data/official-search.ts: it contains q folded, or its search key contains q's or is like
+ * it by trigrams). If q is plain ASCII, each of these implies that some folded text of the contact contains
+ * q folded or may match it by key (mayMatchByKey); beyond ASCII, PostgreSQL's and JavaScript's case rules
+ * differ (the final sigma, the dotted I). So such a page is kept until a write with such a text. Any other
+ * page (no q, or not ASCII) goes with every contact write.
  */
 export function searchTags(q) {
   const folded = typeof q === 'string' ? foldText(q) : '';
@@ -49,12 +53,25 @@ export function searchTags(q) {
   return [SEARCH, exact ? `${SEARCH_TEXT}:${folded}` : SEARCH_TEXT];
 }
 
-/** Whether a write whose folded texts are `texts` may change the pages tagged `tag` (a search tag). */
+/** The search keys of a write's texts, made once for all the search pages they are compared with. */
+const keysOfTexts = new WeakMap();
+
+/**
+ * Whether a write whose folded texts are `texts` may change the pages tagged `tag` (a search tag). A key made
+ * from a folded text is the key of the text itself (searchKey folds first), so the folded texts suffice.
+ */
 export function searchTextMatches(tag, texts) {
   if (tag === SEARCH_TEXT) return true;
   if (!tag.startsWith(`${SEARCH_TEXT}:`)) return false;
   const q = tag.slice(SEARCH_TEXT.length + 1);
-  return texts.some((text) => text.includes(q));
+  if (texts.some((text) => text.includes(q))) return true;
+  let keys = keysOfTexts.get(texts);
+  if (keys === undefined) {
+    keys = texts.map(searchKey);
+    keysOfTexts.set(texts, keys);
+  }
+  const key = searchKey(q);
+  return keys.some((textKey) => mayMatchByKey(key, textKey));
 }
 
 const LEVELS = {

@@ -6,7 +6,6 @@ import { daysBetween, localTimeToInstant, parseIsoDate, toIsoDate } from '../gap
 import type { Prisma } from '../generated/prisma/client';
 import { makePairKey } from '../gaps/engine';
 import type { PairKey } from '../gaps/types';
-import { normalizeName } from '../names';
 import type { ContactInput } from '../validation/contact';
 import type { ContactFilters } from '../validation/filters';
 import type { Actor } from './actor';
@@ -15,6 +14,7 @@ import { syncContactStats } from '../stats/maintain';
 import { contactSnapshot } from './contact-snapshot';
 import { dbDate, isoFromDb } from './dates';
 import { positionsOn, resolveOfficialRefs } from './officials';
+import { matchingOfficialIds } from './official-search';
 
 type Tx = Prisma.TransactionClient;
 
@@ -384,14 +384,8 @@ export async function textSearchWhere(
   text: string,
   idLimit = TEXT_SEARCH_ID_LIMIT,
 ): Promise<{ where: Prisma.ContactWhereInput; atLeast: number }> {
-  const name = normalizeName(text);
-  const officials = name
-    ? await getDb().official.findMany({
-        where: { OR: [{ nameSearch: { contains: name } }, { aliases: { some: { nameSearch: { contains: name } } } }] },
-        select: { id: true },
-      })
-    : [];
-  const officialIds = officials.map((o) => o.id);
+  // Participants by any spelling of their names, as the officials' search finds them.
+  const officialIds = await matchingOfficialIds(text);
   const pattern = `%${text.replace(/[\\%_]/g, '\\$&')}%`;
   const topic = text.toLowerCase();
   // Each branch stops at the limit: a UNION of the three would read every match of a common name first.

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import { normalizeName } from '../names';
+import { nameSearchFields, normalizeName } from '../names';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
@@ -318,7 +318,7 @@ export async function mergeOfficials(
       if (keptNames.has(nameSearch)) continue;
       keptNames.add(nameSearch);
       const alias = await tx.officialAlias.create({
-        data: { officialId: keptId, name, nameSearch },
+        data: { officialId: keptId, name, ...nameSearchFields(name) },
         select: { id: true },
       });
       aliases.push({ id: alias.id, name });

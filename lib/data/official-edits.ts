@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import { normalizeName } from '../names';
+import { nameSearchFields, normalizeName } from '../names';
 import { contactIdsOfOfficials, LONG_WRITE, syncContactStats } from '../stats/maintain';
 import { ZOfficialInput, type OfficialInput } from '../validation/official';
 import type { PhotoState } from '../validation/official-form';
@@ -107,7 +107,7 @@ export async function updateOfficial(
         where: { id, version: options.version },
         data: {
           name: input.name,
-          nameSearch: normalizeName(input.name),
+          ...nameSearchFields(input.name),
           country: input.country,
           wikidataId: input.wikidataId ?? null,
           photoUrl: newPhotoUrl,
@@ -129,7 +129,7 @@ export async function updateOfficial(
         const spellings = new Map(input.otherNames.map((name) => [normalizeName(name), name]));
         spellings.delete(own);
         await tx.officialAlias.createMany({
-          data: [...spellings].map(([nameSearch, name]) => ({ officialId: id, name, nameSearch })),
+          data: [...spellings.values()].map((name) => ({ officialId: id, name, ...nameSearchFields(name) })),
         });
       }
       let reresolved = 0;

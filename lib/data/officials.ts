@@ -2,12 +2,13 @@ import 'server-only';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
-import { normalizeName, slugForName } from '../names';
+import { nameSearchFields, normalizeName, slugForName } from '../names';
 import type { OfficialInput } from '../validation/official';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
 import { photoSummary, storePhoto, type PhotoUpload } from './photos';
+import { findOfficialMatches, matchingOfficialIds } from './official-search';
 import { checkTenures, tenureErrorsMessage, type HeldTenure } from './tenures';
 
 type Tx = Prisma.TransactionClient;
@@ -172,13 +173,13 @@ export async function createOfficial(
       data: {
         slug: await freeSlug(t, input.name),
         name: input.name,
-        nameSearch,
+        ...nameSearchFields(input.name),
         country: input.country,
         wikidataId: input.wikidataId,
         photoUrl: options.photo ? null : input.photoUrl,
         bio: input.bio,
         links: input.links,
-        aliases: { create: [...aliases].map(([key, name]) => ({ name, nameSearch: key })) },
+        aliases: { create: [...aliases.values()].map((name) => ({ name, ...nameSearchFields(name) })) },
         positions: {
           create: input.positions.map((p) => ({
             officeKey: p.officeKey,
@@ -398,25 +399,22 @@ function photoSrc(slug: string, photo: { updatedAt: Date } | null, photoUrl: str
 }
 
 /**
- * Officials whose name or any other spelling contains the query ("Shoygu",
- * "Шойгу" and "shoigu" all find Sergei Shoigu), optionally in some countries.
+ * Officials whose name or any other spelling matches the query however it is
+ * written ("Shoygu", "Schoigu", "Шойгу" all find Sergei Shoigu: see
+ * official-search.ts), closest first, optionally in some countries; with no
+ * query, all of them by name. Each says which spelling matched best.
  */
 export async function searchOfficials(options: { q?: string; country?: string[]; page?: number; pageSize?: number }) {
   const { q, country, page = 1, pageSize = 20 } = options;
-  const needle = q ? normalizeName(q) : undefined;
-  const where: Prisma.OfficialWhereInput = {
-    mergedIntoId: null,
-    ...(country?.length ? { country: { in: country } } : {}),
-    ...(needle
-      ? { OR: [{ nameSearch: { contains: needle } }, { aliases: { some: { nameSearch: { contains: needle } } } }] }
-      : {}),
-  };
-  const [items, total] = await Promise.all([
+  const found = q ? await findOfficialMatches({ q, country, skip: (page - 1) * pageSize, take: pageSize }) : null;
+  const where: Prisma.OfficialWhereInput = found
+    ? { id: { in: found.matches.map((m) => m.id) } }
+    : { mergedIntoId: null, ...(country?.length ? { country: { in: country } } : {}) };
+  const [rows, total] = await Promise.all([
     getDb().official.findMany({
       where,
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      ...(found ? {} : { skip: (page - 1) * pageSize, take: pageSize }),
       select: {
         id: true,
         version: true,
@@ -431,15 +429,23 @@ export async function searchOfficials(options: { q?: string; country?: string[];
         },
       },
     }),
-    getDb().official.count({ where }),
+    found ? found.total : getDb().official.count({ where }),
   ]);
+  const byId = new Map(rows.map((o) => [o.id, o]));
+  const items = found ? found.matches.flatMap((m) => byId.get(m.id) ?? []) : rows;
+  const matchOf = new Map(found?.matches.map((m) => [m.id, m]));
   return {
     total,
-    items: items.map((o) => ({
-      ...o,
-      aliases: o.aliases.map((a) => a.name),
-      positions: o.positions.map(withIsoTenure),
-    })),
+    items: items.map((o) => {
+      const match = matchOf.get(o.id);
+      return {
+        ...o,
+        aliases: o.aliases.map((a) => a.name),
+        positions: o.positions.map(withIsoTenure),
+        /** The other spelling that matched the query best, when it was not the name. */
+        matchedName: match?.matchedAlias ? match.matchedName : null,
+      };
+    }),
   };
 }
 
@@ -461,13 +467,10 @@ export async function findOfficialRef(ref: string) {
 export async function listOfficialsForAdmin(options: { q?: string; country?: string; page?: number; today: string }) {
   const { q, country, page = 1, today } = options;
   const pageSize = 50;
-  const needle = q ? normalizeName(q) : undefined;
   const where: Prisma.OfficialWhereInput = {
     mergedIntoId: null,
     ...(country ? { country } : {}),
-    ...(needle
-      ? { OR: [{ nameSearch: { contains: needle } }, { aliases: { some: { nameSearch: { contains: needle } } } }] }
-      : {}),
+    ...(q ? { id: { in: await matchingOfficialIds(q) } } : {}),
   };
   const [items, total, countries] = await Promise.all([
     getDb().official.findMany({

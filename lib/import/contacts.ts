@@ -21,6 +21,7 @@ import { getDb } from '../db';
 import { newId } from '../ids';
 import type { Prisma } from '../generated/prisma/client';
 import { normalizeName } from '../names';
+import { searchKey } from '../search-key.mjs';
 import { syncContactStats } from '../stats/maintain';
 import type { ImportRow, RowProblem } from './contract';
 import { ContactRowChecker, type NewOfficial, type OfficialIndex, type PreparedRow } from './contact-rows';
@@ -270,11 +271,12 @@ class ContactWriter {
     const fresh = [...this.checker.newOfficials.values()].filter((o) => !this.officialsWritten.has(o.id));
     if (fresh.length === 0) return;
     await this.tx.$executeRaw`
-      INSERT INTO official (id, slug, name, name_search, country, updated_at)
-      SELECT id, slug, name, name_search, country, now()
+      INSERT INTO official (id, slug, name, name_search, search_key, country, updated_at)
+      SELECT id, slug, name, name_search, search_key, country, now()
       FROM unnest(${fresh.map((o) => o.id)}::text[], ${fresh.map((o) => o.slug)}::text[], ${fresh.map((o) => o.name)}::text[],
-                  ${fresh.map((o) => normalizeName(o.name))}::text[], ${fresh.map((o) => o.country)}::text[])
-        AS t(id, slug, name, name_search, country)`;
+                  ${fresh.map((o) => normalizeName(o.name))}::text[], ${fresh.map((o) => searchKey(o.name))}::text[],
+                  ${fresh.map((o) => o.country)}::text[])
+        AS t(id, slug, name, name_search, search_key, country)`;
     await this.audit(
       'official',
       'create',

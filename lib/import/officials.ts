@@ -8,6 +8,7 @@ import { checkTenures, type HeldTenure, type Tenure } from '../data/tenures';
 import type { Prisma } from '../generated/prisma/client';
 import { newId } from '../ids';
 import { normalizeName, slugForName } from '../names';
+import { searchKey } from '../search-key.mjs';
 import { contactIdsOfOfficials, syncContactStats } from '../stats/maintain';
 import { ZOfficialInput } from '../validation/official';
 import type { OfficialPositionRecord, OfficialRecord, RowProblem } from './contract';
@@ -720,19 +721,21 @@ export async function upsertOfficials(
   const idOf = (c: Change) => c.official?.id ?? ids.get(c)!;
   if (creates.length > 0) {
     await tx.$executeRaw`
-      INSERT INTO official (id, slug, name, name_search, country, wikidata_id, bio, updated_at)
+      INSERT INTO official (id, slug, name, name_search, search_key, country, wikidata_id, bio, updated_at)
       SELECT u.*, now() FROM unnest(
         ${creates.map(idOf)}::text[], ${creates.map((c) => c.slug)}::text[], ${creates.map((c) => c.record.name)}::text[],
-        ${creates.map((c) => normalizeName(c.record.name))}::text[], ${creates.map((c) => c.record.country)}::text[],
+        ${creates.map((c) => normalizeName(c.record.name))}::text[], ${creates.map((c) => searchKey(c.record.name))}::text[],
+        ${creates.map((c) => c.record.country)}::text[],
         ${creates.map((c) => c.record.wikidataId ?? null)}::text[], ${creates.map((c) => c.record.bio ?? null)}::text[]
       ) AS u`;
   }
   const aliases = changes.flatMap((c) => c.aliases.map((a) => ({ officialId: idOf(c), ...a })));
   if (aliases.length > 0) {
     await tx.$executeRaw`
-      INSERT INTO official_alias (id, official_id, name, name_search)
+      INSERT INTO official_alias (id, official_id, name, name_search, search_key)
       SELECT * FROM unnest(${aliases.map(() => newId())}::text[], ${aliases.map((a) => a.officialId)}::text[],
-                           ${aliases.map((a) => a.name)}::text[], ${aliases.map((a) => a.nameSearch)}::text[])
+                           ${aliases.map((a) => a.name)}::text[], ${aliases.map((a) => a.nameSearch)}::text[],
+                           ${aliases.map((a) => searchKey(a.name))}::text[])
       ON CONFLICT (official_id, name_search) DO NOTHING`;
   }
   const tenures = changes.flatMap((c) => c.positions.map((p) => ({ officialId: idOf(c), ...p })));

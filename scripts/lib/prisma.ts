@@ -1,4 +1,5 @@
 import { bin, capture, run } from './run';
+import { refreshSearchKeys } from './search-keys';
 
 /** The environment for Prisma's CLI: its telemetry off, the database given. */
 function prismaEnv(url: string): NodeJS.ProcessEnv {
@@ -8,11 +9,19 @@ function prismaEnv(url: string): NodeJS.ProcessEnv {
 /**
  * Applies pending migrations, each in its own transaction as `prisma migrate
  * deploy` does; a failed one is recorded as failed and nothing after it runs.
+ * Then gives officials' names the search keys they lack (scripts/lib/search-keys.ts).
  * Returns an error line, or null on success.
  */
 export async function migrateDeploy(url: string): Promise<string | null> {
   const { code, output } = await capture(bin('prisma'), ['migrate', 'deploy'], { env: prismaEnv(url) });
-  if (code === 0) return null;
+  if (code === 0) {
+    try {
+      await refreshSearchKeys(url);
+      return null;
+    } catch (error) {
+      return `Computing the search keys of officials' names failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
   const reason =
     output
       .split('\n')

@@ -1,9 +1,10 @@
+import { nameSearchFields } from '../../lib/names';
 import { expect, form, getDb, NO_STATE, type Row } from './shared';
 
 /** An official without contacts, to delete; made outside the matrix. */
 async function prepareLoneOfficial() {
   const official = await getDb().official.create({
-    data: { slug: 'matrix-lone', name: 'Matrix Lone', nameSearch: 'matrix lone', country: 'NO' },
+    data: { slug: 'matrix-lone', name: 'Matrix Lone', ...nameSearchFields('Matrix Lone'), country: 'NO' },
   });
   return { officialId: official.id };
 }

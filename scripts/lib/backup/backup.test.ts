@@ -346,6 +346,10 @@ describe('backup and restore', () => {
         expect(restored.migrations).toEqual(latest.migrations);
         expect(restored.tables.official.rows).toBe(1);
         expect(restored.tables.contact.rows).toBe(0);
+        await withClient(inject('ownerDatabaseUrl'), async (client) => {
+          // The backup had no search keys: the restore computed them.
+          expect((await client.query('SELECT search_key FROM official')).rows).toEqual([{ search_key: 'loid austin' }]);
+        });
         expect(await migrateDeploy(inject('ownerDatabaseUrl'))).toBeNull();
         await withClient(inject('ownerDatabaseUrl'), async (client) => {
           const { rows } = await client.query(

@@ -34,6 +34,7 @@ import {
   type TableSummary,
   type Trailer,
 } from './format';
+import { refreshSearchKeys } from '../search-keys';
 import { appliedMigrations, applyMigration, codeMigrations, PRISMA_MIGRATE_LOCK, type Migration } from './migrations';
 
 type Log = (line: string) => void;
@@ -93,6 +94,8 @@ export async function restoreDatabase(opts: {
         replace: opts.replace === true,
       });
       await client.query('COMMIT');
+      // A backup made before the names' search keys, or by older rules, gets today's keys.
+      await refreshSearchKeys(url);
       // Fresh planner statistics for the loaded rows; autovacuum would get there too, later.
       await client
         .query(`ANALYZE ${header.tables.map((table) => escapeIdentifier(table.name)).join(', ')}`)
