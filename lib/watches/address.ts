@@ -38,8 +38,14 @@ const LISTS = RANGES.map(([network, prefix, family, label]) => {
 /** What kind of non-public address this is ("a loopback address"), or null for a public one. */
 export function privateAddressKind(address: string): string | null {
   let ip = address.replace(/^\[|\]$/g, '');
+  // An IPv4 address mapped into IPv6 is that IPv4 address (URLs write it in hex: ::ffff:7f00:1).
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
   if (mapped) ip = mapped[1];
+  else if (mappedHex) {
+    const [high, low] = [parseInt(mappedHex[1], 16), parseInt(mappedHex[2], 16)];
+    ip = [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  }
   const version = isIP(ip);
   if (version === 0) return 'not an IP address';
   const family = version === 4 ? 'ipv4' : 'ipv6';
