@@ -92,7 +92,7 @@ export const deleteWatchAction = withPermission('account:update', async (user, _
 });
 
 /** Makes a new feed address (the old one stops working); its path is in the answer, this once. */
-export const regenerateFeedAction = withPermission('account:update', async (user) => {
+export const regenerateFeedAction = withPermission('account:update', async (user, _formData) => {
   const token = await regenerateFeedToken(user.id, user.actor);
   revalidatePath(PAGE);
   return {
@@ -103,7 +103,7 @@ export const regenerateFeedAction = withPermission('account:update', async (user
 });
 
 /** Revokes the feed address. */
-export const revokeFeedAction = withPermission('account:update', async (user) => {
+export const revokeFeedAction = withPermission('account:update', async (user, _formData) => {
   try {
     await revokeFeedToken(user.id, user.actor);
     revalidatePath(PAGE);
@@ -136,7 +136,7 @@ export const setWebhookAction = withPermission('account:update', async (user, fo
 });
 
 /** Removes the webhook. */
-export const removeWebhookAction = withPermission('account:update', async (user) => {
+export const removeWebhookAction = withPermission('account:update', async (user, _formData) => {
   try {
     await removeWebhook(user.id, user.actor);
     revalidatePath(PAGE);
