@@ -126,6 +126,7 @@ const EXPECTED_ACTIONS: Record<string, Who[]> = {
   'users.ts#disableUserAction': ADMINS,
   'users.ts#enableUserAction': ADMINS,
   'users.ts#resetPasswordAction': ADMINS,
+  'webhook-allowance.ts#setWebhookPrivateAction': ADMINS,
   'watches.ts#createWatchAction': EVERYONE_SIGNED_IN,
   'watches.ts#updateWatchAction': EVERYONE_SIGNED_IN,
   'watches.ts#deleteWatchAction': EVERYONE_SIGNED_IN,

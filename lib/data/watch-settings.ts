@@ -134,3 +134,9 @@ export async function setWebhookPrivateAllowed(userId: string, allowed: boolean,
     );
   });
 }
+
+/** Whether an admin let this user's webhook reach private addresses (the operator's setting aside). */
+export async function getWebhookAllowance(userId: string): Promise<boolean> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { webhookPrivateAllowed: true } });
+  return user?.webhookPrivateAllowed ?? false;
+}

@@ -114,3 +114,18 @@ export const ROWS: Record<string, Row> = {
     },
   },
 };
+
+/** The admin's allowance of private webhook addresses (lib/actions/webhook-allowance.ts). */
+const ALLOWANCE_ROWS: Record<string, Row> = {
+  'webhook-allowance.ts#setWebhookPrivateAction': {
+    permission: 'user:manage',
+    prepare: async () => ({ userId: await loggerId() }),
+    run: (action, world) => action(world.prepared.userId, NO_STATE, form({ allowed: 'on' })),
+    async expectChanged({ prepared }) {
+      const user = await getDb().user.findUniqueOrThrow({ where: { id: prepared.userId } });
+      expect(user.webhookPrivateAllowed).toBe(true);
+    },
+  },
+};
+
+Object.assign(ROWS, ALLOWANCE_ROWS);
