@@ -38,7 +38,13 @@ export function ThresholdFields({
           className={`${inputClass} mt-0 w-24 tabular-nums`}
         />
         <label className="flex items-center gap-1.5 text-sm">
-          <input type="radio" name="thresholdKind" value="days" checked={kind === 'days'} onChange={() => setKind('days')} />
+          <input
+            type="radio"
+            name="thresholdKind"
+            value="days"
+            checked={kind === 'days'}
+            onChange={() => setKind('days')}
+          />
           days
         </label>
         <label className="flex items-center gap-1.5 text-sm">

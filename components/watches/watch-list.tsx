@@ -27,7 +27,15 @@ function Standing({ watch }: { watch: WatchView }) {
   return <span className="text-muted">No silence running</span>;
 }
 
-function WatchRow({ watch, updateAction, deleteAction }: { watch: WatchView; updateAction: BoundAction; deleteAction: BoundAction }) {
+function WatchRow({
+  watch,
+  updateAction,
+  deleteAction,
+}: {
+  watch: WatchView;
+  updateAction: BoundAction;
+  deleteAction: BoundAction;
+}) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [state, update, updating] = useActionState(async (previous: WatchActionState, formData: FormData) => {
@@ -62,12 +70,22 @@ function WatchRow({ watch, updateAction, deleteAction }: { watch: WatchView; upd
         </div>
         <div className="flex flex-wrap gap-2">
           {!editing && (
-            <button type="button" className={buttonClass.secondary} onClick={() => setEditing(true)} aria-label={`Change the threshold of ${watch.pair.title}`}>
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => setEditing(true)}
+              aria-label={`Change the threshold of ${watch.pair.title}`}
+            >
               Change threshold
             </button>
           )}
           {!confirming ? (
-            <button type="button" className={buttonClass.secondary} onClick={() => setConfirming(true)} aria-label={`Stop watching ${watch.pair.title}`}>
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => setConfirming(true)}
+              aria-label={`Stop watching ${watch.pair.title}`}
+            >
               Stop watching…
             </button>
           ) : (
@@ -101,7 +119,10 @@ function WatchRow({ watch, updateAction, deleteAction }: { watch: WatchView; upd
           <ThresholdFields
             id={`${id}-threshold`}
             medianGapDays={watch.medianGapDays}
-            defaultKind={(state.values?.thresholdKind ?? (watch.threshold.multiple === null ? 'days' : 'multiple')) as 'days' | 'multiple'}
+            defaultKind={
+              (state.values?.thresholdKind ?? (watch.threshold.multiple === null ? 'days' : 'multiple')) as
+                'days' | 'multiple'
+            }
             defaultValue={state.values?.threshold ?? String(watch.threshold.days ?? watch.threshold.multiple ?? '')}
             error={state.fieldErrors?.threshold}
           />
@@ -115,7 +136,11 @@ function WatchRow({ watch, updateAction, deleteAction }: { watch: WatchView; upd
       )}
       {[state, deleted].map((s, i) =>
         s !== INITIAL && s.message ? (
-          <p key={i} role={s.ok ? 'status' : 'alert'} className={`mt-2 text-sm ${s.ok ? 'text-muted' : 'text-silence font-medium'}`}>
+          <p
+            key={i}
+            role={s.ok ? 'status' : 'alert'}
+            className={`mt-2 text-sm ${s.ok ? 'text-muted' : 'text-silence font-medium'}`}
+          >
             {s.message}
           </p>
         ) : null,

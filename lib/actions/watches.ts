@@ -92,26 +92,35 @@ export const deleteWatchAction = withPermission('account:update', async (user, _
 });
 
 /** Makes a new feed address (the old one stops working); its path is in the answer, this once. */
-export const regenerateFeedAction = withPermission('account:update', async (user, _formData) => {
-  const token = await regenerateFeedToken(user.id, user.actor);
-  revalidatePath(PAGE);
-  return {
-    ok: true,
-    message: 'Your new feed address is below. Copy it now: it is shown only this once; any older address no longer works.',
-    secret: `/feeds/watches/${token}`,
-  };
-});
+export const regenerateFeedAction = withPermission(
+  'account:update',
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the guard counts the parameters: (user, form)
+  async (user, _formData) => {
+    const token = await regenerateFeedToken(user.id, user.actor);
+    revalidatePath(PAGE);
+    return {
+      ok: true,
+      message:
+        'Your new feed address is below. Copy it now: it is shown only this once; any older address no longer works.',
+      secret: `/feeds/watches/${token}`,
+    };
+  },
+);
 
 /** Revokes the feed address. */
-export const revokeFeedAction = withPermission('account:update', async (user, _formData) => {
-  try {
-    await revokeFeedToken(user.id, user.actor);
-    revalidatePath(PAGE);
-    return { ok: true, message: 'Your feed address is revoked: readers using it get “not found”.' };
-  } catch (error) {
-    return failure(error);
-  }
-});
+export const revokeFeedAction = withPermission(
+  'account:update',
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the guard counts the parameters: (user, form)
+  async (user, _formData) => {
+    try {
+      await revokeFeedToken(user.id, user.actor);
+      revalidatePath(PAGE);
+      return { ok: true, message: 'Your feed address is revoked: readers using it get “not found”.' };
+    } catch (error) {
+      return failure(error);
+    }
+  },
+);
 
 /** Sets the webhook; a secret made here is in the answer, this once. */
 export const setWebhookAction = withPermission('account:update', async (user, formData) => {
@@ -136,12 +145,16 @@ export const setWebhookAction = withPermission('account:update', async (user, fo
 });
 
 /** Removes the webhook. */
-export const removeWebhookAction = withPermission('account:update', async (user, _formData) => {
-  try {
-    await removeWebhook(user.id, user.actor);
-    revalidatePath(PAGE);
-    return { ok: true, message: 'Webhook removed.' };
-  } catch (error) {
-    return failure(error);
-  }
-});
+export const removeWebhookAction = withPermission(
+  'account:update',
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the guard counts the parameters: (user, form)
+  async (user, _formData) => {
+    try {
+      await removeWebhook(user.id, user.actor);
+      revalidatePath(PAGE);
+      return { ok: true, message: 'Webhook removed.' };
+    } catch (error) {
+      return failure(error);
+    }
+  },
+);

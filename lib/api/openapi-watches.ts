@@ -67,7 +67,12 @@ export const watchEventExample = {
   watchId: watchExample.id,
   kind: 'ENDED',
   level: 'OFFICIAL',
-  pair: { a: watchExample.pair.a.key, b: watchExample.pair.b.key, title: watchExample.pair.title, href: watchExample.pair.href },
+  pair: {
+    a: watchExample.pair.a.key,
+    b: watchExample.pair.b.key,
+    title: watchExample.pair.title,
+    href: watchExample.pair.href,
+  },
   silenceSince: '2022-02-18',
   days: 84,
   thresholdDays: 60,
@@ -81,7 +86,10 @@ export const watchSchemas: Record<string, JsonSchema> = {
     ...object(
       {
         level: { type: 'string', description: 'OFFICIAL, OFFICE or COUNTRY (or officials, offices, countries).' },
-        a: { type: 'string', description: 'One side, as the pair page’s address names it: official slug, office key or country code.' },
+        a: {
+          type: 'string',
+          description: 'One side, as the pair page’s address names it: official slug, office key or country code.',
+        },
         b: { type: 'string', description: 'The other side.' },
         ...thresholdProperties,
       },
@@ -113,7 +121,8 @@ export const watchSchemas: Record<string, JsonSchema> = {
     status: {
       type: 'string',
       enum: ['PAST', 'BELOW', 'NO_MEDIAN', 'NOT_RUNNING'],
-      description: 'Past its threshold; below it; a multiple of a median the pair does not have yet; no running silence.',
+      description:
+        'Past its threshold; below it; a multiple of a median the pair does not have yet; no running silence.',
     },
     overBy: nullable({ type: 'integer' }),
     crossedSince: nullable(date),
@@ -165,7 +174,8 @@ export function watchPaths({ write, ref, responses }: Helpers): Record<string, O
       get: write(own, {
         operationId: 'listWatches',
         summary: 'List your watches',
-        description: 'The watches of the token’s owner, those past their threshold first, with each pair’s running silence.',
+        description:
+          'The watches of the token’s owner, those past their threshold first, with each pair’s running silence.',
         tags: ['Watches'],
         parameters: [],
         responses: {
@@ -197,8 +207,14 @@ export function watchPaths({ write, ref, responses }: Helpers): Record<string, O
             'application/json': {
               schema: ref('WatchInput'),
               examples: {
-                days: { summary: '60 days', value: { level: 'officials', a: 'lloyd-austin', b: 'sergei-shoigu', thresholdDays: 60 } },
-                median: { summary: 'Twice the median gap', value: { level: 'countries', a: 'US', b: 'RU', thresholdMultiple: 2 } },
+                days: {
+                  summary: '60 days',
+                  value: { level: 'officials', a: 'lloyd-austin', b: 'sergei-shoigu', thresholdDays: 60 },
+                },
+                median: {
+                  summary: 'Twice the median gap',
+                  value: { level: 'countries', a: 'US', b: 'RU', thresholdMultiple: 2 },
+                },
               },
             },
           },
@@ -281,7 +297,9 @@ export function watchPaths({ write, ref, responses }: Helpers): Record<string, O
             content: {
               'application/json': {
                 schema: ref('Error'),
-                example: { error: { code: 'NOT_FOUND', message: 'No such feed: the address may have been revoked or replaced.' } },
+                example: {
+                  error: { code: 'NOT_FOUND', message: 'No such feed: the address may have been revoked or replaced.' },
+                },
               },
             },
           },

@@ -39,7 +39,10 @@ async function world() {
     cli,
   );
   const person = async (email: string) => {
-    const user = await createUser(ZUserInput.parse({ email, name: email, role: 'viewer', password: 'long enough 123' }), cli);
+    const user = await createUser(
+      ZUserInput.parse({ email, name: email, role: 'viewer', password: 'long enough 123' }),
+      cli,
+    );
     return { user, token: (await createOwnApiToken(user.id, { name: 'script' }, cli)).token };
   };
   return { austin, shoigu, ana: await person('ana@example.org'), ben: await person('ben@example.org') };
@@ -80,10 +83,18 @@ describe('the watches API', () => {
     expect(created.status).toBe(201);
     const watch = await created.json();
     expect(created.headers.get('Location')).toBe(`/api/v1/watches/${watch.id}`);
-    expect(watch).toMatchObject({ level: 'OFFICIAL', status: 'PAST', overBy: 10, silence: { days: 40, since: daysAgo(40) } });
+    expect(watch).toMatchObject({
+      level: 'OFFICIAL',
+      status: 'PAST',
+      overBy: 10,
+      silence: { days: 40, since: daysAgo(40) },
+    });
 
     const again = await create(
-      request('/api/v1/watches', ana.token, { method: 'POST', body: { level: 'OFFICIAL', a: shoigu.slug, b: austin.slug, thresholdDays: 9 } }),
+      request('/api/v1/watches', ana.token, {
+        method: 'POST',
+        body: { level: 'OFFICIAL', a: shoigu.slug, b: austin.slug, thresholdDays: 9 },
+      }),
       undefined as never,
     );
     expect(again.status).toBe(409);
@@ -96,21 +107,32 @@ describe('the watches API', () => {
       params({ id: watch.id }),
     );
     // One contact: no gap yet, so no median to take a multiple of.
-    expect(await changed.json()).toMatchObject({ status: 'NO_MEDIAN', threshold: { multiple: 2, effectiveDays: null } });
+    expect(await changed.json()).toMatchObject({
+      status: 'NO_MEDIAN',
+      threshold: { multiple: 2, effectiveDays: null },
+    });
 
     await runWatchJob({ now });
     const events = await (await listEvents(request('/api/v1/watches/events', ana.token), undefined as never)).json();
     expect(events.items).toEqual([]);
 
-    const deleted = await remove(request(`/api/v1/watches/${watch.id}`, ana.token, { method: 'DELETE' }), params({ id: watch.id }));
+    const deleted = await remove(
+      request(`/api/v1/watches/${watch.id}`, ana.token, { method: 'DELETE' }),
+      params({ id: watch.id }),
+    );
     expect(await deleted.json()).toEqual({ id: watch.id, deleted: true });
-    expect((await getOne(request(`/api/v1/watches/${watch.id}`, ana.token), params({ id: watch.id }))).status).toBe(404);
+    expect((await getOne(request(`/api/v1/watches/${watch.id}`, ana.token), params({ id: watch.id }))).status).toBe(
+      404,
+    );
   });
 
   it('refuses bad input with a 400 naming each field', async () => {
     const { austin, shoigu, ana } = await world();
     const post = async (body: unknown) => {
-      const response = await create(request('/api/v1/watches', ana.token, { method: 'POST', body }), undefined as never);
+      const response = await create(
+        request('/api/v1/watches', ana.token, { method: 'POST', body }),
+        undefined as never,
+      );
       return { status: response.status, body: await response.json() };
     };
     expect(await post({ level: 'officials', a: austin.slug, b: shoigu.slug })).toMatchObject({
@@ -125,7 +147,9 @@ describe('the watches API', () => {
       status: 400,
       body: { error: { fields: { level: [expect.any(String)] } } },
     });
-    expect(await post({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 3, colour: 'red' })).toMatchObject({
+    expect(
+      await post({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 3, colour: 'red' }),
+    ).toMatchObject({
       status: 400,
       body: { error: { fields: { colour: ['Not a field of a watch'] } } },
     });
@@ -141,7 +165,10 @@ describe('the watches API', () => {
     const { austin, shoigu, ana, ben } = await world();
     const watch = await (
       await create(
-        request('/api/v1/watches', ana.token, { method: 'POST', body: { level: 'countries', a: 'US', b: 'RU', thresholdDays: 30 } }),
+        request('/api/v1/watches', ana.token, {
+          method: 'POST',
+          body: { level: 'countries', a: 'US', b: 'RU', thresholdDays: 30 },
+        }),
         undefined as never,
       )
     ).json();
@@ -150,10 +177,20 @@ describe('the watches API', () => {
     const id = params({ id: watch.id });
     expect((await getOne(request(`/api/v1/watches/${watch.id}`, ben.token), id)).status).toBe(404);
     expect(
-      (await patch(request(`/api/v1/watches/${watch.id}`, ben.token, { method: 'PATCH', body: { thresholdDays: 5 } }), id)).status,
+      (
+        await patch(
+          request(`/api/v1/watches/${watch.id}`, ben.token, { method: 'PATCH', body: { thresholdDays: 5 } }),
+          id,
+        )
+      ).status,
     ).toBe(404);
-    expect((await remove(request(`/api/v1/watches/${watch.id}`, ben.token, { method: 'DELETE' }), id)).status).toBe(404);
-    expect(await (await list(request('/api/v1/watches', ben.token), undefined as never)).json()).toEqual({ items: [], total: 0 });
+    expect((await remove(request(`/api/v1/watches/${watch.id}`, ben.token, { method: 'DELETE' }), id)).status).toBe(
+      404,
+    );
+    expect(await (await list(request('/api/v1/watches', ben.token), undefined as never)).json()).toEqual({
+      items: [],
+      total: 0,
+    });
     await runWatchJob({ now });
     const bens = await (await listEvents(request('/api/v1/watches/events', ben.token), undefined as never)).json();
     expect(bens.items).toEqual([]);
@@ -170,7 +207,10 @@ describe('the private watch feed', () => {
   it('lists the crossing events at the token’s address, and answers 404 once the token is replaced or revoked', async () => {
     const { ana } = await world();
     await create(
-      request('/api/v1/watches', ana.token, { method: 'POST', body: { level: 'countries', a: 'RU', b: 'US', thresholdDays: 30 } }),
+      request('/api/v1/watches', ana.token, {
+        method: 'POST',
+        body: { level: 'countries', a: 'RU', b: 'US', thresholdDays: 30 },
+      }),
       undefined as never,
     );
     await runWatchJob({ now });

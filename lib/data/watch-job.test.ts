@@ -48,12 +48,19 @@ async function pairWithHistory(dates: string[]) {
 }
 
 const events = () =>
-  getDb().watchEvent.findMany({ orderBy: { occurredAt: 'asc' }, select: { kind: true, days: true, thresholdDays: true } });
+  getDb().watchEvent.findMany({
+    orderBy: { occurredAt: 'asc' },
+    select: { kind: true, days: true, thresholdDays: true },
+  });
 
 describe('the watch job', () => {
   it('fires one "crossed" event for a silence past the threshold, however often it runs', async () => {
     const { austin, shoigu, user, actor } = await pairWithHistory([daysAgo(40)]);
-    await createWatch(user.id, ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }), actor);
+    await createWatch(
+      user.id,
+      ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }),
+      actor,
+    );
 
     expect(await runWatchJob({ now })).toMatchObject({ ran: true, events: 1 });
     expect(await runWatchJob({ now })).toMatchObject({ ran: true, events: 0 });
@@ -104,7 +111,11 @@ describe('the watch job', () => {
 
   it('does not end a silence for a request that was refused, nor for a deleted contact', async () => {
     const { austin, shoigu, user, actor } = await pairWithHistory([daysAgo(50), daysAgo(40)]);
-    await createWatch(user.id, ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }), actor);
+    await createWatch(
+      user.id,
+      ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }),
+      actor,
+    );
     await runWatchJob({ now });
     const refused = await createContact(
       ZContactInput.parse({
@@ -144,7 +155,11 @@ describe('the watch job', () => {
 
   it('lets one of two concurrent runs do the work: one event, one run finding the lock taken or nothing to do', async () => {
     const { austin, shoigu, user, actor } = await pairWithHistory([daysAgo(40)]);
-    await createWatch(user.id, ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }), actor);
+    await createWatch(
+      user.id,
+      ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }),
+      actor,
+    );
     const runs = await Promise.all([runWatchJob({ now }), runWatchJob({ now }), runWatchJob({ now })]);
     expect(runs.reduce((sum, run) => sum + run.events, 0)).toBe(1);
     expect(await events()).toHaveLength(1);
@@ -152,7 +167,11 @@ describe('the watch job', () => {
 
   it('skips the run while another holds the lock', async () => {
     const { austin, shoigu, user, actor } = await pairWithHistory([daysAgo(40)]);
-    await createWatch(user.id, ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }), actor);
+    await createWatch(
+      user.id,
+      ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }),
+      actor,
+    );
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let locked!: () => void;

@@ -23,7 +23,11 @@ export async function regenerateFeedToken(userId: string, actor: Actor): Promise
   const data = { tokenHash: hashToken(token), prefix: token.slice(0, 10) };
   await getDb().$transaction(async (tx) => {
     const before = await tx.watchFeedToken.findUnique({ where: { userId }, select: { prefix: true, createdAt: true } });
-    await tx.watchFeedToken.upsert({ where: { userId }, create: { userId, ...data }, update: { ...data, createdAt: new Date() } });
+    await tx.watchFeedToken.upsert({
+      where: { userId },
+      create: { userId, ...data },
+      update: { ...data, createdAt: new Date() },
+    });
     const entry = { entityType: 'watch_feed_token', entityId: userId, before, after: { prefix: data.prefix } };
     await writeAudit(tx, actor, { action: before === null ? 'create' : 'regenerate', ...entry }, { publish: false });
   });
@@ -36,7 +40,12 @@ export async function revokeFeedToken(userId: string, actor: Actor): Promise<voi
     const before = await tx.watchFeedToken.findUnique({ where: { userId }, select: { prefix: true, createdAt: true } });
     if (before === null) throw new AppError('NOT_FOUND', 'You have no feed address to revoke.');
     await tx.watchFeedToken.delete({ where: { userId } });
-    await writeAudit(tx, actor, { action: 'revoke', entityType: 'watch_feed_token', entityId: userId, before }, { publish: false });
+    await writeAudit(
+      tx,
+      actor,
+      { action: 'revoke', entityType: 'watch_feed_token', entityId: userId, before },
+      { publish: false },
+    );
   });
 }
 
@@ -73,11 +82,21 @@ export async function setWebhook(userId: string, input: WebhookInput, actor: Act
   const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
   await getDb().$transaction(async (tx) => {
     const before = await tx.watchWebhook.findUnique({ where: { userId }, select: { url: true } });
-    await tx.watchWebhook.upsert({ where: { userId }, create: { userId, url: input.url, secret }, update: { url: input.url, secret } });
+    await tx.watchWebhook.upsert({
+      where: { userId },
+      create: { userId, url: input.url, secret },
+      update: { url: input.url, secret },
+    });
     await writeAudit(
       tx,
       actor,
-      { action: before === null ? 'create' : 'update', entityType: 'watch_webhook', entityId: userId, before, after: { url: input.url } },
+      {
+        action: before === null ? 'create' : 'update',
+        entityType: 'watch_webhook',
+        entityId: userId,
+        before,
+        after: { url: input.url },
+      },
       { publish: false },
     );
   });
@@ -90,7 +109,12 @@ export async function removeWebhook(userId: string, actor: Actor): Promise<void>
     const before = await tx.watchWebhook.findUnique({ where: { userId }, select: { url: true } });
     if (before === null) throw new AppError('NOT_FOUND', 'You have no webhook to remove.');
     await tx.watchWebhook.delete({ where: { userId } });
-    await writeAudit(tx, actor, { action: 'delete', entityType: 'watch_webhook', entityId: userId, before }, { publish: false });
+    await writeAudit(
+      tx,
+      actor,
+      { action: 'delete', entityType: 'watch_webhook', entityId: userId, before },
+      { publish: false },
+    );
   });
 }
 

@@ -66,7 +66,13 @@ async function viewsOf(rows: WatchRow[], today: IsoDate): Promise<WatchView[]> {
   const stats = await readWatchedPairs(getDb(), rows);
   const sides = new Map<PairLevel, Awaited<ReturnType<typeof describeSides>>>();
   for (const level of new Set(rows.map((row) => row.level))) {
-    sides.set(level, await describeSides(level, rows.filter((r) => r.level === level).flatMap((r) => [r.keyA, r.keyB])));
+    sides.set(
+      level,
+      await describeSides(
+        level,
+        rows.filter((r) => r.level === level).flatMap((r) => [r.keyA, r.keyB]),
+      ),
+    );
   }
   return rows.map((row) => {
     const stat = stats.get(watchedPairId(row));
@@ -160,7 +166,12 @@ export async function createWatch(userId: string, input: WatchInput, actor: Acto
       data: { userId, level: input.level, keyA: resolved.pair.a, keyB: resolved.pair.b, ...thresholdData(input) },
       select: WATCH_SELECT,
     });
-    await writeAudit(tx, actor, { action: 'create', entityType: 'watch', entityId: created.id, after: created }, { publish: false });
+    await writeAudit(
+      tx,
+      actor,
+      { action: 'create', entityType: 'watch', entityId: created.id, after: created },
+      { publish: false },
+    );
     return created;
   });
   return (await viewsOf([row], todayUtc()))[0];
@@ -172,7 +183,12 @@ export async function updateWatch(userId: string, id: string, input: WatchThresh
     const before = await tx.watch.findFirst({ where: { id, userId }, select: WATCH_SELECT });
     if (before === null) throw new AppError('NOT_FOUND', 'You have no such watch: it may have been deleted.');
     const after = await tx.watch.update({ where: { id }, data: thresholdData(input), select: WATCH_SELECT });
-    await writeAudit(tx, actor, { action: 'update', entityType: 'watch', entityId: id, before, after }, { publish: false });
+    await writeAudit(
+      tx,
+      actor,
+      { action: 'update', entityType: 'watch', entityId: id, before, after },
+      { publish: false },
+    );
     return after;
   });
   return (await viewsOf([row], todayUtc()))[0];
@@ -205,8 +221,15 @@ export type WatchEventView = {
 };
 
 /** The sentence an event is told in. */
-export function eventText(e: { kind: string; days: number; thresholdDays: number; endedOn: IsoDate | null; title: string }) {
-  if (e.kind === 'CROSSED') return `${e.title}: ${e.days} days of silence, past your threshold of ${e.thresholdDays} days`;
+export function eventText(e: {
+  kind: string;
+  days: number;
+  thresholdDays: number;
+  endedOn: IsoDate | null;
+  title: string;
+}) {
+  if (e.kind === 'CROSSED')
+    return `${e.title}: ${e.days} days of silence, past your threshold of ${e.thresholdDays} days`;
   return e.endedOn === null
     ? `${e.title}: the silence closed after ${e.days} days (an official left office)`
     : `${e.title}: a contact on ${e.endedOn} ended a ${e.days}-day silence`;
@@ -226,7 +249,10 @@ export async function listWatchEvents(userId: string, options: { limit: number; 
   const labels = new Map<string, string>();
   const refs = new Map<string, string>();
   for (const level of new Set(rows.map((row) => row.level))) {
-    const sides = await describeSides(level, rows.filter((r) => r.level === level).flatMap((r) => [r.keyA, r.keyB]));
+    const sides = await describeSides(
+      level,
+      rows.filter((r) => r.level === level).flatMap((r) => [r.keyA, r.keyB]),
+    );
     for (const [key, side] of sides) {
       labels.set(`${level}~${key}`, side.label);
       refs.set(`${level}~${key}`, side.ref);

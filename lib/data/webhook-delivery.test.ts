@@ -75,7 +75,11 @@ async function userWatchingACrossedSilence() {
     cli,
   );
   const actor: Actor = { userId: user.id, via: 'ui' };
-  await createWatch(user.id, ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }), actor);
+  await createWatch(
+    user.id,
+    ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }),
+    actor,
+  );
   // A pair's sides are in the order of their keys (official ids).
   const [x, y] = austin.id < shoigu.id ? [austin, shoigu] : [shoigu, austin];
   return { user, actor, title: `${x.name} – ${y.name}`, href: `/pairs/officials/${x.slug}/${y.slug}` };
@@ -117,10 +121,15 @@ describe('webhook deliveries', () => {
     const { user, actor } = await userWatchingACrossedSilence();
     const hook = await receiver([500, 503]);
     await setWebhookPrivateAllowed(user.id, true, cli);
-    await setWebhook(user.id, ZWebhookInput.parse({ url: hook.url, secret: 'a secret of our own, long enough' }), actor);
+    await setWebhook(
+      user.id,
+      ZWebhookInput.parse({ url: hook.url, secret: 'a secret of our own, long enough' }),
+      actor,
+    );
 
     await runWatchJob({ now });
-    const delivery = () => getDb().webhookDelivery.findFirstOrThrow({ select: { state: true, attempts: true, nextAttemptAt: true } });
+    const delivery = () =>
+      getDb().webhookDelivery.findFirstOrThrow({ select: { state: true, attempts: true, nextAttemptAt: true } });
     expect(await delivery()).toEqual({ state: 'PENDING', attempts: 1, nextAttemptAt: nextAttemptAt(now, 1) });
     // Not before its time.
     expect(await deliverDueWebhooks({ now: new Date(nextAttemptAt(now, 1).getTime() - 1) })).toBe(0);

@@ -23,20 +23,18 @@ export function watchFeed(options: {
   now: Date;
 }): string {
   const { origin, events } = options;
-  const entries = events.map(
-    (event): AtomEntry => ({
-      id: uuidUrn(`watch-event:${event.id}`),
-      title:
-        event.kind === 'CROSSED'
-          ? `${event.pair.title}: ${event.days} days without a contact`
-          : `${event.pair.title}: a ${event.days}-day silence ended`,
-      updated: event.occurredAt,
-      published: event.occurredAt,
-      links: [{ rel: 'alternate', type: 'text/html', href: `${origin}${event.pair.href}` }],
-      categories: [{ term: event.kind === 'CROSSED' ? 'crossed' : 'ended' }],
-      summary: `${event.text}. The silence ran from ${event.silenceSince}; your threshold: ${event.thresholdDays} days.`,
-    }),
-  );
+  const entries = events.map((event): AtomEntry => ({
+    id: uuidUrn(`watch-event:${event.id}`),
+    title:
+      event.kind === 'CROSSED'
+        ? `${event.pair.title}: ${event.days} days without a contact`
+        : `${event.pair.title}: a ${event.days}-day silence ended`,
+    updated: event.occurredAt,
+    published: event.occurredAt,
+    links: [{ rel: 'alternate', type: 'text/html', href: `${origin}${event.pair.href}` }],
+    categories: [{ term: event.kind === 'CROSSED' ? 'crossed' : 'ended' }],
+    summary: `${event.text}. The silence ran from ${event.silenceSince}; your threshold: ${event.thresholdDays} days.`,
+  }));
   return renderAtomFeed({
     id: uuidUrn(`watch-feed:${options.userId}`),
     title: `Counterpart: silences watched by ${options.userName}`,

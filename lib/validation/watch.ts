@@ -52,9 +52,7 @@ export const ZWatchThreshold = z
 export type WatchThresholdInput = z.infer<typeof ZWatchThreshold>;
 
 /** A new watch: the pair as its page's address names it (level, then official slugs, office keys or country codes). */
-export const ZWatchInput = z
-  .object({ level: zLevel, a: zRef, b: zRef })
-  .and(ZWatchThreshold);
+export const ZWatchInput = z.object({ level: zLevel, a: zRef, b: zRef }).and(ZWatchThreshold);
 export type WatchInput = z.infer<typeof ZWatchInput>;
 
 export const WATCH_INPUT_FIELDS = ['level', 'a', 'b', 'thresholdDays', 'thresholdMultiple'] as const;

@@ -115,7 +115,9 @@ export async function sendWebhook(options: {
     request.on('timeout', () => request.destroy(new Error(`No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`)));
     request.on('error', (error) => {
       const code = (error as NodeJS.ErrnoException).code;
-      resolve(done(false, null, error instanceof RefusedAddress || !code ? error.message : `${code}: ${error.message}`));
+      resolve(
+        done(false, null, error instanceof RefusedAddress || !code ? error.message : `${code}: ${error.message}`),
+      );
     });
     request.end(options.body);
   });

@@ -66,7 +66,13 @@ export function decide(
   const threshold = now.threshold ?? 0;
   if (state !== null) {
     if (now.since !== null && now.since > state) {
-      events.push({ kind: 'ENDED', since: state, days: daysBetween(state, now.since), thresholdDays: threshold, endedOn: now.since });
+      events.push({
+        kind: 'ENDED',
+        since: state,
+        days: daysBetween(state, now.since),
+        thresholdDays: threshold,
+        endedOn: now.since,
+      });
       state = null;
     } else if (!now.running && now.closedOn !== null && now.since === state) {
       const days = Math.max(0, daysBetween(state, now.closedOn));

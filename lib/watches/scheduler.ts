@@ -38,7 +38,10 @@ function touchesSilences(payload: string | undefined): boolean {
 }
 
 /** Starts the scheduler once per process; later calls return the running one. */
-export function startWatchScheduler(run: Runner, options: { intervalMs: number; connectionString?: string }): Scheduler {
+export function startWatchScheduler(
+  run: Runner,
+  options: { intervalMs: number; connectionString?: string },
+): Scheduler {
   if (state.counterpartWatchScheduler) return state.counterpartWatchScheduler;
   let running: Promise<void> | null = null;
   let again = false;

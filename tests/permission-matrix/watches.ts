@@ -36,7 +36,13 @@ export const ROWS: Record<string, Row> = {
     run: (action, world) =>
       action(
         NO_STATE,
-        form({ level: 'countries', a: world.officials[0].country, b: world.officials[1].country, thresholdKind: 'days', threshold: '30' }),
+        form({
+          level: 'countries',
+          a: world.officials[0].country,
+          b: world.officials[1].country,
+          thresholdKind: 'days',
+          threshold: '30',
+        }),
       ),
     async expectChanged() {
       const watch = await getDb().watch.findFirstOrThrow({ where: { level: 'COUNTRY' } });
@@ -71,7 +77,9 @@ export const ROWS: Record<string, Row> = {
     permission: 'account:update',
     run: (action) => action(NO_STATE, form({})),
     async expectChanged() {
-      expect(await getDb().watchFeedToken.findMany({ select: { userId: true } })).toEqual([{ userId: await sessionUserId() }]);
+      expect(await getDb().watchFeedToken.findMany({ select: { userId: true } })).toEqual([
+        { userId: await sessionUserId() },
+      ]);
     },
   },
   'watches.ts#revokeFeedAction': {
@@ -86,7 +94,9 @@ export const ROWS: Record<string, Row> = {
       return action(NO_STATE, form({}));
     },
     async expectChanged() {
-      expect(await getDb().watchFeedToken.findMany({ select: { userId: true } })).toEqual([{ userId: await loggerId() }]);
+      expect(await getDb().watchFeedToken.findMany({ select: { userId: true } })).toEqual([
+        { userId: await loggerId() },
+      ]);
     },
   },
   'watches.ts#setWebhookAction': {
@@ -110,7 +120,9 @@ export const ROWS: Record<string, Row> = {
       return action(NO_STATE, form({}));
     },
     async expectChanged() {
-      expect(await getDb().watchWebhook.findMany({ select: { url: true } })).toEqual([{ url: 'https://93.184.215.14/theirs' }]);
+      expect(await getDb().watchWebhook.findMany({ select: { url: true } })).toEqual([
+        { url: 'https://93.184.215.14/theirs' },
+      ]);
     },
   },
 };

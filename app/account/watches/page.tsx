@@ -41,9 +41,9 @@ export default async function WatchesPage() {
       </p>
       <h1 className="text-3xl font-semibold tracking-tight">My watches</h1>
       <p className="text-muted mt-2 max-w-2xl text-sm">
-        Each watch tells you once when a pair’s silence passes your threshold, and once when a contact ends it: here,
-        in your private feed and at your webhook. Silences are checked every few minutes and right after each
-        contact is logged. <Link href="/methodology">How silences are counted</Link>.
+        Each watch tells you once when a pair’s silence passes your threshold, and once when a contact ends it: here, in
+        your private feed and at your webhook. Silences are checked every few minutes and right after each contact is
+        logged. <Link href="/methodology">How silences are counted</Link>.
       </p>
 
       <section aria-labelledby="watches-title" className="mt-8 max-w-3xl">
@@ -96,8 +96,8 @@ export default async function WatchesPage() {
         </h2>
         <p className="text-muted mt-1 mb-4 text-sm">
           Each event is sent as JSON in a POST, signed with HMAC-SHA256; a failed delivery is retried with growing
-          waits, six times in all. See <Link href="/api-docs">the API documentation</Link> and docs/WATCHES.md for
-          the format.
+          waits, six times in all. See <Link href="/api-docs">the API documentation</Link> and docs/WATCHES.md for the
+          format.
         </p>
         <WebhookSettings
           hook={webhook.hook && { url: webhook.hook.url }}
@@ -147,14 +147,18 @@ export default async function WatchesPage() {
                         )}
                       </td>
                       <td className="py-2 pr-4">{attempt === null ? '—' : attempt.attempt}</td>
-                      <td className="py-2 pr-4">{attempt === null ? 'Waiting' : formatMoment(attempt.at.toISOString())}</td>
+                      <td className="py-2 pr-4">
+                        {attempt === null ? 'Waiting' : formatMoment(attempt.at.toISOString())}
+                      </td>
                       <td className="py-2 pr-4">
                         {attempt === null ? (
                           <span className="text-muted">Not tried yet</span>
                         ) : (
                           <span className={attempt.ok ? '' : 'text-silence'}>
                             {attempt.responseStatus !== null ? `HTTP ${attempt.responseStatus}` : 'No answer'}
-                            {attempt.error && !attempt.error.startsWith('The receiver answered') ? ` — ${attempt.error}` : ''}
+                            {attempt.error && !attempt.error.startsWith('The receiver answered')
+                              ? ` — ${attempt.error}`
+                              : ''}
                             <span className="text-muted"> · {attempt.durationMs} ms</span>
                           </span>
                         )}

@@ -16,12 +16,18 @@ export async function GET(request: Request) {
   const level = levelFromSegment(params.get('level') ?? '');
   const [a, b] = [params.get('a') ?? '', params.get('b') ?? ''];
   if (level === null || a === '' || b === '') {
-    return Response.json({ error: { code: 'INVALID', message: 'Name the pair: level, a and b.' } }, { status: 400, headers: PRIVATE });
+    return Response.json(
+      { error: { code: 'INVALID', message: 'Name the pair: level, a and b.' } },
+      { status: 400, headers: PRIVATE },
+    );
   }
   const user = await getCurrentUser();
   const summary = await getPairSummaryOf(level, a, b);
   if (summary === null) {
-    return Response.json({ error: { code: 'NOT_FOUND', message: 'There is no such pair.' } }, { status: 404, headers: PRIVATE });
+    return Response.json(
+      { error: { code: 'NOT_FOUND', message: 'There is no such pair.' } },
+      { status: 404, headers: PRIVATE },
+    );
   }
   if (user === null) return Response.json({ signedIn: false, ...summary }, { headers: PRIVATE });
   const { watch } = await findWatchOfPair(user.id, level, a, b);

@@ -68,10 +68,7 @@ export default async function ManageUserPage({ params }: Props) {
         <h2 id="webhook-title" className="text-xl font-semibold">
           Webhook addresses
         </h2>
-        <WebhookAllowanceForm
-          allowed={webhookPrivateAllowed}
-          action={setWebhookPrivateAction.bind(null, user.id)}
-        />
+        <WebhookAllowanceForm allowed={webhookPrivateAllowed} action={setWebhookPrivateAction.bind(null, user.id)} />
       </section>
 
       <section aria-labelledby="tokens-title" className="mt-12">
