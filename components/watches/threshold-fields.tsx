@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { FieldError, inputClass } from '@/components/ui/field';
+import { FieldError } from '@/components/ui/field';
 
 /**
  * The threshold of a watch: one number, read as days or as a multiple of the pair's median gap
@@ -35,7 +35,7 @@ export function ThresholdFields({
           aria-label={kind === 'days' ? 'Threshold in days' : 'Threshold as a multiple of the median gap'}
           aria-invalid={hasError || undefined}
           aria-describedby={hasError ? `${id}-error` : undefined}
-          className={`${inputClass} mt-0 w-24 tabular-nums`}
+          className="border-history/70 bg-paper text-ink aria-[invalid=true]:border-silence block w-24 rounded border px-3 py-2 text-base tabular-nums aria-[invalid=true]:border-2 sm:text-sm"
         />
         <label className="flex items-center gap-1.5 text-sm">
           <input

@@ -86,7 +86,6 @@ export function WatchControl({ level, a, b, path }: { level: string; a: string; 
       <div className={box} role="status">
         <span className="font-medium">You watch this silence</span>: threshold {watch.threshold.text},{' '}
         <span className={watch.status === 'PAST' ? 'text-silence font-medium' : ''}>{standing}</span>.{' '}
-        {result.ok && result.message && <span className="text-muted">{result.message} </span>}
         <Link href="/account/watches">Change it on My watches</Link>
       </div>
     );
