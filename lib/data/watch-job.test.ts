@@ -153,16 +153,25 @@ describe('the watch job', () => {
     expect((await listWatches(user.id, today))[0]).toMatchObject({ status: 'BELOW', crossedSince: null });
   });
 
-  it('lets one of two concurrent runs do the work: one event, one run finding the lock taken or nothing to do', async () => {
-    const { austin, shoigu, user, actor } = await pairWithHistory([daysAgo(40)]);
-    await createWatch(
-      user.id,
-      ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }),
-      actor,
+  it('lets one of concurrent runs do the work: each event once, however many run at once', async () => {
+    const { austin, shoigu } = await pairWithHistory([daysAgo(40)]);
+    // Enough watches that the runs overlap: 40 users each watching the official and the country pair.
+    const users = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        getDb().user.create({ data: { email: `w${i}@example.org`, name: `W${i}` }, select: { id: true } }),
+      ),
     );
-    const runs = await Promise.all([runWatchJob({ now }), runWatchJob({ now }), runWatchJob({ now })]);
-    expect(runs.reduce((sum, run) => sum + run.events, 0)).toBe(1);
-    expect(await events()).toHaveLength(1);
+    const [a, b] = [austin.id, shoigu.id].sort();
+    await getDb().watch.createMany({
+      data: users.flatMap(({ id }) => [
+        { userId: id, level: 'OFFICIAL' as const, keyA: a, keyB: b, thresholdDays: 30 },
+        { userId: id, level: 'COUNTRY' as const, keyA: 'RU', keyB: 'US', thresholdDays: 30 },
+      ]),
+    });
+    const runs = await Promise.all(Array.from({ length: 4 }, () => runWatchJob({ now })));
+    expect(runs.reduce((sum, run) => sum + run.events, 0)).toBe(80);
+    expect(await getDb().watchEvent.count()).toBe(80);
+    expect(await runWatchJob({ now })).toMatchObject({ events: 0 });
   });
 
   it('skips the run while another holds the lock', async () => {
