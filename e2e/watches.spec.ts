@@ -94,6 +94,7 @@ async function signInAsOwner(page: Page) {
 
 test('a user watches a silence from its pair page, and is told in the list, the feed and the webhook', async ({
   page,
+  request,
 }) => {
   await signInAsOwner(page);
 
@@ -163,7 +164,7 @@ test('a user watches a silence from its pair page, and is told in the list, the 
   await page.getByRole('button', { name: 'Make a feed address' }).click();
   const feedUrl = (await page.locator('#feed-url').textContent())!;
   expect(feedUrl).toMatch(/\/feeds\/watches\/cpf_/);
-  const feed = await page.request.get(feedUrl);
+  const feed = await request.get(feedUrl);
   expect(feed.status()).toBe(200);
   const xml = await feed.text();
   expect(xml.match(/<entry>/g)).toHaveLength(1);
@@ -171,7 +172,7 @@ test('a user watches a silence from its pair page, and is told in the list, the 
   await screenshot(page, 'watches-feed-and-webhook');
 
   // A contact logged through the API ends the silence: the job runs after the write, and tells once more.
-  const ended = await page.request.post('/api/v1/contacts', {
+  const ended = await request.post('/api/v1/contacts', {
     headers: bearer('admin'),
     data: {
       date: daysAgo(1),
@@ -187,12 +188,12 @@ test('a user watches a silence from its pair page, and is told in the list, the 
     type: 'silence.ended',
     silence: { since: daysAgo(SILENCE), days: SILENCE - 1, endedOn: daysAgo(1) },
   });
-  const after = await (await page.request.get(feedUrl)).text();
+  const after = await (await request.get(feedUrl)).text();
   expect(after.match(/<entry>/g)).toHaveLength(2);
   expect(after).toContain(`a ${SILENCE - 1}-day silence ended</title>`);
 
   // Revoked, the address is gone.
   await page.getByRole('button', { name: 'Revoke the feed address' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'revoked' })).toBeVisible();
-  expect((await page.request.get(feedUrl)).status()).toBe(404);
+  expect((await request.get(feedUrl)).status()).toBe(404);
 });
