@@ -96,6 +96,8 @@ test('a user watches a silence from its pair page, and is told in the list, the 
   page,
   request,
 }) => {
+  // One long story through four pages, a receiver and two runs of the job on a busy machine.
+  test.setTimeout(180_000);
   await signInAsOwner(page);
 
   // The webhook first, so that the crossing is delivered when it is found.
@@ -131,7 +133,7 @@ test('a user watches a silence from its pair page, and is told in the list, the 
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole('region', { name: 'Latest events' }).getByRole('listitem')).toHaveCount(1, {
-      timeout: 1_000,
+      timeout: 5_000,
     });
   }).toPass();
   await expect(page.getByRole('region', { name: 'Latest events' })).toContainText(
@@ -155,7 +157,7 @@ test('a user watches a silence from its pair page, and is told in the list, the 
   });
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole('table', { name: /Webhook deliveries/ })).toContainText('HTTP 200', { timeout: 1_000 });
+    await expect(page.getByRole('table', { name: /Webhook deliveries/ })).toContainText('HTTP 200', { timeout: 5_000 });
   }).toPass();
   await screenshot(page, 'watches-my-watches');
 

@@ -18,9 +18,10 @@ export function thresholdDays(threshold: Threshold, medianDays: number | null): 
 
 /** How the threshold reads: "30 days", "2 × the median gap (84 days)". */
 export function thresholdText(threshold: Threshold, medianDays: number | null): string {
-  if (threshold.days !== undefined) return `${threshold.days} ${threshold.days === 1 ? 'day' : 'days'}`;
+  const count = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'day' : 'days'}`;
+  if (threshold.days !== undefined) return count(threshold.days);
   const days = thresholdDays(threshold, medianDays);
-  return `${threshold.multiple} × the median gap${days === null ? ' (no gap yet)' : ` (${days} days)`}`;
+  return `${threshold.multiple} × the median gap${days === null ? ' (no gap yet)' : ` (${count(days)})`}`;
 }
 
 /** A pair's silence as the job sees it today. */

@@ -95,9 +95,10 @@ export default async function WatchesPage() {
           Webhook
         </h2>
         <p className="text-muted mt-1 mb-4 text-sm">
-          Each event is sent as JSON in a POST, signed with HMAC-SHA256; a failed delivery is retried with growing
-          waits, six times in all. See <Link href="/api-docs">the API documentation</Link> and docs/WATCHES.md for the
-          format.
+          Each event is sent as JSON in a POST. Check it came from here: <code>X-Counterpart-Signature</code> is{' '}
+          <code>sha256=</code> and the HMAC-SHA256, with your secret, of <code>X-Counterpart-Timestamp</code>, a full
+          stop and the body. A failed delivery is retried after 30 s, then waits twice as long each time: six attempts
+          in all, each listed below.
         </p>
         <WebhookSettings
           hook={webhook.hook && { url: webhook.hook.url }}
