@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ApiTokens } from '@/components/auth/api-tokens';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
@@ -34,6 +35,10 @@ export default async function AccountPage() {
         <dt className="text-muted">Role</dt>
         <dd>{user.role.toLowerCase()}</dd>
       </dl>
+      <p className="mt-6 text-sm">
+        <Link href="/account/watches">My watches</Link>
+        <span className="text-muted">: the silences you watch, your private feed and webhook.</span>
+      </p>
       <h2 className="mt-10 text-xl font-semibold">Change password</h2>
       <ChangePasswordForm />
       {/* A viewer gets no new tokens (they serve writes only) but still sees, and can revoke, any they kept. */}

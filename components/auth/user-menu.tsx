@@ -89,6 +89,13 @@ export function UserMenu() {
               Import contacts
             </Link>
           )}
+          <Link
+            href="/account/watches"
+            onClick={() => setOpen(false)}
+            className="block px-3 py-2 no-underline hover:underline"
+          >
+            My watches
+          </Link>
           <Link href="/account" onClick={() => setOpen(false)} className="block px-3 py-2 no-underline hover:underline">
             Account and password
           </Link>

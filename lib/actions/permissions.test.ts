@@ -126,6 +126,14 @@ const EXPECTED_ACTIONS: Record<string, Who[]> = {
   'users.ts#disableUserAction': ADMINS,
   'users.ts#enableUserAction': ADMINS,
   'users.ts#resetPasswordAction': ADMINS,
+  'webhook-allowance.ts#setWebhookPrivateAction': ADMINS,
+  'watches.ts#createWatchAction': EVERYONE_SIGNED_IN,
+  'watches.ts#updateWatchAction': EVERYONE_SIGNED_IN,
+  'watches.ts#deleteWatchAction': EVERYONE_SIGNED_IN,
+  'watches.ts#regenerateFeedAction': EVERYONE_SIGNED_IN,
+  'watches.ts#revokeFeedAction': EVERYONE_SIGNED_IN,
+  'watches.ts#setWebhookAction': EVERYONE_SIGNED_IN,
+  'watches.ts#removeWebhookAction': EVERYONE_SIGNED_IN,
 };
 
 const who = (role: Role | null): Who => (role === null ? 'anonymous' : (role.toLowerCase() as Who));
@@ -211,7 +219,10 @@ async function databaseState(world: World) {
   const events = await db.contextEvent.findMany({ orderBy: { id: 'asc' } });
   const channels = await db.channel.findMany({ orderBy: { id: 'asc' } });
   const passwords = await db.account.findMany({ orderBy: { id: 'asc' }, select: { id: true, password: true } });
-  return { counts, target, officials, users, tokens, events, channels, passwords };
+  const watches = await db.watch.findMany({ orderBy: { id: 'asc' } });
+  const feedTokens = await db.watchFeedToken.findMany({ orderBy: { userId: 'asc' } });
+  const webhooks = await db.watchWebhook.findMany({ orderBy: { userId: 'asc' } });
+  return { counts, target, officials, users, tokens, events, channels, passwords, watches, feedTokens, webhooks };
 }
 
 describe('the server actions’ permission matrix', () => {

@@ -28,6 +28,7 @@ import {
   officialUpdatedExample,
   verificationPatchExample,
 } from './examples';
+import { watchPaths, watchSchemas } from './openapi-watches';
 
 /*
  * The OpenAPI 3.1 description of the API, written by hand as data: the query
@@ -430,6 +431,7 @@ const schemas: Record<string, JsonSchema> = {
       page: ref('GapPage'),
     },
   ),
+  ...watchSchemas,
 };
 
 schemas.ContactsExport = object({
@@ -1537,6 +1539,7 @@ const paths: OpenApiDocument['paths'] = {
       'x-example-request': '/feeds/pairs/officials/lloyd-austin/sergei-shoigu',
     },
   },
+  ...watchPaths({ write, ref, responses }),
 };
 
 /** The OpenAPI document served at /api/v1/openapi.json and shown at /api-docs. */
@@ -1563,6 +1566,10 @@ export const openApiDocument: OpenApiDocument = {
     { name: 'Gaps', description: 'The silences between the held contacts of a pair.' },
     { name: 'Exports', description: 'The same data as files, stamped with their filters and time.' },
     { name: 'Feeds', description: 'Atom feeds for feed readers.' },
+    {
+      name: 'Watches',
+      description: 'Your own watches of silences, and their events: private, each call needs your API token.',
+    },
     { name: 'About', description: 'This description, and whether the server is answering.' },
   ],
   paths,

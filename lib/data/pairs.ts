@@ -21,8 +21,8 @@ export type PairSide = {
   href: string | null;
 };
 
-/** Labels for the sides of pairs at one level, by engine key. */
-async function describeSides(level: PairLevel, keys: string[]): Promise<Map<string, PairSide>> {
+/** Labels for the sides of pairs at one level, by engine key (a side since deleted is missing). */
+export async function describeSides(level: PairLevel, keys: string[]): Promise<Map<string, PairSide>> {
   const unique = [...new Set(keys)];
   if (level === 'OFFICIAL') {
     const officials = await getDb().official.findMany({

@@ -25,11 +25,12 @@ export function acceptRequestId(value, generate = randomUUID) {
 /** The longest path a line repeats: a hostile 30 KB address must not make a 30 KB log line. */
 export const MAX_ROUTE_LENGTH = 300;
 
-/** A request's path without its query string (which may carry anything, tokens included), cut to length. */
+/** A request's path without its query string (which may carry anything, tokens included) or feed token, cut to length. */
 export function routeOf(url) {
   const text = typeof url === 'string' && url !== '' ? url : '/';
   const end = text.search(/[?#]/);
-  const path = end === -1 ? text : text.slice(0, end);
+  // A private feed's address is its secret (/feeds/watches/cpf_…): the line names the route, not the token.
+  const path = (end === -1 ? text : text.slice(0, end)).replace(/^(\/feeds\/watches\/)[^/]+/, '$1[token]');
   return path.length > MAX_ROUTE_LENGTH ? `${path.slice(0, MAX_ROUTE_LENGTH)}…(${path.length} characters)` : path;
 }
 

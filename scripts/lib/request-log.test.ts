@@ -126,6 +126,7 @@ describe('the line of a request', () => {
   it('keeps the path as sent, but never its query or fragment', () => {
     expect(routeOf('/a/b?x=1#y')).toBe('/a/b');
     expect(routeOf('/a/b#y?x')).toBe('/a/b');
+    expect(routeOf('/feeds/watches/cpf_secret123?x=1')).toBe('/feeds/watches/[token]');
     expect(routeOf(`/api/v1/officials/${'x'.repeat(40_000)}`)).toBe(
       `/api/v1/officials/${'x'.repeat(MAX_ROUTE_LENGTH - 18)}…(40018 characters)`,
     );

@@ -6,6 +6,9 @@ import { formatMoment, roleLabel } from '@/components/admin/user-roles';
 import { changeRoleAction, disableUserAction, enableUserAction, resetPasswordAction } from '@/lib/actions/users';
 import { requirePermittedPage } from '@/lib/auth/session';
 import { getUserForAdmin } from '@/lib/data/users';
+import { getWebhookAllowance } from '@/lib/data/watch-settings';
+import { WebhookAllowanceForm } from '@/components/watches/webhook-allowance-form';
+import { setWebhookPrivateAction } from '@/lib/actions/webhook-allowance';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,6 +29,7 @@ export default async function ManageUserPage({ params }: Props) {
   const admin = await requirePermittedPage('user:manage', `/admin/users/${id}`);
   const user = await getUserForAdmin(id);
   if (user === null) notFound();
+  const webhookPrivateAllowed = await getWebhookAllowance(user.id);
   return (
     <div className="max-w-3xl">
       <p className="text-sm">
@@ -59,6 +63,13 @@ export default async function ManageUserPage({ params }: Props) {
         enableAction={enableUserAction.bind(null, user.id)}
         resetPasswordAction={resetPasswordAction.bind(null, user.id)}
       />
+
+      <section aria-labelledby="webhook-title" className="mt-12">
+        <h2 id="webhook-title" className="text-xl font-semibold">
+          Webhook addresses
+        </h2>
+        <WebhookAllowanceForm allowed={webhookPrivateAllowed} action={setWebhookPrivateAction.bind(null, user.id)} />
+      </section>
 
       <section aria-labelledby="tokens-title" className="mt-12">
         <h2 id="tokens-title" className="text-xl font-semibold">

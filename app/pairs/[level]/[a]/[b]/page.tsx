@@ -7,6 +7,7 @@ import { PairGapTable } from '@/components/pair-gap-table';
 import { PairHeader } from '@/components/pair-header';
 import { PairStats } from '@/components/pair-stats';
 import { PairTimeline } from '@/components/pair-timeline';
+import { WatchControl } from '@/components/watches/watch-control';
 import {
   buildChartData,
   buildHeadline,
@@ -21,7 +22,7 @@ import {
 import { getPairPage, getPairTimeline } from '@/lib/data/pair-page';
 import { formatDate, formatNumber } from '@/lib/format';
 import { parseCursor } from '@/lib/paging';
-import { levelFromSegment } from '@/lib/pairs';
+import { LEVEL_SEGMENT, levelFromSegment } from '@/lib/pairs';
 
 type Props = {
   params: Promise<{ level: string; a: string; b: string }>;
@@ -117,7 +118,10 @@ export default async function PairPage({ params, searchParams }: Props) {
 
   return (
     <article className="space-y-14">
-      <PairHeader level={level} page={page} headline={headline} levels={levels} />
+      <div>
+        <PairHeader level={level} page={page} headline={headline} levels={levels} />
+        <WatchControl level={LEVEL_SEGMENT[level]} a={page.a.ref} b={page.b.ref} path={page.canonical} />
+      </div>
 
       <section aria-labelledby="chart-title">
         <h2 id="chart-title" className="max-w-3xl text-xl font-semibold tracking-tight text-balance sm:text-2xl">
