@@ -37,6 +37,10 @@ export function findInitiatorPhrases(text: string): Phrase[] {
   for (const m of text.matchAll(/\b(?:received|took) (?:a |an )?(?:\w+ )?(?:phone |telephone )?call from (?:the )?((?:U\.S\.|U\.K\.|[^,.;:]){1,80}?)(?=[,.;:]|\s+(?:and|to|on|in|who)\b|$)/gdi)) {
     add(m, 1, 0.8);
   }
+  // "spoke ... on the phone at request": Chinese readouts' way of saying the other side asked.
+  for (const m of text.matchAll(/\b(?:at|upon|on) (request)\b(?!\s+of)/gdi)) {
+    add(m, 1, 0.6);
+  }
   for (const m of text.matchAll(/\b((?:our|my)) (?:request|invitation|proposal)\b/gdi)) {
     add(m, 1, 0.8);
   }
@@ -92,6 +96,14 @@ export function proposeInitiator(
       if (pick && inOrder.length >= 2) {
         return { value: { id: pick.value.id, name: pick.value.name }, confidence: phrase.confidence - 0.1, evidence: phrase.evidence };
       }
+    }
+    // A bare "at request": the side other than the publisher's.
+    if (/^request$/i.test(region.text) && homeCountry) {
+      const others = participants.filter((p) => p.value.country !== homeCountry);
+      if (others.length === 1 && others.length < participants.length) {
+        return { value: { id: others[0].value.id, name: others[0].value.name }, confidence: phrase.confidence, evidence: phrase.evidence };
+      }
+      continue;
     }
     // "our request", "our invitation": the publisher's side.
     if (/^(?:our|my)\b/i.test(region.text)) {

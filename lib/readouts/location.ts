@@ -48,8 +48,8 @@ export function proposeLocation(text: string, type: ContactType | null, lead: Se
       const firstWord = value.replace(/^the\s+/i, '').split(/\s+/)[0];
       if (NOT_PLACES.has(firstWord)) continue;
       if (TOPIC_BEFORE.test(part.slice(0, place.start))) continue;
-      value = value.replace(/[,.]+$/, '');
-      const start = area.from + place.start;
+      value = value.replace(/[,.]+$/, '').replace(/^the\s+/i, '');
+      const start = area.from + place.end - value.length;
       const preposition = /(?:in|at|of) $/.exec(text.slice(Math.max(0, start - 3), start));
       const from = preposition ? start - preposition[0].length : start;
       return {
