@@ -44,12 +44,13 @@ export function proposeLocation(text: string, type: ContactType | null, lead: Se
       if (!match) continue;
       const place = placeOf(match);
       if (!place) continue;
-      let value = part.slice(place.start, place.end).trim();
+      const raw = part.slice(place.start, place.end);
+      let value = raw.trim().replace(/[,.]+$/, '');
       const firstWord = value.replace(/^the\s+/i, '').split(/\s+/)[0];
       if (NOT_PLACES.has(firstWord)) continue;
       if (TOPIC_BEFORE.test(part.slice(0, place.start))) continue;
       value = value.replace(/[,.]+$/, '').replace(/^the\s+/i, '');
-      const start = area.from + place.end - value.length;
+      const start = area.from + place.start + raw.indexOf(value);
       const preposition = /(?:in|at|of) $/.exec(text.slice(Math.max(0, start - 3), start));
       const from = preposition ? start - preposition[0].length : start;
       return {
