@@ -60,7 +60,11 @@ describe('parsing real readouts', () => {
   it('gives every proposed field its phrase, and a phrase that is where it says in the text', async () => {
     await createFixtureOfficials();
     for (const fixture of [...READOUT_FIXTURES, ...HELD_OUT_FIXTURES]) {
-      const { proposal } = await parseReadout({ text: fixture.text, url: fixture.url, publishedAt: fixture.publishedAt });
+      const { proposal } = await parseReadout({
+        text: fixture.text,
+        url: fixture.url,
+        publishedAt: fixture.publishedAt,
+      });
       const fields = [
         proposal.date,
         proposal.type,
@@ -103,7 +107,9 @@ describe('parsing real readouts', () => {
       text: 'Сергей Шойгу held a telephone conversation with Lloyd Austin on 13 May 2022.',
     });
     expect(proposedValues(cyrillic).participants.sort()).toEqual(['lloyd-austin', 'sergei-shoigu']);
-    expect(cyrillic.proposal.participants.find((p) => p.value.slug === 'sergei-shoigu')!.evidence!.text).toBe('Сергей Шойгу');
+    expect(cyrillic.proposal.participants.find((p) => p.value.slug === 'sergei-shoigu')!.evidence!.text).toBe(
+      'Сергей Шойгу',
+    );
 
     const duplicate = await createOfficial(
       ZOfficialInput.parse({ name: 'Sergej Schojgu', country: 'RU', positions: [] }),
@@ -123,7 +129,10 @@ describe('parsing real readouts', () => {
 
   it('proposes nothing, with a message, for a text that reports no contact', async () => {
     await createFixtureOfficials();
-    const analysis = await parseReadout({ text: 'The weather was fine and the markets rose slightly.', publishedAt: '2022-05-13' });
+    const analysis = await parseReadout({
+      text: 'The weather was fine and the markets rose slightly.',
+      publishedAt: '2022-05-13',
+    });
     expect(analysis.empty).toBe(true);
     expect(analysis.message).toMatch(/Nothing in this text was recognised/);
     expect(analysis.proposal.participants).toEqual([]);

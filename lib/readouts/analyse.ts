@@ -104,13 +104,17 @@ export function analyseReadout(options: {
 function summarise(proposal: ReadoutProposal, unmatched: number): string {
   const found = [
     proposal.date && 'date',
-    proposal.participants.length > 0 && `${proposal.participants.length} participant${proposal.participants.length === 1 ? '' : 's'}`,
+    proposal.participants.length > 0 &&
+      `${proposal.participants.length} participant${proposal.participants.length === 1 ? '' : 's'}`,
     proposal.type && 'type',
     proposal.status && 'status',
     proposal.initiator && 'initiator',
     proposal.durationMinutes && 'duration',
     proposal.location && 'location',
   ].filter(Boolean);
-  const missing = unmatched > 0 ? ` ${unmatched} name${unmatched === 1 ? '' : 's'} or title${unmatched === 1 ? '' : 's'} matched no recorded official.` : '';
+  const missing =
+    unmatched > 0
+      ? ` ${unmatched} name${unmatched === 1 ? '' : 's'} or title${unmatched === 1 ? '' : 's'} matched no recorded official.`
+      : '';
   return `Proposed from the readout: ${found.join(', ')}. Check each before saving.${missing}`;
 }

@@ -30,7 +30,13 @@ export function dateCandidates(text: string, reference: string, lead: Sentence |
     const s = r.start;
     const relative = RELATIVE_DAY.test(r.text);
     // "the past month", "this year": relative periods are not the date of a contact.
-    if (!relative && !/\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\b/i.test(r.text)) continue;
+    if (
+      !relative &&
+      !/\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\b/i.test(
+        r.text,
+      )
+    )
+      continue;
     const day = s.isCertain('day') || s.isCertain('weekday') || relative;
     // A month alone is a date only with its year ("May 2022"): "our May invitation" is not one.
     if (!day && !(s.isCertain('month') && s.isCertain('year'))) continue;
@@ -42,11 +48,21 @@ export function dateCandidates(text: string, reference: string, lead: Sentence |
     const date = `${year}-${pad(month)}-${pad(precision === 'DAY' ? dayOfMonth : 1)}`;
     let score = 0.6;
     if (lead && r.index >= lead.start && r.index < lead.end) score += 0.25;
-    if (/\b(?:on|today|yesterday)\s*(?:the\s+)?$/i.test(text.slice(Math.max(0, r.index - 12), r.index)) || /^on\b/i.test(r.text)) score += 0.05;
+    if (
+      /\b(?:on|today|yesterday)\s*(?:the\s+)?$/i.test(text.slice(Math.max(0, r.index - 12), r.index)) ||
+      /^on\b/i.test(r.text)
+    )
+      score += 0.05;
     if (NOT_THE_CONTACT.test(text.slice(Math.max(0, r.index - 20), r.index))) score -= 0.4;
     if (date > reference) score -= 0.2;
     if (precision === 'MONTH') score -= 0.1;
-    out.push({ date, precision, start: r.index, end: r.index + r.text.length, score: Math.max(0.1, Math.min(0.95, score)) });
+    out.push({
+      date,
+      precision,
+      start: r.index,
+      end: r.index + r.text.length,
+      score: Math.max(0.1, Math.min(0.95, score)),
+    });
   }
   return out;
 }

@@ -4,18 +4,42 @@ import type { Proposal } from './types';
 /* How long the contact lasted, in minutes: "about an hour" → 60, "a 90-minute call" → 90. */
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  'forty-five': 45,
+  fifty: 50,
+  sixty: 60,
   ninety: 90,
 };
 
-const HEDGE = '(?:about|around|approximately|roughly|some|nearly|almost|over|more than|just over|just under|less than|under|some|for)';
-const NUM = '(\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety)';
+const HEDGE =
+  '(?:about|around|approximately|roughly|some|nearly|almost|over|more than|just over|just under|less than|under|some|for)';
+const NUM =
+  '(\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety)';
 
 const PATTERNS: { regex: RegExp; minutes: (m: RegExpExecArray) => number | null }[] = [
   // "an hour and a half", "two and a half hours"
   {
-    regex: new RegExp(`(?:${HEDGE}\\s+)*\\b${NUM}(?:\\s+and\\s+a\\s+half)?[\\s-]+hours?(?:\\s+and\\s+(?:a\\s+half|${NUM}\\s+minutes?))?(?:[\\s-]+long)?\\b`, 'i'),
+    regex: new RegExp(
+      `(?:${HEDGE}\\s+)*\\b${NUM}(?:\\s+and\\s+a\\s+half)?[\\s-]+hours?(?:\\s+and\\s+(?:a\\s+half|${NUM}\\s+minutes?))?(?:[\\s-]+long)?\\b`,
+      'i',
+    ),
     minutes: (m) => {
       const hours = toNumber(m[1]);
       if (hours === null) return null;
@@ -25,7 +49,10 @@ const PATTERNS: { regex: RegExp; minutes: (m: RegExpExecArray) => number | null 
     },
   },
   { regex: /\bhalf(?:\s+an|-an)?[\s-]+hour\b/i, minutes: () => 30 },
-  { regex: new RegExp(`(?:${HEDGE}\\s+)*\\b${NUM}[\\s-]+minutes?(?:[\\s-]+long)?\\b`, 'i'), minutes: (m) => toNumber(m[1]) },
+  {
+    regex: new RegExp(`(?:${HEDGE}\\s+)*\\b${NUM}[\\s-]+minutes?(?:[\\s-]+long)?\\b`, 'i'),
+    minutes: (m) => toNumber(m[1]),
+  },
   { regex: /\bhour[\s-]long\b/i, minutes: () => 60 },
 ];
 

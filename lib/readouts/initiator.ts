@@ -10,8 +10,21 @@ import type { Evidence, Proposal, ProposedParticipant } from './types';
  */
 
 const CAPITALS: Record<string, string> = {
-  washington: 'US', moscow: 'RU', beijing: 'CN', london: 'GB', kyiv: 'UA', kiev: 'UA', paris: 'FR', berlin: 'DE',
-  ankara: 'TR', tokyo: 'JP', 'new delhi': 'IN', seoul: 'KR', pentagon: 'US', kremlin: 'RU', 'white house': 'US',
+  washington: 'US',
+  moscow: 'RU',
+  beijing: 'CN',
+  london: 'GB',
+  kyiv: 'UA',
+  kiev: 'UA',
+  paris: 'FR',
+  berlin: 'DE',
+  ankara: 'TR',
+  tokyo: 'JP',
+  'new delhi': 'IN',
+  seoul: 'KR',
+  pentagon: 'US',
+  kremlin: 'RU',
+  'white house': 'US',
 };
 
 type Phrase = { evidence: Evidence; region: Evidence; confidence: number };
@@ -24,28 +37,36 @@ export function findInitiatorPhrases(text: string): Phrase[] {
     out.push({ evidence: span(text, m.index, m.index + m[0].length), region: span(text, start, end), confidence });
   };
   for (const m of text.matchAll(
-    /\b(?:at|upon|on|following) (?:the )?(?:request|initiative|invitation|call) of (?:the )?((?:U\.S\.|U\.K\.|[^,.;:]){1,80}?)(?=[,.;:]|\s+(?:and|to|on|in|with|for|held|had|spoke|met)\b|$)/gdi,
+    /\b(?:at|upon|on|following) (?:the )?(?:request|initiative|invitation|call) of (?:the )?((?:U\.S\.|U\.K\.|[^,.;:]){1,80}?)(?=[,.;:]|\s+(?:and|to|on|in|with|for|held|had|spoke|met)\b|$)/dgi,
   )) {
     add(m, 1, 0.85);
   }
-  for (const m of text.matchAll(/\b(?:at|upon|on) (?:the )?((?:[\p{Lu}][\p{L}.-]*\s?){1,4}|(?:\p{L}+\s){0,3}side)['’]s? (?:request|initiative|invitation)\b/gdiu)) {
+  for (const m of text.matchAll(
+    /\b(?:at|upon|on) (?:the )?((?:[\p{Lu}][\p{L}.-]*\s?){1,4}|(?:\p{L}+\s){0,3}side)['’]s? (?:request|initiative|invitation)\b/dgiu,
+  )) {
     add(m, 1, 0.85);
   }
-  for (const m of text.matchAll(/\b(?:initiated|requested|proposed|sought) by (?:the )?((?:U\.S\.|U\.K\.|[^,.;:]){1,60}?)(?=[,.;:]|\s+(?:and|to|on|in)\b|$)/gdi)) {
+  for (const m of text.matchAll(
+    /\b(?:initiated|requested|proposed|sought) by (?:the )?((?:U\.S\.|U\.K\.|[^,.;:]){1,60}?)(?=[,.;:]|\s+(?:and|to|on|in)\b|$)/dgi,
+  )) {
     add(m, 1, 0.8);
   }
-  for (const m of text.matchAll(/\b(?:received|took) (?:a |an )?(?:\w+ )?(?:phone |telephone )?call from (?:the )?((?:U\.S\.|U\.K\.|[^,.;:]){1,80}?)(?=[,.;:]|\s+(?:and|to|on|in|who)\b|$)/gdi)) {
+  for (const m of text.matchAll(
+    /\b(?:received|took) (?:a |an )?(?:\w+ )?(?:phone |telephone )?call from (?:the )?((?:U\.S\.|U\.K\.|[^,.;:]){1,80}?)(?=[,.;:]|\s+(?:and|to|on|in|who)\b|$)/dgi,
+  )) {
     add(m, 1, 0.8);
   }
   // "spoke ... on the phone at request": Chinese readouts' way of saying the other side asked.
-  for (const m of text.matchAll(/\b(?:at|upon|on) (request)\b(?!\s+of)/gdi)) {
+  for (const m of text.matchAll(/\b(?:at|upon|on) (request)\b(?!\s+of)/dgi)) {
     add(m, 1, 0.6);
   }
-  for (const m of text.matchAll(/\b((?:our|my)) (?:request|invitation|proposal)\b/gdi)) {
+  for (const m of text.matchAll(/\b((?:our|my)) (?:request|invitation|proposal)\b/dgi)) {
     add(m, 1, 0.8);
   }
   // "Secretary Austin called Minister Shoigu": the caller is before the verb.
-  for (const m of text.matchAll(/((?:[\p{Lu}][\p{L}.'’-]*\s){0,5}[\p{Lu}][\p{L}'’-]+)\s+(?:called|phoned|telephoned|placed a call to|made a (?:phone )?call to)\b/gdu)) {
+  for (const m of text.matchAll(
+    /((?:[\p{Lu}][\p{L}.'’-]*\s){0,5}[\p{Lu}][\p{L}'’-]+)\s+(?:called|phoned|telephoned|placed a call to|made a (?:phone )?call to)\b/dgu,
+  )) {
     add(m, 1, 0.7);
   }
   return out.sort((a, b) => a.evidence.start - b.evidence.start);
@@ -94,14 +115,22 @@ export function proposeInitiator(
       const inOrder = participants.filter((p) => p.evidence && p.evidence.start < region.start);
       const pick = order[1].toLowerCase() === 'latter' ? inOrder[inOrder.length - 1] : inOrder[0];
       if (pick && inOrder.length >= 2) {
-        return { value: { id: pick.value.id, name: pick.value.name }, confidence: phrase.confidence - 0.1, evidence: phrase.evidence };
+        return {
+          value: { id: pick.value.id, name: pick.value.name },
+          confidence: phrase.confidence - 0.1,
+          evidence: phrase.evidence,
+        };
       }
     }
     // A bare "at request": the side other than the publisher's.
     if (/^request$/i.test(region.text) && homeCountry) {
       const others = participants.filter((p) => p.value.country !== homeCountry);
       if (others.length === 1 && others.length < participants.length) {
-        return { value: { id: others[0].value.id, name: others[0].value.name }, confidence: phrase.confidence, evidence: phrase.evidence };
+        return {
+          value: { id: others[0].value.id, name: others[0].value.name },
+          confidence: phrase.confidence,
+          evidence: phrase.evidence,
+        };
       }
       continue;
     }
@@ -117,7 +146,11 @@ export function proposeInitiator(
       return new RegExp(`\\b(?:${escape(surname)}|${escape(first)})\\b`, 'i').test(region.text);
     });
     if (named) {
-      return { value: { id: named.value.id, name: named.value.name }, confidence: phrase.confidence, evidence: phrase.evidence };
+      return {
+        value: { id: named.value.id, name: named.value.name },
+        confidence: phrase.confidence,
+        evidence: phrase.evidence,
+      };
     }
     for (const code of countriesIn(region.text)) {
       const found = byCountry(code, phrase, 0.1);

@@ -107,7 +107,13 @@ export function findTitleMentions(text: string, homeCountry: string | null = nul
       // Capitalised as a title is: "the Defence Secretary", not "a defence secretary".
       for (const m of text.matchAll(new RegExp(`(?<!\\p{L})${pattern}(?!\\p{L})`, 'giu'))) {
         if (!/^\p{Lu}/u.test(m[0])) continue;
-        out.push({ kind: 'title', evidence: span(text, m.index, m.index + m[0].length), country: homeCountry, role, home: true });
+        out.push({
+          kind: 'title',
+          evidence: span(text, m.index, m.index + m[0].length),
+          country: homeCountry,
+          role,
+          home: true,
+        });
       }
     }
   }
@@ -126,7 +132,9 @@ export function findTitleMentions(text: string, homeCountry: string | null = nul
     }
   }
   out.sort((a, b) => a.evidence.start - b.evidence.start || b.evidence.end - a.evidence.end);
-  return out.filter((m, i) => !out.slice(0, i).some((k) => k.evidence.start <= m.evidence.start && k.evidence.end >= m.evidence.end));
+  return out.filter(
+    (m, i) => !out.slice(0, i).some((k) => k.evidence.start <= m.evidence.start && k.evidence.end >= m.evidence.end),
+  );
 }
 
 /** The countries a text names, by adjective or name: the data layer looks up their office holders. */
@@ -134,7 +142,9 @@ export function countriesNamed(text: string): string[] {
   const codes = new Set<string>();
   for (const m of findTitleMentions(text)) if (m.country) codes.add(m.country);
   for (const [code, words] of Object.entries(COUNTRY_WORDS)) {
-    if (words.some((w) => new RegExp(`(?<!\\p{L})${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text))) {
+    if (
+      words.some((w) => new RegExp(`(?<!\\p{L})${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text))
+    ) {
       codes.add(code);
     }
   }

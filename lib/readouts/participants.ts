@@ -65,9 +65,14 @@ export function resolveMentions(options: {
 
   for (const title of titles) {
     const after = text.slice(title.evidence.end, title.evidence.end + 80);
-    const gap = /^[\s,]*(?:(?:General|Admiral|Colonel General|General of the Army|Army General|Gen\.|Adm\.)\s+)*/.exec(after)![0];
+    const gap = /^[\s,]*(?:(?:General|Admiral|Colonel General|General of the Army|Army General|Gen\.|Adm\.)\s+)*/.exec(
+      after,
+    )![0];
     const nameStart = title.evidence.end + gap.length;
-    const named = resolved.find((r) => r.evidence.start === nameStart || (r.evidence.start >= title.evidence.end && r.evidence.start <= nameStart + 2));
+    const named = resolved.find(
+      (r) =>
+        r.evidence.start === nameStart || (r.evidence.start >= title.evidence.end && r.evidence.start <= nameStart + 2),
+    );
     if (named) {
       // The title only widens the phrase the name was found in.
       named.evidence = span(text, title.evidence.start, named.evidence.end);

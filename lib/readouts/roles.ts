@@ -33,13 +33,14 @@ export const COUNTRY_WORDS: Record<string, string[]> = {
 /** Each role's phrases, as regex sources, longest first where one contains another. */
 export const ROLE_PATTERNS: Record<Role, string> = {
   'defence-minister':
-    "(?:minister of (?:national )?defen[cs]e|defen[cs]e minister|secretary of (?:state for )?defen[cs]e|defen[cs]e secretary|secretary of war|head of the (?:defen[cs]e ministry|ministry of defen[cs]e)|defen[cs]e chief)",
+    '(?:minister of (?:national )?defen[cs]e|defen[cs]e minister|secretary of (?:state for )?defen[cs]e|defen[cs]e secretary|secretary of war|head of the (?:defen[cs]e ministry|ministry of defen[cs]e)|defen[cs]e chief)',
   'foreign-minister':
     '(?:minister of foreign affairs|foreign minister|foreign secretary|secretary of state(?! for)|top diplomat)',
   'head-of-state': '(?:(?<!vice )president)',
   'head-of-government': '(?:prime minister|premier|chancellor)',
   'chief-of-general-staff': '(?:chief of (?:the )?general staff)',
-  'armed-forces-chief': '(?:chairman of the joint chiefs of staff|chief of the defen[cs]e staff|commander-in-chief of the armed forces)',
+  'armed-forces-chief':
+    '(?:chairman of the joint chiefs of staff|chief of the defen[cs]e staff|commander-in-chief of the armed forces)',
   'security-adviser': '(?:national security advis[eo]r|secretary of the security council)',
 };
 

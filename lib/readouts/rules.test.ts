@@ -46,7 +46,9 @@ describe('dates', () => {
   });
 
   it('prefers the date of the contact to the date it is measured from', () => {
-    expect(date('Austin spoke on May 13 with Shoigu, the first call since February 18.')?.value.date).toBe('2022-05-13');
+    expect(date('Austin spoke on May 13 with Shoigu, the first call since February 18.')?.value.date).toBe(
+      '2022-05-13',
+    );
     expect(date('The first call since February 18 took place on May 13.')?.value.date).toBe('2022-05-13');
   });
 
@@ -161,7 +163,10 @@ describe('initiator', () => {
     ["Austin spoke with Shoigu at Minister Shoigu's request.", 'sergei-shoigu'],
     ["Xi Jinping had a phone conversation with Joe Biden at the latter's request.", 'joe-biden'],
     ["Xi Jinping had a phone conversation with Joe Biden at the former's request.", 'xi-jinping'],
-    ['Putin had a telephone conversation with Macron. The conversation was held at the initiative of the French side.', 'emmanuel-macron'],
+    [
+      'Putin had a telephone conversation with Macron. The conversation was held at the initiative of the French side.',
+      'emmanuel-macron',
+    ],
     ['Biden spoke with Putin. The call, requested by President Putin, lasted 50 minutes.', 'vladimir-putin'],
     ['Belousov held a phone conversation with Austin, initiated by Moscow.', 'andrei-belousov'],
     ['Lloyd Austin received a phone call from Sergei Shoigu.', 'sergei-shoigu'],
@@ -192,27 +197,45 @@ describe('initiator', () => {
 
 describe('people', () => {
   it('finds an official by the full name, any recorded spelling, or the surname as written', () => {
-    expect(slugs('Lloyd J. Austin III spoke with Sergey Shoygu on 13 May 2022.')).toEqual(['lloyd-austin', 'sergei-shoigu']);
-    expect(slugs('Сергей Шойгу провёл телефонный разговор. Shoigu spoke with Secretary Austin on 13 May 2022.')).toEqual([
+    expect(slugs('Lloyd J. Austin III spoke with Sergey Shoygu on 13 May 2022.')).toEqual([
       'lloyd-austin',
       'sergei-shoigu',
     ]);
+    expect(
+      slugs('Сергей Шойгу провёл телефонный разговор. Shoigu spoke with Secretary Austin on 13 May 2022.'),
+    ).toEqual(['lloyd-austin', 'sergei-shoigu']);
     // A family name comes first in Chinese names: "Minister Wei" is Wei Fenghe.
     expect(slugs('Secretary Austin spoke with Minister Wei on 20 April 2022.')).toEqual(['lloyd-austin', 'wei-fenghe']);
   });
 
   it('ignores a surname written in lower case, and accents do not matter', () => {
     expect(findNameMentions('the austin area', FIXTURE_DIRECTORY)).toEqual([]);
-    expect(findNameMentions('Volodymyr Zelenskyy', FIXTURE_DIRECTORY).map((m) => m.officialIds)).toEqual([['volodymyr-zelensky']]);
-    expect(findNameMentions('Emmanuel Mácron', FIXTURE_DIRECTORY).map((m) => m.evidence.text)).toEqual(['Emmanuel Mácron']);
+    expect(findNameMentions('Volodymyr Zelenskyy', FIXTURE_DIRECTORY).map((m) => m.officialIds)).toEqual([
+      ['volodymyr-zelensky'],
+    ]);
+    expect(findNameMentions('Emmanuel Mácron', FIXTURE_DIRECTORY).map((m) => m.evidence.text)).toEqual([
+      'Emmanuel Mácron',
+    ]);
   });
 
   it('finds the holder of an office on the date from the title and country', () => {
-    expect(slugs('Austin spoke with the Russian Minister of Defense on 13 May 2022.')).toEqual(['lloyd-austin', 'sergei-shoigu']);
-    expect(slugs('Austin spoke with the Russian Minister of Defense on 12 July 2024.')).toEqual(['andrei-belousov', 'lloyd-austin']);
-    expect(slugs('The head of the Pentagon spoke with Shoigu on 13 May 2022.')).toEqual(['lloyd-austin', 'sergei-shoigu']);
+    expect(slugs('Austin spoke with the Russian Minister of Defense on 13 May 2022.')).toEqual([
+      'lloyd-austin',
+      'sergei-shoigu',
+    ]);
+    expect(slugs('Austin spoke with the Russian Minister of Defense on 12 July 2024.')).toEqual([
+      'andrei-belousov',
+      'lloyd-austin',
+    ]);
+    expect(slugs('The head of the Pentagon spoke with Shoigu on 13 May 2022.')).toEqual([
+      'lloyd-austin',
+      'sergei-shoigu',
+    ]);
     expect(slugs("China's defence minister met Austin on 31 May 2024.")).toEqual(['dong-jun', 'lloyd-austin']);
-    expect(slugs('The Minister of National Defense of China met Austin on 10 June 2022.')).toEqual(['lloyd-austin', 'wei-fenghe']);
+    expect(slugs('The Minister of National Defense of China met Austin on 10 June 2022.')).toEqual([
+      'lloyd-austin',
+      'wei-fenghe',
+    ]);
   });
 
   it('takes a title without a country as the publisher’s own official', () => {
@@ -230,7 +253,9 @@ describe('people', () => {
 
   it('finds titles with the country before or after, and not "us" the pronoun', () => {
     const titles = (text: string) => findTitleMentions(text).map((m) => [m.evidence.text, m.country, m.role]);
-    expect(titles('the Russian Minister of Defense')).toEqual([['Russian Minister of Defense', 'RU', 'defence-minister']]);
+    expect(titles('the Russian Minister of Defense')).toEqual([
+      ['Russian Minister of Defense', 'RU', 'defence-minister'],
+    ]);
     expect(titles('Chinese State Councilor and Defense Minister')).toEqual([
       ['Chinese State Councilor and Defense Minister', 'CN', 'defence-minister'],
     ]);
@@ -253,7 +278,12 @@ describe('people', () => {
 
   it('gives the data layer the words to look names up by', () => {
     // Folded as names are stored (lib/text-fold.mjs): й loses its breve like any accent.
-    expect(nameTokens('Secretary Austin spoke with Шойгу and 习近平.')).toEqual(['secretary', 'austin', 'шоигу', '习近平']);
+    expect(nameTokens('Secretary Austin spoke with Шойгу and 习近平.')).toEqual([
+      'secretary',
+      'austin',
+      'шоигу',
+      '习近平',
+    ]);
   });
 });
 

@@ -20,7 +20,14 @@ export const SCORED_FIELDS = [
 ] as const;
 export type ScoredField = (typeof SCORED_FIELDS)[number];
 
-export type FieldScore = { field: ScoredField; proposed: number; expected: number; correct: number; precision: number; recall: number };
+export type FieldScore = {
+  field: ScoredField;
+  proposed: number;
+  expected: number;
+  correct: number;
+  precision: number;
+  recall: number;
+};
 
 /** What the parser proposed, in the fixtures' terms (slugs for people). */
 export function proposedValues(analysis: ReadoutAnalysis) {
@@ -30,7 +37,9 @@ export function proposedValues(analysis: ReadoutAnalysis) {
     participants: p.participants.map((x) => x.value.slug),
     type: p.type?.value ?? null,
     status: p.status?.value ?? null,
-    initiator: p.initiator ? (p.participants.find((x) => x.value.id === p.initiator!.value.id)?.value.slug ?? null) : null,
+    initiator: p.initiator
+      ? (p.participants.find((x) => x.value.id === p.initiator!.value.id)?.value.slug ?? null)
+      : null,
     durationMinutes: p.durationMinutes?.value ?? null,
     location: p.location?.value ?? null,
     publisher: p.source.publisher?.value ?? null,
@@ -83,6 +92,9 @@ export function scoreTable(scores: FieldScore[], fixtures: number): string {
   return [
     `| field | precision | recall | proposed | in the truth | right | fixtures |`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
-    ...scores.map((s) => `| ${s.field} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.proposed} | ${s.expected} | ${s.correct} | ${fixtures} |`),
+    ...scores.map(
+      (s) =>
+        `| ${s.field} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.proposed} | ${s.expected} | ${s.correct} | ${fixtures} |`,
+    ),
   ].join('\n');
 }

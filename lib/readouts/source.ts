@@ -14,15 +14,40 @@ const PUBLISHERS: { domain: string; publisher: string; side: string; country?: s
   { domain: 'jcs.mil', publisher: 'US Joint Chiefs of Staff', side: 'US readout', country: 'US' },
   { domain: 'state.gov', publisher: 'US Department of State', side: 'US readout', country: 'US' },
   { domain: 'whitehouse.gov', publisher: 'The White House', side: 'US readout', country: 'US' },
-  { domain: 'mil.ru', publisher: 'Ministry of Defence of the Russian Federation', side: 'Russian readout', country: 'RU' },
+  {
+    domain: 'mil.ru',
+    publisher: 'Ministry of Defence of the Russian Federation',
+    side: 'Russian readout',
+    country: 'RU',
+  },
   { domain: 'kremlin.ru', publisher: 'President of Russia', side: 'Russian readout', country: 'RU' },
-  { domain: 'mid.ru', publisher: 'Ministry of Foreign Affairs of the Russian Federation', side: 'Russian readout', country: 'RU' },
-  { domain: 'government.ru', publisher: 'Government of the Russian Federation', side: 'Russian readout', country: 'RU' },
+  {
+    domain: 'mid.ru',
+    publisher: 'Ministry of Foreign Affairs of the Russian Federation',
+    side: 'Russian readout',
+    country: 'RU',
+  },
+  {
+    domain: 'government.ru',
+    publisher: 'Government of the Russian Federation',
+    side: 'Russian readout',
+    country: 'RU',
+  },
   { domain: 'tass.com', publisher: 'TASS', side: 'Russian state media', country: 'RU' },
   { domain: 'tass.ru', publisher: 'TASS', side: 'Russian state media', country: 'RU' },
   { domain: 'ria.ru', publisher: 'RIA Novosti', side: 'Russian state media', country: 'RU' },
-  { domain: 'mod.gov.cn', publisher: 'Ministry of National Defense of the PRC', side: 'Chinese readout', country: 'CN' },
-  { domain: 'fmprc.gov.cn', publisher: 'Ministry of Foreign Affairs of the PRC', side: 'Chinese readout', country: 'CN' },
+  {
+    domain: 'mod.gov.cn',
+    publisher: 'Ministry of National Defense of the PRC',
+    side: 'Chinese readout',
+    country: 'CN',
+  },
+  {
+    domain: 'fmprc.gov.cn',
+    publisher: 'Ministry of Foreign Affairs of the PRC',
+    side: 'Chinese readout',
+    country: 'CN',
+  },
   { domain: 'mfa.gov.cn', publisher: 'Ministry of Foreign Affairs of the PRC', side: 'Chinese readout', country: 'CN' },
   { domain: 'gov.cn', publisher: 'Government of the PRC', side: 'Chinese readout', country: 'CN' },
   { domain: 'xinhuanet.com', publisher: 'Xinhua', side: 'Chinese state media', country: 'CN' },
@@ -33,7 +58,12 @@ const PUBLISHERS: { domain: string; publisher: string; side: string; country?: s
   { domain: 'mod.gov.ua', publisher: 'Ministry of Defence of Ukraine', side: 'Ukrainian readout', country: 'UA' },
   { domain: 'mil.gov.ua', publisher: 'Ministry of Defence of Ukraine', side: 'Ukrainian readout', country: 'UA' },
   { domain: 'president.gov.ua', publisher: 'President of Ukraine', side: 'Ukrainian readout', country: 'UA' },
-  { domain: 'mfa.gov.ua', publisher: 'Ministry of Foreign Affairs of Ukraine', side: 'Ukrainian readout', country: 'UA' },
+  {
+    domain: 'mfa.gov.ua',
+    publisher: 'Ministry of Foreign Affairs of Ukraine',
+    side: 'Ukrainian readout',
+    country: 'UA',
+  },
   { domain: 'elysee.fr', publisher: 'Élysée', side: 'French readout', country: 'FR' },
   { domain: 'bundesregierung.de', publisher: 'German Federal Government', side: 'German readout', country: 'DE' },
   { domain: 'nato.int', publisher: 'NATO', side: 'NATO statement' },
@@ -94,7 +124,8 @@ export function proposeSource(
     url = { value: options.url, confidence: 1, evidence: null, basis: 'The URL given with the readout.' };
   } else {
     const inText = URL_IN_TEXT.exec(text);
-    if (inText) url = { value: inText[0], confidence: 0.8, evidence: span(text, inText.index, inText.index + inText[0].length) };
+    if (inText)
+      url = { value: inText[0], confidence: 0.8, evidence: span(text, inText.index, inText.index + inText[0].length) };
   }
   const from = url ? publisherOf(url.value) : null;
   const basis = from ? `Read from the domain ${hostOf(url!.value)}.` : undefined;

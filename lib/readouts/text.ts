@@ -16,7 +16,8 @@ export function matchSpan(text: string, match: RegExpExecArray, group = 0): Evid
 export type Sentence = { start: number; end: number; text: string };
 
 // Abbreviations whose full stop does not end a sentence ("U.S. Secretary", "Gen. Milley").
-const NO_BREAK = /\b(?:U\.S|U\.K|U\.N|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sen|Rep|St|No|Jr|Sr|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Aug|[A-Z])\.$/;
+const NO_BREAK =
+  /\b(?:U\.S|U\.K|U\.N|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sen|Rep|St|No|Jr|Sr|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Aug|[A-Z])\.$/;
 
 /** The text cut into sentences and lines, each with its offsets. */
 export function sentences(text: string): Sentence[] {
