@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReadoutAnalysis } from '../readouts/types';
 import { emptyToUndefined, zHttpUrl, zIsoDate } from './common';
 import { isStorableText, NUL_MESSAGE } from './text';
 
@@ -20,3 +21,12 @@ export const ZReadoutInput = z.strictObject({
 });
 
 export type ReadoutRequest = z.infer<typeof ZReadoutInput>;
+
+/** What the "Paste a readout" panel's action answers. */
+export type ReadoutPanelState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: { text: string; url: string; publishedAt: string };
+  analysis?: ReadoutAnalysis;
+};
