@@ -22,7 +22,9 @@ export function ProposedNote({ mark, onClear, label }: { mark: ProposalMark; onC
     >
       <span className="font-semibold">Proposed{label ?? ''}</span>{' '}
       <span>
-        {mark.phrase !== null ? (
+        {mark.phrase !== null && mark.phrase === mark.value ? (
+          'from the readout, as written'
+        ) : mark.phrase !== null ? (
           <>
             from “<q className="italic [quotes:none]">{mark.phrase}</q>”
           </>
