@@ -101,6 +101,17 @@ describe('parsing real readouts', () => {
     expect(proposedValues(after).participants.sort()).toEqual(['andrei-belousov', 'lloyd-austin']);
   });
 
+  it('finds an untitled "Defence Secretary" by the publisher’s country, and "his Russian counterpart" by office', async () => {
+    await createFixtureOfficials();
+    const analysis = await parseReadout({
+      text: 'The Defence Secretary spoke to his Russian counterpart this morning.',
+      url: 'https://www.gov.uk/government/news/defence-secretary-call',
+      publishedAt: '2022-10-23',
+    });
+    expect(proposedValues(analysis).participants.sort()).toEqual(['ben-wallace', 'sergei-shoigu']);
+    expect(analysis.proposal.date?.value.date).toBe('2022-10-23');
+  });
+
   it('finds an official by any recorded spelling, Cyrillic included, and not one merged away', async () => {
     await createFixtureOfficials();
     const cyrillic = await parseReadout({

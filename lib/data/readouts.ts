@@ -3,6 +3,7 @@ import { getDb } from '../db';
 import { todayUtc } from '../gaps/dates';
 import { analyseReadout } from '../readouts/analyse';
 import { countriesNamed } from '../readouts/mentions';
+import { publisherOf } from '../readouts/source';
 import { nameTokens } from '../readouts/text';
 import type { DirectoryOfficial, ReadoutAnalysis, ReadoutInput } from '../readouts/types';
 import { isoFromDb, isoFromDbOrNull } from './dates';
@@ -13,12 +14,16 @@ const MAX_OFFICIALS = 500;
 /**
  * The officials a readout may name: those with a spelling that shares a word
  * with the text's capitalised words, and those holding a position in a
- * country it names (for "the Russian Minister of Defense"). Merged officials
+ * country it names or publishes it (for "the Russian Minister of Defense", or
+ * a government's "the Defence Secretary"). Merged officials
  * are left out: their spellings moved to the official they were merged into.
  */
-export async function loadReadoutDirectory(text: string): Promise<DirectoryOfficial[]> {
+export async function loadReadoutDirectory(
+  text: string,
+  homeCountry: string | null = null,
+): Promise<DirectoryOfficial[]> {
   const tokens = nameTokens(text);
-  const countries = countriesNamed(text);
+  const countries = [...new Set([...countriesNamed(text), ...(homeCountry ? [homeCountry] : [])])];
   const db = getDb();
   const byName =
     tokens.length === 0
@@ -72,6 +77,7 @@ export async function loadReadoutDirectory(text: string): Promise<DirectoryOffic
 
 /** Reads a readout into a proposed contact; writes nothing. Relative dates resolve against `publishedAt`, else today (UTC). */
 export async function parseReadout(input: ReadoutInput, now: Date = new Date()): Promise<ReadoutAnalysis> {
-  const officials = await loadReadoutDirectory(input.text);
+  const homeCountry = input.url ? (publisherOf(input.url)?.country ?? null) : null;
+  const officials = await loadReadoutDirectory(input.text, homeCountry);
   return analyseReadout({ ...input, today: todayUtc(now), officials });
 }

@@ -63,6 +63,18 @@ export function findInitiatorPhrases(text: string): Phrase[] {
   for (const m of text.matchAll(/\b((?:our|my)) (?:request|invitation|proposal)\b/dgi)) {
     add(m, 1, 0.8);
   }
+  // "The Russian side initiated the conversation."
+  for (const m of text.matchAll(
+    /\b(?:the )?((?:[\p{L}.]+\s){0,3}side|[\p{Lu}][\p{L}.]+)\s+(?:initiated|requested|proposed|asked for) (?:the|a|this) (?:\w+ )?(?:call|conversation|meeting|talks)\b/dgiu,
+  )) {
+    add(m, 1, 0.75);
+  }
+  // "turned down Washington's request for a call", "declined Austin's invitation to meet".
+  for (const m of text.matchAll(
+    /((?:[\p{Lu}][\p{L}.-]*\s){0,3}[\p{Lu}][\p{L}.-]*)['’]s? (?:request|invitation|proposal|offer) (?:for (?:a |an )?(?:\w+ )?(?:call|meeting|conversation|talks)|to (?:meet|speak|talk|hold))\b/dgu,
+  )) {
+    add(m, 1, 0.75);
+  }
   // "Secretary Austin called Minister Shoigu": the caller is before the verb.
   for (const m of text.matchAll(
     /((?:[\p{Lu}][\p{L}.'’-]*\s){0,5}[\p{Lu}][\p{L}'’-]+)\s+(?:called|phoned|telephoned|placed a call to|made a (?:phone )?call to)\b/dgu,

@@ -131,6 +131,21 @@ export function findTitleMentions(text: string, homeCountry: string | null = nul
       out.push({ kind: 'title', evidence: span(text, m.index, m.index + m[0].length), country: code, role });
     }
   }
+  // "his Russian counterpart": the same office as the person it belongs to, in another country.
+  const countries = countryWordsSource();
+  for (const m of text.matchAll(
+    new RegExp(`(?<!\\p{L})(?:his|her|their)\\s+(${countries})\\s+counterparts?(?!\\p{L})`, 'giu'),
+  )) {
+    if (!/^\p{Lu}/u.test(m[1])) continue;
+    const code = countryOfWord(m[1]);
+    if (code)
+      out.push({
+        kind: 'title',
+        evidence: span(text, m.index, m.index + m[0].length),
+        country: code,
+        counterpart: true,
+      });
+  }
   out.sort((a, b) => a.evidence.start - b.evidence.start || b.evidence.end - a.evidence.end);
   return out.filter(
     (m, i) => !out.slice(0, i).some((k) => k.evidence.start <= m.evidence.start && k.evidence.end >= m.evidence.end),

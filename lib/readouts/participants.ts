@@ -30,6 +30,17 @@ export function holderOf(mention: Mention, officials: DirectoryOfficial[], date:
   return holders.length === 1 ? holders[0] : null;
 }
 
+/** The role of the first person found from another country than `country`, on `date`. */
+function counterpartRole(resolved: Resolved[], country: string, date: string | null) {
+  for (const r of resolved) {
+    if (r.official.country === country) continue;
+    const position = positionOn(r.official, date);
+    const role = position ? roleOfTitle(position.title) : null;
+    if (role) return role;
+  }
+  return null;
+}
+
 type Resolved = { official: DirectoryOfficial; evidence: Evidence; matchedBy: 'name' | 'title'; confidence: number };
 
 /**
@@ -63,7 +74,9 @@ export function resolveMentions(options: {
     });
   }
 
-  for (const title of titles) {
+  // Counterparts last: their role is the one of someone already found.
+  const ordered = [...titles.filter((t) => !t.counterpart), ...titles.filter((t) => t.counterpart)];
+  for (const title of ordered) {
     const after = text.slice(title.evidence.end, title.evidence.end + 80);
     const gap = /^[\s,]*(?:(?:General|Admiral|Colonel General|General of the Army|Army General|Gen\.|Adm\.)\s+)*/.exec(
       after,
@@ -83,7 +96,8 @@ export function resolveMentions(options: {
       unmatched.push(span(text, title.evidence.start, nameStart + unknownName[0].length));
       continue;
     }
-    const holder = holderOf(title, officials, date);
+    const role = title.counterpart ? counterpartRole(resolved, title.country!, date) : title.role;
+    const holder = role ? holderOf({ ...title, role }, officials, date) : null;
     if (holder) {
       resolved.push({
         official: holder,

@@ -70,6 +70,9 @@ describe('contact type', () => {
     ['Secretary Austin spoke with Minister Shoigu.', 'CALL', 'spoke with'],
     ['Putin had a telephone conversation with Macron.', 'CALL', 'telephone conversation'],
     ['Austin spoke by phone with Wei.', 'CALL', 'by phone'],
+    ['Shoigu held phone talks with Austin.', 'CALL', 'phone talks'],
+    ['Shoigu and Austin talked over the phone.', 'CALL', 'over the phone'],
+    ['Putin holds talks with Macron in the Kremlin.', 'MEETING', 'holds talks'],
     ['Austin held a phone call with Reznikov.', 'CALL', 'held a phone call'],
     ['Austin received a call from Shoigu.', 'CALL', 'received a call'],
     ['Austin held a video teleconference with Dong Jun.', 'VIDEO_CALL', 'video teleconference'],
@@ -170,6 +173,9 @@ describe('initiator', () => {
     ['Biden spoke with Putin. The call, requested by President Putin, lasted 50 minutes.', 'vladimir-putin'],
     ['Belousov held a phone conversation with Austin, initiated by Moscow.', 'andrei-belousov'],
     ['Lloyd Austin received a phone call from Sergei Shoigu.', 'sergei-shoigu'],
+    ['The Russian side initiated the conversation. Putin had a telephone conversation with Macron.', 'vladimir-putin'],
+    ["Beijing turned down Washington's request for a call between Secretary Austin and Minister Wei.", 'lloyd-austin'],
+    ['Secretary Austin requested a call with Minister Shoigu.', 'lloyd-austin'],
   ])('%s → %s', (text, slug) => {
     const initiator = analyse(text, { publishedAt: '2022-05-13' }).proposal.initiator;
     expect(initiator?.value.id).toBe(slug);
@@ -235,6 +241,20 @@ describe('people', () => {
     expect(slugs('The Minister of National Defense of China met Austin on 10 June 2022.')).toEqual([
       'lloyd-austin',
       'wei-fenghe',
+    ]);
+  });
+
+  it('finds "his Russian counterpart" as the holder of the same office in that country', () => {
+    const text = 'On 13 May 2022, Secretary Austin spoke with his Russian counterpart.';
+    expect(slugs(text)).toEqual(['lloyd-austin', 'sergei-shoigu']);
+    expect(slugs('On 12 July 2024, Secretary Austin spoke with his Russian counterpart.')).toEqual([
+      'andrei-belousov',
+      'lloyd-austin',
+    ]);
+    // Named after it, the name decides.
+    expect(slugs('On 13 May 2022, Shoigu spoke with his US counterpart Lloyd Austin.')).toEqual([
+      'lloyd-austin',
+      'sergei-shoigu',
     ]);
   });
 

@@ -24,13 +24,13 @@ const RULES: { type: ContactType; confidence: number; pattern: RegExp }[] = [
     type: 'CALL',
     confidence: 0.9,
     pattern:
-      /\b(?:(?:tele)?phone (?:call|conversation|talks?)|telephone|by phone|over the phone|phone(?:d)?|(?:spoke|speaks|talked|talks) (?:with|to)|(?:held|had|made|placed|received) (?:a |an )?(?:\w+ )?call|call (?:with|from|to|between)|calls with|called)\b/i,
+      /\b(?:(?:tele)?phone (?:call|conversation|talks?)|telephone|by phone|over the phone|phone(?:d)?|(?:spoke|speaks|talked) (?:with|to)|(?:held|had|made|placed|received) (?:a |an )?(?:\w+ )?call|call (?:with|from|to|between)|calls with|called)\b/i,
   },
   {
     type: 'MEETING',
     confidence: 0.85,
     pattern:
-      /\b(?:met (?:with|in|on|at)?|meets|(?:to )?meet with|meeting (?:with|between)|bilateral meeting|held (?:\w+ )?talks|(?:talks|meeting) (?:with|in)|received|hosted|welcomed|sat down with|on the sidelines)\b/i,
+      /\b(?:met (?:with|in|on|at)?|meets|(?:to )?meet with|meeting (?:with|between)|bilateral meeting|(?:held|holds?|had) (?!(?:tele)?phone |video )(?:\w+ )?talks|(?:talks|meeting) (?:with|in)|received|hosted|welcomed|sat down with|on the sidelines)\b/i,
   },
   { type: 'LETTER', confidence: 0.8, pattern: /\b(?:letter|message) (?:to|from)\b/i },
 ];

@@ -27,6 +27,8 @@ export type Mention = {
   role?: Role;
   /** A title without a country, taken as the publisher's country's. */
   home?: boolean;
+  /** "his Russian counterpart": the role of the other person named. */
+  counterpart?: boolean;
 };
 
 /** The kinds of office a title in a readout can name. */
