@@ -20,7 +20,12 @@ function pad(n: number): string {
 type Candidate = { date: string; precision: DatePrecision; start: number; end: number; score: number };
 
 /** Every date the text gives for a day or a month, with how likely each is the contact's. */
-export function dateCandidates(text: string, reference: string, lead: Sentence | undefined): Candidate[] {
+export function dateCandidates(
+  text: string,
+  reference: string,
+  lead: Sentence | undefined,
+  publishedAt: string | null = reference,
+): Candidate[] {
   const instant = new Date(`${reference}T12:00:00Z`);
   // chrono reads "the afternoon of May 31" as an afternoon: blank the part of the day out, keeping offsets.
   const plain = text.replace(/\b(?:morning|afternoon|evening|night) of\b/gi, (m) => ' '.repeat(m.length));
@@ -45,7 +50,9 @@ export function dateCandidates(text: string, reference: string, lead: Sentence |
     const dayOfMonth = s.get('day');
     if (year === null || month === null || dayOfMonth === null) continue;
     const precision: DatePrecision = day ? 'DAY' : 'MONTH';
-    const date = `${year}-${pad(month)}-${pad(precision === 'DAY' ? dayOfMonth : 1)}`;
+    let date = `${year}-${pad(month)}-${pad(precision === 'DAY' ? dayOfMonth : 1)}`;
+    // chrono takes the nearest "May 13", which may be next year's; a readout reports what has happened.
+    if (!s.isCertain('year') && date > reference) date = `${year - 1}${date.slice(4)}`;
     let score = 0.6;
     if (lead && r.index >= lead.start && r.index < lead.end) score += 0.25;
     if (
@@ -56,6 +63,8 @@ export function dateCandidates(text: string, reference: string, lead: Sentence |
     if (NOT_THE_CONTACT.test(text.slice(Math.max(0, r.index - 20), r.index))) score -= 0.4;
     if (date > reference) score -= 0.2;
     if (precision === 'MONTH') score -= 0.1;
+    // "May 13" with no year and no publication date: the year is a guess from today.
+    if (!publishedAt && !s.isCertain('year') && !relative && !s.isCertain('weekday')) score -= 0.25;
     out.push({
       date,
       precision,
@@ -75,7 +84,7 @@ export function proposeDate(
   text: string,
   options: { reference: string; publishedAt: string | null; lead: Sentence | undefined },
 ): Proposal<{ date: string; precision: DatePrecision }> | null {
-  const candidates = dateCandidates(text, options.reference, options.lead);
+  const candidates = dateCandidates(text, options.reference, options.lead, options.publishedAt);
   const best = candidates.reduce<Candidate | null>((b, c) => (!b || c.score > b.score ? c : b), null);
   if (best && best.score >= 0.3) {
     return {

@@ -57,7 +57,7 @@ export function findInitiatorPhrases(text: string): Phrase[] {
     add(m, 1, 0.8);
   }
   // "spoke ... on the phone at request": Chinese readouts' way of saying the other side asked.
-  for (const m of text.matchAll(/\b(?:at|upon|on) (request)\b(?!\s+of)/dgi)) {
+  for (const m of text.matchAll(/\b(?:at|upon|on) (request|invitation)\b(?!\s+of)/dgi)) {
     add(m, 1, 0.6);
   }
   for (const m of text.matchAll(/\b((?:our|my)) (?:request|invitation|proposal)\b/dgi)) {
@@ -135,7 +135,7 @@ export function proposeInitiator(
       }
     }
     // A bare "at request": the side other than the publisher's.
-    if (/^request$/i.test(region.text) && homeCountry) {
+    if (/^(?:request|invitation)$/i.test(region.text) && homeCountry) {
       const others = participants.filter((p) => p.value.country !== homeCountry);
       if (others.length === 1 && others.length < participants.length) {
         return {

@@ -45,6 +45,19 @@ describe('dates', () => {
     expect(date('They spoke on Friday.', '2022-05-16')?.value.date).toBe('2022-05-13');
   });
 
+  it('never reads a day without a year as one after the publication date', () => {
+    // chrono alone takes the nearest 5 January: 2023's, in the future of a readout of 20 December 2022.
+    expect(date('They spoke on January 5.', '2022-12-20')?.value.date).toBe('2022-01-05');
+    expect(date('They spoke on December 19.', '2022-12-20')?.value.date).toBe('2022-12-19');
+  });
+
+  it('is less sure of a day without a year when there is no publication date to take the year from', () => {
+    const lead = sentences('They spoke on May 13.')[0];
+    const guessed = proposeDate('They spoke on May 13.', { reference: '2026-12-05', publishedAt: null, lead });
+    expect(guessed?.value.date).toBe('2026-05-13');
+    expect(guessed!.confidence).toBeLessThan(date('They spoke on May 13.')!.confidence);
+  });
+
   it('prefers the date of the contact to the date it is measured from', () => {
     expect(date('Austin spoke on May 13 with Shoigu, the first call since February 18.')?.value.date).toBe(
       '2022-05-13',
@@ -193,6 +206,11 @@ describe('initiator', () => {
       publishedAt: '2022-02-26',
     });
     expect(bare.proposal.initiator?.value.id).toBe('antony-blinken');
+    const invited = analyse('Dong Jun held a video call with U.S. Defense Secretary Lloyd Austin upon invitation.', {
+      url: 'http://eng.mod.gov.cn/xb/News/1.html',
+      publishedAt: '2024-04-16',
+    });
+    expect(invited.proposal.initiator?.value.id).toBe('lloyd-austin');
   });
 
   it('names no initiator where the text does not say', () => {
