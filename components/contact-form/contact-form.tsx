@@ -246,402 +246,398 @@ export function ContactForm({
   const proposedParticipants = values.participants.filter((p) => marks[`participant:${p.id}`]?.value === p.id);
 
   return (
-    <>
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={mode === 'create' ? 'Log a contact' : 'Edit contact'}
+      className="space-y-8"
+    >
       {mode === 'create' && readoutAction && <ReadoutPanel action={readoutAction} onProposal={applyReadout} />}
-      <form
-        ref={formRef}
-        onSubmit={onSubmit}
-        noValidate
-        aria-label={mode === 'create' ? 'Log a contact' : 'Edit contact'}
-        className="space-y-8"
-      >
-        {current.conflict ? (
-          <ConflictNotice
-            ref={conflictRef}
-            conflict={current.conflict}
-            base={base}
-            mine={values}
-            baseVerification={verification}
-            pending={pending}
-            onKeepMine={keepMine}
-            onLoadTheirs={loadTheirs}
-          />
-        ) : current.warning ? (
-          <DuplicateWarning
-            ref={warningRef}
-            message={current.message}
-            nearby={current.warning.nearby}
-            pending={pending}
-          />
-        ) : !current.ok && current.fieldErrors ? (
-          <ErrorSummary ref={summaryRef} message={current.message} errors={current.fieldErrors} />
-        ) : !current.ok && current.message ? (
-          <FormMessage ref={messageRef} message={current.message} />
-        ) : current.ok && current.saved && mode === 'edit' ? (
-          <div
-            ref={successRef}
-            tabIndex={-1}
-            role="status"
-            className="rounded border-l-4 border-emerald-600 bg-emerald-600/10 px-4 py-3 text-sm outline-none"
-          >
-            <p className="font-semibold">{current.message}</p>
-            {current.unverified && (
-              <p className="mt-1">
-                More than its summary or topics changed, so it is <strong>Unverified</strong> again: another researcher
-                needs to check it.
-              </p>
-            )}
-            {current.saved.status === 'HELD' && current.saved.endedSilence && (
-              <p className="mt-1">{silenceSentence(current.saved)}</p>
-            )}
-            {current.saved.pairHref && (
-              <p className="mt-1">
-                <Link href={`${current.saved.pairHref}#contact-${current.saved.id}`}>See it on the pair page</Link>
-              </p>
-            )}
-          </div>
-        ) : null}
-
-        <FormSection id="section-who" title="Who" hint="Officials of at least two countries.">
-          <div>
-            <label htmlFor={participantInput} className="block text-sm font-medium">
-              Participants
-            </label>
-            <ParticipantPicker
-              id={participantInput}
-              participants={values.participants}
-              onChange={setParticipants}
-              error={err('participants')}
-            />
-            {proposedParticipants.length > 0 && (
-              <ul aria-label="Proposed participants" className="mt-2 space-y-1">
-                {proposedParticipants.map((p) => (
-                  <li key={p.id}>
-                    <ProposedNote mark={marks[`participant:${p.id}`]} label={`: ${p.name}`} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        </FormSection>
-
-        <FormSection id="section-when" title="When">
-          <div className="grid gap-5 sm:grid-cols-2">
-            <Field
-              id={fieldId('date')}
-              label="Date"
-              hint={withProposal(DATE_HINT[values.datePrecision] ?? DATE_HINT.DAY, marks.date, values.date, () =>
-                set('date', ''),
-              )}
-              error={err('date')}
-            >
-              {(props) => (
-                <>
-                  <input
-                    {...props}
-                    name="date"
-                    type="date"
-                    value={values.date}
-                    onChange={(e) => set('date', e.target.value)}
-                    className={inputClass}
-                  />
-                  <DateReading date={values.date} precision={values.datePrecision} />
-                </>
-              )}
-            </Field>
-            <fieldset aria-describedby={err('datePrecision') ? `${fieldId('datePrecision')}-error` : undefined}>
-              <legend className="text-sm font-medium">Known to the</legend>
-              <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
-                {PRECISION_OPTIONS.map((option, i) => (
-                  <label key={option.value} className="flex items-center gap-2 text-sm">
-                    <input
-                      id={i === 0 ? fieldId('datePrecision') : undefined}
-                      type="radio"
-                      name="datePrecision"
-                      value={option.value}
-                      checked={values.datePrecision === option.value}
-                      onChange={() => set('datePrecision', option.value)}
-                      className="accent-ink size-4"
-                    />
-                    {option.label}
-                  </label>
-                ))}
-              </div>
-              {err('datePrecision') && (
-                <p id={`${fieldId('datePrecision')}-error`} className="text-silence mt-1.5 text-sm font-medium">
-                  {err('datePrecision')!.join(' ')}
-                </p>
-              )}
-            </fieldset>
-            <Field
-              id={fieldId('time')}
-              label="Time"
-              optional
-              hint="Local time, as the source gives it."
-              error={err('time')}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  name="time"
-                  type="time"
-                  value={values.time}
-                  onChange={(e) => set('time', e.target.value)}
-                  className={inputClass}
-                />
-              )}
-            </Field>
-            <Field
-              id={fieldId('timeZone')}
-              label="Time zone"
-              optional
-              hint="An IANA name such as Europe/Moscow; UTC if left empty."
-              error={err('timeZone')}
-            >
-              {(props) => (
-                <>
-                  <input
-                    {...props}
-                    name="timeZone"
-                    list="time-zones"
-                    autoComplete="off"
-                    spellCheck={false}
-                    value={values.timeZone}
-                    onChange={(e) => set('timeZone', e.target.value)}
-                    className={inputClass}
-                  />
-                  <datalist id="time-zones">
-                    {COMMON_TIME_ZONES.map((zone) => (
-                      <option key={zone} value={zone} />
-                    ))}
-                  </datalist>
-                </>
-              )}
-            </Field>
-          </div>
-        </FormSection>
-
-        <FormSection id="section-what" title="What">
-          <div className="grid gap-5 sm:grid-cols-2">
-            <Field
-              id={fieldId('type')}
-              label="Type"
-              hint={withProposal(undefined, marks.type, values.type, () => set('type', ''))}
-              error={err('type')}
-            >
-              {(props) => (
-                <Select
-                  {...props}
-                  name="type"
-                  value={values.type}
-                  onValueChange={(value) => set('type', value)}
-                  options={values.type === '' ? [CHOOSE, ...TYPE_OPTIONS] : TYPE_OPTIONS}
-                />
-              )}
-            </Field>
-            <Field
-              id={fieldId('status')}
-              label="Status"
-              hint={withProposal(
-                isHeld
-                  ? 'Only a held contact ends a silence.'
-                  : 'Shown inside its gap as a marker; it ends no silence.',
-                marks.status,
-                values.status,
-                () => set('status', ''),
-              )}
-              error={err('status')}
-            >
-              {(props) => (
-                <Select
-                  {...props}
-                  name="status"
-                  value={values.status}
-                  onValueChange={(value) => set('status', value)}
-                  options={values.status === '' ? [CHOOSE, ...STATUS_OPTIONS] : STATUS_OPTIONS}
-                />
-              )}
-            </Field>
-            <Field
-              id={fieldId('initiator')}
-              label="Initiator"
-              optional
-              hint={withProposal(
-                values.participants.length === 0 ? 'Add participants first.' : 'Who sought the contact.',
-                marks.initiator,
-                values.initiator,
-                () => set('initiator', ''),
-              )}
-              error={err('initiator')}
-            >
-              {(props) => (
-                <Select
-                  {...props}
-                  name="initiator"
-                  value={values.initiator}
-                  onValueChange={(value) => set('initiator', value)}
-                  options={[{ value: '', label: 'Not known or not said' }, ...participantOptions(values.participants)]}
-                />
-              )}
-            </Field>
-            <Field
-              id={fieldId('durationMinutes')}
-              label="Duration"
-              optional
-              hint={withProposal(undefined, marks.durationMinutes, values.durationMinutes, () =>
-                set('durationMinutes', ''),
-              )}
-              error={err('durationMinutes')}
-            >
-              {(props) => (
-                <div className="flex items-center gap-2">
-                  <div className="w-28">
-                    <input
-                      {...props}
-                      name="durationMinutes"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      value={values.durationMinutes}
-                      onChange={(e) => set('durationMinutes', e.target.value)}
-                      className={inputClass}
-                    />
-                  </div>
-                  <span className="text-muted mt-1.5 text-sm">minutes</span>
-                </div>
-              )}
-            </Field>
-            <Field
-              id={fieldId('location')}
-              label="Location"
-              optional
-              hint={withProposal('For a meeting: the city or venue.', marks.location, values.location, () =>
-                set('location', ''),
-              )}
-              error={err('location')}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  name="location"
-                  value={values.location}
-                  onChange={(e) => set('location', e.target.value)}
-                  className={inputClass}
-                />
-              )}
-            </Field>
-            {(values.type === 'HOTLINE' || values.channel !== '' || err('channel')) && (
-              <Field
-                id={fieldId('channel')}
-                label="Channel"
-                optional
-                hint="The standing line it went over: the channels between the participants’ countries."
-                error={err('channel')}
-              >
-                {(props) => (
-                  <ChannelSelect
-                    props={props}
-                    value={values.channel}
-                    onValueChange={(value) => set('channel', value)}
-                    channels={channels}
-                    countries={values.participants.map((p) => p.country)}
-                  />
-                )}
-              </Field>
-            )}
-            <Field
-              id={fieldId('summary')}
-              label="Summary"
-              optional
-              hint="What the readouts say was discussed, in plain text."
-              error={err('summary')}
-              className="sm:col-span-2"
-            >
-              {(props) => (
-                <textarea
-                  {...props}
-                  name="summary"
-                  rows={5}
-                  value={values.summary}
-                  onChange={(e) => set('summary', e.target.value)}
-                  className={inputClass}
-                />
-              )}
-            </Field>
-            <Field
-              id={fieldId('topics')}
-              label="Topics"
-              optional
-              hint="Separated by commas, e.g. ukraine, deconfliction."
-              error={err('topics')}
-              className="sm:col-span-2"
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  name="topics"
-                  autoComplete="off"
-                  value={values.topics}
-                  onChange={(e) => set('topics', e.target.value)}
-                  className={inputClass}
-                />
-              )}
-            </Field>
-          </div>
-          {values.channel === '' && values.type !== 'HOTLINE' && <input type="hidden" name="channel" value="" />}
-        </FormSection>
-
-        <FormSection
-          id="section-sources"
-          title="Sources"
-          hint="Every contact has at least one. Add each account that reports it."
+      {current.conflict ? (
+        <ConflictNotice
+          ref={conflictRef}
+          conflict={current.conflict}
+          base={base}
+          mine={values}
+          baseVerification={verification}
+          pending={pending}
+          onKeepMine={keepMine}
+          onLoadTheirs={loadTheirs}
+        />
+      ) : current.warning ? (
+        <DuplicateWarning
+          ref={warningRef}
+          message={current.message}
+          nearby={current.warning.nearby}
+          pending={pending}
+        />
+      ) : !current.ok && current.fieldErrors ? (
+        <ErrorSummary ref={summaryRef} message={current.message} errors={current.fieldErrors} />
+      ) : !current.ok && current.message ? (
+        <FormMessage ref={messageRef} message={current.message} />
+      ) : current.ok && current.saved && mode === 'edit' ? (
+        <div
+          ref={successRef}
+          tabIndex={-1}
+          role="status"
+          className="rounded border-l-4 border-emerald-600 bg-emerald-600/10 px-4 py-3 text-sm outline-none"
         >
-          <SourceSideSuggestions />
-          {values.sources.length === 0 && (
-            <p className="text-muted text-sm">No source yet. Every contact needs at least one.</p>
+          <p className="font-semibold">{current.message}</p>
+          {current.unverified && (
+            <p className="mt-1">
+              More than its summary or topics changed, so it is <strong>Unverified</strong> again: another researcher
+              needs to check it.
+            </p>
           )}
-          {values.sources.map((source, index) => (
-            <SourceFields
-              key={source.key}
-              index={index}
-              source={source}
-              participants={values.participants}
-              marks={marks}
-              errors={errors}
-              onChange={(patch) => setSource(index, patch)}
-              onRemove={() => removeSource(index)}
-            />
-          ))}
-          <div>
-            <button
-              type="button"
-              id={fieldId('sources')}
-              onClick={addSource}
-              aria-describedby={err('sources') ? `${fieldId('sources')}-error` : undefined}
-              className={buttonClass.secondary}
-            >
-              <span aria-hidden="true">+</span> {values.sources.length === 0 ? 'Add a source' : 'Add another source'}
-            </button>
-            {err('sources') && (
-              <p id={`${fieldId('sources')}-error`} className="text-silence mt-1.5 text-sm font-medium">
-                <span className="sr-only">Error: </span>
-                {err('sources')!.join(' ')}
+          {current.saved.status === 'HELD' && current.saved.endedSilence && (
+            <p className="mt-1">{silenceSentence(current.saved)}</p>
+          )}
+          {current.saved.pairHref && (
+            <p className="mt-1">
+              <Link href={`${current.saved.pairHref}#contact-${current.saved.id}`}>See it on the pair page</Link>
+            </p>
+          )}
+        </div>
+      ) : null}
+
+      <FormSection id="section-who" title="Who" hint="Officials of at least two countries.">
+        <div>
+          <label htmlFor={participantInput} className="block text-sm font-medium">
+            Participants
+          </label>
+          <ParticipantPicker
+            id={participantInput}
+            participants={values.participants}
+            onChange={setParticipants}
+            error={err('participants')}
+          />
+          {proposedParticipants.length > 0 && (
+            <ul aria-label="Proposed participants" className="mt-2 space-y-1">
+              {proposedParticipants.map((p) => (
+                <li key={p.id}>
+                  <ProposedNote mark={marks[`participant:${p.id}`]} label={`: ${p.name}`} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </FormSection>
+
+      <FormSection id="section-when" title="When">
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field
+            id={fieldId('date')}
+            label="Date"
+            hint={withProposal(DATE_HINT[values.datePrecision] ?? DATE_HINT.DAY, marks.date, values.date, () =>
+              set('date', ''),
+            )}
+            error={err('date')}
+          >
+            {(props) => (
+              <>
+                <input
+                  {...props}
+                  name="date"
+                  type="date"
+                  value={values.date}
+                  onChange={(e) => set('date', e.target.value)}
+                  className={inputClass}
+                />
+                <DateReading date={values.date} precision={values.datePrecision} />
+              </>
+            )}
+          </Field>
+          <fieldset aria-describedby={err('datePrecision') ? `${fieldId('datePrecision')}-error` : undefined}>
+            <legend className="text-sm font-medium">Known to the</legend>
+            <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
+              {PRECISION_OPTIONS.map((option, i) => (
+                <label key={option.value} className="flex items-center gap-2 text-sm">
+                  <input
+                    id={i === 0 ? fieldId('datePrecision') : undefined}
+                    type="radio"
+                    name="datePrecision"
+                    value={option.value}
+                    checked={values.datePrecision === option.value}
+                    onChange={() => set('datePrecision', option.value)}
+                    className="accent-ink size-4"
+                  />
+                  {option.label}
+                </label>
+              ))}
+            </div>
+            {err('datePrecision') && (
+              <p id={`${fieldId('datePrecision')}-error`} className="text-silence mt-1.5 text-sm font-medium">
+                {err('datePrecision')!.join(' ')}
               </p>
             )}
-          </div>
-        </FormSection>
-
-        <div className="border-rule flex flex-wrap items-center gap-4 border-t pt-6">
-          <button type="submit" disabled={pending} className={buttonClass.primary}>
-            {pending ? 'Saving…' : mode === 'create' ? 'Log contact' : 'Save changes'}
-          </button>
-          <p className="text-muted text-sm">
-            {mode === 'create'
-              ? 'You can edit it afterwards; a second researcher verifies it.'
-              : 'Saving keeps a copy of the old version in the audit log.'}
-          </p>
+          </fieldset>
+          <Field
+            id={fieldId('time')}
+            label="Time"
+            optional
+            hint="Local time, as the source gives it."
+            error={err('time')}
+          >
+            {(props) => (
+              <input
+                {...props}
+                name="time"
+                type="time"
+                value={values.time}
+                onChange={(e) => set('time', e.target.value)}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Field
+            id={fieldId('timeZone')}
+            label="Time zone"
+            optional
+            hint="An IANA name such as Europe/Moscow; UTC if left empty."
+            error={err('timeZone')}
+          >
+            {(props) => (
+              <>
+                <input
+                  {...props}
+                  name="timeZone"
+                  list="time-zones"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={values.timeZone}
+                  onChange={(e) => set('timeZone', e.target.value)}
+                  className={inputClass}
+                />
+                <datalist id="time-zones">
+                  {COMMON_TIME_ZONES.map((zone) => (
+                    <option key={zone} value={zone} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
         </div>
-      </form>
-    </>
+      </FormSection>
+
+      <FormSection id="section-what" title="What">
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field
+            id={fieldId('type')}
+            label="Type"
+            hint={withProposal(undefined, marks.type, values.type, () => set('type', ''))}
+            error={err('type')}
+          >
+            {(props) => (
+              <Select
+                {...props}
+                name="type"
+                value={values.type}
+                onValueChange={(value) => set('type', value)}
+                options={values.type === '' ? [CHOOSE, ...TYPE_OPTIONS] : TYPE_OPTIONS}
+              />
+            )}
+          </Field>
+          <Field
+            id={fieldId('status')}
+            label="Status"
+            hint={withProposal(
+              isHeld ? 'Only a held contact ends a silence.' : 'Shown inside its gap as a marker; it ends no silence.',
+              marks.status,
+              values.status,
+              () => set('status', ''),
+            )}
+            error={err('status')}
+          >
+            {(props) => (
+              <Select
+                {...props}
+                name="status"
+                value={values.status}
+                onValueChange={(value) => set('status', value)}
+                options={values.status === '' ? [CHOOSE, ...STATUS_OPTIONS] : STATUS_OPTIONS}
+              />
+            )}
+          </Field>
+          <Field
+            id={fieldId('initiator')}
+            label="Initiator"
+            optional
+            hint={withProposal(
+              values.participants.length === 0 ? 'Add participants first.' : 'Who sought the contact.',
+              marks.initiator,
+              values.initiator,
+              () => set('initiator', ''),
+            )}
+            error={err('initiator')}
+          >
+            {(props) => (
+              <Select
+                {...props}
+                name="initiator"
+                value={values.initiator}
+                onValueChange={(value) => set('initiator', value)}
+                options={[{ value: '', label: 'Not known or not said' }, ...participantOptions(values.participants)]}
+              />
+            )}
+          </Field>
+          <Field
+            id={fieldId('durationMinutes')}
+            label="Duration"
+            optional
+            hint={withProposal(undefined, marks.durationMinutes, values.durationMinutes, () =>
+              set('durationMinutes', ''),
+            )}
+            error={err('durationMinutes')}
+          >
+            {(props) => (
+              <div className="flex items-center gap-2">
+                <div className="w-28">
+                  <input
+                    {...props}
+                    name="durationMinutes"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={values.durationMinutes}
+                    onChange={(e) => set('durationMinutes', e.target.value)}
+                    className={inputClass}
+                  />
+                </div>
+                <span className="text-muted mt-1.5 text-sm">minutes</span>
+              </div>
+            )}
+          </Field>
+          <Field
+            id={fieldId('location')}
+            label="Location"
+            optional
+            hint={withProposal('For a meeting: the city or venue.', marks.location, values.location, () =>
+              set('location', ''),
+            )}
+            error={err('location')}
+          >
+            {(props) => (
+              <input
+                {...props}
+                name="location"
+                value={values.location}
+                onChange={(e) => set('location', e.target.value)}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          {(values.type === 'HOTLINE' || values.channel !== '' || err('channel')) && (
+            <Field
+              id={fieldId('channel')}
+              label="Channel"
+              optional
+              hint="The standing line it went over: the channels between the participants’ countries."
+              error={err('channel')}
+            >
+              {(props) => (
+                <ChannelSelect
+                  props={props}
+                  value={values.channel}
+                  onValueChange={(value) => set('channel', value)}
+                  channels={channels}
+                  countries={values.participants.map((p) => p.country)}
+                />
+              )}
+            </Field>
+          )}
+          <Field
+            id={fieldId('summary')}
+            label="Summary"
+            optional
+            hint="What the readouts say was discussed, in plain text."
+            error={err('summary')}
+            className="sm:col-span-2"
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                name="summary"
+                rows={5}
+                value={values.summary}
+                onChange={(e) => set('summary', e.target.value)}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Field
+            id={fieldId('topics')}
+            label="Topics"
+            optional
+            hint="Separated by commas, e.g. ukraine, deconfliction."
+            error={err('topics')}
+            className="sm:col-span-2"
+          >
+            {(props) => (
+              <input
+                {...props}
+                name="topics"
+                autoComplete="off"
+                value={values.topics}
+                onChange={(e) => set('topics', e.target.value)}
+                className={inputClass}
+              />
+            )}
+          </Field>
+        </div>
+        {values.channel === '' && values.type !== 'HOTLINE' && <input type="hidden" name="channel" value="" />}
+      </FormSection>
+
+      <FormSection
+        id="section-sources"
+        title="Sources"
+        hint="Every contact has at least one. Add each account that reports it."
+      >
+        <SourceSideSuggestions />
+        {values.sources.length === 0 && (
+          <p className="text-muted text-sm">No source yet. Every contact needs at least one.</p>
+        )}
+        {values.sources.map((source, index) => (
+          <SourceFields
+            key={source.key}
+            index={index}
+            source={source}
+            participants={values.participants}
+            marks={marks}
+            errors={errors}
+            onChange={(patch) => setSource(index, patch)}
+            onRemove={() => removeSource(index)}
+          />
+        ))}
+        <div>
+          <button
+            type="button"
+            id={fieldId('sources')}
+            onClick={addSource}
+            aria-describedby={err('sources') ? `${fieldId('sources')}-error` : undefined}
+            className={buttonClass.secondary}
+          >
+            <span aria-hidden="true">+</span> {values.sources.length === 0 ? 'Add a source' : 'Add another source'}
+          </button>
+          {err('sources') && (
+            <p id={`${fieldId('sources')}-error`} className="text-silence mt-1.5 text-sm font-medium">
+              <span className="sr-only">Error: </span>
+              {err('sources')!.join(' ')}
+            </p>
+          )}
+        </div>
+      </FormSection>
+
+      <div className="border-rule flex flex-wrap items-center gap-4 border-t pt-6">
+        <button type="submit" disabled={pending} className={buttonClass.primary}>
+          {pending ? 'Saving…' : mode === 'create' ? 'Log contact' : 'Save changes'}
+        </button>
+        <p className="text-muted text-sm">
+          {mode === 'create'
+            ? 'You can edit it afterwards; a second researcher verifies it.'
+            : 'Saving keeps a copy of the old version in the audit log.'}
+        </p>
+      </div>
+    </form>
   );
 }
 

@@ -13,8 +13,9 @@ const INITIAL: ReadoutPanelState = { ok: true };
 /**
  * "Paste a readout": the text of a readout, its URL and publication date go
  * to the parser, and what it proposes fills the contact form below, each
- * field marked as proposed. A form of its own, beside the contact form:
- * proposing saves nothing.
+ * field marked as proposed. It sits at the top of the contact form, but its
+ * fields have no names, so they are never submitted with the contact; Enter
+ * in them proposes, it never logs the contact. Proposing saves nothing.
  */
 export function ReadoutPanel({
   action,
@@ -41,16 +42,25 @@ export function ReadoutPanel({
   const errors = state.fieldErrors ?? {};
   const analysis = state.analysis;
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+  function propose() {
+    const formData = new FormData();
+    formData.set('text', text);
+    formData.set('url', url);
+    formData.set('publishedAt', publishedAt);
     startTransition(() => dispatch(formData));
+  }
+
+  /** Enter in a one-line field proposes, as it would submit a form of its own. */
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    propose();
   }
 
   return (
     <section
       aria-labelledby="readout-panel-title"
-      className="border-rule bg-paper mb-10 rounded-md border p-4 shadow-xs sm:p-6"
+      className="border-rule bg-paper rounded-md border p-4 shadow-xs sm:p-6"
     >
       <h2 id="readout-panel-title" className="text-lg font-semibold">
         Paste a readout
@@ -60,7 +70,7 @@ export function ReadoutPanel({
         duration, location and source from it, by fixed rules on this server, and marks each field it fills as proposed.
         Nothing is saved until you log the contact.
       </p>
-      <form onSubmit={onSubmit} aria-label="Paste a readout" noValidate className="mt-5 grid gap-4 sm:grid-cols-2">
+      <div className="mt-5 grid gap-4 sm:grid-cols-2">
         <Field
           id="readout-text"
           label="Readout text"
@@ -71,7 +81,6 @@ export function ReadoutPanel({
           {(props) => (
             <textarea
               {...props}
-              name="text"
               rows={6}
               value={text}
               onChange={(e) => setText(e.target.value)}
@@ -83,7 +92,7 @@ export function ReadoutPanel({
           {(props) => (
             <input
               {...props}
-              name="url"
+              onKeyDown={onKeyDown}
               type="url"
               inputMode="url"
               autoComplete="off"
@@ -104,7 +113,7 @@ export function ReadoutPanel({
           {(props) => (
             <input
               {...props}
-              name="publishedAt"
+              onKeyDown={onKeyDown}
               type="date"
               value={publishedAt}
               onChange={(e) => setPublishedAt(e.target.value)}
@@ -113,11 +122,11 @@ export function ReadoutPanel({
           )}
         </Field>
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
-          <button type="submit" disabled={pending} className={buttonClass.secondary}>
+          <button type="button" onClick={propose} disabled={pending} className={buttonClass.secondary}>
             {pending ? 'Reading…' : 'Propose'}
           </button>
         </div>
-      </form>
+      </div>
       <div ref={messageRef} tabIndex={-1} role="status" aria-live="polite" className="mt-4 outline-none">
         {state !== INITIAL && !pending && <PanelMessage state={state} analysis={analysis} />}
       </div>
