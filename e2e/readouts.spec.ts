@@ -118,9 +118,12 @@ test.describe('paste a readout', () => {
     // The researcher corrects the duration: the mark goes, the correction stays.
     await duration.fill('55');
     await expect(hintOf(page, 'field-durationMinutes')).toHaveCount(0);
-    // And clears the proposed location-free title of the source with its button.
+    // And clears the title proposed for the source (the readout's headline, taken as written) with its button.
+    await expect(page.getByLabel('Title (optional)')).toHaveValue(
+      `Readout of Secretary ${us.name}'s Phone Call With Minister ${ru.name}`,
+    );
     const titleHint = hintOf(page, 'field-sources-0-title');
-    await expect(titleHint).toContainText(`Proposed from “Readout of Secretary ${us.name}'s Phone Call`);
+    await expect(titleHint).toContainText('Proposed from the readout, as written');
     await titleHint.getByRole('button', { name: 'Clear' }).click();
     await expect(page.getByLabel('Title (optional)')).toHaveValue('');
 
@@ -167,11 +170,14 @@ test.describe('paste a readout', () => {
     await expect(page.getByLabel('Date', { exact: true })).toHaveValue('');
     await expect(page.locator('[data-proposed]')).toHaveCount(0);
 
+    // Enter in the panel's URL field proposes; it does not submit the contact form around it.
     await panel.getByLabel('Its URL (optional)').fill('defense.gov/readout');
-    await panel.getByRole('button', { name: 'Propose' }).click();
+    await panel.getByLabel('Its URL (optional)').press('Enter');
     await expect(panel.getByLabel('Its URL (optional)')).toHaveAccessibleDescription(
       /Enter a full web address starting with https:\/\//,
     );
+    // (The contact form, had it been submitted empty, would show its summary of errors.)
+    await expect(page.locator('#error-summary-title')).toHaveCount(0);
     // What was typed stays.
     await expect(panel.getByLabel('Readout text')).toHaveValue(
       'Lorem ipsum dolor sit amet, consectetur adipiscing elit.',
