@@ -9,10 +9,15 @@ import { Field, inputClass, Select } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { isIsoDate } from '@/lib/gaps/dates';
 import type { ChannelChoice } from '@/lib/validation/channel';
+import { applyAnalysis, type ProposalMarks } from '@/lib/readouts/apply';
+import type { ReadoutAnalysis } from '@/lib/readouts/types';
+import type { ReadoutPanelState } from '@/lib/validation/readout';
 import { ChannelSelect } from './channel-field';
 import { CHOOSE, participantOptions, PRECISION_OPTIONS, silenceSentence, STATUS_OPTIONS, TYPE_OPTIONS } from './labels';
 import { ConflictNotice, DuplicateWarning, ErrorSummary, FormMessage, SavedNotice } from './notices';
 import { ParticipantPicker } from './participant-picker';
+import { ProposedNote, withProposal } from './proposed-note';
+import { ReadoutPanel } from './readout-panel';
 import { SourceFields, SourceSideSuggestions } from './source-fields';
 import {
   COMPARED_FIELDS,
@@ -78,6 +83,7 @@ export function ContactForm({
   onSaved,
   onVersionChange,
   channels = [],
+  readoutAction,
 }: {
   mode: 'create' | 'edit';
   action: Action;
@@ -91,11 +97,15 @@ export function ContactForm({
   onVersionChange?: (version: number, verification: string) => void;
   /** The channels a hotline contact can go over. */
   channels?: ChannelChoice[];
+  /** Create mode: the action of the "Paste a readout" panel; without it there is no panel. */
+  readoutAction?: (state: ReadoutPanelState, formData: FormData) => Promise<ReadoutPanelState>;
 }) {
   const [values, setValues] = useState(initialValues);
   // The version the edit started from, to tell my changes from theirs on a conflict.
   const [base, setBase] = useState(initialValues);
   const [dismissed, setDismissed] = useState<ContactFormState | null>(null);
+  // What a pasted readout proposed, field by field, with the phrase each came from.
+  const [marks, setMarks] = useState<ProposalMarks>({});
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
@@ -212,8 +222,15 @@ export function ContactForm({
     onVersionChange?.(conflict.version, conflict.verification);
   }
 
+  function applyReadout(analysis: ReadoutAnalysis) {
+    const applied = applyAnalysis(values, analysis);
+    setValues(applied.values);
+    setMarks(applied.marks);
+  }
+
   function logAnother() {
     flushSync(() => {
+      setMarks({});
       setValues(emptyContactValues());
       setBase(emptyContactValues());
       setDismissed(state);
@@ -226,6 +243,7 @@ export function ContactForm({
   }
 
   const isHeld = values.status === 'HELD';
+  const proposedParticipants = values.participants.filter((p) => marks[`participant:${p.id}`]?.value === p.id);
 
   return (
     <form
@@ -235,6 +253,7 @@ export function ContactForm({
       aria-label={mode === 'create' ? 'Log a contact' : 'Edit contact'}
       className="space-y-8"
     >
+      {mode === 'create' && readoutAction && <ReadoutPanel action={readoutAction} onProposal={applyReadout} />}
       {current.conflict ? (
         <ConflictNotice
           ref={conflictRef}
@@ -293,6 +312,15 @@ export function ContactForm({
             onChange={setParticipants}
             error={err('participants')}
           />
+          {proposedParticipants.length > 0 && (
+            <ul aria-label="Proposed participants" className="mt-2 space-y-1">
+              {proposedParticipants.map((p) => (
+                <li key={p.id}>
+                  <ProposedNote mark={marks[`participant:${p.id}`]} label={`: ${p.name}`} />
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       </FormSection>
 
@@ -301,7 +329,9 @@ export function ContactForm({
           <Field
             id={fieldId('date')}
             label="Date"
-            hint={DATE_HINT[values.datePrecision] ?? DATE_HINT.DAY}
+            hint={withProposal(DATE_HINT[values.datePrecision] ?? DATE_HINT.DAY, marks.date, values.date, () =>
+              set('date', ''),
+            )}
             error={err('date')}
           >
             {(props) => (
@@ -392,7 +422,12 @@ export function ContactForm({
 
       <FormSection id="section-what" title="What">
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field id={fieldId('type')} label="Type" error={err('type')}>
+          <Field
+            id={fieldId('type')}
+            label="Type"
+            hint={withProposal(undefined, marks.type, values.type, () => set('type', ''))}
+            error={err('type')}
+          >
             {(props) => (
               <Select
                 {...props}
@@ -406,9 +441,12 @@ export function ContactForm({
           <Field
             id={fieldId('status')}
             label="Status"
-            hint={
-              isHeld ? 'Only a held contact ends a silence.' : 'Shown inside its gap as a marker; it ends no silence.'
-            }
+            hint={withProposal(
+              isHeld ? 'Only a held contact ends a silence.' : 'Shown inside its gap as a marker; it ends no silence.',
+              marks.status,
+              values.status,
+              () => set('status', ''),
+            )}
             error={err('status')}
           >
             {(props) => (
@@ -425,7 +463,12 @@ export function ContactForm({
             id={fieldId('initiator')}
             label="Initiator"
             optional
-            hint={values.participants.length === 0 ? 'Add participants first.' : 'Who sought the contact.'}
+            hint={withProposal(
+              values.participants.length === 0 ? 'Add participants first.' : 'Who sought the contact.',
+              marks.initiator,
+              values.initiator,
+              () => set('initiator', ''),
+            )}
             error={err('initiator')}
           >
             {(props) => (
@@ -438,7 +481,15 @@ export function ContactForm({
               />
             )}
           </Field>
-          <Field id={fieldId('durationMinutes')} label="Duration" optional error={err('durationMinutes')}>
+          <Field
+            id={fieldId('durationMinutes')}
+            label="Duration"
+            optional
+            hint={withProposal(undefined, marks.durationMinutes, values.durationMinutes, () =>
+              set('durationMinutes', ''),
+            )}
+            error={err('durationMinutes')}
+          >
             {(props) => (
               <div className="flex items-center gap-2">
                 <div className="w-28">
@@ -460,7 +511,9 @@ export function ContactForm({
             id={fieldId('location')}
             label="Location"
             optional
-            hint="For a meeting: the city or venue."
+            hint={withProposal('For a meeting: the city or venue.', marks.location, values.location, () =>
+              set('location', ''),
+            )}
             error={err('location')}
           >
             {(props) => (
@@ -549,6 +602,7 @@ export function ContactForm({
             index={index}
             source={source}
             participants={values.participants}
+            marks={marks}
             errors={errors}
             onChange={(patch) => setSource(index, patch)}
             onRemove={() => removeSource(index)}

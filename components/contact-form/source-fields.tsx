@@ -5,6 +5,8 @@ import { buttonClass } from '@/components/ui/button';
 import { Field, inputClass, Select } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
 import { participantOptions } from './labels';
+import { withProposal } from './proposed-note';
+import { sourceMarkKey, type ProposalMarks } from '@/lib/readouts/apply';
 import { fieldId, type ParticipantChoice, type SourceValues } from '@/lib/validation/contact-form';
 
 const SIDES_LIST_ID = 'source-sides';
@@ -35,6 +37,7 @@ export function SourceFields({
   index,
   source,
   participants,
+  marks = {},
   errors,
   onChange,
   onRemove,
@@ -42,6 +45,8 @@ export function SourceFields({
   index: number;
   source: SourceValues;
   participants: ParticipantChoice[];
+  /** What a pasted readout proposed for this row. */
+  marks?: ProposalMarks;
   errors: FieldErrors;
   onChange: (patch: Partial<SourceValues>) => void;
   onRemove: () => void;
@@ -54,6 +59,9 @@ export function SourceFields({
   const hasClaimErrors = ['claims.date', 'claims.initiator', 'claims.durationMinutes'].some((f) => err(f));
   const [open, setOpen] = useState(hasClaims);
   const number = index + 1;
+  /** A field's hint with the readout's proposal for it, if it still holds the proposed value. */
+  const proposed = (field: 'url' | 'publisher' | 'title' | 'publishedAt' | 'side' | 'quote', hint?: string) =>
+    withProposal(hint, marks[sourceMarkKey(source.key, field)], source[field], () => onChange({ [field]: '' }));
   const initiatorKnown = source.claimInitiator === '' || participants.some((p) => p.id === source.claimInitiator);
 
   return (
@@ -63,7 +71,7 @@ export function SourceFields({
         <Field
           id={id('url')}
           label="URL"
-          hint="The page that reports it: a readout, a statement, an article."
+          hint={proposed('url', 'The page that reports it: a readout, a statement, an article.')}
           error={err('url')}
           className="sm:col-span-2"
         >
@@ -81,7 +89,7 @@ export function SourceFields({
             />
           )}
         </Field>
-        <Field id={id('publisher')} label="Publisher" optional error={err('publisher')}>
+        <Field id={id('publisher')} label="Publisher" optional hint={proposed('publisher')} error={err('publisher')}>
           {(props) => (
             <input
               {...props}
@@ -93,7 +101,7 @@ export function SourceFields({
             />
           )}
         </Field>
-        <Field id={id('title')} label="Title" optional error={err('title')}>
+        <Field id={id('title')} label="Title" optional hint={proposed('title')} error={err('title')}>
           {(props) => (
             <input
               {...props}
@@ -104,7 +112,13 @@ export function SourceFields({
             />
           )}
         </Field>
-        <Field id={id('publishedAt')} label="Published" optional error={err('publishedAt')}>
+        <Field
+          id={id('publishedAt')}
+          label="Published"
+          optional
+          hint={proposed('publishedAt')}
+          error={err('publishedAt')}
+        >
           {(props) => (
             <input
               {...props}
@@ -116,7 +130,13 @@ export function SourceFields({
             />
           )}
         </Field>
-        <Field id={id('side')} label="Side" optional hint="Whose account it is." error={err('side')}>
+        <Field
+          id={id('side')}
+          label="Side"
+          optional
+          hint={proposed('side', 'Whose account it is.')}
+          error={err('side')}
+        >
           {(props) => (
             <input
               {...props}
@@ -133,7 +153,7 @@ export function SourceFields({
           id={id('quote')}
           label="Quote"
           optional
-          hint="Verbatim, the sentence that reports the contact."
+          hint={proposed('quote', 'Verbatim, the sentence that reports the contact.')}
           error={err('quote')}
           className="sm:col-span-2"
         >

@@ -121,6 +121,7 @@ const EXPECTED_ACTIONS: Record<string, Who[]> = {
   'officials.ts#createOfficialAction': ADMINS,
   'officials.ts#updateOfficialAction': ADMINS,
   'officials.ts#deleteOfficialAction': ADMINS,
+  'readouts.ts#parseReadoutAction': RESEARCHERS,
   'users.ts#createUserAction': ADMINS,
   'users.ts#changeRoleAction': ADMINS,
   'users.ts#disableUserAction': ADMINS,

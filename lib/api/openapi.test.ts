@@ -9,6 +9,7 @@ import { gapSeriesToJson, gapsExportMeta } from '../export/gaps';
 import { ZContactInput, ZSourceInput } from '../validation/contact';
 import { GAP_PAGE_KEYS, MAX_GAPS_PAGE, ZGapPageQuery } from '../validation/gap-page';
 import { ZOfficialInput, ZPositionInput } from '../validation/official';
+import { ZReadoutInput } from '../validation/readout';
 import { PAIR_QUERY_KEYS } from '../validation/pair-query';
 import {
   contactInputExample,
@@ -132,7 +133,15 @@ describe('the OpenAPI document', () => {
   it('marks every write as needing a token with a permission, and every read as public', () => {
     // A user's own watches are private: reading them needs their token too.
     const isPrivate = (p: string) => p.startsWith('/api/v1/watches');
-    const writes = operations.filter(({ method, path: p }) => method !== 'get' || isPrivate(p));
+    // Parsing a readout is a POST that writes nothing: public, like the reads.
+    const isPublicPost = (p: string) => p === '/api/v1/readouts/parse';
+    const parse = operations.find(({ path: p }) => isPublicPost(p))!;
+    expect(parse.method).toBe('post');
+    expect(parse.operation.security).toBeUndefined();
+    expect(parse.operation.requestBody?.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ReadoutInput',
+    });
+    const writes = operations.filter(({ method, path: p }) => (method !== 'get' && !isPublicPost(p)) || isPrivate(p));
     expect(writes.map(({ method, path: p }) => `${method} ${p}`).sort()).toEqual([
       'delete /api/v1/contacts/{id}',
       'delete /api/v1/watches/{id}',
@@ -148,6 +157,7 @@ describe('the OpenAPI document', () => {
     ]);
     for (const { method, path: p, operation } of operations) {
       const where = `${method} ${p}`;
+      if (isPublicPost(p)) continue;
       if (method === 'get' && !isPrivate(p)) {
         expect(operation.security, where).toBeUndefined();
         expect(operation.requestBody, where).toBeUndefined();
@@ -207,6 +217,7 @@ describe('the OpenAPI document', () => {
     expect(jsonShape(resolve(schemas.SourceInput))).toEqual(zodShape(ZSourceInput.shape));
     expect(jsonShape(resolve(schemas.OfficialInput))).toEqual(zodShape(ZOfficialInput.shape));
     expect(jsonShape(resolve(schemas.PositionInput))).toEqual(zodShape(ZPositionInput.shape));
+    expect(jsonShape(resolve(schemas.ReadoutInput))).toEqual(zodShape(ZReadoutInput.shape));
     const claims = (schemas.SourceInput.properties as Record<string, JsonSchema>).claims;
     expect(jsonShape(claims)).toEqual(zodShape(ZSourceInput.shape.claims.out.unwrap().shape));
     for (const [patch, base] of [

@@ -4,6 +4,7 @@ import { formatNumber } from '../format';
 import { CONTACT_STATUSES, CONTACT_TYPES, DATE_PRECISIONS } from '../validation/contact';
 import { CONTACT_EXPORT_FORMATS, EXPORT_FORMATS } from '../validation/export-format';
 import { MAX_GAPS_PAGE } from '../validation/gap-page';
+import { parseReadoutOperation, readoutSchemas } from './openapi-readouts';
 import {
   atomExample,
   contactConflictExample,
@@ -157,6 +158,7 @@ const version: JsonSchema = {
 };
 
 const schemas: Record<string, JsonSchema> = {
+  ...readoutSchemas,
   Error: object(
     {
       error: input(
@@ -1448,6 +1450,7 @@ const paths: OpenApiDocument['paths'] = {
       'x-example-request': '/api/v1/openapi.json',
     },
   },
+  '/api/v1/readouts/parse': { post: parseReadoutOperation },
   '/api/v1/ping': {
     get: {
       operationId: 'ping',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ContactForm } from '@/components/contact-form/contact-form';
 import { emptyContactValues } from '@/lib/validation/contact-form';
 import { createContactAction } from '@/lib/actions/contacts';
+import { parseReadoutAction } from '@/lib/actions/readouts';
 import { requirePermittedPage } from '@/lib/auth/session';
 import { listChannelChoices } from '@/lib/data/channel-edits';
 
@@ -27,6 +28,7 @@ export default async function NewContactPage() {
         action={createContactAction}
         initialValues={emptyContactValues()}
         channels={await listChannelChoices()}
+        readoutAction={parseReadoutAction}
       />
     </div>
   );
