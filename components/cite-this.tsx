@@ -29,15 +29,18 @@ export function CiteThis({
         The figures above as of {formatDate(asOf)}, data version{' '}
         <code className="text-ink tabular-nums">{citation.dataVersion}</code> (a hash of the contacts they are counted
         from: it changes when they do). The permalink{' '}
-        <Link href={new URL(citation.permalink).pathname + new URL(citation.permalink).search} className="break-all">
+        <Link
+          href={new URL(citation.permalink).pathname + new URL(citation.permalink).search}
+          className="[overflow-wrap:anywhere]"
+        >
           {citation.permalink}
         </Link>{' '}
         shows the pair as it stood that day, without contacts logged later.
       </p>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="space-y-6">
         <figure className="min-w-0 space-y-2">
           <figcaption className="text-muted text-xs font-medium tracking-wider uppercase">APA</figcaption>
-          <p className="border-rule border-l-2 pl-3 text-sm break-words" data-testid="cite-apa">
+          <p className="border-rule max-w-3xl border-l-2 pl-3 text-sm [overflow-wrap:anywhere]" data-testid="cite-apa">
             {citation.apa}
           </p>
           <CopyText text={citation.apa} label="Copy APA" />

@@ -156,7 +156,7 @@ export function GapChart({
       )}
       {legend.length > 0 && (
         <ul
-          className={`text-muted flex flex-wrap gap-x-5 gap-y-1 text-xs ${isEmbedded ? 'mb-1' : 'mb-3'}`}
+          className={`text-muted flex flex-wrap gap-x-5 gap-y-1 text-xs ${isEmbedded ? 'mb-1 [@media(max-height:380px)]:hidden' : 'mb-3'}`}
           aria-label="Legend"
         >
           {legend.map((item) => (

@@ -82,7 +82,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const origin = await pageOrigin();
   const self = new URL(page.canonical, origin);
   if (page.asOf !== null) self.searchParams.set('asOf', page.asOf);
-  const oembed = `/api/oembed?${new URLSearchParams({ url: self.toString(), format: 'json' }).toString()}`;
+  const oembed = `${origin}/api/oembed?${new URLSearchParams({ url: self.toString(), format: 'json' }).toString()}`;
   return {
     title:
       page.asOf === null ? pairTitle(page.a, page.b) : `${pairTitle(page.a, page.b)}, as of ${formatDate(page.asOf)}`,
@@ -150,7 +150,7 @@ export default async function PairPage({ params, searchParams }: Props) {
       {asOf !== null && (
         <aside
           aria-label="Permalink"
-          className="border-silence bg-paper -mb-6 border-l-4 py-2 pl-4 text-sm"
+          className="border-silence bg-silence/5 rounded-r border-l-4 px-4 py-3 text-sm"
           data-testid="as-of-banner"
         >
           <p>

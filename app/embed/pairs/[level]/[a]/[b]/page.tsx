@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { GapChart } from '@/components/gap-chart';
-import { buildChartData, pairTitle } from '@/components/pair-view';
+import { buildChartData, closedSilenceOf, pairTitle } from '@/components/pair-view';
 import { parseAsOf } from '@/lib/cite/as-of';
 import { permalinkFor } from '@/lib/cite/citation';
 import { pageOrigin } from '@/lib/cite/origin';
@@ -64,6 +64,7 @@ export default async function EmbedPage(props: Props) {
   const target =
     page.asOf === null ? new URL(page.canonical, origin).toString() : permalinkFor(origin, page.canonical, page.asOf);
   const silence = page.series.currentSilence;
+  const closed = silence === null ? closedSilenceOf(page.series) : null;
   return (
     <article className="flex h-full flex-col gap-1.5 text-sm" aria-labelledby="embed-title">
       <header>
@@ -71,12 +72,19 @@ export default async function EmbedPage(props: Props) {
           {pairTitle(page.a, page.b)}
           {page.asOf !== null && <> · as of {formatDate(page.asOf)}</>}
         </p>
-        <h1 id="embed-title" className="text-base leading-snug font-semibold tracking-tight text-balance sm:text-lg">
+        <h1
+          id="embed-title"
+          className="line-clamp-3 text-base leading-snug font-semibold tracking-tight text-balance sm:text-lg"
+        >
           {chart.title}
         </h1>
       </header>
       <dl className="flex flex-wrap gap-x-5 gap-y-0.5" aria-label="Key numbers">
-        <Figure label={silence ? 'Current silence' : 'Silence'} value={silence ? formatDayRange(silence) : '—'} />
+        {closed ? (
+          <Figure label="Last silence (closed)" value={formatDayRange(closed)} />
+        ) : (
+          <Figure label="Current silence" value={silence ? formatDayRange(silence) : '—'} />
+        )}
         <Figure
           label="Median gap"
           value={page.series.medianGapDays === null ? '—' : formatDays(Math.round(page.series.medianGapDays))}
