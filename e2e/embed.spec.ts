@@ -56,7 +56,7 @@ async function pairWithHistory(api: WriteApi) {
 const AS_OF = '2022-04-01';
 
 test('another site frames the embed, and cannot frame a pair page', async ({ api, page, baseURL }) => {
-  const { path } = await pairWithHistory(api);
+  const { a, b, path } = await pairWithHistory(api);
   const site = await otherSite();
   try {
     const url = site.serve(
@@ -67,7 +67,8 @@ test('another site frames the embed, and cannot frame a pair page', async ({ api
     );
     await page.goto(url);
     const embed = page.frameLocator('#embed');
-    await expect(embed.getByRole('heading', { level: 1 })).toHaveText(/days/);
+    await expect(embed.getByText(`${a.name} – ${b.name}`, { exact: true })).toBeVisible();
+    await expect(embed.getByRole('heading', { level: 1 })).toHaveText(/silence/);
     await expect(embed.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
     await expect(embed.getByRole('link', { name: /^Counterpart,/ })).toHaveAttribute('href', `${baseURL}${path}`);
     // No site navigation in an embed.
@@ -110,7 +111,7 @@ test('the embed fits a 600×400 frame, and only it may be framed', async ({ api,
 });
 
 test('oEmbed discovery on a pair page leads to JSON whose html frames the embed', async ({ api, page, request }) => {
-  const { path } = await pairWithHistory(api);
+  const { a, b, path } = await pairWithHistory(api);
   await page.goto(path);
   const href = await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href');
   expect(href).not.toBeNull();
@@ -126,7 +127,8 @@ test('oEmbed discovery on a pair page leads to JSON whose html frames the embed'
   const site = await otherSite();
   try {
     await page.goto(site.serve('/oembed', oembed.html));
-    await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toHaveText(/days/);
+    await expect(page.frameLocator('iframe').getByText(`${a.name} – ${b.name}`, { exact: true })).toBeVisible();
+    await expect(page.frameLocator('iframe').getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
   } finally {
     await site.close();
   }
