@@ -215,6 +215,9 @@ test('a permalink shows the pair as it stood that day, with a banner; a day to c
   await expect(page.locator(`#contact-${ids[2]}`)).toHaveCount(0);
   const silence = daysBetween(dates[1], AS_OF);
   await expect(page.getByRole('region', { name: 'In numbers' })).toContainText(`${silence} days`);
+  // The running silence is counted to that day, and named so: never "today".
+  await expect(page.getByRole('region', { name: 'Every gap' })).toContainText('as of 1 Apr 2022');
+  await expect(page.getByRole('region', { name: 'Every gap' })).not.toContainText('today');
   await screenshot(page, 'pair-as-of');
 
   // The embed as of the same day.

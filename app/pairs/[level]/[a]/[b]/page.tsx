@@ -129,6 +129,7 @@ export default async function PairPage({ params, searchParams }: Props) {
     today: page.today,
     events: page.events,
     channels: page.channels,
+    isAsOf: asOf !== null,
   });
   const subject = `${sideName(page.a)} and ${sideName(page.b)}`;
   const markerCount = page.facts.markerCount;
@@ -268,6 +269,7 @@ export default async function PairPage({ params, searchParams }: Props) {
           today={page.today}
           context={context}
           until={timeline.nextDate ?? undefined}
+          nowLabel={asOf === null ? 'today' : 'as of'}
         />
         {(timeline.older !== null || timeline.newer !== null) && (
           <nav

@@ -59,6 +59,7 @@ export default async function EmbedPage(props: Props) {
     today: page.today,
     events: page.events,
     channels: page.channels,
+    isAsOf: page.asOf !== null,
   });
   const origin = await pageOrigin();
   const target =
