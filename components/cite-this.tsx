@@ -47,7 +47,12 @@ export function CiteThis({
         </figure>
         <figure className="min-w-0 space-y-2">
           <figcaption className="text-muted text-xs font-medium tracking-wider uppercase">BibTeX</figcaption>
-          <pre className="border-rule overflow-x-auto rounded border p-3 text-xs" data-testid="cite-bibtex">
+          <pre
+            className="border-rule overflow-x-auto rounded border p-3 text-xs"
+            data-testid="cite-bibtex"
+            tabIndex={0}
+            aria-label="BibTeX entry"
+          >
             {citation.bibtex}
           </pre>
           <CopyText text={citation.bibtex} label="Copy BibTeX" />
@@ -59,7 +64,12 @@ export function CiteThis({
           Paste this into a web page to show the {isLive ? 'live chart' : 'chart as of that day'} with its numbers and a
           link back here. Sites that read oEmbed find it from this page’s address.
         </p>
-        <pre className="border-rule overflow-x-auto rounded border p-3 text-xs" data-testid="embed-code">
+        <pre
+          className="border-rule overflow-x-auto rounded border p-3 text-xs"
+          data-testid="embed-code"
+          tabIndex={0}
+          aria-label="Embed code"
+        >
           {embedCode}
         </pre>
         <CopyText text={embedCode} label="Copy embed code" copiedLabel="Embed code copied" />

@@ -1485,9 +1485,9 @@ const paths: OpenApiDocument['paths'] = {
           in: 'query',
           required: true,
           description:
-            'A pair page of this server, e.g. https://counterpart.example/pairs/countries/US/RU (a path alone, ' +
-            '/pairs/countries/US/RU, is taken on this server).',
-          schema: { type: 'string', format: 'uri' },
+            'The address of a pair page of this server (or of its embed), absolute or as a path alone, e.g. ' +
+            '`/pairs/countries/US/RU`, with an optional `asOf`.',
+          schema: { type: 'string', format: 'uri-reference' },
         },
         { name: 'maxwidth', in: 'query', description: 'The widest the embed may be, in pixels.', schema: integer },
         { name: 'maxheight', in: 'query', description: 'The tallest the embed may be, in pixels.', schema: integer },
