@@ -34,7 +34,10 @@ describe('parseAsOf', () => {
   });
 
   it('refuses two dates at once', () => {
-    expect(parseAsOf(['2022-01-01', '2022-02-01'], TODAY)).toEqual({ ok: false, message: expect.stringMatching(/one/) });
+    expect(parseAsOf(['2022-01-01', '2022-02-01'], TODAY)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/one/),
+    });
   });
 });
 

@@ -12,7 +12,11 @@ const pair = {
 };
 
 describe('buildCitation', () => {
-  const citation = citePair(pair, { origin: 'https://counterpart.example', asOf: '2022-05-13', accessed: '2026-12-05' });
+  const citation = citePair(pair, {
+    origin: 'https://counterpart.example',
+    asOf: '2022-05-13',
+    accessed: '2026-12-05',
+  });
 
   it('writes an APA-like reference dated by the day the figures stand for, with version and retrieval date', () => {
     expect(citation.apa).toBe(
@@ -53,10 +57,7 @@ describe('buildCitation', () => {
       keyParts: ['US:SECDEF', 'RU:MINDEF'],
     });
     expect(bibtex).toContain('title = {{US \\& RU \\{talks\\}}}');
-    const depth = [...bibtex.replace(/\\[{}]/g, '')].reduce(
-      (d, ch) => d + (ch === '{' ? 1 : ch === '}' ? -1 : 0),
-      0,
-    );
+    const depth = [...bibtex.replace(/\\[{}]/g, '')].reduce((d, ch) => d + (ch === '{' ? 1 : ch === '}' ? -1 : 0), 0);
     expect(depth).toBe(0);
   });
 
@@ -92,12 +93,14 @@ describe('embed code', () => {
 describe('parsePairUrl', () => {
   const origin = 'http://localhost:3000';
   it('reads pair pages and their embeds on this site, with asOf', () => {
-    expect(parsePairUrl('http://localhost:3000/pairs/offices/US%3ASECDEF/RU%3AMINDEF?asOf=2022-05-13', origin)).toEqual({
-      level: 'OFFICE',
-      a: 'US:SECDEF',
-      b: 'RU:MINDEF',
-      asOf: '2022-05-13',
-    });
+    expect(parsePairUrl('http://localhost:3000/pairs/offices/US%3ASECDEF/RU%3AMINDEF?asOf=2022-05-13', origin)).toEqual(
+      {
+        level: 'OFFICE',
+        a: 'US:SECDEF',
+        b: 'RU:MINDEF',
+        asOf: '2022-05-13',
+      },
+    );
     expect(parsePairUrl('/embed/pairs/countries/US/RU', origin)).toEqual({
       level: 'COUNTRY',
       a: 'US',
