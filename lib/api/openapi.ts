@@ -452,7 +452,9 @@ schemas.Citation = object(
     },
     dataVersion: {
       type: 'string',
-      description: 'A hash of the pair’s contacts as of that day (id, edit version, date, status, type).',
+      description:
+        'A hash of what the figures are counted from as of that day: each contact’s id, date, possible range, ' +
+        'status and type.',
     },
     accessed: date,
   },

@@ -110,6 +110,16 @@ describe('a pair page as of a past day', () => {
     expect(await version(AS_OF)).toBe(past);
     expect(await version(null)).not.toBe(now);
 
+    // An edit that changes no figure (a summary) keeps the version.
+    const plain = (await getContactSnapshot(ids.first))!;
+    await updateContact(
+      ids.first,
+      ZContactInput.parse({ ...snapshotInput(plain), summary: 'A readout, worded again.' }),
+      { version: plain.version },
+      actor,
+    );
+    expect(await version(AS_OF)).toBe(past);
+
     // An edit of a contact the past page shows changes its version (the page shows the corrected record).
     const current = (await getContactSnapshot(ids.first))!;
     await updateContact(

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
+import { Prisma } from '../generated/prisma/client';
 import { getDb } from '../db';
 import { todayUtc } from '../gaps/dates';
 import type { GapSeries, IsoDate, PairKey, PairLevel } from '../gaps/types';
@@ -113,7 +114,7 @@ export const getPairPage = cache(async (level: PairLevel, refA: string, refB: st
     nameSides(level, [overview.a, overview.b]),
     // The finer pairs are counted from today's statistics: a permalink leaves them out.
     asOf === null ? listInnerPairs(level, overview.pair, overview.a.key) : Promise.resolve([]),
-    getPairDataVersion(overview.pair, today),
+    getPairDataVersion(overview.pair, today, asOf === null),
   ]);
   const shown = <T>(items: T[], dateOf: (item: T) => IsoDate) =>
     asOf === null ? items : items.filter((item) => dateOf(item) <= asOf);
@@ -137,18 +138,25 @@ export const getPairPage = cache(async (level: PairLevel, refA: string, refB: st
 const DATA_VERSION_LENGTH = 12;
 
 /**
- * The data version a citation carries: a SHA-256 of what the pair's record held as of `asOf` (each
- * live contact's id, edit version, date, precision, status and type, logged by the end of that
- * day), cut to 12 hex digits. The same record always gives the same version, on any server and
- * after a statistics rebuild (pair_stat's own counter restarts then, and moves with any write).
+ * The data version a citation carries: a SHA-256 of what the pair's figures are counted from as of
+ * `asOf` — each of its contacts dated by then and logged by the end of that day, with its date,
+ * the earliest and latest day it may stand for (precision and the sources' claimed dates), status and
+ * type — cut to 12 hex digits. The same record always gives the same version, on any server and after a
+ * statistics rebuild (pair_stat's own counter restarts then, and moves with writes that change no figure).
+ * For today the pair's rows alone answer it; a past day also reads when each contact was logged.
  */
-export async function getPairDataVersion(pair: PairKey, asOf: IsoDate): Promise<string> {
+export async function getPairDataVersion(pair: PairKey, asOf: IsoDate, isToday = false): Promise<string> {
+  const logged = isToday
+    ? Prisma.empty
+    : Prisma.sql` AND EXISTS (SELECT 1 FROM contact c WHERE c.id = pc.contact_id${asOfSql(asOf)})`;
   const [row] = await getDb().$queryRaw<{ hash: string }[]>`
     SELECT encode(sha256(convert_to(coalesce(string_agg(
-             c.id || ':' || c.version || ':' || to_char(c.date, 'YYYY-MM-DD') || ':' || c.date_precision || ':' ||
-             c.status || ':' || c.type, ',' ORDER BY c.id COLLATE "C"), ''), 'UTF8')), 'hex') AS hash
-    FROM pair_contact pc JOIN contact c ON c.id = pc.contact_id
-    WHERE pc.level = ${pair.level}::"PairLevel" AND pc.a = ${pair.a} AND pc.b = ${pair.b}${asOfSql(asOf)}`;
+             pc.contact_id || ':' || to_char(pc.date, 'YYYY-MM-DD') || ':' || to_char(pc.earliest, 'YYYY-MM-DD') || ':' ||
+             to_char(pc.latest, 'YYYY-MM-DD') || ':' || pc.status || ':' || pc.type,
+             ',' ORDER BY pc.contact_id COLLATE "C"), ''), 'UTF8')), 'hex') AS hash
+    FROM pair_contact pc
+    WHERE pc.level = ${pair.level}::"PairLevel" AND pc.a = ${pair.a} AND pc.b = ${pair.b}
+      AND pc.date <= ${asOf}::date${logged}`;
   return row.hash.slice(0, DATA_VERSION_LENGTH);
 }
 

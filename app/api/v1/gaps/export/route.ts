@@ -29,7 +29,7 @@ export const GET = withErrors(async (request) => {
       canonical: overview.canonical,
       a: { ref: overview.a.ref, name: body.pair.a.label },
       b: { ref: overview.b.ref, name: body.pair.b.label },
-      dataVersion: await getPairDataVersion(overview.pair, today),
+      dataVersion: await getPairDataVersion(overview.pair, today, true),
     },
     { origin: requestOrigin(request), asOf: today, accessed: today, medium: 'Data set, gap series export' },
   );
