@@ -23,7 +23,7 @@ for (const [name, min, max] of [
  * page, so hashes cannot list them, and a nonce would force every page to render per request, ruling out
  * the cached public pages. Everything else is 'self' or narrower.
  */
-const csp = [
+const directives = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
   // Recharts, Next.js and the photo crops set style attributes.
@@ -39,14 +39,28 @@ const csp = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
 
-const securityHeaders = [
-  { key: 'Content-Security-Policy', value: csp },
+const commonHeaders = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
+];
+
+/** Every page but the embeds: no other site may frame it (clickjacking). */
+const securityHeaders = [
+  { key: 'Content-Security-Policy', value: [...directives, "frame-ancestors 'none'"].join('; ') },
+  ...commonHeaders,
   { key: 'X-Frame-Options', value: 'DENY' },
+];
+
+/*
+ * The embeds (/embed/…) are made to be framed by any site: frame-ancestors allows every http(s) origin, and
+ * no X-Frame-Options (DENY and SAMEORIGIN would both forbid it; the header has no "allow all"). They hold no
+ * form, no session-bound action and no link that acts on a click, so framing them lends an attacker nothing.
+ */
+const embedHeaders = [
+  { key: 'Content-Security-Policy', value: [...directives, 'frame-ancestors http: https:'].join('; ') },
+  ...commonHeaders,
 ];
 
 /** @type {import('next').NextConfig} */
@@ -67,7 +81,10 @@ const nextConfig = {
   },
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
+      // Every address but /embed and what lies under it.
+      { source: '/', headers: securityHeaders },
+      { source: '/:path((?!embed(?:/|$)).*)', headers: securityHeaders },
+      { source: '/embed/:path*', headers: embedHeaders },
       // HSTS only where the client reached us over HTTPS (the proxy in front says so). Decided per request:
       // the headers are fixed at build time, when the public address may not be known yet.
       ...(isDev

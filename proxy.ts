@@ -1,5 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isDatabaseAvailable } from '@/lib/db-health';
+import { AS_OF_PARAM, parseAsOf } from '@/lib/cite/as-of';
+import { badRequestPage } from '@/lib/cite/bad-request-page';
+import { todayUtc } from '@/lib/gaps/dates';
+
+/** Pair pages and their embeds, which take `?asOf=`: a refused date is a 400 before anything is read. */
+const AS_OF_PAGE = /^\/(?:embed\/)?pairs\//;
+
+function refuseAsOf(request: NextRequest): NextResponse | null {
+  const { pathname, searchParams } = request.nextUrl;
+  if (!AS_OF_PAGE.test(pathname) || !searchParams.has(AS_OF_PARAM)) return null;
+  const result = parseAsOf(searchParams.getAll(AS_OF_PARAM), todayUtc());
+  if (result.ok) return null;
+  const body = badRequestPage({ message: result.message, todayHref: pathname });
+  return new NextResponse(body, {
+    status: 400,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
 
 /*
  * Answers 503 at once while PostgreSQL is not answering, instead of letting each
@@ -30,6 +48,8 @@ p{color:var(--muted);max-width:36rem}a.again{color:inherit}
 `;
 
 export async function proxy(request: NextRequest) {
+  const refused = refuseAsOf(request);
+  if (refused !== null) return refused;
   if (await isDatabaseAvailable()) return NextResponse.next();
   const headers = { 'Retry-After': RETRY_AFTER_SECONDS, 'Cache-Control': 'no-store' };
   const { pathname } = request.nextUrl;

@@ -3,6 +3,7 @@ import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { UserMenu } from '@/components/auth/deferred';
+import { SiteChrome, SiteMain } from '@/components/site-chrome';
 
 export const metadata: Metadata = {
   title: { default: 'Counterpart — the silences between officials', template: '%s · Counterpart' },
@@ -32,52 +33,54 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
-        <a
-          href="#main"
-          className="bg-ink text-paper sr-only rounded px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
-        >
-          Skip to content
-        </a>
-        <header className="border-rule border-b">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-5 py-4">
-            <Link href="/" className="text-lg font-semibold tracking-tight no-underline">
-              Counterpart
-            </Link>
-            <nav aria-label="Main" className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
-              <Link href="/" className="no-underline hover:underline">
-                Silences
+        <SiteChrome>
+          <a
+            href="#main"
+            className="bg-ink text-paper sr-only rounded px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+          >
+            Skip to content
+          </a>
+          <header className="border-rule border-b">
+            <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-5 py-4">
+              <Link href="/" className="text-lg font-semibold tracking-tight no-underline">
+                Counterpart
               </Link>
-              <Link href="/search" className="no-underline hover:underline">
-                Search
-              </Link>
-              <Link href="/api-docs" className="no-underline hover:underline">
-                API
-              </Link>
-              <form method="get" action="/search" role="search">
-                <label className="sr-only" htmlFor="site-search">
-                  Search officials and contacts
-                </label>
-                <input
-                  id="site-search"
-                  name="q"
-                  type="search"
-                  placeholder="Search any spelling…"
-                  className="border-rule bg-paper w-44 rounded border px-2 py-1 text-sm"
-                />
-              </form>
-              <UserMenu />
-            </nav>
-          </div>
-        </header>
-        <main id="main" className="mx-auto max-w-5xl px-5 py-10">
-          {children}
-        </main>
-        <footer className="border-rule border-t">
-          <div className="text-muted mx-auto max-w-5xl px-5 py-6 text-sm">
-            Every contact is sourced. Gaps are counted in calendar days between held contacts; today is the UTC date.{' '}
-            <Link href="/methodology">How we count</Link>
-          </div>
-        </footer>
+              <nav aria-label="Main" className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
+                <Link href="/" className="no-underline hover:underline">
+                  Silences
+                </Link>
+                <Link href="/search" className="no-underline hover:underline">
+                  Search
+                </Link>
+                <Link href="/api-docs" className="no-underline hover:underline">
+                  API
+                </Link>
+                <form method="get" action="/search" role="search">
+                  <label className="sr-only" htmlFor="site-search">
+                    Search officials and contacts
+                  </label>
+                  <input
+                    id="site-search"
+                    name="q"
+                    type="search"
+                    placeholder="Search any spelling…"
+                    className="border-rule bg-paper w-44 rounded border px-2 py-1 text-sm"
+                  />
+                </form>
+                <UserMenu />
+              </nav>
+            </div>
+          </header>
+        </SiteChrome>
+        <SiteMain>{children}</SiteMain>
+        <SiteChrome>
+          <footer className="border-rule border-t">
+            <div className="text-muted mx-auto max-w-5xl px-5 py-6 text-sm">
+              Every contact is sourced. Gaps are counted in calendar days between held contacts; today is the UTC date.{' '}
+              <Link href="/methodology">How we count</Link>
+            </div>
+          </footer>
+        </SiteChrome>
       </body>
     </html>
   );

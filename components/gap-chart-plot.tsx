@@ -31,7 +31,7 @@ import {
   useYAxisScale,
   type BarShapeProps,
 } from 'recharts';
-import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
+import { formatDate, formatDayRange, formatDays, formatNumber, nowText } from '@/lib/format';
 import { parseIsoDate } from '@/lib/gaps/dates';
 import type { IsoDate } from '@/lib/gaps/types';
 import { isUncertain, MarkerSymbol } from './gap-chart-marks';
@@ -112,7 +112,7 @@ function dayWords(g: { days: number; minDays: number; maxDays: number }) {
   return g.minDays === g.maxDays ? formatDays(g.days) : `${formatNumber(g.minDays)} to ${formatNumber(g.maxDays)} days`;
 }
 
-function barLabel(row: Row, today: IsoDate): string {
+function barLabel(row: Row, today: IsoDate, nowLabel: string): string {
   if (row.gap?.closed) {
     const g = row.gap;
     return `${dayWords(g)}, ${formatDate(g.from)} to ${formatDate(g.to)}, closed when ${g.closed!.name} left office: no longer running`;
@@ -122,7 +122,7 @@ function barLabel(row: Row, today: IsoDate): string {
     return `${dayWords(g)}, ${formatDate(g.from)} to ${formatDate(g.to)}, ended by ${g.endedBy}`;
   }
   const s = row.silence!;
-  return `${dayWords(s)} and counting, from ${formatDate(s.since)} to today, ${formatDate(today)}: the silence running now`;
+  return `${dayWords(s)} and counting, from ${formatDate(s.since)} to ${nowText(nowLabel, today)}: the silence running ${nowLabel === 'today' ? 'now' : 'then'}`;
 }
 
 const HALO = {
@@ -153,6 +153,7 @@ type BarContext = {
   rows: Row[];
   barWidth: number;
   today: IsoDate;
+  nowLabel: string;
   hatchId: string;
   tooltipId: string;
   rover: number;
@@ -259,7 +260,7 @@ function GapBarShape(props: BarShapeProps) {
     <g
       data-bar-index={row.index}
       role="img"
-      aria-label={barLabel(row, ctx.today)}
+      aria-label={barLabel(row, ctx.today, ctx.nowLabel)}
       aria-describedby={isActive ? ctx.tooltipId : undefined}
       tabIndex={row.index === ctx.rover ? 0 : -1}
       className="group cursor-default outline-none"
@@ -507,7 +508,17 @@ function ReferenceLabel({ viewBox, mark }: { viewBox?: { x?: number; y?: number 
   );
 }
 
-function TooltipBody({ active, rows, today }: { active: Active; rows: Row[]; today: IsoDate }) {
+function TooltipBody({
+  active,
+  rows,
+  today,
+  nowLabel,
+}: {
+  active: Active;
+  rows: Row[];
+  today: IsoDate;
+  nowLabel: string;
+}) {
   if (active.kind === 'marker') {
     return (
       <>
@@ -530,7 +541,7 @@ function TooltipBody({ active, rows, today }: { active: Active; rows: Row[]; tod
       <p className="text-muted tabular-nums">
         {row.gap
           ? `${formatDate(row.gap.from)} → ${formatDate(row.gap.to)}`
-          : `${formatDate(row.silence!.since)} → today, ${formatDate(today)}`}
+          : `${formatDate(row.silence!.since)} → ${nowText(nowLabel, today)}`}
       </p>
       <p className="mt-1">
         {row.gap?.closed
@@ -810,6 +821,7 @@ export function GapChartPlot({
     rows,
     barWidth: barWidthFor(width),
     today: data.today,
+    nowLabel: data.nowLabel,
     hatchId,
     tooltipId,
     rover,
@@ -849,7 +861,7 @@ export function GapChartPlot({
           className="border-rule bg-paper pointer-events-none absolute z-10 w-max max-w-[17rem] rounded-md border px-3 py-2 text-sm shadow-lg"
           style={tooltipStyle(active)}
         >
-          <TooltipBody active={active} rows={rows} today={data.today} />
+          <TooltipBody active={active} rows={rows} today={data.today} nowLabel={data.nowLabel} />
         </div>
       )}
     </>

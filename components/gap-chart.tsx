@@ -90,9 +90,12 @@ function LegendSwatch({ swatch, hatchId }: { swatch: ExportLegendItem['swatch'];
 export function GapChart({
   data,
   exports,
+  isEmbedded = false,
 }: {
   data: GapChartData;
   exports: { label: string; description: string; href: string }[];
+  /** In an embed: the chart fills its frame's height, with no zoom or download controls. */
+  isEmbedded?: boolean;
 }) {
   const baseId = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const hatchId = `hatch-${baseId}`;
@@ -101,6 +104,7 @@ export function GapChart({
   const [isDrawn, setDrawn] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const canZoom =
+    !isEmbedded &&
     data.silence !== null &&
     data.gaps.length > 0 &&
     Math.max(...data.gaps.map((g) => g.maxDays)) < data.silence.days * 0.25;
@@ -130,7 +134,7 @@ export function GapChart({
   };
 
   return (
-    <div>
+    <div className={isEmbedded ? 'flex h-full flex-col' : undefined}>
       {canZoom && (
         <div role="group" aria-label="Scale of the chart" className="mb-3 flex gap-1 text-sm">
           {[
@@ -151,7 +155,10 @@ export function GapChart({
         </div>
       )}
       {legend.length > 0 && (
-        <ul className="text-muted mb-3 flex flex-wrap gap-x-5 gap-y-1 text-xs" aria-label="Legend">
+        <ul
+          className={`text-muted flex flex-wrap gap-x-5 gap-y-1 text-xs ${isEmbedded ? 'mb-1 [@media(max-height:380px)]:hidden' : 'mb-3'}`}
+          aria-label="Legend"
+        >
           {legend.map((item) => (
             <li key={item.swatch} className="flex items-center gap-1.5">
               <LegendSwatch swatch={item.swatch} hatchId={hatchId} />
@@ -160,7 +167,11 @@ export function GapChart({
           ))}
         </ul>
       )}
-      <div ref={frameRef} className="relative h-[340px] sm:h-[400px]" data-testid="gap-chart">
+      <div
+        ref={frameRef}
+        className={isEmbedded ? 'relative min-h-[140px] flex-1' : 'relative h-[340px] sm:h-[400px]'}
+        data-testid="gap-chart"
+      >
         <GapChartPlot
           data={data}
           isZoomed={isZoomed}
@@ -170,7 +181,7 @@ export function GapChart({
           onDrawn={setDrawn}
         />
       </div>
-      <div className="mt-4 flex flex-wrap items-center gap-x-8 gap-y-3 text-sm">
+      <div className={`${isEmbedded ? 'hidden' : 'flex'} mt-4 flex-wrap items-center gap-x-8 gap-y-3 text-sm`}>
         <div role="group" aria-label="Download the chart" className="flex items-center gap-2">
           <span className="text-muted">Chart</span>
           {(['svg', 'png'] as const).map((kind) => (

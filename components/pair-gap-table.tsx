@@ -1,5 +1,5 @@
 import type { ChartMarker, GapChartData } from '@/components/pair-view';
-import { formatDate, formatNumber } from '@/lib/format';
+import { formatDate, formatNumber, nowText } from '@/lib/format';
 
 function Markers({ markers }: { markers: ChartMarker[] }) {
   if (markers.length === 0) return <span className="text-muted">—</span>;
@@ -109,7 +109,7 @@ export function PairGapTable({ data, subject }: { data: GapChartData; subject: s
                 <th scope="row" className={rowHeader}>
                   {formatDate(data.silence.since)}
                 </th>
-                <td className={`${td} whitespace-nowrap`}>today, {formatDate(data.today)}</td>
+                <td className={`${td} whitespace-nowrap`}>{nowText(data.nowLabel, data.today)}</td>
                 <td className={`${td} text-right font-semibold`}>{formatNumber(data.silence.days)}</td>
                 <td className={`${td} text-right`}>{range(data.silence)}</td>
                 <td className={td}>

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { EditContactLink } from '@/components/auth/deferred';
 import { typeNoun } from '@/components/pair-view';
 import type { ContactRow } from '@/lib/data/contacts';
-import { formatDate, formatDayRange, formatDays, formatNumber, unnamedPhrase } from '@/lib/format';
+import { formatDate, formatDayRange, formatDays, formatNumber, nowText, unnamedPhrase } from '@/lib/format';
 import type { Gap, GapSeries, IsoDate, PairLevel } from '@/lib/gaps/types';
 import { TYPE_LABEL } from '@/lib/labels';
 
@@ -223,6 +223,7 @@ export function PairTimeline({
   today,
   context,
   until,
+  nowLabel = 'today',
 }: {
   level: PairLevel;
   contacts: ContactRow[];
@@ -230,6 +231,8 @@ export function PairTimeline({
   today: IsoDate;
   context: ContextItem[];
   until?: IsoDate;
+  /** "as of" on a permalink of a past day. */
+  nowLabel?: string;
 }) {
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const endedBy = new Map(series.gaps.map((g) => [g.toContactId, g]));
@@ -304,7 +307,7 @@ export function PairTimeline({
       )}
       {silence && until === undefined && (
         <li className="border-silence text-silence grid gap-x-8 border-t-2 py-4 sm:grid-cols-[9rem_minmax(0,1fr)]">
-          <p className="text-sm tabular-nums">today, {formatDate(today)}</p>
+          <p className="text-sm tabular-nums">{nowText(nowLabel, today)}</p>
           <p className="font-semibold tabular-nums">
             {formatDays(silence.days)} and counting since the last held contact
           </p>

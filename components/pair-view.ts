@@ -90,6 +90,8 @@ export type GapChartData = {
   /** Channels open at some time on the chart: from their setting up to their closing (null: still open). */
   channels: { id: string; name: string; from: IsoDate; to: IsoDate | null }[];
   sourceLine: string;
+  /** How the chart's last day is named: "today", or "as of" on a permalink of a past day. */
+  nowLabel: 'today' | 'as of';
   /** File name without extension: counterpart-lloyd-austin-sergei-shoigu-gaps. */
   fileBase: string;
 };
@@ -328,6 +330,8 @@ type ChartInput = HeadlineInput & {
   today: IsoDate;
   events: { id: string; date: IsoDate; title: string }[];
   channels: { id: string; name: string; establishedOn: IsoDate; closedOn: IsoDate | null }[];
+  /** Set on a permalink (`?asOf=`): `today` is that day, not the reader's. */
+  isAsOf?: boolean;
 };
 
 /**
@@ -358,6 +362,7 @@ export function buildChartData({
   today,
   events,
   channels,
+  isAsOf = false,
 }: ChartInput): GapChartData {
   const noun = contactNoun(facts.heldTypes);
   const byId = new Map(contacts.map((c) => [c.id, c]));
@@ -438,7 +443,8 @@ export function buildChartData({
     channels: channels
       .filter((c) => c.establishedOn <= today && (c.closedOn === null || c.closedOn >= start))
       .map((c) => ({ id: c.id, name: c.name, from: c.establishedOn, to: c.closedOn })),
-    sourceLine: `Source: Counterpart, from ${formatNumber(facts.contactCount)} sourced ${facts.contactCount === 1 ? 'contact' : 'contacts'}; today = ${formatDate(today)} (UTC).`,
+    sourceLine: `Source: Counterpart, from ${formatNumber(facts.contactCount)} sourced ${facts.contactCount === 1 ? 'contact' : 'contacts'}; ${isAsOf ? `as of ${formatDate(today)}, contacts logged by the end of that day` : `today = ${formatDate(today)}`} (UTC).`,
+    nowLabel: isAsOf ? 'as of' : 'today',
     fileBase: chartFileBase(a, b),
   };
 }

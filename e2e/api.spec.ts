@@ -335,6 +335,7 @@ test.describe('OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/oembed',
         '/api/v1/contacts',
         '/api/v1/contacts/export',
         '/api/v1/contacts/{id}',

@@ -36,3 +36,8 @@ export function unnamedPhrase(countries: readonly string[]): string {
   const list = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return `met officials of ${list}`;
 }
+
+/** A chart's last day in words: "today, 5 Dec 2026", or "as of 1 Apr 2022" on a permalink of a past day. */
+export function nowText(nowLabel: string, today: IsoDate): string {
+  return nowLabel === 'today' ? `today, ${formatDate(today)}` : `${nowLabel} ${formatDate(today)}`;
+}

@@ -360,6 +360,14 @@ export default function MethodologyPage() {
               ), and search filters live in the address, so a filtered list can be linked as it is.
             </li>
             <li>
+              <strong className="font-semibold">Use “Cite this”.</strong> Every pair page ends with a reference
+              (APA-like and BibTeX) whose permalink adds{' '}
+              <code className="font-mono text-[0.9em]">?asOf=YYYY-MM-DD</code>: the pair as it stood at the end of that
+              day (UTC), without contacts logged or dated after it, the silence counted to it. Its <em>data version</em>{' '}
+              is a hash of the contacts the figures are counted from; if a later correction changes them, the permalink
+              shows a different version than the one you cited.
+            </li>
+            <li>
               <strong className="font-semibold">Say which day you counted to.</strong> A current silence grows by a day
               at every UTC midnight; each chart’s source line names the day (“today = …”). A gap that has ended does not
               change: cite it with its dates, for example{' '}

@@ -89,7 +89,11 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes every route handler and method there is, and nothing else', () => {
-    const handlers = [...routeHandlers('app/api/v1'), ...routeHandlers('app/feeds')].sort();
+    const handlers = [
+      ...routeHandlers('app/api/v1'),
+      ...routeHandlers('app/api/oembed'),
+      ...routeHandlers('app/feeds'),
+    ].sort();
     expect(handlers).toContain('PATCH /api/v1/contacts/{id}');
     const described = operations.map(({ path: p, method }) => `${method.toUpperCase()} ${p}`).sort();
     expect(described).toEqual(handlers);
@@ -261,7 +265,21 @@ describe('the OpenAPI document', () => {
     );
     expect(validate(contacts, { $ref: '#/components/schemas/ContactsExport' })).toEqual([]);
     const gaps = JSON.parse(
-      gapSeriesToJson(gapSeriesExample, gapsExportMeta({ query: 'a=x&b=y', today: '2025-06-01', at })),
+      gapSeriesToJson(
+        gapSeriesExample,
+        gapsExportMeta({
+          query: 'a=x&b=y',
+          today: '2025-06-01',
+          at,
+          citation: {
+            apa: 'Counterpart. (2025, June 1). …',
+            bibtex: '@misc{counterpart-x-y-2025-06-01, …}',
+            permalink: 'https://counterpart.example/pairs/officials/x/y?asOf=2025-06-01',
+            dataVersion: '0123456789ab',
+            accessed: '2025-06-01',
+          },
+        }),
+      ),
     );
     expect(validate(gaps, { $ref: '#/components/schemas/GapsExport' })).toEqual([]);
   });

@@ -163,7 +163,9 @@ const schemas: Record<string, JsonSchema> = {
     {
       error: input(
         {
-          code: { enum: ['INVALID', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL'] },
+          code: {
+            enum: ['INVALID', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'NOT_IMPLEMENTED', 'INTERNAL'],
+          },
           message: { type: 'string', description: 'What went wrong, in a sentence, naming the parameters.' },
           fields: {
             type: 'object',
@@ -447,6 +449,44 @@ schemas.ContactsExport = object({
   }),
   items: { type: 'array', items: ref('Contact') },
 });
+schemas.Citation = object(
+  {
+    apa: { type: 'string', description: 'An APA-style reference, dated by the day the figures stand as of.' },
+    bibtex: { type: 'string', description: 'A BibTeX @misc entry.' },
+    permalink: {
+      type: 'string',
+      format: 'uri',
+      description: 'The pair page with `?asOf=YYYY-MM-DD`: the same figures, however many contacts are logged later.',
+    },
+    dataVersion: {
+      type: 'string',
+      description:
+        'A hash of what the figures are counted from as of that day: each contact’s id, date, possible range, ' +
+        'status and type.',
+    },
+    accessed: date,
+  },
+  'How to cite a pair’s figures.',
+);
+
+schemas.OEmbed = object(
+  {
+    type: { const: 'rich' },
+    version: { const: '1.0' },
+    title: text,
+    provider_name: { const: 'Counterpart' },
+    provider_url: { type: 'string', format: 'uri' },
+    cache_age: { ...integer, description: 'Seconds the consumer may keep this answer; the chart itself is live.' },
+    html: {
+      type: 'string',
+      description: 'An iframe of /embed/pairs/{level}/{a}/{b} (with asOf when the url had one).',
+    },
+    width: integer,
+    height: integer,
+  },
+  'An oEmbed 1.0 rich response.',
+);
+
 schemas.GapsExport = object(
   {
     meta: object({
@@ -455,6 +495,7 @@ schemas.GapsExport = object(
       exportedAt: { type: 'string', format: 'date-time' },
       query: { type: 'string', description: 'The pair’s parameters as a query string.' },
       today: date,
+      citation: ref('Citation'),
     }),
     // The whole series, never a page.
     ...Object.fromEntries(
@@ -1419,7 +1460,9 @@ const paths: OpenApiDocument['paths'] = {
       summary: 'Export a pair’s silences as CSV or JSON',
       description:
         `${PAIR_RULES} CSV: one row per gap, with \`approximate\` and \`disputed\` columns, and the series’ ` +
-        'numbers (held count, longest, median and mean gap, current silence and its rank) in the `#` lines. ' +
+        'numbers (held count, longest, median and mean gap, current silence and its rank) in the `#` lines, with ' +
+        'the citation (`cite_as`, `cite_bibtex` on one line, `permalink`, `data_version`); the `Link` header ' +
+        'names the permalink as `rel="cite-as"` (RFC 8574). ' +
         `JSON: \`{ meta, … }\` with exactly the answer of /api/v1/gaps. ${CSV_CONVENTION}`,
       tags: ['Gaps', 'Exports'],
       parameters: [format, ...pairParameters],
@@ -1437,6 +1480,48 @@ const paths: OpenApiDocument['paths'] = {
         '500': responses.Internal,
       },
       'x-example-request': '/api/v1/gaps/export?format=csv&a=lloyd-austin&b=sergei-shoigu',
+    },
+  },
+  '/api/oembed': {
+    get: {
+      operationId: 'oembed',
+      summary: 'oEmbed for pair pages',
+      description:
+        'oEmbed 1.0 (https://oembed.com): for the address of a pair page (or its embed) on this server, with an ' +
+        'optional `asOf`, a `rich` answer whose `html` is an iframe of the pair’s live chart, sized to fit ' +
+        '`maxwidth` × `maxheight` (600 × 400 at most). Pair pages name this endpoint in a ' +
+        '`<link rel="alternate" type="application/json+oembed">`. Only JSON: `format=xml` is a 501.',
+      tags: ['Embeds'],
+      parameters: [
+        {
+          name: 'url',
+          in: 'query',
+          required: true,
+          description:
+            'The address of a pair page of this server (or of its embed), absolute or as a path alone, e.g. ' +
+            '`/pairs/countries/US/RU`, with an optional `asOf`.',
+          schema: { type: 'string', format: 'uri-reference' },
+        },
+        { name: 'maxwidth', in: 'query', description: 'The widest the embed may be, in pixels.', schema: integer },
+        { name: 'maxheight', in: 'query', description: 'The tallest the embed may be, in pixels.', schema: integer },
+        {
+          name: 'format',
+          in: 'query',
+          description: 'Only `json`.',
+          schema: { enum: ['json', 'xml'], default: 'json' },
+        },
+      ],
+      responses: {
+        '200': { description: 'The oEmbed answer.', content: { 'application/json': { schema: ref('OEmbed') } } },
+        '400': responses.Invalid,
+        '404': {
+          description: 'The url is not a pair page of this server, or no such pair.',
+          content: errorContent,
+        },
+        '501': { description: 'A format other than json.', content: errorContent },
+        '500': responses.Internal,
+      },
+      'x-example-request': '/api/oembed?url=%2Fpairs%2Fcountries%2FUS%2FRU&maxwidth=480',
     },
   },
   '/api/v1/openapi.json': {
@@ -1573,6 +1658,7 @@ export const openApiDocument: OpenApiDocument = {
       name: 'Watches',
       description: 'Your own watches of silences, and their events: private, each call needs your API token.',
     },
+    { name: 'Embeds', description: 'oEmbed, so that other sites can embed a pair’s live chart.' },
     { name: 'About', description: 'This description, and whether the server is answering.' },
   ],
   paths,

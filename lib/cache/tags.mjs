@@ -181,7 +181,10 @@ export function tagsForUrl(url) {
 
   if (n === 0) return [CONTACTS];
   if (n === 1 && first === 'search') return searchTags(parsed.searchParams.get('q'));
+  // A pair page, its embed, and either as of a past day (`?asOf=`, part of the entry's key): the contacts
+  // an asOf page shows are the pair's, so every write that can change them purges the pair's tag.
   if (first === 'pairs' && n === 4) return pair(second, third, fourth);
+  if (first === 'embed' && second === 'pairs' && n === 5) return pair(third, fourth, fifth);
   if (first === 'officials' && n === 2) return [officialTag(second)];
   if (first === 'offices' && n === 2) return [officeTag(second)];
   if (first === 'contacts' && n === 2 && second !== 'new') return [contactTag(second)];
@@ -189,6 +192,18 @@ export function tagsForUrl(url) {
     if (n === 2 && second === 'contacts.xml') return [CONTACTS];
     if (second === 'pairs' && n === 5) return pair(third, fourth, fifth);
     return null;
+  }
+  // oEmbed: the pair its `url` names (the handler adds the canonical pair's tag); any other url is a 404.
+  if (first === 'api' && second === 'oembed' && n === 2) {
+    const target = parsed.searchParams.get('url');
+    let path = null;
+    try {
+      path = target === null ? null : new URL(target, 'http://localhost').pathname;
+    } catch {
+      path = null;
+    }
+    const tags = path === null ? null : tagsForUrl(path.replace(/^\/embed(?=\/)/, ''));
+    return tags !== null && tags.length === 1 && tags[0].startsWith('pair:') ? tags : null;
   }
   if (first === 'api' && second === 'v1') {
     if (third === 'gaps' && (n === 3 || (n === 4 && fourth === 'export'))) {

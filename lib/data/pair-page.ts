@@ -1,5 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
+import { Prisma } from '../generated/prisma/client';
 import { getDb } from '../db';
 import { todayUtc } from '../gaps/dates';
 import type { GapSeries, IsoDate, PairKey, PairLevel } from '../gaps/types';
@@ -9,6 +10,7 @@ import { getPairSummary } from '../stats/lists';
 import { chartBarGaps, gapsEndedBy, innerPairs, markersAfter, pairFacts, pairTimelinePage } from '../stats/pair-reads';
 import { MAX_CHART_BARS } from '../stats/limits';
 import { pairId } from '../gaps/engine';
+import { asOfSql, querySeries } from '../gaps/sql';
 import { closeOnDeparture, getPairSeries } from './gaps';
 import { listContactsByIds } from './contacts';
 import { isoFromDb, isoFromDbOrNull } from './dates';
@@ -96,23 +98,67 @@ function namedContactIds(series: GapSeries): string[] {
  * Bounded whatever the pair's size: nothing here loads every contact. Null
  * when the pair does not exist.
  */
-export const getPairPage = cache(async (level: PairLevel, refA: string, refB: string) => {
-  const today = todayUtc();
-  const overview = await loadOverview(level, refA, refB, today);
+export const getPairPage = cache(async (level: PairLevel, refA: string, refB: string, asOf: IsoDate | null = null) => {
+  // A permalink is the pair as it stood on its day: silences count to that day.
+  const today = asOf ?? todayUtc();
+  const overview = await loadOverview(level, refA, refB, today, asOf);
   if (overview === null) return null;
   const countries = [overview.a.country, overview.b.country];
   const db = getDb();
-  const [contacts, facts, events, channels, positions, [a, b], inner] = await Promise.all([
+  const [contacts, facts, events, channels, positions, [a, b], inner, dataVersion] = await Promise.all([
     listContactsByIds(namedContactIds(overview.series)),
-    pairFacts(db, overview.pair),
+    pairFacts(db, overview.pair, asOf ?? undefined),
     listContextEvents(countries),
     listChannels(countries),
     listSidePositions(level, [overview.a.key, overview.b.key]),
     nameSides(level, [overview.a, overview.b]),
-    listInnerPairs(level, overview.pair, overview.a.key),
+    // The finer pairs are counted from today's statistics: a permalink leaves them out.
+    asOf === null ? listInnerPairs(level, overview.pair, overview.a.key) : Promise.resolve([]),
+    getPairDataVersion(overview.pair, today, asOf === null),
   ]);
-  return { ...overview, a, b, today, contacts, facts, events, channels, positions, inner };
+  const shown = <T>(items: T[], dateOf: (item: T) => IsoDate) =>
+    asOf === null ? items : items.filter((item) => dateOf(item) <= asOf);
+  return {
+    ...overview,
+    a,
+    b,
+    today,
+    asOf,
+    dataVersion,
+    contacts,
+    facts,
+    events: shown(events, (e) => e.date),
+    channels: shown(channels, (c) => c.establishedOn),
+    positions,
+    inner,
+  };
 });
+
+/** How many hex digits of the content hash a citation carries: enough to tell versions apart, short to quote. */
+const DATA_VERSION_LENGTH = 12;
+
+/**
+ * The data version a citation carries: a SHA-256 of what the pair's figures are counted from as of
+ * `asOf` — each of its contacts dated by then and logged by the end of that day, with its date,
+ * the earliest and latest day it may stand for (precision and the sources' claimed dates), status and
+ * type — cut to 12 hex digits. The same record always gives the same version, on any server and after a
+ * statistics rebuild (pair_stat's own counter restarts then, and moves with writes that change no figure).
+ * For today the pair's rows alone answer it; a past day also reads when each contact was logged.
+ */
+export async function getPairDataVersion(pair: PairKey, asOf: IsoDate, isToday = false): Promise<string> {
+  const logged = isToday
+    ? Prisma.empty
+    : Prisma.sql` AND EXISTS (SELECT 1 FROM contact c WHERE c.id = pc.contact_id${asOfSql(asOf)})`;
+  const [row] = await getDb().$queryRaw<{ hash: string }[]>`
+    SELECT encode(sha256(convert_to(coalesce(string_agg(
+             pc.contact_id || ':' || to_char(pc.date, 'YYYY-MM-DD') || ':' || to_char(pc.earliest, 'YYYY-MM-DD') || ':' ||
+             to_char(pc.latest, 'YYYY-MM-DD') || ':' || pc.status || ':' || pc.type,
+             ',' ORDER BY pc.contact_id COLLATE "C"), ''), 'UTF8')), 'hex') AS hash
+    FROM pair_contact pc
+    WHERE pc.level = ${pair.level}::"PairLevel" AND pc.a = ${pair.a} AND pc.b = ${pair.b}
+      AND pc.date <= ${asOf}::date${logged}`;
+  return row.hash.slice(0, DATA_VERSION_LENGTH);
+}
 
 /** Past this many gaps, a pair page reads its numbers from the statistics and draws its chart in PostgreSQL. */
 export const LARGE_PAIR_GAPS = 1000;
@@ -123,15 +169,17 @@ export const LARGE_PAIR_GAPS = 1000;
  * gaps (their markers too) and the chart's bars aggregated by PostgreSQL, so a
  * 20,000-contact pair costs about what a 1,000-contact one does.
  */
-async function loadOverview(level: PairLevel, refA: string, refB: string, today: IsoDate) {
+async function loadOverview(level: PairLevel, refA: string, refB: string, today: IsoDate, asOf: IsoDate | null) {
   const resolved = await resolvePair(level, refA, refB);
   if (resolved === null) return null;
   const db = getDb();
+  const id = pairId(resolved.pair);
+  // As of a past day the kept statistics (today's) do not apply: the series is computed from the contacts.
+  if (asOf !== null) return { ...resolved, id, series: await querySeries(db, resolved.pair, today, asOf), bars: null };
   const [stat] = await db.$queryRaw<{ gaps: number }[]>`
     SELECT gap_count AS gaps FROM pair_stat
     WHERE level = ${resolved.pair.level}::"PairLevel" AND a = ${resolved.pair.a} AND b = ${resolved.pair.b}`;
   const gapCount = stat?.gaps ?? 0;
-  const id = pairId(resolved.pair);
   if (gapCount <= LARGE_PAIR_GAPS) {
     return { ...resolved, id, series: await getPairSeries(resolved.pair, today), bars: null };
   }
@@ -207,12 +255,18 @@ async function listInnerPairs(level: PairLevel, pair: PairKey, firstKey: string)
  * One page of the pair's timeline, the latest first (keyset pagination on
  * date and id): its contacts with their sources, and the links around it.
  */
-export const getPairTimeline = cache(async (pair: PairKey, cursor: Cursor | null, size: number) => {
-  const db = getDb();
-  const page = await pairTimelinePage(db, pair, cursor, size);
-  const [items, gaps] = await Promise.all([listContactsByIds(page.ids), gapsEndedBy(db, pair, page.ids)]);
-  return { ...page, items, gaps };
-});
+export const getPairTimeline = cache(
+  async (pair: PairKey, cursor: Cursor | null, size: number, asOf: IsoDate | null = null) => {
+    const db = getDb();
+    const page = await pairTimelinePage(db, pair, cursor, size, asOf ?? undefined);
+    // As of a day, the kept gaps (today's) may span contacts logged later: the page's own series has them.
+    const [items, gaps] = await Promise.all([
+      listContactsByIds(page.ids),
+      asOf === null ? gapsEndedBy(db, pair, page.ids) : Promise.resolve([]),
+    ]);
+    return { ...page, items, gaps };
+  },
+);
 
 /** What getPairPage returns for an existing pair. */
 export type PairPageData = NonNullable<Awaited<ReturnType<typeof getPairPage>>>;

@@ -1,4 +1,5 @@
 import type { GapJson, GapSeriesJson } from '../api/serialize';
+import type { Citation } from '../cite/citation';
 import { joinCell, toCsv, type CsvColumn } from './csv';
 
 /** What a gap export says about itself: when it was made, which pair, and the date silences count to. */
@@ -10,17 +11,39 @@ export type GapsExportMeta = {
   query: string;
   /** The UTC date the current silence is counted to. */
   today: string;
+  /** How to cite the figures: APA-like and BibTeX, with the permalink and data version. */
+  citation?: Citation;
 };
 
 /** The metadata of a gap export made at `at`. */
-export function gapsExportMeta(options: { query: string; today: string; at: Date }): GapsExportMeta {
+export function gapsExportMeta(options: {
+  query: string;
+  today: string;
+  at: Date;
+  citation?: Citation;
+}): GapsExportMeta {
   return {
     generator: 'Counterpart',
     kind: 'gaps',
     exportedAt: options.at.toISOString(),
     query: options.query,
     today: options.today,
+    ...(options.citation ? { citation: options.citation } : {}),
   };
+}
+
+/**
+ * The citation as `#` lines of the CSV preamble (readers told to skip comments skip them): the
+ * BibTeX entry on one line, which BibTeX reads the same.
+ */
+function citationLines(citation: Citation | undefined): [string, string][] {
+  if (!citation) return [];
+  return [
+    ['cite_as', citation.apa],
+    ['cite_bibtex', citation.bibtex.replace(/\n\s*/g, ' ')],
+    ['permalink', citation.permalink],
+    ['data_version', citation.dataVersion],
+  ];
 }
 
 const GAP_COLUMNS: CsvColumn<GapJson>[] = [
@@ -81,6 +104,7 @@ export function gapSeriesToCsv(body: GapSeriesJson, meta: GapsExportMeta): strin
           ? `${daysText(closed)}, ${closed.from} to ${closed.to}; closed: ${closed.closedBy.official?.label ?? closed.closedBy.officialId} left office on ${closed.closedBy.on}; longer than ${closed.closedBy.rank.longerThan} of ${closed.closedBy.rank.of} earlier gaps`
           : null,
       ],
+      ...citationLines(meta.citation),
       [
         'note',
         'One row per gap between consecutive held contacts. approximate: an end is known only to the month or year; ' +

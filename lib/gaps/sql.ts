@@ -44,7 +44,18 @@ export function periodEndSql(alias: string): Prisma.Sql {
 }
 
 /** Which pairs a query covers: one pair, every pair with one side, or every pair of a level. */
-export type SeriesScope = { level: PairLevel } & ({ pair: PairKey } | { side: string } | { all: true });
+export type SeriesScope = { level: PairLevel } & ({ pair: PairKey } | { side: string } | { all: true }) & {
+    /** The record as it stood on this day: contacts dated after it, or logged (created) after it, left out. */
+    asOf?: IsoDate;
+  };
+
+/** The contacts (alias `c`) a permalink of `asOf` shows: dated on or before it and logged by its end (UTC). */
+export function asOfSql(asOf: IsoDate | undefined, alias = 'c'): Prisma.Sql {
+  if (asOf === undefined) return Prisma.empty;
+  const c = Prisma.raw(alias);
+  return Prisma.sql` AND ${c}.date <= ${asOf}::date
+    AND ${c}.created_at < ((${asOf}::date + 1)::timestamp AT TIME ZONE 'UTC')`;
+}
 
 /**
  * The contacts of the pairs in scope, one row per pair and contact: two
@@ -71,7 +82,7 @@ function pairContactsCte(scope: SeriesScope): Prisma.Sql {
       FROM participant p
       JOIN participant q ON q.contact_id = p.contact_id AND ${order}
       JOIN contact c ON c.id = p.contact_id
-      WHERE ${filter} AND p.${column} IS NOT NULL AND q.${column} IS NOT NULL AND c.deleted_at IS NULL
+      WHERE ${filter} AND p.${column} IS NOT NULL AND q.${column} IS NOT NULL AND c.deleted_at IS NULL${asOfSql(scope.asOf)}
     )`;
 }
 
@@ -218,8 +229,8 @@ export function seriesFromRows(
  * contacts; at the official level the two officials' tenures are read too, to
  * close the silence of a pair one of whom has left office.
  */
-export async function querySeries(db: PrismaClient, pair: PairKey, today: IsoDate): Promise<GapSeries> {
-  const scope = { level: pair.level, pair };
+export async function querySeries(db: PrismaClient, pair: PairKey, today: IsoDate, asOf?: IsoDate): Promise<GapSeries> {
+  const scope = { level: pair.level, pair, asOf };
   const [held, others, leftOffice] = await Promise.all([
     fetchHeldRows(db, scope),
     fetchOtherRows(db, scope),

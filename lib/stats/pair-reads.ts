@@ -7,10 +7,18 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { ContactType, Gap, GapMarker, IsoDate, PairKey } from '../gaps/types';
 import type { Cursor } from '../paging';
+import { asOfSql } from '../gaps/sql';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
 const cursorText = (row: Cursor) => `${row.date}~${row.id}`;
+
+/** The `pair_contact` rows a permalink of `asOf` shows (see asOfSql); nothing without one. */
+function visibleAsOf(asOf: IsoDate | undefined): Prisma.Sql {
+  if (asOf === undefined) return Prisma.empty;
+  return Prisma.sql` AND date <= ${asOf}::date
+    AND EXISTS (SELECT 1 FROM contact c WHERE c.id = pair_contact.contact_id${asOfSql(asOf)})`;
+}
 
 /** A page of a pair's contacts, ordered by (date, id) and counted back from the latest, as lib/paging's pageBefore. */
 export type TimelinePage = {
@@ -33,18 +41,20 @@ export async function pairTimelinePage(
   pair: PairKey,
   cursor: Cursor | null,
   size: number,
+  asOf?: IsoDate,
 ): Promise<TimelinePage> {
+  const visible = visibleAsOf(asOf);
   const at = cursor ?? { date: '9999-12-31', id: '\uffff' };
   const [page, [{ before, total }], after] = await Promise.all([
     db.$queryRaw<Cursor[]>`
       SELECT to_char(date, 'YYYY-MM-DD') AS date, contact_id AS id FROM pair_contact
       WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b}
-        AND (date, contact_id COLLATE "C") < (${at.date}::date, ${at.id} COLLATE "C")
+        AND (date, contact_id COLLATE "C") < (${at.date}::date, ${at.id} COLLATE "C")${visible}
       ORDER BY date DESC, contact_id COLLATE "C" DESC LIMIT ${size}`,
     db.$queryRaw<{ before: number; total: number }[]>`
       SELECT (count(*) FILTER (WHERE (date, contact_id COLLATE "C") < (${at.date}::date, ${at.id} COLLATE "C")))::int AS before,
              count(*)::int AS total
-      FROM pair_contact WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b}`,
+      FROM pair_contact WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b}${visible}`,
     cursor === null
       ? Promise.resolve([] as Cursor[])
       : db.$queryRaw<(Cursor & { n: number })[]>`
@@ -52,7 +62,7 @@ export async function pairTimelinePage(
                  (row_number() OVER (ORDER BY date, contact_id COLLATE "C"))::int AS n
           FROM (SELECT date, contact_id FROM pair_contact
                 WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b}
-                  AND (date, contact_id COLLATE "C") >= (${at.date}::date, ${at.id} COLLATE "C")
+                  AND (date, contact_id COLLATE "C") >= (${at.date}::date, ${at.id} COLLATE "C")${visible}
                 ORDER BY date, contact_id COLLATE "C" LIMIT ${size + 1}) s`,
   ]);
   const items = [...page].reverse();
@@ -79,12 +89,12 @@ export type PairFacts = {
   heldTypes: ContactType[];
 };
 
-export async function pairFacts(db: Db, pair: PairKey): Promise<PairFacts> {
+export async function pairFacts(db: Db, pair: PairKey, asOf?: IsoDate): Promise<PairFacts> {
   const [row] = await db.$queryRaw<PairFacts[]>`
     SELECT count(*)::int AS "contactCount", count(gap_days)::int AS "gapCount", (count(*) FILTER (WHERE status <> 'HELD'))::int AS "markerCount",
            to_char(min(date), 'YYYY-MM-DD') AS "firstDate",
            coalesce(array_agg(DISTINCT type::text) FILTER (WHERE status = 'HELD'), '{}') AS "heldTypes"
-    FROM pair_contact WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b}`;
+    FROM pair_contact WHERE level = ${pair.level}::"PairLevel" AND a = ${pair.a} AND b = ${pair.b}${visibleAsOf(asOf)}`;
   return row;
 }
 

@@ -1,5 +1,7 @@
 import { loadPairSeries } from '@/lib/api/pairs';
-import { parseParams, rejectUnknownParams, withErrors } from '@/lib/api/respond';
+import { parseParams, rejectUnknownParams, requestOrigin, withErrors } from '@/lib/api/respond';
+import { citePair } from '@/lib/cite/pair';
+import { getPairDataVersion } from '@/lib/data/pair-page';
 import { gapSeriesJson } from '@/lib/api/serialize';
 import { downloadHeaders, exportFilename } from '@/lib/export/files';
 import { gapSeriesToCsv, gapSeriesToJson, gapsExportMeta } from '@/lib/export/gaps';
@@ -21,12 +23,24 @@ export const GET = withErrors(async (request) => {
   const today = todayUtc(at);
   const overview = await loadPairSeries(query, today);
   const body = gapSeriesJson(overview, today);
-  const meta = gapsExportMeta({ query: pairQueryToString(query), today, at });
+  const citation = citePair(
+    {
+      pair: overview.pair,
+      canonical: overview.canonical,
+      a: { ref: overview.a.ref, name: body.pair.a.label },
+      b: { ref: overview.b.ref, name: body.pair.b.label },
+      dataVersion: await getPairDataVersion(overview.pair, today, true),
+    },
+    { origin: requestOrigin(request), asOf: today, accessed: today, medium: 'Data set, gap series export' },
+  );
+  const meta = gapsExportMeta({ query: pairQueryToString(query), today, at, citation });
   const file = format === 'csv' ? gapSeriesToCsv(body, meta) : gapSeriesToJson(body, meta);
   const filename = exportFilename({ kind: 'gaps', parts: [body.pair.a.ref, body.pair.b.ref], at, format });
   const headers = new Headers(downloadHeaders(filename, format));
   // An official named by id or by a merged slug: the cache must know the pair it stands for.
   headers.set(CACHE_TAGS_HEADER, pairTag(query.level, overview.a.ref, overview.b.ref));
+  // RFC 8574: the permalink to cite, for programs that read headers rather than the file.
+  headers.set('Link', `<${citation.permalink}>; rel="cite-as"`);
   return new Response(file, { headers });
 });
 

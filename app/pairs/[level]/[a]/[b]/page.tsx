@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
+import { CiteThis } from '@/components/cite-this';
 import { GapChart } from '@/components/gap-chart';
 import { PairGapTable } from '@/components/pair-gap-table';
 import { PairHeader } from '@/components/pair-header';
@@ -19,14 +20,18 @@ import {
   pairTitle,
   sideName,
 } from '@/components/pair-view';
+import { parseAsOf } from '@/lib/cite/as-of';
+import { pageOrigin } from '@/lib/cite/origin';
+import { citePair, pairEmbedCode } from '@/lib/cite/pair';
 import { getPairPage, getPairTimeline } from '@/lib/data/pair-page';
 import { formatDate, formatNumber } from '@/lib/format';
+import { todayUtc } from '@/lib/gaps/dates';
 import { parseCursor } from '@/lib/paging';
 import { LEVEL_SEGMENT, levelFromSegment } from '@/lib/pairs';
 
 type Props = {
   params: Promise<{ level: string; a: string; b: string }>;
-  searchParams: Promise<{ before?: string | string[] }>;
+  searchParams: Promise<{ before?: string | string[]; asOf?: string | string[] }>;
 };
 
 /**
@@ -44,17 +49,19 @@ function decode(segment: string): string {
   }
 }
 
-async function load(params: Props['params']) {
+async function load(params: Props['params'], searchParams: Props['searchParams']) {
   const { level: segment, a, b } = await params;
   const level = levelFromSegment(segment);
-  if (level === null) return null;
+  // proxy.ts has answered a bad asOf with a 400 already.
+  const asOf = parseAsOf((await searchParams).asOf, todayUtc());
+  if (level === null || !asOf.ok) return null;
   const refs = [decode(a), decode(b)] as const;
-  const page = await getPairPage(level, refs[0], refs[1]);
+  const page = await getPairPage(level, refs[0], refs[1], asOf.asOf);
   return page === null ? null : { level, refs, page };
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await load(params);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const loaded = await load(params, searchParams);
   if (loaded === null) return { title: 'Pair not found' };
   const { level, page } = loaded;
   const headline = buildHeadline({
@@ -73,26 +80,49 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     : closed
       ? `${headlineText(headline)}, between ${between}: the last was on ${formatDate(closed.from)}. Every gap since ${formatDate(page.series.firstContact!.date)}, with sources.`
       : `${headlineText(headline)} between ${between}. Sought, refused and expected contacts, with sources.`;
+  const origin = await pageOrigin();
+  const self = new URL(page.canonical, origin);
+  if (page.asOf !== null) self.searchParams.set('asOf', page.asOf);
+  const oembed = `${origin}/api/oembed?${new URLSearchParams({ url: self.toString(), format: 'json' }).toString()}`;
   return {
-    title: pairTitle(page.a, page.b),
+    title:
+      page.asOf === null ? pairTitle(page.a, page.b) : `${pairTitle(page.a, page.b)}, as of ${formatDate(page.asOf)}`,
     description,
-    alternates: { canonical: page.canonical, types: { 'application/atom+xml': `/feeds${page.canonical}` } },
+    alternates: {
+      canonical: page.canonical,
+      types: {
+        'application/atom+xml': `/feeds${page.canonical}`,
+        // oEmbed discovery (https://oembed.com/#section4): consumers find the embed from the page's address.
+        'application/json+oembed': [{ url: oembed, title: pairTitle(page.a, page.b) }],
+      },
+    },
   };
 }
 
 export default async function PairPage({ params, searchParams }: Props) {
   await connection();
-  const loaded = await load(params);
+  const loaded = await load(params, searchParams);
   if (loaded === null) notFound();
   const { level, refs, page } = loaded;
+  const asOf = page.asOf;
   // Merged officials, lower-case codes and swapped spellings all land on one address.
-  if (refs[0] !== page.a.ref || refs[1] !== page.b.ref) permanentRedirect(page.canonical);
+  if (refs[0] !== page.a.ref || refs[1] !== page.b.ref) {
+    permanentRedirect(asOf === null ? page.canonical : `${page.canonical}?asOf=${asOf}`);
+  }
+  const origin = await pageOrigin();
+  const citation = citePair(page, { origin, asOf: page.today, accessed: todayUtc() });
+  const embedCode = pairEmbedCode(page, { origin, asOf });
 
   const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts, facts: page.facts };
   const headline = buildHeadline(input);
-  const timeline = await getPairTimeline(page.pair, parseCursor((await searchParams).before), TIMELINE_PAGE);
-  const timelineHref = (cursor: string) =>
-    `${page.canonical}${cursor === '' ? '' : `?before=${encodeURIComponent(cursor)}`}#timeline-title`;
+  const timeline = await getPairTimeline(page.pair, parseCursor((await searchParams).before), TIMELINE_PAGE, asOf);
+  const timelineHref = (cursor: string) => {
+    const query = new URLSearchParams();
+    if (asOf !== null) query.set('asOf', asOf);
+    if (cursor !== '') query.set('before', cursor);
+    const text = query.toString();
+    return `${page.canonical}${text === '' ? '' : `?${text}`}#timeline-title`;
+  };
   const levels = buildLevelLinks(input);
   const chart = buildChartData({
     ...input,
@@ -100,6 +130,7 @@ export default async function PairPage({ params, searchParams }: Props) {
     today: page.today,
     events: page.events,
     channels: page.channels,
+    isAsOf: asOf !== null,
   });
   const subject = `${sideName(page.a)} and ${sideName(page.b)}`;
   const markerCount = page.facts.markerCount;
@@ -118,9 +149,23 @@ export default async function PairPage({ params, searchParams }: Props) {
 
   return (
     <article className="space-y-14">
+      {asOf !== null && (
+        <aside
+          aria-label="Permalink"
+          className="border-silence bg-silence/5 rounded-r border-l-4 px-4 py-3 text-sm"
+          data-testid="as-of-banner"
+        >
+          <p>
+            <strong>This is the pair as it stood on {formatDate(asOf)}</strong>: contacts logged after that day are left
+            out, and the silence is counted to it. <Link href={page.canonical}>See the pair today</Link>
+          </p>
+        </aside>
+      )}
       <div>
         <PairHeader level={level} page={page} headline={headline} levels={levels} />
-        <WatchControl level={LEVEL_SEGMENT[level]} a={page.a.ref} b={page.b.ref} path={page.canonical} />
+        {asOf === null && (
+          <WatchControl level={LEVEL_SEGMENT[level]} a={page.a.ref} b={page.b.ref} path={page.canonical} />
+        )}
       </div>
 
       <section aria-labelledby="chart-title">
@@ -226,10 +271,11 @@ export default async function PairPage({ params, searchParams }: Props) {
         <PairTimeline
           level={level}
           contacts={timeline.items}
-          series={{ ...page.series, gaps: [...timeline.gaps, ...page.series.gaps] }}
+          series={asOf === null ? { ...page.series, gaps: [...timeline.gaps, ...page.series.gaps] } : page.series}
           today={page.today}
           context={context}
           until={timeline.nextDate ?? undefined}
+          nowLabel={asOf === null ? 'today' : 'as of'}
         />
         {(timeline.older !== null || timeline.newer !== null) && (
           <nav
@@ -252,6 +298,14 @@ export default async function PairPage({ params, searchParams }: Props) {
           </nav>
         )}
       </section>
+
+      <CiteThis
+        citation={citation}
+        asOf={page.today}
+        embedCode={embedCode}
+        isLive={asOf === null}
+        titleClassName={`${sectionTitle} mb-1`}
+      />
     </article>
   );
 }
