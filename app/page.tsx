@@ -5,8 +5,11 @@ import { ContactList } from '@/components/contact-list';
 import { PairCard } from '@/components/pair-card';
 import { SilenceChart } from '@/components/silence-chart';
 import { SilenceList } from '@/components/silence-list';
+import { WatchesPast } from '@/components/watches/watches-past';
+import { getCurrentUser } from '@/lib/auth/session';
 import { listLatestContacts, listOverdueExpected } from '@/lib/data/contacts';
 import { getDashboard } from '@/lib/data/pairs';
+import { listWatches } from '@/lib/data/watches';
 import { UNUSUAL_MIN_GAPS } from '@/lib/stats/limits';
 import { todayUtc } from '@/lib/gaps/dates';
 import { silenceUnusualness } from '@/lib/gaps/unusual';
@@ -43,11 +46,14 @@ export default async function DashboardPage({ searchParams }: Props) {
   const today = todayUtc();
 
   const page = parsePageNumber(params.page);
-  const [dashboard, latest, overdue] = await Promise.all([
+  const [dashboard, latest, overdue, watches] = await Promise.all([
     getDashboard(level, { country: countryFilter, page, pageSize: LIST_LIMIT, chartBars: 8, today }),
     listLatestContacts(6),
     listOverdueExpected(today),
+    // A signed-in reader's own watches (never cached: the response cache answers anonymous requests only).
+    getCurrentUser().then((user) => (user === null ? [] : listWatches(user.id, today))),
   ]);
+  const watchesPast = watches.filter((watch) => watch.status === 'PAST');
   const lead = dashboard.featured;
   // How the headline silence measures against its own pair's past gaps (null when it has too few to measure).
   const leadMeasure = lead ? silenceUnusualness(lead.series) : null;
@@ -186,6 +192,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       </div>
 
       <aside className="space-y-10">
+        {watches.length > 0 && <WatchesPast watches={watchesPast} total={watches.length} />}
         {overdue.length > 0 && (
           <section aria-labelledby="overdue">
             <h2 id="overdue" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">

@@ -18,6 +18,8 @@ test.describe('dashboard', () => {
     ).toBeVisible();
     // The demo data is loaded: the page must not suggest loading it.
     await expect(main.getByText(/Load the demo data/)).toHaveCount(0);
+    // A visitor has no watches (and the cached page carries no one's).
+    await expect(page.getByRole('region', { name: 'Your watches past their threshold' })).toHaveCount(0);
     // The closed pairs are history on their own pages, not running silences here.
     await expect(page.getByRole('region', { name: /Running silences between officials/ })).toHaveCount(0);
     await main.getByRole('link', { name: 'the pairs of offices' }).click();

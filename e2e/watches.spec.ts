@@ -130,6 +130,16 @@ test('a user watches a silence from its pair page, and is told in the list, the 
   await expect(items.first()).toContainText(`Past its threshold by ${SILENCE - THRESHOLD} days`);
   await expect(items.first()).toContainText(`Silent for ${SILENCE} days`);
   await expect(items.nth(1)).toContainText('Luxembourg');
+
+  // The dashboard lists the signed-in reader's watches past their threshold, and only those.
+  await page.goto('/');
+  const past = page.getByRole('region', { name: 'Your watches past their threshold' });
+  await expect(past.getByRole('link', { name: new RegExp(a.name) })).toBeVisible();
+  await expect(past).toContainText(
+    `Silent for ${SILENCE} days · threshold ${THRESHOLD} days, passed by ${SILENCE - THRESHOLD} days`,
+  );
+  await expect(past).not.toContainText('Luxembourg');
+  await page.goto('/account/watches');
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole('region', { name: 'Latest events' }).getByRole('listitem')).toHaveCount(1, {
