@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
 import { FIXTURE_OFFICIALS } from '../readouts/fixtures/officials';
 import { HELD_OUT_FIXTURES } from '../readouts/fixtures/held-out';
+import { LEAD_HELD_OUT_FIXTURES } from '../readouts/fixtures/lead-held-out';
 import { READOUT_FIXTURES } from '../readouts/fixtures/readouts';
 import { proposedValues, scoreFixtures, scoreTable, type ScoredField } from '../readouts/score';
 import { setupTestDatabase } from '../testing/database';
@@ -39,10 +40,10 @@ const FLOORS: Record<ScoredField, { precision: number; recall: number }> = {
 };
 
 describe('parsing real readouts', () => {
-  it(`reads the ${READOUT_FIXTURES.length + HELD_OUT_FIXTURES.length} fixtures with each field above its floor`, async () => {
+  it(`reads the ${READOUT_FIXTURES.length + HELD_OUT_FIXTURES.length + LEAD_HELD_OUT_FIXTURES.length} fixtures with each field above its floor`, async () => {
     await createFixtureOfficials();
     const results = [];
-    const fixtures = [...READOUT_FIXTURES, ...HELD_OUT_FIXTURES];
+    const fixtures = [...READOUT_FIXTURES, ...HELD_OUT_FIXTURES, ...LEAD_HELD_OUT_FIXTURES];
     for (const fixture of fixtures) {
       const analysis = await parseReadout({ text: fixture.text, url: fixture.url, publishedAt: fixture.publishedAt });
       results.push({ fixture, analysis });
@@ -59,7 +60,7 @@ describe('parsing real readouts', () => {
 
   it('gives every proposed field its phrase, and a phrase that is where it says in the text', async () => {
     await createFixtureOfficials();
-    for (const fixture of [...READOUT_FIXTURES, ...HELD_OUT_FIXTURES]) {
+    for (const fixture of [...READOUT_FIXTURES, ...HELD_OUT_FIXTURES, ...LEAD_HELD_OUT_FIXTURES]) {
       const { proposal } = await parseReadout({
         text: fixture.text,
         url: fixture.url,

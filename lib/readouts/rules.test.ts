@@ -83,6 +83,7 @@ describe('contact type', () => {
     ['Secretary Austin spoke with Minister Shoigu.', 'CALL', 'spoke with'],
     ['Putin had a telephone conversation with Macron.', 'CALL', 'telephone conversation'],
     ['Austin spoke by phone with Wei.', 'CALL', 'by phone'],
+    ['Secretary Blinken spoke today with Foreign Minister Lavrov.', 'CALL', 'spoke today with'],
     ['Shoigu held phone talks with Austin.', 'CALL', 'phone talks'],
     ['Shoigu and Austin talked over the phone.', 'CALL', 'over the phone'],
     ['Putin holds talks with Macron in the Kremlin.', 'MEETING', 'holds talks'],

@@ -24,7 +24,7 @@ const RULES: { type: ContactType; confidence: number; pattern: RegExp }[] = [
     type: 'CALL',
     confidence: 0.9,
     pattern:
-      /\b(?:(?:tele)?phone (?:call|conversation|talks?)|telephone|by phone|over the phone|phone(?:d)?|(?:spoke|speaks|talked) (?:with|to)|(?:held|had|made|placed|received) (?:a |an )?(?:\w+ )?call|call (?:with|from|to|between)|calls with|called)\b/i,
+      /\b(?:(?:tele)?phone (?:call|conversation|talks?)|telephone|by phone|over the phone|phone(?:d)?|(?:spoke|speaks|talked) (?:(?:today|yesterday|again|separately|by phone) )?(?:with|to)|(?:held|had|made|placed|received) (?:a |an )?(?:\w+ )?call|call (?:with|from|to|between)|calls with|called)\b/i,
   },
   {
     type: 'MEETING',
