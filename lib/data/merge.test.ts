@@ -268,7 +268,18 @@ describe('merging two duplicate officials', () => {
     const keys = (a: string, b: string) => [a, b].sort();
     const [dA, dB] = keys(world.austin.id, world.duplicate.id);
     const [kA, kB] = keys(world.austin.id, world.kept.id);
-    await db.watch.create({ data: { userId: user.id, level: 'OFFICIAL', keyA: dA, keyB: dB, thresholdDays: 30 } });
+    // Past its threshold (the watch job's state), and removed by the merge: the undo must bring it all back.
+    await db.watch.create({
+      data: {
+        userId: user.id,
+        level: 'OFFICIAL',
+        keyA: dA,
+        keyB: dB,
+        thresholdDays: 30,
+        crossedSince: new Date('2024-01-01'),
+        crossedAt: new Date('2024-02-01T12:00:00.123Z'),
+      },
+    });
     await db.watch.create({ data: { userId: user.id, level: 'OFFICIAL', keyA: kA, keyB: kB, thresholdDays: 60 } });
     const other = await createUser(
       { email: 'other@example.org', name: 'Other', role: 'VIEWER', password: 'a long password' },

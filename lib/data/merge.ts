@@ -41,6 +41,10 @@ type WatchRecord = {
   thresholdDays: number | null;
   thresholdMultiple: number | null;
   createdAt: string;
+  /** The watch job's state and the row's last change (absent from undo records written before watches kept them). */
+  crossedSince?: string | null;
+  crossedAt?: string | null;
+  updatedAt?: string;
 };
 
 /** Exactly what a merge moved, by id: the audit row's `after.undo`. */
@@ -62,7 +66,7 @@ export type MergeUndo = {
   /** Spellings added to the kept official (alias rows), by id. */
   aliases: { id: string; name: string }[];
   /** Watches moved from the duplicate to the kept official, with their keys before. */
-  watches: { id: string; keyA: string; keyB: string }[];
+  watches: { id: string; keyA: string; keyB: string; updatedAt?: string }[];
   /** Watches removed because the user already watched the same pair with the kept official. */
   removedWatches: WatchRecord[];
   /** Officials merged into the duplicate earlier, now pointing at the kept official. */
@@ -201,6 +205,9 @@ async function moveWatches(tx: Tx, from: string, to: string) {
       thresholdDays: true,
       thresholdMultiple: true,
       createdAt: true,
+      crossedSince: true,
+      crossedAt: true,
+      updatedAt: true,
     },
   });
   const moved: MergeUndo['watches'] = [];
@@ -213,10 +220,16 @@ async function moveWatches(tx: Tx, from: string, to: string) {
     });
     if (clash || keyA === keyB) {
       await tx.watch.delete({ where: { id: watch.id } });
-      removed.push({ ...watch, createdAt: watch.createdAt.toISOString() });
+      removed.push({
+        ...watch,
+        createdAt: watch.createdAt.toISOString(),
+        crossedSince: watch.crossedSince?.toISOString() ?? null,
+        crossedAt: watch.crossedAt?.toISOString() ?? null,
+        updatedAt: watch.updatedAt.toISOString(),
+      });
     } else {
       await tx.watch.update({ where: { id: watch.id }, data: { keyA, keyB } });
-      moved.push({ id: watch.id, keyA: watch.keyA, keyB: watch.keyB });
+      moved.push({ id: watch.id, keyA: watch.keyA, keyB: watch.keyB, updatedAt: watch.updatedAt.toISOString() });
     }
   }
   return { moved, removed };
@@ -526,7 +539,11 @@ export async function undoMerge(auditId: bigint, actor: Actor) {
         where: { userId: current.userId, level: 'OFFICIAL', keyA: watch.keyA, keyB: watch.keyB },
         select: { id: true },
       });
-      if (!clash) await tx.watch.update({ where: { id: watch.id }, data: { keyA: watch.keyA, keyB: watch.keyB } });
+      // Its last change put back too: the watch is as it was before the merge.
+      const updatedAt = watch.updatedAt === undefined ? {} : { updatedAt: new Date(watch.updatedAt) };
+      if (!clash) {
+        await tx.watch.update({ where: { id: watch.id }, data: { keyA: watch.keyA, keyB: watch.keyB, ...updatedAt } });
+      }
     }
     const users = new Set(
       (
@@ -539,7 +556,14 @@ export async function undoMerge(auditId: bigint, actor: Actor) {
     await tx.watch.createMany({
       data: undo.removedWatches
         .filter((w) => users.has(w.userId))
-        .map((w) => ({ ...w, level: 'OFFICIAL' as const, createdAt: new Date(w.createdAt) })),
+        .map((w) => ({
+          ...w,
+          level: 'OFFICIAL' as const,
+          createdAt: new Date(w.createdAt),
+          crossedSince: w.crossedSince ? new Date(w.crossedSince) : null,
+          crossedAt: w.crossedAt ? new Date(w.crossedAt) : null,
+          updatedAt: w.updatedAt ? new Date(w.updatedAt) : undefined,
+        })),
       skipDuplicates: true,
     });
 

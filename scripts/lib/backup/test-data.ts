@@ -85,6 +85,30 @@ export async function seedEveryTable(ownerUrl: string): Promise<void> {
        VALUES ('w1', $1, 'COUNTRY', 'RU', 'US', 0.1::float8 + 0.2::float8)`,
       [admin.id],
     );
+    // A watch's event, the private feed's token, the webhook, one delivery of the event and its attempt.
+    await client.query(
+      `INSERT INTO watch_event (id, watch_id, user_id, kind, level, key_a, key_b, silence_since, days, threshold_days)
+       VALUES ('we1', 'w1', $1, 'CROSSED', 'COUNTRY', 'RU', 'US', '2022-05-19', 2147483647, 7)`,
+      [admin.id],
+    );
+    await client.query(`INSERT INTO watch_feed_token (user_id, token_hash, prefix) VALUES ($1, $2, 'cpf_ab')`, [
+      admin.id,
+      'f'.repeat(64),
+    ]);
+    await client.query(
+      `INSERT INTO watch_webhook (user_id, url, secret, updated_at) VALUES ($1, $2, 'whsec_x', now())`,
+      [admin.id, `https://example.org/hook?q=${encodeURIComponent(TRICKY)}`],
+    );
+    await client.query(
+      `INSERT INTO webhook_delivery (id, event_id, user_id, url, state, attempts)
+       VALUES ('wd1', 'we1', $1, 'https://example.org/hook', 'FAILED', 6)`,
+      [admin.id],
+    );
+    await client.query(
+      `INSERT INTO webhook_attempt (id, delivery_id, attempt, duration_ms, ok, response_status, error)
+       VALUES ('wa1', 'wd1', 1, 0, false, NULL, $1)`,
+      [TRICKY],
+    );
     await client.query(
       `INSERT INTO audit_log (user_id, via, action, entity_type, entity_id, before, note)
        VALUES (NULL, 'cli', 'test', 'nothing', 'x', $1, $2)`,
