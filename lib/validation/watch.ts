@@ -66,6 +66,7 @@ export const ZWebhookInput = z.object({
     .max(2000, 'Use at most 2,000 characters')
     .pipe(zHttpUrl)
     .refine((url) => {
+      if (!URL.canParse(url)) return true; // zHttpUrl has refused it already (zod runs this check all the same)
       const parsed = new URL(url);
       return parsed.username === '' && parsed.password === '';
     }, 'Leave the user name and password out of the address: requests are signed instead'),

@@ -23,6 +23,8 @@ export type ActionTarget = {
   key: string;
   /** The call's arguments: bound ids first, then the previous state and the form. */
   args(world: World & ActionWorld): fc.Arbitrary<unknown[]>;
+  /** What else is wrong with a signed-in admin's call (another user's record changed), or null. */
+  check?(world: World & ActionWorld, args: unknown[], result: unknown): string | null;
 };
 
 type Fields = Record<string, fc.Arbitrary<string>>;
@@ -239,6 +241,78 @@ const passwordFields = {
 
 const ids = (pick: (world: World & ActionWorld) => string[]) => pick;
 
+const READOUT =
+  'Secretary of Defense Lloyd J. Austin III spoke by phone today with Russian Minister of Defense Sergei Shoigu on 13 May 2022.';
+
+/** A web address where a webhook or a source URL belongs: private, loopback and metadata hosts, odd schemes. */
+const hostileUrl = fc.oneof(
+  fc.constantFrom(
+    'http://localhost/hook',
+    'http://127.0.0.1:5432/',
+    'http://127.1/',
+    'http://2130706433/',
+    'http://0x7f000001/',
+    'http://[::1]/',
+    'http://[::ffff:7f00:1]/',
+    'http://[fe80::1%25eth0]/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://10.0.0.1/',
+    'http://0.0.0.0/',
+    'https://user:pass@example.org/hook',
+    'https://example.invalid/hook',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'gopher://example.org/',
+    'https://',
+    '//example.org/hook',
+    `https://example.org/${'a'.repeat(2_100)}`,
+  ),
+  hostileString,
+);
+
+/** A bound watch id that is another user's, on a call the admin's session made that was not refused. */
+function checkWatchAction(world: World & ActionWorld, args: unknown[], result: unknown): string | null {
+  const id = args.length === 3 ? args[0] : undefined;
+  const ok = (result as { ok?: unknown } | null)?.ok === true;
+  return ok && typeof id === 'string' && world.otherWatches.includes(id)
+    ? `accepted for another user’s watch ${id}`
+    : null;
+}
+
+const watchThreshold = {
+  thresholdKind: fc.constantFrom('days', 'multiple', 'other', ''),
+  threshold: fc.constantFrom('60', '2.5', '0', '11001', '100.5', '0.0001', '1e3', '-1', ' 30 ', ...NUMBERS_AS_TEXT),
+};
+
+/** The watch form of a pair page: a pair that exists (two countries of the world), and a threshold. */
+function watchForm(world: World & ActionWorld): fc.Arbitrary<FormData> {
+  const [a, b] = world.officials.filter((o, i, all) => i === 0 || o.country !== all[0].country);
+  return formArb(
+    { level: 'officials', a: a?.slug ?? 'x', b: b?.slug ?? 'y', thresholdKind: 'days', threshold: '30' },
+    {
+      level: fc.constantFrom('countries', 'offices', 'OFFICIAL', 'pairs'),
+      a: fc.oneof(fc.constantFrom('US', 'US:SECDEF', ...world.officials.map((o) => o.slug)), longString(201, 5_000)),
+      b: fc.constantFrom('RU', 'RU:MINDEF', 'US', 'XX', ...world.officials.map((o) => o.id)),
+      ...watchThreshold,
+    },
+  );
+}
+
+const watchIds = ids((w) => [...w.watches, ...w.otherWatches]);
+
+const readoutForm = formArb(
+  { text: READOUT, url: 'https://example.org/readout', publishedAt: '2022-05-13' },
+  {
+    text: fc.oneof(
+      hostileString.map((s) => `${READOUT} ${s}`),
+      fc.constantFrom(19_999, 20_000, 20_001).map((n) => READOUT.repeat(200).slice(0, n)),
+      fc.constantFrom('on 13 May 2022, ', 'spoke today with ').map((p) => p.repeat(Math.floor(19_990 / p.length))),
+    ),
+    url: hostileUrl,
+    publishedAt: fc.constantFrom(...BAD_DATES),
+  },
+);
+
 /** Every server action, by `file#export`. */
 export const ACTIONS: ActionTarget[] = [
   {
@@ -343,6 +417,37 @@ export const ACTIONS: ActionTarget[] = [
     args: call(
       ids((w) => w.officials.flatMap((o) => [o.slug, o.id])),
       () => formArb({ version: '99' }, { version }),
+    ),
+  },
+  { key: 'readouts.ts#parseReadoutAction', args: call(null, () => readoutForm) },
+  { key: 'watches.ts#createWatchAction', args: call(null, watchForm) },
+  {
+    key: 'watches.ts#updateWatchAction',
+    args: call(watchIds, () => formArb({ thresholdKind: 'days', threshold: '45' }, watchThreshold)),
+    check: checkWatchAction,
+  },
+  { key: 'watches.ts#deleteWatchAction', args: call(watchIds, () => formArb({})), check: checkWatchAction },
+  { key: 'watches.ts#regenerateFeedAction', args: call(null, () => formArb({})) },
+  { key: 'watches.ts#revokeFeedAction', args: call(null, () => formArb({})) },
+  {
+    key: 'watches.ts#setWebhookAction',
+    args: call(null, () =>
+      formArb(
+        // A public address written as one: no DNS lookup (none answers in the test sandbox) stands before the write.
+        { url: 'https://93.184.215.14/hook', secret: '' },
+        {
+          url: hostileUrl,
+          secret: fc.oneof(fc.constantFrom('short', 'x'.repeat(16), 'x'.repeat(201), ' '.repeat(20)), hostileString),
+        },
+      ),
+    ),
+  },
+  { key: 'watches.ts#removeWebhookAction', args: call(null, () => formArb({})) },
+  {
+    key: 'webhook-allowance.ts#setWebhookPrivateAction',
+    args: call(
+      ids((w) => w.users),
+      () => formArb({ allowed: 'on' }, { allowed: fc.constantFrom('off', 'ON', 'true', '1', '') }),
     ),
   },
   {

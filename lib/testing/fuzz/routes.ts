@@ -46,6 +46,11 @@ export type World = {
   importRuns: string[];
   /** A bearer token of an admin: writes get past the role check to the input. */
   token: string;
+  /** The admin's own watches, and those of other users (which no request of the admin may reach). */
+  watches: string[];
+  otherWatches: string[];
+  /** A bearer token of another, ordinary user (the owner of `otherWatches`), when the fuzzer made one. */
+  otherToken: string | null;
 };
 
 export type RouteTarget = {
@@ -62,7 +67,11 @@ export type RouteTarget = {
   errorShape: 'api' | 'auth';
   /** How many cases it gets for each one of a target of weight 1 (default 4: the fallbacks of unknown addresses and methods get 1). */
   weight?: number;
+  /** Statuses of 500 and above that the route answers on purpose (oEmbed's 501 for a format it does not offer). */
+  allowedStatuses?: readonly number[];
   request(world: World): fc.Arbitrary<FuzzRequest>;
+  /** What else is wrong with an answer (another user's record shown or changed), or null. */
+  check?(world: World, req: FuzzRequest, status: number, text: string): string | null;
 };
 
 /** Lone surrogates cannot be percent-encoded; a browser sends U+FFFD for them, and so do we. */
@@ -367,10 +376,8 @@ function idArb(real: string[]): fc.Arbitrary<string> {
   );
 }
 
-const writeHeaders = (world: World) =>
-  fc
-    .tuple(authArb(world), contentTypeArb)
-    .map(([auth, type]) => headersOf({ authorization: auth, 'content-type': type }));
+const writeHeaders = (world: World, auth: (world: World) => fc.Arbitrary<string | null> = authArb) =>
+  fc.tuple(auth(world), contentTypeArb).map(([auth, type]) => headersOf({ authorization: auth, 'content-type': type }));
 
 const readHeaders: fc.Arbitrary<Record<string, string>> = fc.oneof(
   { arbitrary: fc.constant({}), weight: 8 },
@@ -472,10 +479,11 @@ function write(
   param: string | null,
   fields: (world: World) => fc.Arbitrary<Record<string, unknown>>,
   ids: (world: World) => string[],
+  auth: (world: World) => fc.Arbitrary<string | null> = authArb,
 ) {
   return (world: World) =>
     fc
-      .tuple(idArb(ids(world)), writeHeaders(world), bodyArb(fields(world)), fc.option(queryArb({}), { freq: 8 }))
+      .tuple(idArb(ids(world)), writeHeaders(world, auth), bodyArb(fields(world)), fc.option(queryArb({}), { freq: 8 }))
       .map(([id, headers, body, query]): FuzzRequest => ({
         method,
         path: route(encodeSegment(id)),
@@ -676,6 +684,11 @@ const NOT_ALLOWED: [file: string, path: string, methods: Method[]][] = [
   ['app/api/imports/route.ts', '/api/imports', ['GET', 'PUT', 'PATCH', 'DELETE']],
   ['app/api/imports/[id]/route.ts', '/api/imports/x', ['POST', 'PUT', 'PATCH', 'DELETE']],
   ['app/api/auth/[...all]/route.ts', '/api/auth/sign-in/email', ['PUT', 'PATCH', 'DELETE']],
+  [v1('readouts/parse'), '/api/v1/readouts/parse', ['GET', 'PUT', 'PATCH', 'DELETE']],
+  [v1('watches'), '/api/v1/watches', ['PUT', 'PATCH', 'DELETE']],
+  [v1('watches/[id]'), '/api/v1/watches/x', ['POST', 'PUT']],
+  [v1('watches/events'), '/api/v1/watches/events', ['POST', 'PUT', 'PATCH', 'DELETE']],
+  ['app/api/oembed/route.ts', '/api/oembed', ['POST', 'PUT', 'PATCH', 'DELETE']],
 ];
 
 /** A method the route does not take, with whatever body and query. */
@@ -700,6 +713,345 @@ function notAllowed(file: string, path: string, method: Method): RouteTarget {
         })),
   };
 }
+
+const READOUT_TEXT =
+  'Secretary of Defense Lloyd J. Austin III spoke by phone today with Russian Minister of Defense Sergei Shoigu on 13 May 2022.';
+
+/** A readout's text: the sound one with hostile text inside, hostile text alone, just past the 20,000 limit, dates by the thousand. */
+const readoutText: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: hostileString.map((s) => `${READOUT_TEXT} ${s} ${READOUT_TEXT}`), weight: 3 },
+  { arbitrary: hostileString, weight: 2 },
+  { arbitrary: fc.constantFrom(19_999, 20_000, 20_001).map((n) => READOUT_TEXT.repeat(200).slice(0, n)), weight: 1 },
+  {
+    arbitrary: fc
+      .constantFrom('on 13 May 2022, ', 'spoke today with ', '2022-05-13 ', 'met in Moscow with ', '(((', 'call call ')
+      .map((piece) => piece.repeat(Math.floor(19_990 / piece.length))),
+    weight: 1,
+  },
+  { arbitrary: wrongType, weight: 1 },
+);
+
+const hostileUrl = fc.oneof(
+  fc.constantFrom(
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[::1]/',
+    'https://user:pass@example.org/',
+    'https://',
+    '//evil.example/x',
+    'data:text/html,<script>alert(1)</script>',
+    `https://example.org/${'a'.repeat(2_100)}`,
+  ),
+  hostileString,
+);
+
+const READOUT_ROUTE: RouteTarget = {
+  name: 'POST /api/v1/readouts/parse',
+  file: v1('readouts/parse'),
+  method: 'POST',
+  // It proposes a contact and writes nothing, whatever it is sent.
+  writes: false,
+  errorShape: 'api',
+  request: write(
+    'POST',
+    () => '/api/v1/readouts/parse',
+    null,
+    () =>
+      mutate(
+        { text: READOUT_TEXT, url: 'https://example.org/readout', publishedAt: '2022-05-13' },
+        {
+          text: readoutText,
+          url: fc.oneof(hostileUrl, anyValue),
+          publishedAt: hostileDate,
+        },
+      ),
+    () => [],
+  ),
+};
+
+/** The watches API's Authorization: mostly the admin's token, sometimes another user's, none or a bad one. */
+function watchAuthArb(world: World): fc.Arbitrary<string | null> {
+  return world.otherToken === null
+    ? authArb(world)
+    : fc.oneof(
+        { arbitrary: authArb(world), weight: 4 },
+        { arbitrary: fc.constant(`Bearer ${world.otherToken}`), weight: 1 },
+      );
+}
+
+/** Whose watches a request's token reaches, and those it must never reach: the other user's. */
+function foreignWatches(world: World, req: FuzzRequest): string[] {
+  const auth = req.headers.authorization;
+  if (auth === ADMIN(world)) return world.otherWatches;
+  if (world.otherToken !== null && auth === `Bearer ${world.otherToken}`) return world.watches;
+  return [];
+}
+
+/** A 2xx for a watch id that belongs to another user than the token's. */
+function checkWatchId(world: World, req: FuzzRequest, status: number): string | null {
+  const id = req.params.id;
+  return status < 300 && typeof id === 'string' && foreignWatches(world, req).includes(id)
+    ? `answered ${status} for another user’s watch ${id}`
+    : null;
+}
+
+/** A list of watches or events (`idKey` names the watch) that shows another user's. */
+function checkWatchList(idKey: 'id' | 'watchId') {
+  return (world: World, req: FuzzRequest, status: number, text: string): string | null => {
+    if (status >= 300) return null;
+    const foreign = foreignWatches(world, req);
+    const items = (JSON.parse(text) as { items?: Record<string, unknown>[] }).items ?? [];
+    const shown = items.filter((item) => foreign.includes(String(item[idKey])));
+    return shown.length > 0 ? `listed another user’s watch ${String(shown[0][idKey])}` : null;
+  };
+}
+
+const watchIds = (world: World) => [...world.watches, ...world.otherWatches];
+
+const thresholdFields = {
+  thresholdDays: fc.oneof(fc.constantFrom(1, 11_000, 11_001, '30', '', null), hostileNumber),
+  thresholdMultiple: fc.oneof(fc.constantFrom(0, 0.001, 100, 100.5, '1.5', ''), hostileNumber),
+};
+
+/** A sound pair to watch: two countries that have officials, or the officials themselves. */
+function soundWatch(world: World): fc.Arbitrary<Record<string, unknown>> {
+  const [a, b] = world.officials.filter((o, i, all) => i === 0 || o.country !== all[0].country);
+  const pairs: Record<string, unknown>[] = [{ level: 'countries', a: a?.country ?? 'US', b: b?.country ?? 'RU' }];
+  if (a && b) pairs.push({ level: 'officials', a: a.slug, b: b.slug });
+  return fc
+    .tuple(fc.constantFrom(...pairs), fc.integer({ min: 1, max: 400 }))
+    .map(([pair, days]) => ({ ...pair, thresholdDays: days }));
+}
+
+const WATCH_ROUTES: RouteTarget[] = [
+  {
+    name: 'GET /api/v1/watches',
+    file: v1('watches'),
+    method: 'GET',
+    writes: false,
+    errorShape: 'api',
+    request: (world) =>
+      fc.tuple(watchAuthArb(world), fc.option(queryArb({}), { freq: 3 })).map(([auth, query]) => ({
+        method: 'GET',
+        path: '/api/v1/watches',
+        params: {},
+        query: query ?? '',
+        headers: headersOf({ authorization: auth }),
+      })),
+    check: checkWatchList('id'),
+  },
+  {
+    name: 'POST /api/v1/watches',
+    file: v1('watches'),
+    method: 'POST',
+    writes: true,
+    errorShape: 'api',
+    request: (world) =>
+      soundWatch(world).chain((sound) =>
+        write(
+          'POST',
+          () => '/api/v1/watches',
+          null,
+          () =>
+            mutate(sound, {
+              level: fc.oneof(fc.constantFrom('OFFICE', 'offices', 'country', 'pairs', 'COUNTRIES '), anyValue),
+              a: fc.oneof(refArb(world), longString(201, 5_000), anyValue),
+              b: fc.oneof(refArb(world), fc.constantFrom('US', 'us', 'XX', 'US:SECDEF'), anyValue),
+              ...thresholdFields,
+              userId: fc.constantFrom(...world.otherWatches, 'someone-else'),
+            }),
+          () => [],
+          watchAuthArb,
+        )(world),
+      ),
+  },
+  {
+    name: 'GET /api/v1/watches/{id}',
+    file: v1('watches/[id]'),
+    method: 'GET',
+    writes: false,
+    errorShape: 'api',
+    request: (world) =>
+      fc.tuple(idArb(watchIds(world)), watchAuthArb(world)).map(([id, auth]) => ({
+        method: 'GET',
+        path: `/api/v1/watches/${encodeSegment(id)}`,
+        params: { id },
+        query: '',
+        headers: headersOf({ authorization: auth }),
+      })),
+    check: checkWatchId,
+  },
+  {
+    name: 'PATCH /api/v1/watches/{id}',
+    file: v1('watches/[id]'),
+    method: 'PATCH',
+    writes: true,
+    errorShape: 'api',
+    request: write(
+      'PATCH',
+      (id) => `/api/v1/watches/${id}`,
+      'id',
+      () =>
+        fc.oneof(
+          fc.constantFrom(
+            { thresholdDays: 45 },
+            { thresholdMultiple: 2.5 },
+            { thresholdDays: null, thresholdMultiple: '3' },
+          ),
+          mutate({ thresholdDays: 45 }, { ...thresholdFields, level: anyValue }),
+          mutate({ thresholdDays: 45 }, { ...thresholdFields, level: anyValue }),
+        ),
+      watchIds,
+      watchAuthArb,
+    ),
+    check: checkWatchId,
+  },
+  {
+    name: 'DELETE /api/v1/watches/{id}',
+    file: v1('watches/[id]'),
+    method: 'DELETE',
+    writes: true,
+    errorShape: 'api',
+    request: (world) =>
+      fc
+        .tuple(idArb(watchIds(world)), watchAuthArb(world), fc.option(brokenBody, { freq: 4 }))
+        .map(([id, auth, body]) => ({
+          method: 'DELETE',
+          path: `/api/v1/watches/${encodeSegment(id)}`,
+          params: { id },
+          query: '',
+          headers: headersOf({ authorization: auth }),
+          body: body ?? undefined,
+        })),
+    check: checkWatchId,
+  },
+  {
+    name: 'GET /api/v1/watches/events',
+    file: v1('watches/events'),
+    method: 'GET',
+    writes: false,
+    errorShape: 'api',
+    request: (world) =>
+      fc
+        .tuple(
+          queryArb(
+            {
+              limit: fc.constantFrom('1', '50', '500', '501', '0', '-1', '1.5', '1e3', 'NaN', '99999999999'),
+              watch: fc.oneof(
+                watchIds(world).length > 0 ? fc.constantFrom(...watchIds(world)) : hostileParam,
+                fc.constantFrom('\u0000', 'a\u0000b', ' ', '%'),
+                longString(201, 1_000),
+                hostileParam,
+              ),
+            },
+            fc.constant(world.otherWatches.length > 0 ? [['watch', world.otherWatches[0]] as [string, string]] : []),
+          ),
+          watchAuthArb(world),
+        )
+        .map(([query, auth]) => ({
+          method: 'GET',
+          path: '/api/v1/watches/events',
+          params: {},
+          query,
+          headers: headersOf({ authorization: auth }),
+        })),
+    check: checkWatchList('watchId'),
+  },
+];
+
+/** A pair page's address to ask oEmbed about: sound ones (page, embed, asOf), and hostile ones of every kind. */
+function oembedUrl(world: World): fc.Arbitrary<string> {
+  const [a, b] = world.officials.filter((o, i, all) => i === 0 || o.country !== all[0].country);
+  const pages = [`/pairs/countries/${a?.country ?? 'US'}/${b?.country ?? 'RU'}`, '/pairs/offices/US:SECDEF/RU:MINDEF'];
+  if (a && b) pages.push(`/pairs/officials/${a.slug}/${b.slug}`);
+  const sound = fc
+    .tuple(
+      fc.constantFrom(...pages),
+      fc.constantFrom('', 'http://localhost:3000'),
+      fc.constantFrom('', '/embed'),
+      fc.option(fc.oneof(soundDate, fc.constantFrom(...BAD_DATES), fc.constant('9999-12-31')), { freq: 2 }),
+    )
+    .map(([page, origin, embed, asOf]) => `${origin}${embed}${page}${asOf === null ? '' : `?asOf=${asOf}`}`);
+  return fc.oneof(
+    { arbitrary: sound, weight: 4 },
+    {
+      arbitrary: fc.constantFrom(
+        'https://evil.example/pairs/countries/US/RU',
+        '//evil.example/pairs/countries/US/RU',
+        'javascript:alert(1)//pairs/countries/US/RU',
+        'http://localhost:3000@evil.example/pairs/countries/US/RU',
+        '/pairs/countries/%E0%A4%A/RU',
+        '/pairs/countries/%00/RU',
+        '/pairs/countries/US/US',
+        '/pairs/countries/US',
+        '/pairs/nations/US/RU',
+        '/pairs/officials/../../admin',
+        '/pairs/countries/US/RU?asOf=2022-05-13&asOf=2022-05-14',
+        'http://169.254.169.254/latest/meta-data/',
+        'file:///etc/passwd',
+        ' ',
+        '',
+      ),
+      weight: 3,
+    },
+    {
+      arbitrary: fc
+        .tuple(fc.constantFrom('countries', 'officials', 'offices'), pathSegment, pathSegment)
+        .map(([level, x, y]) => `/pairs/${level}/${encodeSegment(x)}/${encodeSegment(y)}`),
+      weight: 3,
+    },
+    { arbitrary: longString(5_000, 15_000).map((s) => `/pairs/countries/${s}/RU`), weight: 1 },
+    { arbitrary: hostileParam, weight: 2 },
+  );
+}
+
+const pixelParam = fc.constantFrom('400', '1', '0', '-1', '1.5', '1e3', '99999999999999999999', ' 300 ', '', 'NaN');
+
+const OEMBED_ROUTE: RouteTarget = {
+  name: 'GET /api/oembed',
+  file: 'app/api/oembed/route.ts',
+  method: 'GET',
+  writes: false,
+  // oEmbed's own answer to a format it does not offer (https://oembed.com, section 2.3.4).
+  allowedStatuses: [501],
+  errorShape: 'api',
+  request: (world) =>
+    fc
+      .tuple(
+        queryArb(
+          {
+            url: oembedUrl(world),
+            maxwidth: pixelParam,
+            maxheight: pixelParam,
+            format: fc.constantFrom('json', 'xml', 'JSON', '', 'json&format=xml'),
+          },
+          oembedUrl(world).map((url): Pairs => [['url', url]]),
+        ),
+        fc.oneof(
+          { arbitrary: readHeaders, weight: 4 },
+          {
+            arbitrary: fc
+              .tuple(
+                fc.constantFrom('host', 'x-forwarded-host', 'x-forwarded-proto'),
+                fc.oneof(
+                  fc.constantFrom(
+                    'evil.example',
+                    'localhost:3000, evil.example',
+                    'javascript',
+                    'a b',
+                    'x'.repeat(5_000),
+                  ),
+                  hostileParam.filter(printable),
+                ),
+              )
+              .map(([name, value]) => ({ [name]: value })),
+            weight: 1,
+          },
+        ),
+      )
+      .map(([query, headers]): FuzzRequest => ({ method: 'GET', path: '/api/oembed', params: {}, query, headers })),
+};
 
 /** Every route handler, by method. */
 export const ROUTES: RouteTarget[] = [
@@ -975,6 +1327,9 @@ export const ROUTES: RouteTarget[] = [
         headers: headersOf({ authorization: auth }),
       })),
   },
+  READOUT_ROUTE,
+  ...WATCH_ROUTES,
+  OEMBED_ROUTE,
   {
     name: 'GET /api/auth/{...all}',
     file: 'app/api/auth/[...all]/route.ts',

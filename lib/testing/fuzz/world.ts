@@ -15,7 +15,11 @@ const CLI = { userId: null, via: 'cli' as const };
  * The records the generators name, read from the database. The fuzzer's own account and tokens are left
  * out: an action that happened to revoke its token or disable it would leave every later write a 401.
  */
-export async function discoverWorld(client: pg.ClientBase, token: string): Promise<World & ActionWorld> {
+export async function discoverWorld(
+  client: pg.ClientBase,
+  token: string,
+  otherToken: string | null = null,
+): Promise<World & ActionWorld> {
   const hash = createHash('sha256').update(token).digest('hex');
   const own = await client.query<{ user_id: string }>(`SELECT user_id FROM api_token WHERE token_hash = $1`, [hash]);
   const self = own.rows[0]?.user_id ?? '';
@@ -29,6 +33,9 @@ export async function discoverWorld(client: pg.ClientBase, token: string): Promi
   );
   return {
     token,
+    otherToken,
+    watches: await ids(`SELECT id FROM watch WHERE user_id = $1 ORDER BY created_at, id LIMIT 3`),
+    otherWatches: await ids(`SELECT id FROM watch WHERE user_id <> $1 ORDER BY created_at, id LIMIT 3`),
     officials: officials.rows,
     contacts: contacts.rows,
     importRuns: await ids(`SELECT id FROM import_run ORDER BY started_at DESC LIMIT 4`),
@@ -107,4 +114,48 @@ export async function makeFuzzAdmin(options: { signIn: boolean }): Promise<{ tok
     .map((c) => c.split(';')[0])
     .join('; ');
   return { token, cookie };
+}
+
+/**
+ * A watch of the admin's own (so that its changes reach past "not found"), and another user, a viewer,
+ * with a watch of the same pair, one event of it and an API token: the token is returned. Nothing is
+ * made for watches when no two officials of two countries exist to name a pair.
+ */
+export async function makeOtherWatcher(client: pg.ClientBase, adminToken: string): Promise<string> {
+  const { createUser } = await import('../../data/users');
+  const { createApiToken } = await import('../../data/api-tokens');
+  const { createWatch } = await import('../../data/watches');
+  const { getDb } = await import('../../db');
+  const { ZWatchInput } = await import('../../validation/watch');
+  const email = `fuzz-watcher-${randomBytes(6).toString('hex')}@example.org`;
+  const other = await createUser(
+    { email, name: 'Fuzz watcher', role: 'VIEWER', password: randomBytes(18).toString('base64url') },
+    CLI,
+  );
+  const { token } = await createApiToken({ email, name: 'fuzz watcher' }, CLI);
+  const hash = createHash('sha256').update(adminToken).digest('hex');
+  const admin = (await client.query<{ user_id: string }>(`SELECT user_id FROM api_token WHERE token_hash = $1`, [hash]))
+    .rows[0]?.user_id;
+  const { rows } = await client.query<{ country: string }>(
+    `SELECT DISTINCT country FROM official WHERE merged_into_id IS NULL ORDER BY country LIMIT 2`,
+  );
+  if (rows.length < 2 || admin === undefined) return token;
+  const input = ZWatchInput.parse({ level: 'countries', a: rows[0].country, b: rows[1].country, thresholdDays: 30 });
+  await createWatch(admin, input, CLI);
+  const watch = await createWatch(other.id, input, CLI);
+  // What the watch job records when the silence passes the threshold (the job itself would write for every watch).
+  await getDb().watchEvent.create({
+    data: {
+      watchId: watch.id,
+      userId: other.id,
+      kind: 'CROSSED',
+      level: watch.level,
+      keyA: watch.pair.a.key,
+      keyB: watch.pair.b.key,
+      silenceSince: new Date('2022-05-13T00:00:00Z'),
+      days: 40,
+      thresholdDays: 30,
+    },
+  });
+  return token;
 }
