@@ -3,8 +3,10 @@ import { getDb } from '../db';
 import { todayUtc, toIsoDate } from '../gaps/dates';
 import type { IsoDate, PairLevel } from '../gaps/types';
 import { AppError } from '../errors';
+import type { Prisma } from '../generated/prisma/client';
 import { pairPath } from '../pairs';
 import { thresholdDays, thresholdText, watchStatus, type Threshold, type WatchStatus } from '../watches/rules';
+import { isStorableText } from '../validation/text';
 import type { WatchInput, WatchThresholdInput } from '../validation/watch';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
@@ -122,11 +124,18 @@ export async function listWatches(userId: string, today: IsoDate = todayUtc()): 
   );
 }
 
+const NO_SUCH_WATCH = 'You have no such watch: it may have been deleted.';
+
+/** The user's watch row by id, or NOT_FOUND (also for an id PostgreSQL could not even compare: a NUL in it). */
+async function ownWatch(db: Pick<Prisma.TransactionClient, 'watch'>, userId: string, id: string) {
+  const row = isStorableText(id) ? await db.watch.findFirst({ where: { id, userId }, select: WATCH_SELECT }) : null;
+  if (row === null) throw new AppError('NOT_FOUND', NO_SUCH_WATCH);
+  return row;
+}
+
 /** One of the user's watches, or NOT_FOUND. */
 export async function getWatch(userId: string, id: string, today: IsoDate = todayUtc()): Promise<WatchView> {
-  const row = await getDb().watch.findFirst({ where: { id, userId }, select: WATCH_SELECT });
-  if (row === null) throw new AppError('NOT_FOUND', 'You have no such watch: it may have been deleted.');
-  return (await viewsOf([row], today))[0];
+  return (await viewsOf([await ownWatch(getDb(), userId, id)], today))[0];
 }
 
 /** The user's watch of a pair named as its page's address names it, or null. */
@@ -180,8 +189,7 @@ export async function createWatch(userId: string, input: WatchInput, actor: Acto
 /** Changes the threshold of one of the user's watches. */
 export async function updateWatch(userId: string, id: string, input: WatchThresholdInput, actor: Actor) {
   const row = await getDb().$transaction(async (tx) => {
-    const before = await tx.watch.findFirst({ where: { id, userId }, select: WATCH_SELECT });
-    if (before === null) throw new AppError('NOT_FOUND', 'You have no such watch: it may have been deleted.');
+    const before = await ownWatch(tx, userId, id);
     const after = await tx.watch.update({ where: { id }, data: thresholdData(input), select: WATCH_SELECT });
     await writeAudit(
       tx,
@@ -197,8 +205,7 @@ export async function updateWatch(userId: string, id: string, input: WatchThresh
 /** Stops watching: the watch and its events go (the feed no longer lists them). */
 export async function deleteWatch(userId: string, id: string, actor: Actor) {
   return getDb().$transaction(async (tx) => {
-    const before = await tx.watch.findFirst({ where: { id, userId }, select: WATCH_SELECT });
-    if (before === null) throw new AppError('NOT_FOUND', 'You have no such watch: it may have been deleted.');
+    const before = await ownWatch(tx, userId, id);
     await tx.watch.delete({ where: { id } });
     await writeAudit(tx, actor, { action: 'delete', entityType: 'watch', entityId: id, before }, { publish: false });
     return before;
