@@ -346,8 +346,13 @@ test.describe('OpenAPI document', () => {
         '/api/v1/officials/{idOrSlug}',
         '/api/v1/openapi.json',
         '/api/v1/ping',
+        '/api/v1/readouts/parse',
+        '/api/v1/watches',
+        '/api/v1/watches/events',
+        '/api/v1/watches/{id}',
         '/feeds/contacts.xml',
         '/feeds/pairs/{level}/{a}/{b}',
+        '/feeds/watches/{token}',
       ].sort(),
     );
     expect(doc.components.schemas.Error).toBeDefined();
