@@ -28,8 +28,12 @@ type Actor = 'anonymous' | Extract<AccountName, 'viewer' | 'researcher' | 'admin
 const ACTORS: Actor[] = ['anonymous', 'viewer', 'researcher', 'admin'];
 const RESEARCHERS: Actor[] = ['researcher', 'admin'];
 const ADMINS: Actor[] = ['admin'];
+const SIGNED_IN: Actor[] = ['viewer', 'researcher', 'admin'];
 
-type World = { a: Official; b: Official; contactId: string; name: string };
+/** A watch's owner: the actor, or for a request with no account, the admin (whose watch it must not touch). */
+type Owner = Exclude<Actor, 'anonymous'>;
+
+type World = { a: Official; b: Official; contactId: string; name: string; owner: Owner; watchId?: string };
 
 type Endpoint = {
   name: string;
@@ -40,6 +44,8 @@ type Endpoint = {
   /** Who may, by hand from DESIGN.md; everyone else is refused. */
   allowed: Actor[];
   success: number;
+  /** Before `target` is read: what the request acts on, when the world does not hold it yet. */
+  setup?(request: APIRequestContext, world: World): Promise<void>;
   send(request: APIRequestContext, world: World, headers: Record<string, string>): Promise<APIResponse>;
   /** What the endpoint would change, read through the API. */
   target(api: WriteApi, world: World): Promise<unknown>;
@@ -133,7 +139,77 @@ const ENDPOINTS: Endpoint[] = [
       expect(await api.getOfficial(a.slug)).toMatchObject({ version: 2, bio: 'Edited.' });
     },
   },
+  {
+    name: 'watch a silence',
+    method: 'post',
+    path: '/api/v1/watches',
+    permission: 'account:update',
+    allowed: SIGNED_IN,
+    success: 201,
+    send: (request, { a, b }, headers) =>
+      request.post('/api/v1/watches', {
+        headers,
+        data: { level: 'officials', a: a.slug, b: b.slug, thresholdDays: 30 },
+      }),
+    target: (api, world) => watchesOfPair(api.request, world),
+    async expectChanged(api, world) {
+      const watches = await watchesOfPair(api.request, world);
+      expect(watches.map((w) => w.threshold.days)).toEqual([30]);
+      world.watchId = watches[0].id;
+    },
+  },
+  {
+    name: 'change a watch’s threshold',
+    method: 'patch',
+    path: '/api/v1/watches/{id}',
+    permission: 'account:update',
+    allowed: SIGNED_IN,
+    success: 200,
+    setup: ownWatch,
+    send: (request, { watchId }, headers) =>
+      request.patch(`/api/v1/watches/${watchId}`, { headers, data: { thresholdMultiple: 2 } }),
+    target: (api, world) => watchesOfPair(api.request, world),
+    async expectChanged(api, world) {
+      const watches = await watchesOfPair(api.request, world);
+      expect(watches.map((w) => [w.threshold.days, w.threshold.multiple])).toEqual([[null, 2]]);
+    },
+  },
+  {
+    name: 'stop watching',
+    method: 'delete',
+    path: '/api/v1/watches/{id}',
+    permission: 'account:update',
+    allowed: SIGNED_IN,
+    success: 200,
+    setup: ownWatch,
+    send: (request, { watchId }, headers) => request.delete(`/api/v1/watches/${watchId}`, { headers }),
+    target: (api, world) => watchesOfPair(api.request, world),
+    async expectChanged(api, world) {
+      expect(await watchesOfPair(api.request, world)).toEqual([]);
+      world.watchId = undefined;
+    },
+  },
 ];
+
+type WatchJson = { id: string; pair: { href: string }; threshold: { days: number | null; multiple: number | null } };
+
+/** The owner's watches of the world's pair, read with the owner's token. */
+async function watchesOfPair(request: APIRequestContext, { a, b, owner }: World): Promise<WatchJson[]> {
+  const response = await request.get('/api/v1/watches', { headers: bearer(owner) });
+  expect(response.status(), await response.text()).toBe(200);
+  const { items } = (await response.json()) as { items: WatchJson[] };
+  return items.filter((w) => w.pair.href.includes(a.slug) && w.pair.href.includes(b.slug));
+}
+
+/** A watch of the world's pair by its owner, for the request to act on. */
+async function ownWatch(request: APIRequestContext, world: World): Promise<void> {
+  const response = await request.post('/api/v1/watches', {
+    headers: bearer(world.owner),
+    data: { level: 'officials', a: world.a.slug, b: world.b.slug, thresholdDays: 10 },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  world.watchId = ((await response.json()) as { id: string }).id;
+}
 
 function headersOf(actor: Actor): Record<string, string> {
   return actor === 'anonymous' ? {} : bearer(actor);
@@ -144,7 +220,10 @@ async function contactsTotal(request: APIRequestContext): Promise<number> {
 }
 
 test('the matrix covers every write the OpenAPI document lists, with the permission it names', () => {
-  const writes = operationsOf(openApiDocument).filter(({ method }) => method !== 'get');
+  // Parsing a readout is a POST that writes nothing: public, like the reads (lib/api/openapi.test.ts checks it).
+  const writes = operationsOf(openApiDocument).filter(
+    ({ method, path }) => method !== 'get' && path !== '/api/v1/readouts/parse',
+  );
   expect(new Set(ENDPOINTS.map((e) => `${e.method} ${e.path}`))).toEqual(
     new Set(writes.map(({ method, path }) => `${method} ${path}`)),
   );
@@ -170,24 +249,31 @@ for (const endpoint of ENDPOINTS) {
       test(`${actor}: ${allowed ? 'allowed' : 'refused'}`, async ({ api, request }) => {
         const [a, b] = await api.pair();
         const { id: contactId } = await api.contact(a, b, { date: '2022-05-13' }, 'researcher2');
-        const world: World = { a, b, contactId, name: `Apitest Matrix ${uniqueTag()}` };
-        const before = await endpoint.target(api, world);
-        const totalBefore = await contactsTotal(request);
+        const owner: Owner = actor === 'anonymous' ? 'admin' : actor;
+        const world: World = { a, b, contactId, name: `Apitest Matrix ${uniqueTag()}`, owner };
+        await endpoint.setup?.(request, world);
+        try {
+          const before = await endpoint.target(api, world);
+          const totalBefore = await contactsTotal(request);
 
-        const response = await endpoint.send(request, world, headersOf(actor));
-        await expectDocumented(response, endpoint.method, endpoint.path);
+          const response = await endpoint.send(request, world, headersOf(actor));
+          await expectDocumented(response, endpoint.method, endpoint.path);
 
-        if (allowed) {
-          expect(response.status(), await response.text()).toBe(endpoint.success);
-          // An official this request made goes with the test's own.
-          if (endpoint.path === '/api/v1/officials') api.adopt(await response.json());
-          await endpoint.expectChanged(api, world);
-          return;
+          if (allowed) {
+            expect(response.status(), await response.text()).toBe(endpoint.success);
+            // An official this request made goes with the test's own.
+            if (endpoint.path === '/api/v1/officials') api.adopt(await response.json());
+            await endpoint.expectChanged(api, world);
+            return;
+          }
+          if (actor === 'anonymous') await expectError(response, 401, 'UNAUTHENTICATED');
+          else await expectError(response, 403, 'FORBIDDEN');
+          expect(await endpoint.target(api, world)).toEqual(before);
+          expect(await contactsTotal(request)).toBe(totalBefore);
+        } finally {
+          // The accounts are shared with other specs: a watch this test made goes with it.
+          if (world.watchId) await request.delete(`/api/v1/watches/${world.watchId}`, { headers: bearer(owner) });
         }
-        if (actor === 'anonymous') await expectError(response, 401, 'UNAUTHENTICATED');
-        else await expectError(response, 403, 'FORBIDDEN');
-        expect(await endpoint.target(api, world)).toEqual(before);
-        expect(await contactsTotal(request)).toBe(totalBefore);
       });
     }
   });

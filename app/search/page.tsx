@@ -131,7 +131,7 @@ export default async function SearchPage({ searchParams }: Props) {
             ) : (
               <ul className="grid gap-3 sm:grid-cols-2">
                 {officials.items.map((o) => (
-                  <li key={o.id} className="border-rule rounded border p-3">
+                  <li key={o.id} className="border-rule min-w-0 rounded border p-3 break-words">
                     <Link href={`/officials/${o.slug}`} className="font-medium">
                       {o.name}
                     </Link>{' '}

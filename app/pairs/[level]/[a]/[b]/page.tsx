@@ -116,12 +116,13 @@ export default async function PairPage({ params, searchParams }: Props) {
   const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts, facts: page.facts };
   const headline = buildHeadline(input);
   const timeline = await getPairTimeline(page.pair, parseCursor((await searchParams).before), TIMELINE_PAGE, asOf);
+  // encodeURIComponent, not URLSearchParams: the cursor's "~" stays readable in the address (`?before=2022-05-13~id`).
   const timelineHref = (cursor: string) => {
-    const query = new URLSearchParams();
-    if (asOf !== null) query.set('asOf', asOf);
-    if (cursor !== '') query.set('before', cursor);
-    const text = query.toString();
-    return `${page.canonical}${text === '' ? '' : `?${text}`}#timeline-title`;
+    const query = [
+      ...(asOf === null ? [] : [`asOf=${asOf}`]),
+      ...(cursor === '' ? [] : [`before=${encodeURIComponent(cursor)}`]),
+    ].join('&');
+    return `${page.canonical}${query === '' ? '' : `?${query}`}#timeline-title`;
   };
   const levels = buildLevelLinks(input);
   const chart = buildChartData({
