@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isDatabaseAvailable } from '@/lib/db-health';
 import { AS_OF_PARAM, parseAsOf } from '@/lib/cite/as-of';
 import { badRequestPage } from '@/lib/cite/bad-request-page';
+import { staticPage } from '@/lib/static-page';
 import { todayUtc } from '@/lib/gaps/dates';
 
 /** Pair pages and their embeds, which take `?asOf=`: a refused date is a 400 before anything is read. */
@@ -29,23 +30,12 @@ function refuseAsOf(request: NextRequest): NextResponse | null {
 const RETRY_AFTER_SECONDS = '5';
 const MESSAGE = 'The database is not answering; try again in a moment.';
 
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Not answering · Counterpart</title>
-<style>
-:root{color-scheme:light dark;--ink:#1c1b19;--muted:#6b6862;--paper:#fbfaf7;--rule:#e4e1da}
-@media (prefers-color-scheme:dark){:root{--ink:#ecebe7;--muted:#a19d95;--paper:#141413;--rule:#34332f}}
-body{margin:0;background:var(--paper);color:var(--ink);font:16px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif}
-header{border-bottom:1px solid var(--rule)}header div,main{max-width:64rem;margin:0 auto;padding:1rem 1.25rem}
-header a{color:inherit;font-weight:600;font-size:1.125rem;text-decoration:none}
-main{padding-top:3.5rem}h1{font-size:1.875rem;line-height:1.2;margin:0;letter-spacing:-.01em}
-p{color:var(--muted);max-width:36rem}a.again{color:inherit}
-</style></head>
-<body><header><div><a href="/">Counterpart</a></div></header>
-<main><h1>Counterpart is not answering right now</h1>
-<p>The database is not answering. Try again in a moment: nothing you saved is lost; this page will work again as soon as the database is back.</p>
-<p><a class="again" href="">Try again</a></p></main></body></html>
-`;
+const PAGE = staticPage({
+  title: 'Not answering',
+  heading: 'Counterpart is not answering right now',
+  body: `<p>The database is not answering. Try again in a moment: nothing you saved is lost; this page will work again as soon as the database is back.</p>
+<p><a class="again" href="">Try again</a></p>`,
+});
 
 export async function proxy(request: NextRequest) {
   const refused = refuseAsOf(request);

@@ -2,25 +2,14 @@
  * The HTML answer of a page address whose `asOf` is refused (400): Next.js pages cannot answer 400
  * themselves, so proxy.ts sends this, in the site's colours, with the reason and a link to today's page.
  */
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+import { staticPage } from '../static-page';
+import { escapeXml } from '../xml';
 
 export function badRequestPage(options: { message: string; todayHref: string }): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Not a date this page can show · Counterpart</title>
-<style>
-:root{color-scheme:light dark;--ink:#1c1b19;--muted:#6b6862;--paper:#fbfaf7;--rule:#e4e1da}
-@media (prefers-color-scheme:dark){:root{--ink:#ecebe7;--muted:#a19d95;--paper:#141413;--rule:#34332f}}
-body{margin:0;background:var(--paper);color:var(--ink);font:16px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif}
-header{border-bottom:1px solid var(--rule)}header div,main{max-width:64rem;margin:0 auto;padding:1rem 1.25rem}
-header a{color:inherit;font-weight:600;font-size:1.125rem;text-decoration:none}
-main{padding-top:3.5rem}h1{font-size:1.875rem;line-height:1.2;margin:0;letter-spacing:-.01em}
-p{color:var(--muted);max-width:36rem}a{color:inherit}
-</style></head>
-<body><header><div><a href="/">Counterpart</a></div></header>
-<main><h1>Not a date this page can show</h1>
-<p>${escapeHtml(options.message)}</p>
-<p><a href="${escapeHtml(options.todayHref)}">See the pair as it stands today</a></p></main></body></html>
-`;
+  return staticPage({
+    title: 'Not a date this page can show',
+    heading: 'Not a date this page can show',
+    body: `<p>${escapeXml(options.message)}</p>
+<p><a href="${escapeXml(options.todayHref)}">See the pair as it stands today</a></p>`,
+  });
 }
