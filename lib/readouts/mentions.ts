@@ -31,6 +31,13 @@ export function nameForms(official: DirectoryOfficial): { form: string; full: bo
   return [...forms].map(([form, full]) => ({ form, full }));
 }
 
+/** Surnames that are also months: "May" beside a number ("on May 13", "13 May 2022") is a date, not Theresa May. */
+const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+function readsAsDate(text: string, start: number, end: number): boolean {
+  return /^[\s,.]*\d/.test(text.slice(end, end + 4)) || /\d[\s,.]*$/.test(text.slice(Math.max(0, start - 4), start));
+}
+
 /**
  * Every place the text names a known official, by a full spelling or by the
  * short form (which must be capitalised as written). A place covered by a
@@ -45,6 +52,7 @@ export function findNameMentions(text: string, officials: DirectoryOfficial[]): 
         const start = offsets[at];
         const end = offsets[at + form.length - 1] + 1;
         if (!full && !/\p{Lu}|\p{Lo}/u.test(text[start])) continue;
+        if (!full && MONTH.test(form) && readsAsDate(text, start, end)) continue;
         const key = `${start}:${end}`;
         const entry = found.get(key) ?? { start, end, ids: new Set<string>(), full };
         entry.ids.add(official.id);

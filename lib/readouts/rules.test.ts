@@ -243,6 +243,24 @@ describe('people', () => {
     ]);
   });
 
+  it('reads a month beside a number as a date, not as an official of that surname', () => {
+    const may = {
+      id: 'theresa-may',
+      slug: 'theresa-may',
+      name: 'Theresa May',
+      country: 'GB',
+      spellings: ['Theresa May'],
+      positions: [],
+    };
+    const directory = [...FIXTURE_DIRECTORY, may];
+    const named = (text: string) => findNameMentions(text, directory).map((m) => m.evidence.text);
+    expect(named('Austin spoke with Shoigu on May 13.')).toEqual(['Austin', 'Shoigu']);
+    expect(named('Austin spoke with Shoigu on 13 May 2022.')).toEqual(['Austin', 'Shoigu']);
+    expect(named('Austin spoke with Shoigu on May 13, 2022.')).toEqual(['Austin', 'Shoigu']);
+    expect(named('Prime Minister May spoke with Putin.')).toEqual(['May', 'Putin']);
+    expect(named('Theresa May met Putin on 5 May.')).toEqual(['Theresa May', 'Putin']);
+  });
+
   it('finds the holder of an office on the date from the title and country', () => {
     expect(slugs('Austin spoke with the Russian Minister of Defense on 13 May 2022.')).toEqual([
       'lloyd-austin',
