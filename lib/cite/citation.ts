@@ -24,25 +24,12 @@ export type Citation = { apa: string; bibtex: string; permalink: string; dataVer
 
 export const PUBLISHER = 'Counterpart';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTH_NAME = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
 
 /** APA's date forms: "(2022, May 13)" in the reference, "May 13, 2022" for the retrieval date. */
 function apaParts(date: IsoDate) {
   const day = parseIsoDate(date);
-  return { year: day.getUTCFullYear(), month: MONTHS[day.getUTCMonth()], day: day.getUTCDate() };
+  return { year: day.getUTCFullYear(), month: MONTH_NAME.format(day), day: day.getUTCDate() };
 }
 
 /** A permalink: the page's absolute address with `asOf`, and nothing else in its query. */
