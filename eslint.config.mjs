@@ -31,6 +31,24 @@ const config = [
       ],
     },
   },
+  {
+    // Pages fetch; components receive data as props, so they may name the data layer's types but never call it.
+    files: ['components/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/data/*', '**/lib/data/*'],
+              allowTypeImports: true,
+              message: 'Components import only types from lib/data; the page fetches and passes props.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

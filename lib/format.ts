@@ -41,3 +41,11 @@ export function unnamedPhrase(countries: readonly string[]): string {
 export function nowText(nowLabel: string, today: IsoDate): string {
   return nowLabel === 'today' ? `today, ${formatDate(today)}` : `${nowLabel} ${formatDate(today)}`;
 }
+
+/** An instant as "13 May 2022 14:03 UTC". */
+export function formatInstant(value: string | Date): string {
+  const at = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(at.getTime())) return String(value);
+  const iso = at.toISOString();
+  return `${formatDate(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC`;
+}

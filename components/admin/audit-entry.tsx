@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { AuditUndoButton } from '@/components/admin/audit-undo-button';
 import { undoMergeAction } from '@/lib/actions/merge';
 import type { AuditEntry } from '@/lib/data/audit-log';
-import { formatInstant, type ChangeLine } from '@/lib/data/audit-diff';
+import type { ChangeLine } from '@/lib/audit/describe';
+import { formatInstant } from '@/lib/format';
 
 type Entry = AuditEntry & { undo: { canUndo: boolean; reason?: string } | null };
 

@@ -7,7 +7,7 @@ import { addDays } from 'date-fns';
 import { parseIsoDate } from '../gaps/dates';
 import type { Prisma } from '../generated/prisma/client';
 import { auditFiltersToQuery, NO_USER, type AuditFilters } from '../validation/audit-filters';
-import { auditDiffText, describeAuditChange, type AuditDiff } from './audit-diff';
+import { auditDiffText, describeAuditChange, type AuditDiff } from '../audit/describe';
 import { getUndoState } from './merge';
 
 /*

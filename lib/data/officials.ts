@@ -9,7 +9,7 @@ import { writeAudit } from './audit';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
 import { photoSummary, storePhoto, type PhotoUpload } from './photos';
 import { findOfficialMatches, matchingOfficialIds } from './official-search';
-import { checkTenures, tenureErrorsMessage, type HeldTenure } from './tenures';
+import { checkTenures, tenureErrorsMessage, type HeldTenure } from '../tenures';
 
 type Tx = Prisma.TransactionClient;
 

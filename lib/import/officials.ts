@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import type { Actor } from '../data/actor';
 import { writeAudits, type AuditEntry } from '../data/audit';
 import { reresolvePositions } from '../data/officials';
-import { checkTenures, type HeldTenure, type Tenure } from '../data/tenures';
+import { checkTenures, type HeldTenure, type Tenure } from '../tenures';
 import type { Prisma } from '../generated/prisma/client';
 import { newId } from '../ids';
 import { normalizeName, slugForName } from '../names';

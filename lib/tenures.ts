@@ -1,7 +1,7 @@
-import type { FieldErrors } from '../errors';
-import { formatDate } from '../format';
-import { parseIsoDate, toIsoDate } from '../gaps/dates';
-import type { IsoDate } from '../gaps/types';
+import type { FieldErrors } from './errors';
+import { formatDate } from './format';
+import { parseIsoDate, toIsoDate } from './gaps/dates';
+import type { IsoDate } from './gaps/types';
 
 /*
  * The rules of tenures, as pure functions: a tenure cannot end before it

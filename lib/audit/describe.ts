@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '../format';
+import { formatDate, formatInstant, formatNumber } from '../format';
 import { isIsoDate } from '../gaps/dates';
 import { TYPE_LABEL } from '../labels';
 
@@ -121,14 +121,6 @@ export function fieldLabel(key: string): string {
     .replace(/_/g, ' ')
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** An instant as "13 May 2022 14:03 UTC". */
-export function formatInstant(value: string | Date): string {
-  const at = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(at.getTime())) return String(value);
-  const iso = at.toISOString();
-  return `${formatDate(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC`;
 }
 
 function clip(text: string): string {

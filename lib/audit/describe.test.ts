@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditDiffText, describeAuditChange, formatInstant, lineText } from './audit-diff';
+import { formatInstant } from '../format';
+import { auditDiffText, describeAuditChange, lineText } from './describe';
 
 const contact = {
   id: 'c1',
