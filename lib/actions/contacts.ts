@@ -11,6 +11,7 @@ import {
   type ContactFormState,
   type ContactFormValues,
   type NearbyContact,
+  type SavedContact,
 } from '@/lib/validation/contact-form';
 import { createContact, type ContactRow } from '@/lib/data/contacts';
 import {
@@ -22,6 +23,7 @@ import {
   updateContact,
 } from '@/lib/data/contact-edits';
 import { AppError, type FieldErrors } from '@/lib/errors';
+import { invalidState } from './kit/invalid';
 import { pairPath } from '@/lib/pairs';
 import { ZContactInput, type ContactInput } from '@/lib/validation/contact';
 import { issueFields } from '@/lib/validation/issues';
@@ -43,13 +45,7 @@ function schemaErrors(error: z.ZodError): FieldErrors {
 }
 
 function invalid(fieldErrors: FieldErrors, values: ContactFormValues, message?: string): ContactFormState {
-  const count = Object.values(fieldErrors).reduce((n, list) => n + list.length, 0);
-  return {
-    ok: false,
-    message: message ?? (count === 1 ? 'There is a problem with one field.' : `There are ${count} problems to fix.`),
-    fieldErrors,
-    values,
-  };
+  return invalidState(fieldErrors, values, { message });
 }
 
 /** An expected failure from lib/data as the form shows it; anything else is a bug and is thrown. */
@@ -142,6 +138,36 @@ const MISSING_VERSION: ContactFormState = {
   message: 'The form did not say which version of the contact it edits. Reload the page and try again.',
 };
 
+type EndedSilence = Awaited<ReturnType<typeof createContact>>['endedSilence'];
+
+/** What the form says about a contact it saved: when, what, who, the silence it ended and where to see the pair. */
+function savedContact(
+  saved: { id: string; version: number; date: string },
+  input: ContactInput,
+  values: ContactFormValues,
+  options: { ended: EndedSilence; pairHref: string | null },
+): SavedContact {
+  const { ended, pairHref } = options;
+  return {
+    id: saved.id,
+    version: saved.version,
+    date: saved.date,
+    datePrecision: input.datePrecision,
+    type: input.type,
+    status: input.status,
+    participants: values.participants,
+    endedSilence: ended && {
+      days: ended.days,
+      since: ended.since,
+      between: [
+        { slug: ended.between[0].slug, name: ended.between[0].name },
+        { slug: ended.between[1].slug, name: ended.between[1].name },
+      ],
+    },
+    pairHref,
+  };
+}
+
 /** Logs a contact from the form; says which silence it ended. */
 export const createContactAction = withPermission('contact:create', async (user, formData) => {
   const parsed = parseContactForm(formData);
@@ -162,26 +188,12 @@ export const createContactAction = withPermission('contact:create', async (user,
     ok: true,
     message: 'Contact logged.',
     values,
-    saved: {
-      id: created.id,
-      version: created.version,
-      date: created.date,
-      datePrecision: input.datePrecision,
-      type: input.type,
-      status: input.status,
-      participants: values.participants,
-      endedSilence: ended && {
-        days: ended.days,
-        since: ended.since,
-        between: [
-          { slug: ended.between[0].slug, name: ended.between[0].name },
-          { slug: ended.between[1].slug, name: ended.between[1].name },
-        ],
-      },
+    saved: savedContact(created, input, values, {
+      ended,
       pairHref: ended
         ? pairPath('OFFICIAL', ended.between[0].slug, ended.between[1].slug)
         : pair && pairPath('OFFICIAL', pair[0].slug, pair[1].slug),
-    },
+    }),
   };
 });
 
@@ -241,24 +253,10 @@ export const updateContactAction = withPermission('contact:update', async (user,
     version: updated.version,
     verification: updated.verification,
     unverified: updated.unverified,
-    saved: {
-      id,
-      version: updated.version,
-      date: input.date,
-      datePrecision: input.datePrecision,
-      type: input.type,
-      status: input.status,
-      participants: values.participants,
-      endedSilence: ended && {
-        days: ended.days,
-        since: ended.since,
-        between: [
-          { slug: ended.between[0].slug, name: ended.between[0].name },
-          { slug: ended.between[1].slug, name: ended.between[1].name },
-        ],
-      },
+    saved: savedContact({ id, version: updated.version, date: input.date }, input, values, {
+      ended,
       pairHref: pair && pairPath('OFFICIAL', pair[0].slug, pair[1].slug),
-    },
+    }),
   };
 });
 

@@ -16,6 +16,7 @@ import {
   type OfficialFormValues,
 } from '@/lib/validation/official-form';
 import { issueFields } from '@/lib/validation/issues';
+import { invalidState } from './kit/invalid';
 
 /*
  * The admin's official form. Each action is a public endpoint: it checks the
@@ -28,13 +29,7 @@ import { issueFields } from '@/lib/validation/issues';
 const withPermission = permissionGuard<OfficialFormState>((formData) => ({ values: formDataToValues(formData) }));
 
 function invalid(fieldErrors: FieldErrors, values: OfficialFormValues, message?: string): OfficialFormState {
-  const count = Object.values(fieldErrors).reduce((n, list) => n + list.length, 0);
-  return {
-    ok: false,
-    message: message ?? (count === 1 ? 'There is a problem with one field.' : `There are ${count} problems to fix.`),
-    fieldErrors,
-    values,
-  };
+  return invalidState(fieldErrors, values, { message });
 }
 
 /** Errors about `positions.K` of the schema's input, renamed to the form's row (empty rows were left out). */

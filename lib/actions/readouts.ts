@@ -3,6 +3,7 @@
 import { permissionGuard } from '@/lib/auth/action-guard';
 import { parseReadout } from '@/lib/data/readouts';
 import { issueFields } from '@/lib/validation/issues';
+import { invalidState } from './kit/invalid';
 import { ZReadoutInput } from '@/lib/validation/readout';
 import type { ReadoutPanelState } from '@/lib/validation/readout';
 
@@ -27,14 +28,7 @@ export const parseReadoutAction = withPermission('contact:create', async (_user,
   const values = panelValues(formData);
   const parsed = ZReadoutInput.safeParse(values);
   if (!parsed.success) {
-    const { fields } = issueFields(parsed.error, false);
-    const count = Object.keys(fields).length;
-    return {
-      ok: false,
-      message: count === 1 ? 'There is a problem with one field.' : `There are ${count} problems to fix.`,
-      fieldErrors: fields,
-      values,
-    };
+    return invalidState(issueFields(parsed.error, false).fields, values);
   }
   const analysis = await parseReadout(parsed.data);
   return { ok: true, message: analysis.message, analysis, values };

@@ -13,6 +13,7 @@ import {
   type UserActionState,
 } from '@/lib/validation/admin-user';
 import { issueFields } from '@/lib/validation/issues';
+import { invalidState } from './kit/invalid';
 
 /*
  * The admin's user management. Each action is a public endpoint: it checks
@@ -35,14 +36,7 @@ const withPermission = permissionGuard<UserActionState>();
 
 function invalid(error: z.ZodError, values: Record<string, string>): UserActionState {
   const { fields, formErrors } = issueFields(error, false);
-  const count = Object.values(fields).length + formErrors.length;
-  return {
-    ok: false,
-    message:
-      formErrors[0] ?? (count === 1 ? 'There is a problem with one field.' : `There are ${count} problems to fix.`),
-    fieldErrors: fields,
-    values,
-  };
+  return invalidState(fields, values, { formErrors });
 }
 
 /** An expected failure from lib/data as the form shows it; anything else is a bug and is thrown. */

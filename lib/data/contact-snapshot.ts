@@ -4,7 +4,8 @@ import { isoFromDb, isoFromDbOrNull } from './dates';
 
 type Tx = Prisma.TransactionClient;
 
-const SNAPSHOT_SELECT = {
+/** A contact's own fields, as every read of a whole contact selects them. */
+export const CONTACT_FIELDS = {
   id: true,
   version: true,
   date: true,
@@ -19,25 +20,31 @@ const SNAPSHOT_SELECT = {
   topics: true,
   verification: true,
   resolvedById: true,
-  deletedAt: true,
   unnamedCountries: true,
+} as const;
+
+/** A source's own fields (the initiator it claims is selected by each reader as it needs). */
+export const SOURCE_FIELDS = {
+  url: true,
+  publisher: true,
+  title: true,
+  publishedAt: true,
+  side: true,
+  quote: true,
+  archiveUrl: true,
+  claimedDate: true,
+  claimedDurationMinutes: true,
+} as const;
+
+const SNAPSHOT_SELECT = {
+  ...CONTACT_FIELDS,
+  deletedAt: true,
   initiator: { select: { slug: true } },
   channel: { select: { slug: true } },
   participants: { select: { official: { select: { slug: true } } } },
   sources: {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: {
-      url: true,
-      publisher: true,
-      title: true,
-      publishedAt: true,
-      side: true,
-      quote: true,
-      archiveUrl: true,
-      claimedDate: true,
-      claimedDurationMinutes: true,
-      claimedInitiator: { select: { slug: true } },
-    },
+    select: { ...SOURCE_FIELDS, claimedInitiator: { select: { slug: true } } },
   },
 } satisfies Prisma.ContactSelect;
 

@@ -11,7 +11,7 @@ import type { ContactFilters } from '../validation/filters';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { syncContactStats } from '../stats/maintain';
-import { contactSnapshot } from './contact-snapshot';
+import { CONTACT_FIELDS, contactSnapshot, SOURCE_FIELDS } from './contact-snapshot';
 import { dbDate, isoFromDb } from './dates';
 import { positionsOn, resolveOfficialRefs } from './officials';
 import { matchingOfficialIds } from './official-search';
@@ -275,21 +275,7 @@ export async function createContact(input: ContactInput, actor: Actor, options: 
 
 /** What every contact list shows of a contact: who, when, what, and where it is reported. */
 export const CONTACT_ROW_SELECT = {
-  id: true,
-  version: true,
-  date: true,
-  datePrecision: true,
-  time: true,
-  timeZone: true,
-  type: true,
-  status: true,
-  durationMinutes: true,
-  location: true,
-  summary: true,
-  topics: true,
-  verification: true,
-  resolvedById: true,
-  unnamedCountries: true,
+  ...CONTACT_FIELDS,
   importKey: true,
   initiator: { select: { slug: true, name: true } },
   channel: { select: { slug: true, name: true } },
@@ -304,18 +290,7 @@ export const CONTACT_ROW_SELECT = {
   },
   sources: {
     orderBy: { createdAt: 'asc' },
-    select: {
-      url: true,
-      publisher: true,
-      title: true,
-      publishedAt: true,
-      side: true,
-      quote: true,
-      archiveUrl: true,
-      claimedDate: true,
-      claimedDurationMinutes: true,
-      claimedInitiator: { select: { slug: true, name: true } },
-    },
+    select: { ...SOURCE_FIELDS, claimedInitiator: { select: { slug: true, name: true } } },
   },
 } satisfies Prisma.ContactSelect;
 

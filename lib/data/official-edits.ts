@@ -12,6 +12,7 @@ import {
   checkTenureRules,
   checkWikidataIdFree,
   ensureOffices,
+  OFFICIAL_PROFILE_SELECT,
   reresolvePositions,
   withSingleHolder,
 } from './officials';
@@ -27,23 +28,7 @@ type Tx = Prisma.TransactionClient;
 export async function officialSnapshot(tx: Tx, where: Prisma.OfficialWhereInput) {
   const o = await tx.official.findFirst({
     where,
-    select: {
-      id: true,
-      slug: true,
-      version: true,
-      name: true,
-      country: true,
-      wikidataId: true,
-      photoUrl: true,
-      bio: true,
-      links: true,
-      mergedIntoId: true,
-      aliases: { select: { name: true }, orderBy: { name: 'asc' } },
-      positions: {
-        orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
-        select: { title: true, officeKey: true, organisation: true, startDate: true, endDate: true },
-      },
-    },
+    select: { ...OFFICIAL_PROFILE_SELECT, mergedIntoId: true },
   });
   if (o === null) return null;
   const { aliases, positions, ...fields } = o;

@@ -277,26 +277,29 @@ export async function deleteOfficial(ref: string, options: { version: number; tx
   return options.tx ? run(options.tx) : getDb().$transaction(run);
 }
 
+/** An official's whole profile as an edit or an audit row reads it: fields, spellings, tenures in order. */
+export const OFFICIAL_PROFILE_SELECT = {
+  id: true,
+  slug: true,
+  version: true,
+  name: true,
+  country: true,
+  wikidataId: true,
+  photoUrl: true,
+  bio: true,
+  links: true,
+  aliases: { select: { name: true }, orderBy: { name: 'asc' } },
+  positions: {
+    orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
+    select: { title: true, officeKey: true, organisation: true, startDate: true, endDate: true },
+  },
+} satisfies Prisma.OfficialSelect;
+
 /** The whole profile as the audit log keeps it on a delete. */
 async function officialAuditSnapshot(tx: Tx, id: string) {
   const o = await tx.official.findUniqueOrThrow({
     where: { id },
-    select: {
-      id: true,
-      slug: true,
-      version: true,
-      name: true,
-      country: true,
-      wikidataId: true,
-      photoUrl: true,
-      bio: true,
-      links: true,
-      aliases: { select: { name: true }, orderBy: { name: 'asc' } },
-      positions: {
-        orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
-        select: { title: true, officeKey: true, organisation: true, startDate: true, endDate: true },
-      },
-    },
+    select: OFFICIAL_PROFILE_SELECT,
   });
   return {
     ...o,

@@ -6,7 +6,7 @@ import { operatorAllowsPrivate } from '../watches/address';
 import { sendWebhook } from '../watches/deliver';
 import { decide, thresholdDays } from '../watches/rules';
 import { listWatchEvents, thresholdOf } from './watches';
-import { pairNow, readWatchedPairs, watchedPairId } from './watch-pairs';
+import { pairNow, readWatchedPairs, WATCH_RULE_SELECT, watchedPairId } from './watch-pairs';
 
 /*
  * The watch job (docs/WATCHES.md). One run, in one transaction holding a PostgreSQL advisory lock
@@ -49,16 +49,7 @@ export async function runWatchJob(options: { now?: Date } = {}): Promise<WatchJo
         SELECT pg_try_advisory_xact_lock(${WATCH_JOB_LOCK}::bigint) AS locked`;
       if (!locked) return null;
       const watches = await tx.watch.findMany({
-        select: {
-          id: true,
-          userId: true,
-          level: true,
-          keyA: true,
-          keyB: true,
-          thresholdDays: true,
-          thresholdMultiple: true,
-          crossedSince: true,
-        },
+        select: { ...WATCH_RULE_SELECT, userId: true },
       });
       const stats = await readWatchedPairs(tx, watches);
       const hooks = new Set(

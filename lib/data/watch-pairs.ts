@@ -13,6 +13,17 @@ export type WatchedPairKey = { level: PairLevel; keyA: string; keyB: string };
 
 export const watchedPairId = (pair: WatchedPairKey) => `${pair.level}~${pair.keyA}~${pair.keyB}`;
 
+/** What a watch's rule needs of its row: the pair, the threshold and the silence it last crossed. */
+export const WATCH_RULE_SELECT = {
+  id: true,
+  level: true,
+  keyA: true,
+  keyB: true,
+  thresholdDays: true,
+  thresholdMultiple: true,
+  crossedSince: true,
+} as const;
+
 /** The statistics rows of the given pairs, by watchedPairId; a pair with no contact has none. */
 export async function readWatchedPairs(db: Db, pairs: WatchedPairKey[]): Promise<Map<string, WatchedPairStat>> {
   if (pairs.length === 0) return new Map();

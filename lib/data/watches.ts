@@ -11,7 +11,7 @@ import type { WatchInput, WatchThresholdInput } from '../validation/watch';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { describeSides, resolvePair } from './pairs';
-import { pairNow, readWatchedPairs, watchedPairId } from './watch-pairs';
+import { pairNow, readWatchedPairs, WATCH_RULE_SELECT, watchedPairId } from './watch-pairs';
 
 /*
  * A user's watches: each is the user's own, and another user's watch is "not found", exactly like one
@@ -19,13 +19,7 @@ import { pairNow, readWatchedPairs, watchedPairId } from './watch-pairs';
  */
 
 const WATCH_SELECT = {
-  id: true,
-  level: true,
-  keyA: true,
-  keyB: true,
-  thresholdDays: true,
-  thresholdMultiple: true,
-  crossedSince: true,
+  ...WATCH_RULE_SELECT,
   crossedAt: true,
   createdAt: true,
 } as const;

@@ -86,15 +86,9 @@ export type Gap = {
 };
 
 /** The running silence since a pair's last held contact. */
-export type CurrentSilence = {
+export type CurrentSilence = Pick<Gap, 'days' | 'minDays' | 'maxDays' | 'approximate' | 'disputed' | 'markers'> & {
   since: IsoDate;
   sinceContactId: string;
-  days: number;
-  minDays: number;
-  maxDays: number;
-  approximate: boolean;
-  disputed: boolean;
-  markers: GapMarker[];
   /** How many of the pair's past gaps are shorter than this silence, out of how many. */
   rank: SilenceRank;
 };

@@ -5,6 +5,7 @@ import type { Permission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/data/actor';
 import { AppError } from '@/lib/errors';
 import { issueFields } from '@/lib/validation/issues';
+import { invalidState, type Invalid } from './invalid';
 import type { RecordFormState } from '@/lib/validation/record-form';
 
 /*
@@ -20,9 +21,6 @@ import type { RecordFormState } from '@/lib/validation/record-form';
  * of lib/actions, under their own names.
  */
 
-/** A failure as the form shows it: the message, each field's errors, and the values sent. */
-type Invalid<V> = { ok: false; message: string; fieldErrors: Record<string, string[]>; values: V };
-
 /** The form's values parsed with `schema`; or, when they do not pass, the state that shows why. */
 function parseRecordForm<V, S extends z.ZodType>(
   schema: S,
@@ -30,16 +28,7 @@ function parseRecordForm<V, S extends z.ZodType>(
 ): { values: V; input: z.output<S> } | { state: Invalid<V> } {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { values, input: parsed.data };
-  const { fields } = issueFields(parsed.error, false);
-  const count = Object.values(fields).length;
-  return {
-    state: {
-      ok: false,
-      message: count === 1 ? 'There is a problem with one field.' : `There are ${count} problems to fix.`,
-      fieldErrors: fields,
-      values,
-    },
-  };
+  return { state: invalidState(issueFields(parsed.error, false).fields, values) };
 }
 
 /** An expected failure from lib/data as the form shows it; anything else is a bug and is thrown. */
