@@ -1,4 +1,5 @@
 import type { ContactType } from '@/lib/gaps/types';
+import { MONTH_NAMES, WEEKDAY_NAMES } from './calendar';
 import { span, type Sentence } from './text';
 import type { Proposal } from './types';
 
@@ -9,25 +10,8 @@ import type { Proposal } from './types';
  */
 
 const NOT_PLACES = new Set([
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
+  ...MONTH_NAMES,
+  ...WEEKDAY_NAMES,
   'The',
   'Addition',
   'Particular',

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from './calendar';
 import { COUNTRY_WORDS, countryOfWord, countryWordsSource, FIXED_TITLES, ROLE_PATTERNS } from './roles';
 import { findWords, foldName, foldWithOffsets, span } from './text';
 import type { DirectoryOfficial, Mention, Role } from './types';
@@ -32,7 +33,7 @@ export function nameForms(official: DirectoryOfficial): { form: string; full: bo
 }
 
 /** Surnames that are also months: "May" beside a number ("on May 13", "13 May 2022") is a date, not Theresa May. */
-const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const MONTHS = new Set(MONTH_NAMES.map((name) => name.toLowerCase()));
 
 function readsAsDate(text: string, start: number, end: number): boolean {
   return /^[\s,.]*\d/.test(text.slice(end, end + 4)) || /\d[\s,.]*$/.test(text.slice(Math.max(0, start - 4), start));
@@ -52,7 +53,7 @@ export function findNameMentions(text: string, officials: DirectoryOfficial[]): 
         const start = offsets[at];
         const end = offsets[at + form.length - 1] + 1;
         if (!full && !/\p{Lu}|\p{Lo}/u.test(text[start])) continue;
-        if (!full && MONTH.test(form) && readsAsDate(text, start, end)) continue;
+        if (!full && MONTHS.has(form) && readsAsDate(text, start, end)) continue;
         const key = `${start}:${end}`;
         const entry = found.get(key) ?? { start, end, ids: new Set<string>(), full };
         entry.ids.add(official.id);
