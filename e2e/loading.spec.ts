@@ -70,7 +70,10 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     await follow(page, gate, {
-      link: page.getByRole('main').getByRole('link', { name: /^Sergei Shoigu — / }).first(),
+      link: page
+        .getByRole('main')
+        .getByRole('link', { name: /^Sergei Shoigu — / })
+        .first(),
       name: `pair-${scheme}`,
       status: 'Loading the pair…',
       loaded: async () => {
