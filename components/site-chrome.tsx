@@ -1,6 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
+import { ThemeProvider } from '@/components/ui/theme';
 
 /** Whether an address is an embed, which other sites frame: it shows no site chrome. */
 export const isEmbedPath = (path: string | null) => path !== null && (path === '/embed' || path.startsWith('/embed/'));
@@ -18,4 +19,12 @@ export function SiteMain({ children }: { children: React.ReactNode }) {
       {children}
     </main>
   );
+}
+
+/**
+ * The reader's light/dark choice, on every page but the embeds: another site frames those, where a choice made
+ * on this site means nothing (and the frame's storage is the framing site's), so they follow the OS.
+ */
+export function SiteTheme({ children }: { children: React.ReactNode }) {
+  return isEmbedPath(usePathname()) ? children : <ThemeProvider>{children}</ThemeProvider>;
 }

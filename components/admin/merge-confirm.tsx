@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { PendingLabel, ProgressStatus } from '@/components/ui/progress';
 import type { MergeState } from '@/lib/actions/merge';
 
 type Side = { id: string; slug: string; name: string; version: number };
@@ -113,7 +114,7 @@ export function MergeConfirm({
             <p className="mt-1 text-sm">{consequence} You can undo it from the audit log.</p>
             <div className="mt-3 flex flex-wrap gap-3">
               <button ref={confirmRef} type="submit" disabled={pending} className={buttonClass.danger}>
-                {pending ? 'Merging…' : 'Yes, merge them'}
+                <PendingLabel pending={pending}>{pending ? 'Merging…' : 'Yes, merge them'}</PendingLabel>
               </button>
               <button
                 type="button"
@@ -124,6 +125,14 @@ export function MergeConfirm({
                 Cancel
               </button>
             </div>
+            {pending && (
+              <div className="mt-4">
+                {/* The merge is one transaction on the server: it reports no steps, so the bar cannot fill. */}
+                <ProgressStatus label="Merge progress" fraction={null}>
+                  Merging: moving contacts, positions, spellings and watches…
+                </ProgressStatus>
+              </div>
+            )}
           </div>
         ) : (
           <button type="button" onClick={() => setConfirming(true)} className={buttonClass.primary}>

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { PendingLabel, ProgressStatus } from '@/components/ui/progress';
 import { progressLine, progressSummary } from '@/lib/import/progress';
 import type { ImportReport } from '@/lib/import/run';
 import { ImportReportView } from './import-report';
@@ -154,7 +155,9 @@ export function ImportForm({
             disabled={running !== null}
             onClick={() => start(true)}
           >
-            {running === 'dry' ? 'Checking…' : 'Dry run: check, write nothing'}
+            <PendingLabel pending={running === 'dry'}>
+              {running === 'dry' ? 'Checking…' : 'Dry run: check, write nothing'}
+            </PendingLabel>
           </button>
           <button
             type="button"
@@ -162,22 +165,20 @@ export function ImportForm({
             disabled={running !== null}
             onClick={() => start(false)}
           >
-            {running === 'real' ? 'Importing…' : 'Import'}
+            <PendingLabel pending={running === 'real'}>{running === 'real' ? 'Importing…' : 'Import'}</PendingLabel>
           </button>
         </div>
       </div>
 
       {figures && (
-        <div className="mt-6" aria-live="polite">
-          <progress
-            className="accent-ink h-2 w-full"
-            max={1}
-            value={fraction}
-            aria-label={running === 'dry' ? 'Dry run progress' : 'Import progress'}
-          />
-          <p className="text-muted mt-1 font-mono text-xs" data-testid="import-progress">
+        <div className="mt-6">
+          <ProgressStatus
+            label={running === 'dry' ? 'Dry run progress' : 'Import progress'}
+            fraction={fraction}
+            textTestId="import-progress"
+          >
             {progressLine(figures, 0).trim()}
-          </p>
+          </ProgressStatus>
         </div>
       )}
       {error && (

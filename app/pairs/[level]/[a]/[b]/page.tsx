@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { Suspense, type ComponentProps } from 'react';
 import { connection } from 'next/server';
 import { CiteThis } from '@/components/cite-this';
 import { GapChart } from '@/components/gap-chart';
@@ -8,6 +9,7 @@ import { PairGapTable } from '@/components/pair-gap-table';
 import { PairHeader } from '@/components/pair-header';
 import { PairStats } from '@/components/pair-stats';
 import { PairTimeline } from '@/components/pair-timeline';
+import { PairTimelineSkeleton } from '@/components/skeleton/pair-skeleton';
 import { WatchControl } from '@/components/watches/watch-control';
 import {
   buildChartData,
@@ -23,11 +25,14 @@ import {
 import { parseAsOf } from '@/lib/cite/as-of';
 import { pageOrigin } from '@/lib/cite/origin';
 import { citePair, pairEmbedCode } from '@/lib/cite/pair';
-import { getPairPage, getPairTimeline } from '@/lib/data/pair-page';
+import { getPairPage, getPairTimeline, type PairPageData } from '@/lib/data/pair-page';
 import { formatDate, formatNumber } from '@/lib/format';
 import { todayUtc } from '@/lib/gaps/dates';
-import { parseCursor } from '@/lib/paging';
+import type { PairLevel } from '@/lib/gaps/types';
+import { parseCursor, type Cursor } from '@/lib/paging';
 import { LEVEL_SEGMENT, levelFromSegment } from '@/lib/pairs';
+
+const sectionTitle = 'text-muted text-sm font-medium tracking-wider uppercase';
 
 type Props = {
   params: Promise<{ level: string; a: string; b: string }>;
@@ -115,15 +120,6 @@ export default async function PairPage({ params, searchParams }: Props) {
 
   const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts, facts: page.facts };
   const headline = buildHeadline(input);
-  const timeline = await getPairTimeline(page.pair, parseCursor((await searchParams).before), TIMELINE_PAGE, asOf);
-  // encodeURIComponent, not URLSearchParams: the cursor's "~" stays readable in the address (`?before=2022-05-13~id`).
-  const timelineHref = (cursor: string) => {
-    const query = [
-      ...(asOf === null ? [] : [`asOf=${asOf}`]),
-      ...(cursor === '' ? [] : [`before=${encodeURIComponent(cursor)}`]),
-    ].join('&');
-    return `${page.canonical}${query === '' ? '' : `?${query}`}#timeline-title`;
-  };
   const levels = buildLevelLinks(input);
   const chart = buildChartData({
     ...input,
@@ -146,8 +142,6 @@ export default async function PairPage({ params, searchParams }: Props) {
         : []),
     ]),
   ];
-  const sectionTitle = 'text-muted text-sm font-medium tracking-wider uppercase';
-
   return (
     <article className="space-y-14">
       {asOf !== null && (
@@ -255,58 +249,92 @@ export default async function PairPage({ params, searchParams }: Props) {
         ) : null,
       )}
 
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title" className={`${sectionTitle} mb-1`}>
-          Every contact, with its sources
-        </h2>
-        <p className="text-muted mb-4 text-sm">
-          Oldest first, so the record reads in the order it happened.
-          {timeline.total > TIMELINE_PAGE && (
-            <>
-              {' '}
-              Contacts {formatNumber(timeline.from)}–{formatNumber(timeline.to)} of {formatNumber(timeline.total)}
-              {timeline.newer === null ? ', the latest.' : '.'}
-            </>
-          )}
-        </p>
-        <PairTimeline
+      {/* The timeline is read after the rest: the headline, chart and numbers are on screen while it arrives. */}
+      <Suspense fallback={<PairTimelineSkeleton />}>
+        <TimelineSection
           level={level}
-          contacts={timeline.items}
-          series={asOf === null ? { ...page.series, gaps: [...timeline.gaps, ...page.series.gaps] } : page.series}
-          today={page.today}
+          page={page}
+          cursor={parseCursor((await searchParams).before)}
           context={context}
-          until={timeline.nextDate ?? undefined}
-          nowLabel={asOf === null ? 'today' : 'as of'}
         />
-        {(timeline.older !== null || timeline.newer !== null) && (
-          <nav
-            aria-label="Timeline pages"
-            className="border-rule mt-2 flex flex-wrap justify-between gap-x-6 gap-y-2 border-t pt-4 text-sm"
-          >
-            {timeline.older !== null ? (
-              <Link href={timelineHref(timeline.older)}>← Older contacts ({formatNumber(timeline.from - 1)})</Link>
-            ) : (
-              <span className="text-muted">The first recorded contact</span>
-            )}
-            {timeline.newer !== null && (
-              <span className="flex gap-x-6">
-                <Link href={timelineHref(timeline.newer)}>
-                  Newer contacts ({formatNumber(timeline.total - timeline.to)}) →
-                </Link>
-                {timeline.newer !== '' && <Link href={timelineHref('')}>Latest</Link>}
-              </span>
-            )}
-          </nav>
-        )}
-      </section>
-
-      <CiteThis
-        citation={citation}
-        asOf={page.today}
-        embedCode={embedCode}
-        isLive={asOf === null}
-        titleClassName={`${sectionTitle} mb-1`}
-      />
+        <CiteThis
+          citation={citation}
+          asOf={page.today}
+          embedCode={embedCode}
+          isLive={asOf === null}
+          titleClassName={`${sectionTitle} mb-1`}
+        />
+      </Suspense>
     </article>
+  );
+}
+
+/** One page of the pair's timeline, read on its own so the page above it streams first. */
+async function TimelineSection({
+  level,
+  page,
+  cursor,
+  context,
+}: {
+  level: PairLevel;
+  page: PairPageData;
+  cursor: Cursor | null;
+  context: ComponentProps<typeof PairTimeline>['context'];
+}) {
+  const asOf = page.asOf;
+  const timeline = await getPairTimeline(page.pair, cursor, TIMELINE_PAGE, asOf);
+  // encodeURIComponent, not URLSearchParams: the cursor's "~" stays readable in the address (`?before=2022-05-13~id`).
+  const timelineHref = (cursor: string) => {
+    const query = [
+      ...(asOf === null ? [] : [`asOf=${asOf}`]),
+      ...(cursor === '' ? [] : [`before=${encodeURIComponent(cursor)}`]),
+    ].join('&');
+    return `${page.canonical}${query === '' ? '' : `?${query}`}#timeline-title`;
+  };
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title" className={`${sectionTitle} mb-1`}>
+        Every contact, with its sources
+      </h2>
+      <p className="text-muted mb-4 text-sm">
+        Oldest first, so the record reads in the order it happened.
+        {timeline.total > TIMELINE_PAGE && (
+          <>
+            {' '}
+            Contacts {formatNumber(timeline.from)}–{formatNumber(timeline.to)} of {formatNumber(timeline.total)}
+            {timeline.newer === null ? ', the latest.' : '.'}
+          </>
+        )}
+      </p>
+      <PairTimeline
+        level={level}
+        contacts={timeline.items}
+        series={asOf === null ? { ...page.series, gaps: [...timeline.gaps, ...page.series.gaps] } : page.series}
+        today={page.today}
+        context={context}
+        until={timeline.nextDate ?? undefined}
+        nowLabel={asOf === null ? 'today' : 'as of'}
+      />
+      {(timeline.older !== null || timeline.newer !== null) && (
+        <nav
+          aria-label="Timeline pages"
+          className="border-rule mt-2 flex flex-wrap justify-between gap-x-6 gap-y-2 border-t pt-4 text-sm"
+        >
+          {timeline.older !== null ? (
+            <Link href={timelineHref(timeline.older)}>← Older contacts ({formatNumber(timeline.from - 1)})</Link>
+          ) : (
+            <span className="text-muted">The first recorded contact</span>
+          )}
+          {timeline.newer !== null && (
+            <span className="flex gap-x-6">
+              <Link href={timelineHref(timeline.newer)}>
+                Newer contacts ({formatNumber(timeline.total - timeline.to)}) →
+              </Link>
+              {timeline.newer !== '' && <Link href={timelineHref('')}>Latest</Link>}
+            </span>
+          )}
+        </nav>
+      )}
+    </section>
   );
 }

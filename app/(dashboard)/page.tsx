@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { Suspense } from 'react';
 import { ContactList } from '@/components/contact-list';
 import { PairCard } from '@/components/pair-card';
 import { SilenceChart } from '@/components/silence-chart';
 import { SilenceList } from '@/components/silence-list';
+import { DashboardAsideSkeleton } from '@/components/skeleton/dashboard-skeleton';
 import { WatchesPast } from '@/components/watches/watches-past';
 import { getCurrentUser } from '@/lib/auth/session';
 import { listLatestContacts, listOverdueExpected } from '@/lib/data/contacts';
@@ -46,14 +48,13 @@ export default async function DashboardPage({ searchParams }: Props) {
   const today = todayUtc();
 
   const page = parsePageNumber(params.page);
-  const [dashboard, latest, overdue, watches] = await Promise.all([
-    getDashboard(level, { country: countryFilter, page, pageSize: LIST_LIMIT, chartBars: 8, today }),
-    listLatestContacts(6),
-    listOverdueExpected(today),
-    // A signed-in reader's own watches (never cached: the response cache answers anonymous requests only).
-    getCurrentUser().then((user) => (user === null ? [] : listWatches(user.id, today))),
-  ]);
-  const watchesPast = watches.filter((watch) => watch.status === 'PAST');
+  const dashboard = await getDashboard(level, {
+    country: countryFilter,
+    page,
+    pageSize: LIST_LIMIT,
+    chartBars: 8,
+    today,
+  });
   const lead = dashboard.featured;
   // How the headline silence measures against its own pair's past gaps (null when it has too few to measure).
   const leadMeasure = lead ? silenceUnusualness(lead.series) : null;
@@ -114,12 +115,9 @@ export default async function DashboardPage({ searchParams }: Props) {
             {countryFilter ? (
               <Link href={levelHref(level).replace(/&country=.*/, '')}>Show every country</Link>
             ) : (
-              latest.length === 0 && (
-                <>
-                  No contacts at all? Load the demo data with{' '}
-                  <code className="bg-rule rounded px-1">npm run db:seed</code>.
-                </>
-              )
+              <Suspense fallback={null}>
+                <DemoDataHint />
+              </Suspense>
             )}
           </p>
         ) : (
@@ -192,25 +190,54 @@ export default async function DashboardPage({ searchParams }: Props) {
       </div>
 
       <aside className="space-y-10">
-        {watches.length > 0 && <WatchesPast watches={watchesPast} total={watches.length} />}
-        {overdue.length > 0 && (
-          <section aria-labelledby="overdue">
-            <h2 id="overdue" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
-              Overdue expected contacts
-            </h2>
-            <ContactList contacts={overdue} />
-          </section>
-        )}
-        <section aria-labelledby="latest">
-          <h2 id="latest" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
-            Latest contacts
-          </h2>
-          <ContactList contacts={latest} />
-          <p className="mt-4 text-sm">
-            <Link href="/search">Search all contacts →</Link>
-          </p>
-        </section>
+        {/* The side lists are read apart from the headline's figures, which need not wait for them. */}
+        <Suspense fallback={<DashboardAsideSkeleton />}>
+          <DashboardAside today={today} />
+        </Suspense>
       </aside>
     </div>
   );
+}
+
+/** The side column: the reader's own watches that passed, overdue expected contacts and the latest contacts. */
+async function DashboardAside({ today }: { today: string }) {
+  const [latest, overdue, watches] = await Promise.all([
+    listLatestContacts(6),
+    listOverdueExpected(today),
+    // A signed-in reader's own watches (never cached: the response cache answers anonymous requests only).
+    getCurrentUser().then((user) => (user === null ? [] : listWatches(user.id, today))),
+  ]);
+  const watchesPast = watches.filter((watch) => watch.status === 'PAST');
+  return (
+    <>
+      {watches.length > 0 && <WatchesPast watches={watchesPast} total={watches.length} />}
+      {overdue.length > 0 && (
+        <section aria-labelledby="overdue">
+          <h2 id="overdue" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
+            Overdue expected contacts
+          </h2>
+          <ContactList contacts={overdue} />
+        </section>
+      )}
+      <section aria-labelledby="latest">
+        <h2 id="latest" className="text-muted mb-4 text-sm font-medium tracking-wider uppercase">
+          Latest contacts
+        </h2>
+        <ContactList contacts={latest} />
+        <p className="mt-4 text-sm">
+          <Link href="/search">Search all contacts →</Link>
+        </p>
+      </section>
+    </>
+  );
+}
+
+/** With no contact at all, how to load the demo data. */
+async function DemoDataHint() {
+  const latest = await listLatestContacts(1);
+  return latest.length === 0 ? (
+    <>
+      No contacts at all? Load the demo data with <code className="bg-rule rounded px-1">npm run db:seed</code>.
+    </>
+  ) : null;
 }
