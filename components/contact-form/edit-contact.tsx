@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { ConfirmButtons, useConfirm } from '@/components/forms/confirm';
 import { buttonClass } from '@/components/ui/button';
 import { formatDate } from '@/lib/format';
 import type { ChannelChoice } from '@/lib/validation/channel';
@@ -78,10 +79,9 @@ export function EditContact({
     at: meta.verifiedAt,
   });
   const [editedByMe, setEditedByMe] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, confirmRef } = useConfirm();
   const verifyStatusRef = useRef<HTMLParagraphElement>(null);
   const deleteHeadingRef = useRef<HTMLHeadingElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
 
   const [verifyState, verify, verifying] = useActionState<ContactFormState, FormData>(async (previous, formData) => {
     const result = await verifyAction(previous, formData);
@@ -108,9 +108,6 @@ export function EditContact({
   useEffect(() => {
     if (deleteState !== INITIAL) deleteHeadingRef.current?.focus();
   }, [deleteState]);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
 
   const isAuthor = editedByMe || meta.createdBy?.id === user.id || meta.updatedBy?.id === user.id;
 
@@ -277,12 +274,13 @@ export function EditContact({
                 Delete this contact for everyone?
               </p>
               <div className="mt-3 flex flex-wrap gap-3">
-                <button ref={confirmRef} type="submit" disabled={deleting} className={buttonClass.danger}>
-                  {deleting ? 'Deleting…' : 'Yes, delete it'}
-                </button>
-                <button type="button" onClick={() => setConfirming(false)} className={buttonClass.secondary}>
-                  Cancel
-                </button>
+                <ConfirmButtons
+                  confirmRef={confirmRef}
+                  onCancel={() => setConfirming(false)}
+                  pending={deleting}
+                  label="Yes, delete it"
+                  pendingLabel="Deleting…"
+                />
               </div>
             </form>
           )}
