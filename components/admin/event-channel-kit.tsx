@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ConfirmButtons, useConfirm } from '@/components/forms/confirm';
 import { ConflictActions, ConflictTable, WarningNotice } from '@/components/forms/conflict';
-import { TextField } from '@/components/forms/fields';
+import { fieldBinder, TextField, type BoundField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { buttonClass } from '@/components/ui/button';
 import { countryName, isCountryCode } from '@/lib/validation/common';
@@ -30,13 +30,7 @@ export type FieldContext<V extends FormValues> = {
   values: V;
   set: (name: keyof V & string, value: string) => void;
   /** A field's id, name, value and error, for the kit's TextField and its kin. */
-  bind: (name: keyof V & string) => {
-    id: string;
-    name: string;
-    value: string;
-    onValueChange: (value: string) => void;
-    error?: string[];
-  };
+  bind: (name: keyof V & string) => BoundField;
 };
 
 /**
@@ -106,13 +100,7 @@ export function RecordForm<V extends FormValues, S extends RecordFormState<V> = 
   const ctx: FieldContext<V> = {
     values,
     set,
-    bind: (name) => ({
-      id: `${idPrefix}-${name}`,
-      name,
-      value: values[name],
-      onValueChange: (value) => set(name, value),
-      error: errors[name],
-    }),
+    bind: fieldBinder({ id: (name) => `${idPrefix}-${name}`, value: (name) => values[name], set, errors }),
   };
 
   function submit(formData: FormData, withVersion: number) {

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRef, useState, type Ref } from 'react';
 import { flushSync } from 'react-dom';
 import { FormMessage } from '@/components/forms/error-summary';
-import { SelectField, TextAreaField, TextField } from '@/components/forms/fields';
+import { fieldBinder, SelectField, TextAreaField, TextField } from '@/components/forms/fields';
 import { rowEditor } from '@/components/forms/rows';
 import { FormSection } from '@/components/forms/section';
 import { FormFooter } from '@/components/forms/submit-button';
@@ -43,6 +43,9 @@ const DATE_HINT: Record<string, string> = {
 };
 
 type Action = (state: ContactFormState, formData: FormData) => Promise<ContactFormState>;
+
+/** The fields held as plain strings and drawn by the kit's field rows. */
+type TextKey = 'date' | 'time' | 'timeZone' | 'type' | 'status' | 'initiator' | 'location' | 'summary' | 'topics';
 
 /**
  * The one form for logging and editing a contact. Every field is held in
@@ -99,15 +102,7 @@ export function ContactForm({
   );
   const err = (key: string) => errors[key];
   // A field's id, name, value and error, from its key in the values.
-  const bind = (
-    key: 'date' | 'time' | 'timeZone' | 'type' | 'status' | 'initiator' | 'location' | 'summary' | 'topics',
-  ) => ({
-    id: fieldId(key),
-    name: key,
-    value: values[key],
-    onValueChange: (value: string) => set(key, value),
-    error: err(key),
-  });
+  const bind = fieldBinder<TextKey>({ id: fieldId, value: (key) => values[key], set, errors });
 
   function set<K extends keyof ContactFormValues>(key: K, value: ContactFormValues[K]) {
     setValues((v) => ({ ...v, [key]: value }));

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { SelectField, TextAreaField, TextField } from '@/components/forms/fields';
+import { fieldBinder, SelectField, TextAreaField, TextField } from '@/components/forms/fields';
 import { Field, inputClass } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
 import { participantOptions } from './labels';
@@ -11,6 +11,15 @@ import { sourceMarkKey, type ProposalMarks } from '@/lib/readouts/apply';
 import { fieldId, type ParticipantChoice, type SourceValues } from '@/lib/validation/contact-form';
 
 const SIDES_LIST_ID = 'source-sides';
+
+type RowField = keyof Omit<SourceValues, 'key'>;
+
+/** The names the form sends a row's claims under, where they differ from the row's own. */
+const SENT_AS: Partial<Record<RowField, string>> = {
+  claimDate: 'claims.date',
+  claimInitiator: 'claims.initiator',
+  claimDuration: 'claims.durationMinutes',
+};
 
 /** Suggestions for a source's side; any text is allowed. */
 export function SourceSideSuggestions() {
@@ -56,13 +65,13 @@ export function SourceFields({
   const id = (field: string) => fieldId(key(field));
   const err = (field: string) => errors[key(field)];
   const name = (field: string) => key(field);
-  // A field's id, name, error and value (`value`: its name in the row, where it differs from the form's).
-  const bind = (field: string, value = field as keyof Omit<SourceValues, 'key'>) => ({
-    id: id(field),
-    name: name(field),
-    error: err(field),
-    value: source[value],
-    onValueChange: (next: string) => onChange({ [value]: next }),
+  const sentAs = (field: RowField) => SENT_AS[field] ?? field;
+  const bind = fieldBinder<RowField>({
+    id: (field) => id(sentAs(field)),
+    name: (field) => name(sentAs(field)),
+    value: (field) => source[field],
+    set: (field, value) => onChange({ [field]: value }),
+    errors,
   });
   const hasClaims = Boolean(source.claimDate || source.claimInitiator || source.claimDuration);
   const hasClaimErrors = ['claims.date', 'claims.initiator', 'claims.durationMinutes'].some((f) => err(f));
@@ -136,9 +145,9 @@ export function SourceFields({
           </span>
         </summary>
         <div className="mt-4 grid gap-4 sm:grid-cols-3">
-          <TextField {...bind('claims.date', 'claimDate')} label="Date it gives" optional type="date" />
+          <TextField {...bind('claimDate')} label="Date it gives" optional type="date" />
           <SelectField
-            {...bind('claims.initiator', 'claimInitiator')}
+            {...bind('claimInitiator')}
             label="Initiator it names"
             optional
             options={[

@@ -1,20 +1,46 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import type { ComponentProps, InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import type { FieldErrors } from '@/lib/errors';
 import { Field, inputClass, Select } from '@/components/ui/field';
 
-/** What a field row takes besides its control: see Field. */
-type RowProps = {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string[];
-  optional?: boolean;
-  className?: string;
+/** What a field row takes besides its control (see Field), and what to draw under the control. */
+type RowProps = Omit<ComponentProps<typeof Field>, 'children'> & {
   /** Drawn under the control, above its error: a reading of the value, a datalist. */
   after?: ReactNode;
 };
 
 /** A controlled value: the form holds it, the control reports each change. */
 type Controlled = { name: string; value: string; onValueChange: (value: string) => void };
+
+/** What ties a field to the form's state: its id, name, value, change and error. */
+export type BoundField = Controlled & { id: string; error?: string[] };
+
+/**
+ * Makes `bind(key)`, the BoundField of each field of a form (or of one row of
+ * it), from how the form names, holds and sets its values. The error is the
+ * one filed under the field's name.
+ */
+export function fieldBinder<K extends string>({
+  id,
+  name = (key) => key,
+  value,
+  set,
+  errors,
+}: {
+  id: (key: K) => string;
+  /** The name the form sends it under; the key itself unless said. */
+  name?: (key: K) => string;
+  value: (key: K) => string;
+  set: (key: K, value: string) => void;
+  errors: FieldErrors;
+}): (key: K) => BoundField {
+  return (key) => ({
+    id: id(key),
+    name: name(key),
+    value: value(key),
+    onValueChange: (next) => set(key, next),
+    error: errors[name(key)],
+  });
+}
 
 type InputAttributes = Omit<
   InputHTMLAttributes<HTMLInputElement>,

@@ -5,20 +5,10 @@ import { ConflictActions, WarningNotice, ConflictTable } from '@/components/form
 import {
   COMPARED,
   describeValue,
+  officialFieldLabel,
   type OfficialFormState,
   type OfficialFormValues,
 } from '@/lib/validation/official-form';
-
-const FIELD_NAMES: Record<string, string> = {
-  name: 'Name',
-  country: 'Country',
-  otherNames: 'Other spellings',
-  wikidataId: 'Wikidata id',
-  bio: 'Short bio',
-  links: 'Links',
-  photoUrl: 'Photo address',
-  positions: 'Positions',
-};
 
 /** Someone else saved first: what they changed, what this admin typed (still in the form), and the two ways on. */
 export function OfficialConflict({
@@ -62,7 +52,7 @@ export function OfficialConflict({
             {fields.map((field) => (
               <tr key={field}>
                 <th scope="row" className="py-2 pr-3 font-medium">
-                  {FIELD_NAMES[field]}
+                  {officialFieldLabel(field)}
                 </th>
                 <td className="text-muted py-2 pr-3">{describeValue(base, field) || '—'}</td>
                 <td className="py-2 pr-3">{describeValue(theirs, field) || '—'}</td>

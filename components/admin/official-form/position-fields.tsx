@@ -1,6 +1,6 @@
 'use client';
 
-import { TextField } from '@/components/forms/fields';
+import { fieldBinder, TextField } from '@/components/forms/fields';
 import { buttonClass } from '@/components/ui/button';
 import type { FieldErrors } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
@@ -24,13 +24,12 @@ export function PositionFields({
   onRemove: () => void;
 }) {
   const key = (field: string) => `positions.${index}.${field}`;
-  // Each field's id, name, value and error, from its name in the row.
-  const bind = (field: PositionField) => ({
-    id: fid(key(field)),
-    name: key(field),
-    value: row[field],
-    onValueChange: (value: string) => onChange({ [field]: value }),
-    error: errors[key(field)],
+  const bind = fieldBinder<PositionField>({
+    id: (field) => fid(key(field)),
+    name: key,
+    value: (field) => row[field],
+    set: (field, value) => onChange({ [field]: value }),
+    errors,
   });
   // The browser shows a date in its own order (05/12/2024); say it in words.
   const inWords = (value: string) =>

@@ -1,7 +1,7 @@
 'use client';
 
 import { FormSection } from '@/components/forms/section';
-import { TextAreaField, TextField } from '@/components/forms/fields';
+import { fieldBinder, TextAreaField, TextField } from '@/components/forms/fields';
 import { inputClass } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
 import { officialFieldId as fid, type OfficialFormValues } from '@/lib/validation/official-form';
@@ -18,14 +18,7 @@ export function ProfileFields({
   errors: FieldErrors;
   set: (key: ProfileKey, value: string) => void;
 }) {
-  // Each field's id, name, value and error, from its key.
-  const bind = (key: ProfileKey) => ({
-    id: fid(key),
-    name: key,
-    value: values[key],
-    onValueChange: (value: string) => set(key, value),
-    error: errors[key],
-  });
+  const bind = fieldBinder<ProfileKey>({ id: fid, value: (key) => values[key], set, errors });
   return (
     <FormSection id="official-section-who" title="Who">
       <div className="grid gap-5 sm:grid-cols-[1fr_10rem]">
