@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ConfirmButtons, useConfirm } from '@/components/forms/confirm';
 import { ConflictActions, ConflictTable, WarningNotice } from '@/components/forms/conflict';
+import { FormMessage } from '@/components/forms/error-summary';
 import { fieldBinder, TextField, type BoundField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { buttonClass } from '@/components/ui/button';
@@ -306,16 +307,7 @@ export function DeleteRecord({
         Delete this {noun}
       </h2>
       <div className="mt-2 max-w-2xl text-sm">{consequences}</div>
-      {state.message && !state.ok && (
-        <p
-          ref={alertRef}
-          tabIndex={-1}
-          role="alert"
-          className="border-silence mt-3 rounded border-l-4 bg-orange-500/10 px-4 py-3 text-sm outline-none"
-        >
-          {state.message}
-        </p>
-      )}
+      {state.message && !state.ok && <FormMessage ref={alertRef} message={state.message} className="mt-3" />}
       {confirming ? (
         <form
           action={dispatch}

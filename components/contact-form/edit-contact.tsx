@@ -24,6 +24,13 @@ export type EditMeta = {
 
 const INITIAL: ContactFormState = { ok: true };
 
+/** The verifications a researcher can mark, in the order offered; the current one is left out. */
+const MARKS = [
+  ['VERIFIED', 'Mark verified'],
+  ['DISPUTED', 'Mark disputed'],
+  ['UNVERIFIED', 'Mark unverified'],
+] as const;
+
 function byline(label: string, person: Person, at: string | null) {
   if (!at) return null;
   return `${label} ${person ? `by ${person.name} ` : ''}on ${formatDate(at.slice(0, 10))}`;
@@ -171,43 +178,24 @@ export function EditContact({
         )}
         {user.canVerify && (
           <form onSubmit={(e) => submitWithVersion(e, verify)} className="mt-3 flex flex-wrap items-center gap-3">
-            {verification !== 'VERIFIED' &&
-              (isAuthor ? (
-                <p className="text-sm">
-                  You logged or last edited this contact, so a different researcher must verify it.
-                </p>
-              ) : (
+            {verification !== 'VERIFIED' && isAuthor && (
+              <p className="text-sm">
+                You logged or last edited this contact, so a different researcher must verify it.
+              </p>
+            )}
+            {MARKS.filter(([value]) => value !== verification && !(value === 'VERIFIED' && isAuthor)).map(
+              ([value, label]) => (
                 <button
+                  key={value}
                   type="submit"
                   name="verification"
-                  value="VERIFIED"
+                  value={value}
                   disabled={verifying}
-                  className={buttonClass.primary}
+                  className={value === 'VERIFIED' ? buttonClass.primary : buttonClass.secondary}
                 >
-                  Mark verified
+                  {label}
                 </button>
-              ))}
-            {verification !== 'DISPUTED' && (
-              <button
-                type="submit"
-                name="verification"
-                value="DISPUTED"
-                disabled={verifying}
-                className={buttonClass.secondary}
-              >
-                Mark disputed
-              </button>
-            )}
-            {verification !== 'UNVERIFIED' && (
-              <button
-                type="submit"
-                name="verification"
-                value="UNVERIFIED"
-                disabled={verifying}
-                className={buttonClass.secondary}
-              >
-                Mark unverified
-              </button>
+              ),
             )}
           </form>
         )}

@@ -65,13 +65,22 @@ export function ErrorSummary({
 }
 
 /** A message of the form that is neither a field error nor a warning: a refusal, a deleted record. */
-export function FormMessage({ ref, message }: { ref?: Ref<HTMLParagraphElement>; message: string }) {
+export function FormMessage({
+  ref,
+  message,
+  className = '',
+}: {
+  ref?: Ref<HTMLParagraphElement>;
+  message: string;
+  /** Classes added to its own: its spacing. */
+  className?: string;
+}) {
   return (
     <p
       ref={ref}
       tabIndex={-1}
       role="alert"
-      className="border-silence rounded border-l-4 bg-orange-500/10 px-4 py-3 text-sm outline-none"
+      className={`border-silence rounded border-l-4 bg-orange-500/10 px-4 py-3 text-sm outline-none ${className}`.trim()}
     >
       {message}
     </p>
