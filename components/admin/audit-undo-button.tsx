@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
+import { ConfirmButtons, useConfirm } from '@/components/forms/confirm';
 import { buttonClass } from '@/components/ui/button';
 import type { UndoState } from '@/lib/actions/merge';
 
@@ -26,13 +27,9 @@ export function AuditUndoButton({
   action: (state: UndoState, formData: FormData) => Promise<UndoState>;
 }) {
   const [state, dispatch, pending] = useActionState(action, INITIAL);
-  const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const { confirming, setConfirming, confirmRef } = useConfirm();
   const resultRef = useRef<HTMLParagraphElement>(null);
 
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
   useEffect(() => {
     if (state.message) resultRef.current?.focus();
   }, [state]);
@@ -60,12 +57,13 @@ export function AuditUndoButton({
             spellings the merge moved; contacts logged for {keptName} since stay with them.
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
-            <button ref={confirmRef} type="submit" disabled={pending} className={buttonClass.danger}>
-              {pending ? 'Undoing…' : 'Yes, undo the merge'}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} className={buttonClass.secondary}>
-              Cancel
-            </button>
+            <ConfirmButtons
+              confirmRef={confirmRef}
+              onCancel={() => setConfirming(false)}
+              pending={pending}
+              label="Yes, undo the merge"
+              pendingLabel="Undoing…"
+            />
           </div>
         </div>
       ) : (

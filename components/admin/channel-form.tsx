@@ -1,18 +1,12 @@
 'use client';
 
-import { Field, inputClass } from '@/components/ui/field';
+import { TextAreaField, TextField } from '@/components/forms/fields';
+import { inputClass } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { isIsoDate } from '@/lib/gaps/dates';
 import { emptyChannelValues, type ChannelFormState, type ChannelFormValues } from '@/lib/validation/channel';
 import { countriesText } from '@/lib/validation/event';
-import {
-  CountriesField,
-  RecordEditor,
-  RecordForm,
-  TextInput,
-  typedCountryCodes,
-  type FieldContext,
-} from './event-channel-kit';
+import { CountriesField, RecordEditor, RecordForm, typedCountryCodes, type FieldContext } from './event-channel-kit';
 
 type Action = (state: ChannelFormState, formData: FormData) => Promise<ChannelFormState>;
 
@@ -35,9 +29,14 @@ function describe(name: keyof ChannelFormValues, value: string): string {
 function ChannelFields({ ctx }: { ctx: FieldContext<ChannelFormValues> }) {
   return (
     <>
-      <Field {...ctx.field('name')} label="Name" hint="E.g. US–Russia deconfliction line." className="sm:col-span-2">
-        {(props) => <TextInput ctx={ctx} name="name" props={props} autoComplete="off" />}
-      </Field>
+      <TextField
+        {...ctx.bind('name')}
+        label="Name"
+        hint="E.g. US–Russia deconfliction line."
+        className="sm:col-span-2"
+        type="text"
+        autoComplete="off"
+      />
       <CountriesField
         ctx={ctx}
         name="countries"
@@ -46,39 +45,31 @@ function ChannelFields({ ctx }: { ctx: FieldContext<ChannelFormValues> }) {
         none="no pair yet: list at least two countries"
         className="sm:col-span-2"
       />
-      <Field {...ctx.field('establishedOn')} label="Established on">
-        {(props) => (
-          <TextInput ctx={ctx} name="establishedOn" type="date" props={props} className={`${inputClass} sm:w-48`} />
-        )}
-      </Field>
-      <Field {...ctx.field('closedOn')} label="Closed on" optional hint="Empty while it is still open.">
-        {(props) => (
-          <TextInput ctx={ctx} name="closedOn" type="date" props={props} className={`${inputClass} sm:w-48`} />
-        )}
-      </Field>
-      <Field
-        {...ctx.field('sourceUrl')}
+      <TextField
+        {...ctx.bind('establishedOn')}
+        label="Established on"
+        type="date"
+        controlClassName={`${inputClass} sm:w-48`}
+      />
+      <TextField
+        {...ctx.bind('closedOn')}
+        label="Closed on"
+        optional
+        hint="Empty while it is still open."
+        type="date"
+        controlClassName={`${inputClass} sm:w-48`}
+      />
+      <TextField
+        {...ctx.bind('sourceUrl')}
         label="Source"
         optional
         hint="Where its setting up is reported."
         className="sm:col-span-2"
-      >
-        {(props) => (
-          <TextInput ctx={ctx} name="sourceUrl" type="url" inputMode="url" props={props} autoComplete="off" />
-        )}
-      </Field>
-      <Field {...ctx.field('description')} label="Description" optional className="sm:col-span-2">
-        {(props) => (
-          <textarea
-            {...props}
-            name="description"
-            rows={3}
-            value={ctx.values.description}
-            onChange={(e) => ctx.set('description', e.target.value)}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+      />
+      <TextAreaField {...ctx.bind('description')} label="Description" optional rows={3} className="sm:col-span-2" />
     </>
   );
 }

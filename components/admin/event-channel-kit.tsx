@@ -2,9 +2,12 @@
 
 import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ConflictTable } from '@/components/form-parts';
+import { ConfirmButtons, useConfirm } from '@/components/forms/confirm';
+import { ConflictActions, ConflictTable, WarningNotice } from '@/components/forms/conflict';
+import { FormMessage } from '@/components/forms/error-summary';
+import { fieldBinder, TextField, type BoundField } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { buttonClass } from '@/components/ui/button';
-import { Field, inputClass, type ControlProps } from '@/components/ui/field';
 import { countryName, isCountryCode } from '@/lib/validation/common';
 import type { RecordFormState as ActionState } from '@/lib/validation/record-form';
 
@@ -27,8 +30,8 @@ type DeleteAction = Action<{ ok: boolean; message?: string }>;
 export type FieldContext<V extends FormValues> = {
   values: V;
   set: (name: keyof V & string, value: string) => void;
-  /** The id, label wiring and error of a field, for the Field primitive. */
-  field: (name: keyof V & string) => { id: string; error?: string[] };
+  /** A field's id, name, value and error, for the kit's TextField and its kin. */
+  bind: (name: keyof V & string) => BoundField;
 };
 
 /**
@@ -94,10 +97,11 @@ export function RecordForm<V extends FormValues, S extends RecordFormState<V> = 
   const [answered, setAnswered] = useState<RecordFormState<V>['conflict'] | null>(null);
   const conflict = state.conflict && state.conflict !== answered ? state.conflict : null;
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  const set = (name: keyof V & string, value: string) => setValues((v) => ({ ...v, [name]: value }));
   const ctx: FieldContext<V> = {
     values,
-    set: (name, value) => setValues((v) => ({ ...v, [name]: value })),
-    field: (name) => ({ id: `${idPrefix}-${name}`, error: errors[name] }),
+    set,
+    bind: fieldBinder({ id: (name) => `${idPrefix}-${name}`, value: (name) => values[name], set, errors }),
   };
 
   function submit(formData: FormData, withVersion: number) {
@@ -122,13 +126,10 @@ export function RecordForm<V extends FormValues, S extends RecordFormState<V> = 
     >
       <div ref={noticeRef} tabIndex={-1} className="outline-none">
         {state.message && conflict ? (
-          <section
-            aria-labelledby={`${idPrefix}-conflict-title`}
-            className="rounded border-l-4 border-amber-500 bg-amber-500/10 px-4 py-4 sm:px-5"
+          <WarningNotice
+            titleId={`${idPrefix}-conflict-title`}
+            title={`Someone else changed this ${noun} while you were editing it`}
           >
-            <h2 id={`${idPrefix}-conflict-title`} className="font-semibold">
-              Someone else changed this {noun} while you were editing it
-            </h2>
             <p role="alert" className="mt-1 text-sm">
               {state.message} What you typed is still in the form below: save yours over theirs, or take their version
               and edit it.
@@ -154,34 +155,24 @@ export function RecordForm<V extends FormValues, S extends RecordFormState<V> = 
             ) : (
               <p className="mt-2 text-sm">Their values and your form are the same.</p>
             )}
-            <div className="mt-4 flex flex-wrap gap-3">
-              <button
-                type="button"
-                disabled={pending}
-                className={buttonClass.primary}
-                onClick={(event) => {
-                  const form = event.currentTarget.form!;
-                  setVersion(conflict.version);
-                  setAnswered(conflict);
-                  submit(new FormData(form), conflict.version);
-                }}
-              >
-                Save mine over theirs
-              </button>
-              <button
-                type="button"
-                disabled={pending}
-                className={buttonClass.secondary}
-                onClick={() => {
-                  setValues(conflict.current);
-                  setVersion(conflict.version);
-                  setAnswered(conflict);
-                }}
-              >
-                Take their version
-              </button>
-            </div>
-          </section>
+            <ConflictActions
+              pending={pending}
+              keepLabel="Save mine over theirs"
+              loadLabel="Take their version"
+              showPending={false}
+              onKeepMine={(event) => {
+                const form = event.currentTarget.form!;
+                setVersion(conflict.version);
+                setAnswered(conflict);
+                submit(new FormData(form), conflict.version);
+              }}
+              onLoadTheirs={() => {
+                setValues(conflict.current);
+                setVersion(conflict.version);
+                setAnswered(conflict);
+              }}
+            />
+          </WarningNotice>
         ) : state.message && state.ok ? (
           <div
             role="status"
@@ -208,43 +199,10 @@ export function RecordForm<V extends FormValues, S extends RecordFormState<V> = 
       <div className="grid gap-x-6 gap-y-5 sm:grid-cols-2">{children(ctx)}</div>
 
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
+        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
         {mode === 'edit' && <span className="text-muted text-sm tabular-nums">Editing version {version}</span>}
       </div>
     </form>
-  );
-}
-
-/** A text input with the form's look, controlled by the form's values. */
-export function TextInput<V extends FormValues>({
-  ctx,
-  name,
-  props,
-  type = 'text',
-  className,
-  ...rest
-}: {
-  ctx: FieldContext<V>;
-  name: keyof V & string;
-  props: ControlProps;
-  type?: 'text' | 'date' | 'url';
-  className?: string;
-  autoComplete?: string;
-  spellCheck?: boolean;
-  inputMode?: 'text' | 'url';
-}) {
-  return (
-    <input
-      {...props}
-      {...rest}
-      type={type}
-      name={name}
-      value={ctx.values[name]}
-      onChange={(e) => ctx.set(name, e.target.value)}
-      className={className ?? inputClass}
-    />
   );
 }
 
@@ -276,22 +234,25 @@ export function CountriesField<V extends FormValues>({
   none: string;
   className?: string;
 }) {
-  const { id, error } = ctx.field(name);
   const codes = [...new Set(typedCountryCodes(ctx.values[name]))];
   const read = codes.map((code) =>
     isCountryCode(code) ? `${countryName(code)} (${code})` : `“${code}”: not a country code`,
   );
   return (
-    <Field id={id} label={label} hint={hint} error={error} className={className}>
-      {(props) => (
-        <>
-          <TextInput ctx={ctx} name={name} props={props} autoComplete="off" spellCheck={false} />
-          <p className="text-muted mt-1 text-sm" aria-live="polite">
-            {codes.length === 0 ? `Concerns ${none}.` : `Reads as: ${read.join(', ')}.`}
-          </p>
-        </>
-      )}
-    </Field>
+    <TextField
+      {...ctx.bind(name)}
+      label={label}
+      hint={hint}
+      className={className}
+      type="text"
+      autoComplete="off"
+      spellCheck={false}
+      after={
+        <p className="text-muted mt-1 text-sm" aria-live="polite">
+          {codes.length === 0 ? `Concerns ${none}.` : `Reads as: ${read.join(', ')}.`}
+        </p>
+      }
+    />
   );
 }
 
@@ -316,14 +277,10 @@ export function DeleteRecord({
   listHref: string;
   listLabel: string;
 }) {
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, confirmRef } = useConfirm();
   const [state, dispatch, pending] = useActionState(action, { ok: true });
-  const confirmRef = useRef<HTMLButtonElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
   const alertRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
   useEffect(() => {
     if (state.message) (state.ok ? doneRef : alertRef).current?.focus();
   }, [state]);
@@ -350,16 +307,7 @@ export function DeleteRecord({
         Delete this {noun}
       </h2>
       <div className="mt-2 max-w-2xl text-sm">{consequences}</div>
-      {state.message && !state.ok && (
-        <p
-          ref={alertRef}
-          tabIndex={-1}
-          role="alert"
-          className="border-silence mt-3 rounded border-l-4 bg-orange-500/10 px-4 py-3 text-sm outline-none"
-        >
-          {state.message}
-        </p>
-      )}
+      {state.message && !state.ok && <FormMessage ref={alertRef} message={state.message} className="mt-3" />}
       {confirming ? (
         <form
           action={dispatch}
@@ -367,12 +315,14 @@ export function DeleteRecord({
         >
           <input type="hidden" name="version" value={version} />
           <p className="w-full text-sm font-medium">Delete “{name}”? This cannot be undone from this page.</p>
-          <button ref={confirmRef} type="submit" disabled={pending} className={buttonClass.danger}>
-            {pending ? 'Deleting…' : `Yes, delete this ${noun}`}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)} className={buttonClass.secondary}>
-            Keep it
-          </button>
+          <ConfirmButtons
+            confirmRef={confirmRef}
+            onCancel={() => setConfirming(false)}
+            pending={pending}
+            label={`Yes, delete this ${noun}`}
+            pendingLabel="Deleting…"
+            cancelLabel="Keep it"
+          />
         </form>
       ) : (
         <button type="button" onClick={() => setConfirming(true)} className={`${buttonClass.secondary} mt-4`}>

@@ -1,6 +1,7 @@
 'use client';
 
-import { Field, inputClass } from '@/components/ui/field';
+import { TextAreaField, TextField } from '@/components/forms/fields';
+import { inputClass } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { isIsoDate } from '@/lib/gaps/dates';
 import {
@@ -9,14 +10,7 @@ import {
   type ContextEventFormValues,
   type EventFormState,
 } from '@/lib/validation/event';
-import {
-  CountriesField,
-  RecordEditor,
-  RecordForm,
-  TextInput,
-  typedCountryCodes,
-  type FieldContext,
-} from './event-channel-kit';
+import { CountriesField, RecordEditor, RecordForm, typedCountryCodes, type FieldContext } from './event-channel-kit';
 
 type Action = (state: EventFormState, formData: FormData) => Promise<EventFormState>;
 
@@ -37,12 +31,20 @@ function describe(name: keyof ContextEventFormValues, value: string): string {
 function EventFields({ ctx }: { ctx: FieldContext<ContextEventFormValues> }) {
   return (
     <>
-      <Field {...ctx.field('date')} label="Date" hint="The day it happened.">
-        {(props) => <TextInput ctx={ctx} name="date" type="date" props={props} className={`${inputClass} sm:w-48`} />}
-      </Field>
-      <Field {...ctx.field('title')} label="Title" hint="Short: it labels a line on the charts.">
-        {(props) => <TextInput ctx={ctx} name="title" props={props} autoComplete="off" />}
-      </Field>
+      <TextField
+        {...ctx.bind('date')}
+        label="Date"
+        hint="The day it happened."
+        type="date"
+        controlClassName={`${inputClass} sm:w-48`}
+      />
+      <TextField
+        {...ctx.bind('title')}
+        label="Title"
+        hint="Short: it labels a line on the charts."
+        type="text"
+        autoComplete="off"
+      />
       <CountriesField
         ctx={ctx}
         name="countries"
@@ -51,21 +53,17 @@ function EventFields({ ctx }: { ctx: FieldContext<ContextEventFormValues> }) {
         none="every pair"
         className="sm:col-span-2"
       />
-      <Field {...ctx.field('url')} label="Link" optional hint="A source about the event." className="sm:col-span-2">
-        {(props) => <TextInput ctx={ctx} name="url" type="url" inputMode="url" props={props} autoComplete="off" />}
-      </Field>
-      <Field {...ctx.field('description')} label="Description" optional className="sm:col-span-2">
-        {(props) => (
-          <textarea
-            {...props}
-            name="description"
-            rows={3}
-            value={ctx.values.description}
-            onChange={(e) => ctx.set('description', e.target.value)}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextField
+        {...ctx.bind('url')}
+        label="Link"
+        optional
+        hint="A source about the event."
+        className="sm:col-span-2"
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+      />
+      <TextAreaField {...ctx.bind('description')} label="Description" optional rows={3} className="sm:col-span-2" />
     </>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { startTransition, useActionState, useEffect, useRef } from 'react';
+import { ConfirmButtons, useConfirm } from '@/components/forms/confirm';
 import { buttonClass } from '@/components/ui/button';
 import type { OfficialFormState } from '@/lib/validation/official-form';
 
@@ -27,14 +28,10 @@ export function OfficialDelete({
   action: Action;
   onDeleted?: () => void;
 }) {
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, confirmRef } = useConfirm();
   const [state, dispatch, pending] = useActionState(action, INITIAL);
-  const confirmRef = useRef<HTMLButtonElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
   useEffect(() => {
     if (state === INITIAL) return;
     if (state.ok && state.deleted) onDeleted?.();
@@ -105,12 +102,13 @@ export function OfficialDelete({
               Delete {name} for everyone?
             </p>
             <div className="mt-3 flex flex-wrap gap-3">
-              <button ref={confirmRef} type="submit" disabled={pending} className={buttonClass.danger}>
-                {pending ? 'Deleting…' : 'Yes, delete'}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)} className={buttonClass.secondary}>
-                Cancel
-              </button>
+              <ConfirmButtons
+                confirmRef={confirmRef}
+                onCancel={() => setConfirming(false)}
+                pending={pending}
+                label="Yes, delete"
+                pendingLabel="Deleting…"
+              />
             </div>
           </form>
         ))}

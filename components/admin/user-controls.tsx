@@ -2,7 +2,10 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { Field, Select, inputClass } from '@/components/ui/field';
+import { ConfirmButtons, useConfirm } from '@/components/forms/confirm';
+import { SelectField } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { Field, inputClass } from '@/components/ui/field';
 import type { UserActionState } from '@/lib/validation/admin-user';
 import { PasswordChoice } from './user-password-choice';
 import { ROLE_OPTIONS, roleWithArticle } from './user-roles';
@@ -61,9 +64,8 @@ export function UserControls({
   const [account, setAccount] = useState(initialAccount);
   const [version, setVersion] = useState(initialVersion);
   const [role, setRole] = useState(initialAccount.role);
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, confirmRef } = useConfirm();
   const [resetKey, setResetKey] = useState(0);
-  const confirmRef = useRef<HTMLButtonElement>(null);
 
   /** Every answer carries the account's version and state: after a change, and after a conflict too. */
   function tracked(action: Action): Action {
@@ -90,10 +92,6 @@ export function UserControls({
     return result;
   }, INITIAL);
 
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-
   function submit(event: React.FormEvent<HTMLFormElement>, dispatch: (formData: FormData) => void) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
@@ -102,6 +100,7 @@ export function UserControls({
   }
 
   const you = isSelf ? ' (you)' : '';
+  const accessLabel = account.banned ? `Enable ${account.name}` : `Disable ${account.name}`;
   return (
     <div className="space-y-10">
       <section aria-labelledby="role-title">
@@ -114,25 +113,19 @@ export function UserControls({
           {ROLE_OPTIONS.find((option) => option.value === account.role)?.about}.
         </p>
         <form onSubmit={(e) => submit(e, submitRole)} className="mt-4 flex max-w-md flex-wrap items-end gap-3">
-          <Field
+          <SelectField
             id="role"
             label="New role"
             error={roleState.ok ? undefined : roleState.fieldErrors?.role}
             className="grow"
-          >
-            {(props) => (
-              <Select
-                {...props}
-                name="role"
-                value={role}
-                onValueChange={setRole}
-                options={ROLE_OPTIONS.map(({ value, label }) => ({ value, label }))}
-              />
-            )}
-          </Field>
-          <button type="submit" disabled={changingRole} className={buttonClass.primary}>
-            {changingRole ? 'Changing…' : 'Change role'}
-          </button>
+            name="role"
+            value={role}
+            onValueChange={setRole}
+            options={ROLE_OPTIONS.map(({ value, label }) => ({ value, label }))}
+          />
+          <SubmitButton pending={changingRole} pendingLabel="Changing…">
+            Change role
+          </SubmitButton>
         </form>
         <Outcome state={roleState} id="role-outcome" />
       </section>
@@ -172,17 +165,14 @@ export function UserControls({
               </Field>
             )}
             <div className="flex flex-wrap gap-3">
-              <button
-                ref={confirmRef}
-                type="submit"
-                disabled={changingAccess}
+              <ConfirmButtons
+                confirmRef={confirmRef}
+                onCancel={() => setConfirming(false)}
+                pending={changingAccess}
+                label={accessLabel}
+                pendingLabel={accessLabel}
                 className={account.banned ? buttonClass.primary : buttonClass.danger}
-              >
-                {account.banned ? `Enable ${account.name}` : `Disable ${account.name}`}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)} className={buttonClass.secondary}>
-                Cancel
-              </button>
+              />
             </div>
           </form>
         )}
@@ -202,9 +192,9 @@ export function UserControls({
             legend="New password"
             errors={resetState.ok ? undefined : resetState.fieldErrors}
           />
-          <button type="submit" disabled={resetting} className={buttonClass.primary}>
-            {resetting ? 'Resetting…' : 'Reset password'}
-          </button>
+          <SubmitButton pending={resetting} pendingLabel="Resetting…">
+            Reset password
+          </SubmitButton>
         </form>
         <Outcome state={resetState} id="reset-outcome" />
         {resetState.ok && resetState.password && (

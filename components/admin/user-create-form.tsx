@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { Field, Select, inputClass } from '@/components/ui/field';
+import { SelectField } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { Field, inputClass } from '@/components/ui/field';
 import type { UserActionState } from '@/lib/validation/admin-user';
 import { SecretReveal } from './user-secret';
 import { PasswordChoice } from './user-password-choice';
@@ -115,31 +117,25 @@ export function UserCreateForm({ action }: { action: Action }) {
           )}
         </Field>
       </div>
-      <Field
+      <SelectField
         id="new-user-role"
         label="Role"
         hint={ROLE_OPTIONS.find((option) => option.value === role)?.about}
         error={errors?.role}
-      >
-        {(props) => (
-          <Select
-            {...props}
-            name="role"
-            value={role}
-            onValueChange={setRole}
-            options={ROLE_OPTIONS.map(({ value, label }) => ({ value, label }))}
-          />
-        )}
-      </Field>
+        name="role"
+        value={role}
+        onValueChange={setRole}
+        options={ROLE_OPTIONS.map(({ value, label }) => ({ value, label }))}
+      />
       <PasswordChoice
         idPrefix="new-user"
         legend="Password"
         errors={errors}
         defaultMode={values.passwordMode === 'type' ? 'type' : 'generate'}
       />
-      <button type="submit" disabled={pending} className={buttonClass.primary}>
-        {pending ? 'Making the account…' : 'Make the account'}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Making the account…">
+        Make the account
+      </SubmitButton>
     </form>
   );
 }

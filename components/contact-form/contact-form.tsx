@@ -1,11 +1,16 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { useRef, useState, type Ref } from 'react';
 import { flushSync } from 'react-dom';
-import { FormSection } from '@/components/form-parts';
+import { FormMessage } from '@/components/forms/error-summary';
+import { fieldBinder, SelectField, TextAreaField, TextField } from '@/components/forms/fields';
+import { rowEditor } from '@/components/forms/rows';
+import { FormSection } from '@/components/forms/section';
+import { FormFooter } from '@/components/forms/submit-button';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { buttonClass } from '@/components/ui/button';
-import { Field, inputClass, Select } from '@/components/ui/field';
+import { Field, FieldError, inputClass } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { isIsoDate } from '@/lib/gaps/dates';
 import type { ChannelChoice } from '@/lib/validation/channel';
@@ -14,11 +19,12 @@ import type { ReadoutAnalysis } from '@/lib/readouts/types';
 import type { ReadoutPanelState } from '@/lib/validation/readout';
 import { ChannelSelect } from './channel-field';
 import { CHOOSE, participantOptions, PRECISION_OPTIONS, silenceSentence, STATUS_OPTIONS, TYPE_OPTIONS } from './labels';
-import { ConflictNotice, DuplicateWarning, ErrorSummary, FormMessage, SavedNotice } from './notices';
+import { ConflictNotice, DuplicateWarning, ErrorSummary, SavedNotice } from './notices';
 import { ParticipantPicker } from './participant-picker';
 import { ProposedNote, withProposal } from './proposed-note';
 import { ReadoutPanel } from './readout-panel';
 import { SourceFields, SourceSideSuggestions } from './source-fields';
+import { useTimeZones } from './time-zones';
 import {
   COMPARED_FIELDS,
   comparable,
@@ -28,34 +34,7 @@ import {
   type ContactFormState,
   type ContactFormValues,
   type ParticipantChoice,
-  type SourceValues,
 } from '@/lib/validation/contact-form';
-
-/** A short list to choose from; any IANA zone may be typed. Fixed, so server and browser render the same. */
-const COMMON_TIME_ZONES = [
-  'UTC',
-  'America/New_York',
-  'America/Chicago',
-  'America/Los_Angeles',
-  'Europe/London',
-  'Europe/Brussels',
-  'Europe/Paris',
-  'Europe/Berlin',
-  'Europe/Warsaw',
-  'Europe/Kyiv',
-  'Europe/Moscow',
-  'Europe/Istanbul',
-  'Asia/Jerusalem',
-  'Asia/Tehran',
-  'Asia/Riyadh',
-  'Asia/Dubai',
-  'Asia/Kolkata',
-  'Asia/Shanghai',
-  'Asia/Pyongyang',
-  'Asia/Seoul',
-  'Asia/Tokyo',
-  'Australia/Sydney',
-];
 
 const DATE_HINT: Record<string, string> = {
   DAY: 'The day it happened, as its sources date it.',
@@ -65,7 +44,8 @@ const DATE_HINT: Record<string, string> = {
 
 type Action = (state: ContactFormState, formData: FormData) => Promise<ContactFormState>;
 
-const INITIAL: ContactFormState = { ok: true };
+/** The fields held as plain strings and drawn by the kit's field rows. */
+type TextKey = 'date' | 'time' | 'timeZone' | 'type' | 'status' | 'initiator' | 'location' | 'summary' | 'topics';
 
 /**
  * The one form for logging and editing a contact. Every field is held in
@@ -103,50 +83,26 @@ export function ContactForm({
   const [values, setValues] = useState(initialValues);
   // The version the edit started from, to tell my changes from theirs on a conflict.
   const [base, setBase] = useState(initialValues);
-  const [dismissed, setDismissed] = useState<ContactFormState | null>(null);
   // What a pasted readout proposed, field by field, with the phrase each came from.
   const [marks, setMarks] = useState<ProposalMarks>({});
   const formRef = useRef<HTMLFormElement>(null);
-  const summaryRef = useRef<HTMLElement>(null);
-  const messageRef = useRef<HTMLParagraphElement>(null);
-  const warningRef = useRef<HTMLElement>(null);
-  const conflictRef = useRef<HTMLElement>(null);
-  const savedRef = useRef<HTMLHeadingElement>(null);
-  const successRef = useRef<HTMLDivElement>(null);
   const participantInput = fieldId('participants');
+  const timeZones = useTimeZones();
 
-  const [state, dispatch, pending] = useActionState<ContactFormState, FormData>(async (previous, formData) => {
-    const result = await action(previous, formData);
-    if (result.ok && mode === 'edit' && result.values) {
-      setValues(result.values);
-      setBase(result.values);
-      onSaved?.(result);
-    }
-    return result;
-  }, INITIAL);
-
-  const current = state === dismissed ? INITIAL : state;
-  const errors = current.ok ? {} : (current.fieldErrors ?? {});
+  const { current, errors, pending, noticeRef, submit, dismiss } = useFormAction<ContactFormState>(
+    async (previous, formData) => {
+      const result = await action(previous, formData);
+      if (result.ok && mode === 'edit' && result.values) {
+        setValues(result.values);
+        setBase(result.values);
+        onSaved?.(result);
+      }
+      return result;
+    },
+  );
   const err = (key: string) => errors[key];
-
-  useEffect(() => {
-    if (state === INITIAL || state === dismissed) return;
-    const target =
-      state.saved && mode === 'create'
-        ? savedRef.current
-        : state.conflict
-          ? conflictRef.current
-          : state.warning
-            ? warningRef.current
-            : !state.ok && state.fieldErrors
-              ? summaryRef.current
-              : !state.ok
-                ? messageRef.current
-                : successRef.current;
-    target?.focus();
-    // Only a new result moves the focus.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state]);
+  // A field's id, name, value and error, from its key in the values.
+  const bind = fieldBinder<TextKey>({ id: fieldId, value: (key) => values[key], set, errors });
 
   function set<K extends keyof ContactFormValues>(key: K, value: ContactFormValues[K]) {
     setValues((v) => ({ ...v, [key]: value }));
@@ -167,31 +123,17 @@ export function ContactForm({
     }));
   }
 
-  function setSource(index: number, patch: Partial<SourceValues>) {
-    setValues((v) => ({ ...v, sources: v.sources.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
-  }
+  const sources = rowEditor({
+    count: values.sources.length,
+    setRows: (update) => setValues((v) => ({ ...v, sources: update(v.sources) })),
+    empty: emptySource,
+    firstFieldId: (index) => fieldId(`sources.${index}.url`),
+    fallbackId: fieldId('sources'),
+  });
 
-  function addSource() {
-    const next = values.sources.length;
-    flushSync(() => setValues((v) => ({ ...v, sources: [...v.sources, emptySource()] })));
-    document.getElementById(fieldId(`sources.${next}.url`))?.focus();
-  }
-
-  function removeSource(index: number) {
-    flushSync(() => setValues((v) => ({ ...v, sources: v.sources.filter((_, i) => i !== index) })));
-    const neighbour = Math.min(index, values.sources.length - 2);
-    document.getElementById(neighbour >= 0 ? fieldId(`sources.${neighbour}.url`) : fieldId('sources'))?.focus();
-  }
-
-  function submit(formData: FormData) {
-    if (mode === 'edit' && version !== undefined) formData.set('version', String(version));
-    startTransition(() => dispatch(formData));
-  }
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
-    submit(new FormData(event.currentTarget, submitter));
+  function submitWith(formData: FormData, withVersion = version) {
+    if (mode === 'edit' && withVersion !== undefined) formData.set('version', String(withVersion));
+    submit(formData);
   }
 
   function keepMine() {
@@ -206,19 +148,17 @@ export function ContactForm({
     flushSync(() => {
       setValues(merged);
       setBase(conflict.current);
-      setDismissed(state);
+      dismiss();
       onVersionChange?.(conflict.version, conflict.verification);
     });
-    const formData = new FormData(formRef.current!);
-    formData.set('version', String(conflict.version));
-    startTransition(() => dispatch(formData));
+    submitWith(new FormData(formRef.current!), conflict.version);
   }
 
   function loadTheirs() {
     const conflict = current.conflict!;
     setValues(conflict.current);
     setBase(conflict.current);
-    setDismissed(state);
+    dismiss();
     onVersionChange?.(conflict.version, conflict.verification);
   }
 
@@ -233,13 +173,13 @@ export function ContactForm({
       setMarks({});
       setValues(emptyContactValues());
       setBase(emptyContactValues());
-      setDismissed(state);
+      dismiss();
     });
     document.getElementById(participantInput)?.focus();
   }
 
   if (mode === 'create' && current.ok && current.saved) {
-    return <SavedNotice ref={savedRef} saved={current.saved} onLogAnother={logAnother} />;
+    return <SavedNotice ref={noticeRef as Ref<HTMLHeadingElement>} saved={current.saved} onLogAnother={logAnother} />;
   }
 
   const isHeld = values.status === 'HELD';
@@ -248,7 +188,11 @@ export function ContactForm({
   return (
     <form
       ref={formRef}
-      onSubmit={onSubmit}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
+        submitWith(new FormData(event.currentTarget, submitter));
+      }}
       noValidate
       aria-label={mode === 'create' ? 'Log a contact' : 'Edit contact'}
       className="space-y-8"
@@ -256,7 +200,7 @@ export function ContactForm({
       {mode === 'create' && readoutAction && <ReadoutPanel action={readoutAction} onProposal={applyReadout} />}
       {current.conflict ? (
         <ConflictNotice
-          ref={conflictRef}
+          ref={noticeRef}
           conflict={current.conflict}
           base={base}
           mine={values}
@@ -266,19 +210,14 @@ export function ContactForm({
           onLoadTheirs={loadTheirs}
         />
       ) : current.warning ? (
-        <DuplicateWarning
-          ref={warningRef}
-          message={current.message}
-          nearby={current.warning.nearby}
-          pending={pending}
-        />
+        <DuplicateWarning ref={noticeRef} message={current.message} nearby={current.warning.nearby} pending={pending} />
       ) : !current.ok && current.fieldErrors ? (
-        <ErrorSummary ref={summaryRef} message={current.message} errors={current.fieldErrors} />
+        <ErrorSummary ref={noticeRef} message={current.message} errors={current.fieldErrors} />
       ) : !current.ok && current.message ? (
-        <FormMessage ref={messageRef} message={current.message} />
+        <FormMessage ref={noticeRef as Ref<HTMLParagraphElement>} message={current.message} />
       ) : current.ok && current.saved && mode === 'edit' ? (
         <div
-          ref={successRef}
+          ref={noticeRef as Ref<HTMLDivElement>}
           tabIndex={-1}
           role="status"
           className="rounded border-l-4 border-emerald-600 bg-emerald-600/10 px-4 py-3 text-sm outline-none"
@@ -326,28 +265,15 @@ export function ContactForm({
 
       <FormSection id="section-when" title="When">
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field
-            id={fieldId('date')}
+          <TextField
+            {...bind('date')}
             label="Date"
             hint={withProposal(DATE_HINT[values.datePrecision] ?? DATE_HINT.DAY, marks.date, values.date, () =>
               set('date', ''),
             )}
-            error={err('date')}
-          >
-            {(props) => (
-              <>
-                <input
-                  {...props}
-                  name="date"
-                  type="date"
-                  value={values.date}
-                  onChange={(e) => set('date', e.target.value)}
-                  className={inputClass}
-                />
-                <DateReading date={values.date} precision={values.datePrecision} />
-              </>
-            )}
-          </Field>
+            type="date"
+            after={<DateReading date={values.date} precision={values.datePrecision} />}
+          />
           <fieldset aria-describedby={err('datePrecision') ? `${fieldId('datePrecision')}-error` : undefined}>
             <legend className="text-sm font-medium">Known to the</legend>
             <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
@@ -372,74 +298,36 @@ export function ContactForm({
               </p>
             )}
           </fieldset>
-          <Field
-            id={fieldId('time')}
-            label="Time"
-            optional
-            hint="Local time, as the source gives it."
-            error={err('time')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                name="time"
-                type="time"
-                value={values.time}
-                onChange={(e) => set('time', e.target.value)}
-                className={inputClass}
-              />
-            )}
-          </Field>
-          <Field
-            id={fieldId('timeZone')}
+          <TextField {...bind('time')} label="Time" optional hint="Local time, as the source gives it." type="time" />
+          <TextField
+            {...bind('timeZone')}
             label="Time zone"
             optional
             hint="An IANA name such as Europe/Moscow; UTC if left empty."
-            error={err('timeZone')}
-          >
-            {(props) => (
-              <>
-                <input
-                  {...props}
-                  name="timeZone"
-                  list="time-zones"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={values.timeZone}
-                  onChange={(e) => set('timeZone', e.target.value)}
-                  className={inputClass}
-                />
-                <datalist id="time-zones">
-                  {COMMON_TIME_ZONES.map((zone) => (
-                    <option key={zone} value={zone} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
+            list="time-zones"
+            autoComplete="off"
+            spellCheck={false}
+            after={
+              <datalist id="time-zones">
+                {timeZones.map((zone) => (
+                  <option key={zone} value={zone} />
+                ))}
+              </datalist>
+            }
+          />
         </div>
       </FormSection>
 
       <FormSection id="section-what" title="What">
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field
-            id={fieldId('type')}
+          <SelectField
+            {...bind('type')}
             label="Type"
             hint={withProposal(undefined, marks.type, values.type, () => set('type', ''))}
-            error={err('type')}
-          >
-            {(props) => (
-              <Select
-                {...props}
-                name="type"
-                value={values.type}
-                onValueChange={(value) => set('type', value)}
-                options={values.type === '' ? [CHOOSE, ...TYPE_OPTIONS] : TYPE_OPTIONS}
-              />
-            )}
-          </Field>
-          <Field
-            id={fieldId('status')}
+            options={values.type === '' ? [CHOOSE, ...TYPE_OPTIONS] : TYPE_OPTIONS}
+          />
+          <SelectField
+            {...bind('status')}
             label="Status"
             hint={withProposal(
               isHeld ? 'Only a held contact ends a silence.' : 'Shown inside its gap as a marker; it ends no silence.',
@@ -447,20 +335,10 @@ export function ContactForm({
               values.status,
               () => set('status', ''),
             )}
-            error={err('status')}
-          >
-            {(props) => (
-              <Select
-                {...props}
-                name="status"
-                value={values.status}
-                onValueChange={(value) => set('status', value)}
-                options={values.status === '' ? [CHOOSE, ...STATUS_OPTIONS] : STATUS_OPTIONS}
-              />
-            )}
-          </Field>
-          <Field
-            id={fieldId('initiator')}
+            options={values.status === '' ? [CHOOSE, ...STATUS_OPTIONS] : STATUS_OPTIONS}
+          />
+          <SelectField
+            {...bind('initiator')}
             label="Initiator"
             optional
             hint={withProposal(
@@ -469,18 +347,8 @@ export function ContactForm({
               values.initiator,
               () => set('initiator', ''),
             )}
-            error={err('initiator')}
-          >
-            {(props) => (
-              <Select
-                {...props}
-                name="initiator"
-                value={values.initiator}
-                onValueChange={(value) => set('initiator', value)}
-                options={[{ value: '', label: 'Not known or not said' }, ...participantOptions(values.participants)]}
-              />
-            )}
-          </Field>
+            options={[{ value: '', label: 'Not known or not said' }, ...participantOptions(values.participants)]}
+          />
           <Field
             id={fieldId('durationMinutes')}
             label="Duration"
@@ -507,25 +375,14 @@ export function ContactForm({
               </div>
             )}
           </Field>
-          <Field
-            id={fieldId('location')}
+          <TextField
+            {...bind('location')}
             label="Location"
             optional
             hint={withProposal('For a meeting: the city or venue.', marks.location, values.location, () =>
               set('location', ''),
             )}
-            error={err('location')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                name="location"
-                value={values.location}
-                onChange={(e) => set('location', e.target.value)}
-                className={inputClass}
-              />
-            )}
-          </Field>
+          />
           {(values.type === 'HOTLINE' || values.channel !== '' || err('channel')) && (
             <Field
               id={fieldId('channel')}
@@ -545,44 +402,22 @@ export function ContactForm({
               )}
             </Field>
           )}
-          <Field
-            id={fieldId('summary')}
+          <TextAreaField
+            {...bind('summary')}
             label="Summary"
             optional
             hint="What the readouts say was discussed, in plain text."
-            error={err('summary')}
+            rows={5}
             className="sm:col-span-2"
-          >
-            {(props) => (
-              <textarea
-                {...props}
-                name="summary"
-                rows={5}
-                value={values.summary}
-                onChange={(e) => set('summary', e.target.value)}
-                className={inputClass}
-              />
-            )}
-          </Field>
-          <Field
-            id={fieldId('topics')}
+          />
+          <TextField
+            {...bind('topics')}
             label="Topics"
             optional
             hint="Separated by commas, e.g. ukraine, deconfliction."
-            error={err('topics')}
+            autoComplete="off"
             className="sm:col-span-2"
-          >
-            {(props) => (
-              <input
-                {...props}
-                name="topics"
-                autoComplete="off"
-                value={values.topics}
-                onChange={(e) => set('topics', e.target.value)}
-                className={inputClass}
-              />
-            )}
-          </Field>
+          />
         </div>
         {values.channel === '' && values.type !== 'HOTLINE' && <input type="hidden" name="channel" value="" />}
       </FormSection>
@@ -604,39 +439,33 @@ export function ContactForm({
             participants={values.participants}
             marks={marks}
             errors={errors}
-            onChange={(patch) => setSource(index, patch)}
-            onRemove={() => removeSource(index)}
+            onChange={(patch) => sources.change(index, patch)}
+            onRemove={() => sources.remove(index)}
           />
         ))}
         <div>
           <button
             type="button"
             id={fieldId('sources')}
-            onClick={addSource}
+            onClick={sources.add}
             aria-describedby={err('sources') ? `${fieldId('sources')}-error` : undefined}
             className={buttonClass.secondary}
           >
             <span aria-hidden="true">+</span> {values.sources.length === 0 ? 'Add a source' : 'Add another source'}
           </button>
-          {err('sources') && (
-            <p id={`${fieldId('sources')}-error`} className="text-silence mt-1.5 text-sm font-medium">
-              <span className="sr-only">Error: </span>
-              {err('sources')!.join(' ')}
-            </p>
-          )}
+          <FieldError id={fieldId('sources')} messages={err('sources')} />
         </div>
       </FormSection>
 
-      <div className="border-rule flex flex-wrap items-center gap-4 border-t pt-6">
-        <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? 'Saving…' : mode === 'create' ? 'Log contact' : 'Save changes'}
-        </button>
-        <p className="text-muted text-sm">
-          {mode === 'create'
+      <FormFooter
+        pending={pending}
+        label={mode === 'create' ? 'Log contact' : 'Save changes'}
+        note={
+          mode === 'create'
             ? 'You can edit it afterwards; a second researcher verifies it.'
-            : 'Saving keeps a copy of the old version in the audit log.'}
-        </p>
-      </div>
+            : 'Saving keeps a copy of the old version in the audit log.'
+        }
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { ConfirmButtons, useConfirm } from '@/components/forms/confirm';
 import { buttonClass } from '@/components/ui/button';
 import { formatDate } from '@/lib/format';
 import type { ChannelChoice } from '@/lib/validation/channel';
@@ -22,6 +23,13 @@ export type EditMeta = {
 };
 
 const INITIAL: ContactFormState = { ok: true };
+
+/** The verifications a researcher can mark, in the order offered; the current one is left out. */
+const MARKS = [
+  ['VERIFIED', 'Mark verified'],
+  ['DISPUTED', 'Mark disputed'],
+  ['UNVERIFIED', 'Mark unverified'],
+] as const;
 
 function byline(label: string, person: Person, at: string | null) {
   if (!at) return null;
@@ -78,10 +86,9 @@ export function EditContact({
     at: meta.verifiedAt,
   });
   const [editedByMe, setEditedByMe] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, confirmRef } = useConfirm();
   const verifyStatusRef = useRef<HTMLParagraphElement>(null);
   const deleteHeadingRef = useRef<HTMLHeadingElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
 
   const [verifyState, verify, verifying] = useActionState<ContactFormState, FormData>(async (previous, formData) => {
     const result = await verifyAction(previous, formData);
@@ -108,9 +115,6 @@ export function EditContact({
   useEffect(() => {
     if (deleteState !== INITIAL) deleteHeadingRef.current?.focus();
   }, [deleteState]);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
 
   const isAuthor = editedByMe || meta.createdBy?.id === user.id || meta.updatedBy?.id === user.id;
 
@@ -174,43 +178,24 @@ export function EditContact({
         )}
         {user.canVerify && (
           <form onSubmit={(e) => submitWithVersion(e, verify)} className="mt-3 flex flex-wrap items-center gap-3">
-            {verification !== 'VERIFIED' &&
-              (isAuthor ? (
-                <p className="text-sm">
-                  You logged or last edited this contact, so a different researcher must verify it.
-                </p>
-              ) : (
+            {verification !== 'VERIFIED' && isAuthor && (
+              <p className="text-sm">
+                You logged or last edited this contact, so a different researcher must verify it.
+              </p>
+            )}
+            {MARKS.filter(([value]) => value !== verification && !(value === 'VERIFIED' && isAuthor)).map(
+              ([value, label]) => (
                 <button
+                  key={value}
                   type="submit"
                   name="verification"
-                  value="VERIFIED"
+                  value={value}
                   disabled={verifying}
-                  className={buttonClass.primary}
+                  className={value === 'VERIFIED' ? buttonClass.primary : buttonClass.secondary}
                 >
-                  Mark verified
+                  {label}
                 </button>
-              ))}
-            {verification !== 'DISPUTED' && (
-              <button
-                type="submit"
-                name="verification"
-                value="DISPUTED"
-                disabled={verifying}
-                className={buttonClass.secondary}
-              >
-                Mark disputed
-              </button>
-            )}
-            {verification !== 'UNVERIFIED' && (
-              <button
-                type="submit"
-                name="verification"
-                value="UNVERIFIED"
-                disabled={verifying}
-                className={buttonClass.secondary}
-              >
-                Mark unverified
-              </button>
+              ),
             )}
           </form>
         )}
@@ -277,12 +262,13 @@ export function EditContact({
                 Delete this contact for everyone?
               </p>
               <div className="mt-3 flex flex-wrap gap-3">
-                <button ref={confirmRef} type="submit" disabled={deleting} className={buttonClass.danger}>
-                  {deleting ? 'Deleting…' : 'Yes, delete it'}
-                </button>
-                <button type="button" onClick={() => setConfirming(false)} className={buttonClass.secondary}>
-                  Cancel
-                </button>
+                <ConfirmButtons
+                  confirmRef={confirmRef}
+                  onCancel={() => setConfirming(false)}
+                  pending={deleting}
+                  label="Yes, delete it"
+                  pendingLabel="Deleting…"
+                />
               </div>
             </form>
           )}

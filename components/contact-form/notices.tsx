@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import type { Ref } from 'react';
-import { ConflictTable, ErrorSummaryBox, FormMessage } from '@/components/form-parts';
-import { buttonClass } from '@/components/ui/button';
+import { ConflictActions, ConflictTable, WarningNotice } from '@/components/forms/conflict';
+import { ErrorSummary as ErrorSummaryBox } from '@/components/forms/error-summary';
+import { SavedPanel } from '@/components/forms/saved-panel';
+import { SubmitButton } from '@/components/forms/submit-button';
 import type { FieldErrors } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import {
@@ -41,13 +43,10 @@ export function ErrorSummary({
       entries={Object.entries(errors).sort(([a], [b]) => fieldOrder(a) - fieldOrder(b))}
       fieldId={fieldId}
       fieldLabel={fieldLabel}
-      className="border-silence rounded border-l-4 bg-orange-500/10 px-4 py-4 outline-none focus-visible:outline-2 sm:px-5"
+      className="focus-visible:outline-2"
     />
   );
 }
-
-/** A message of the form that is neither a field error nor a warning: a refusal, a deleted contact. */
-export { FormMessage };
 
 /**
  * The warning — not a block — that these officials already have a contact
@@ -66,15 +65,7 @@ export function DuplicateWarning({
   pending: boolean;
 }) {
   return (
-    <section
-      ref={ref}
-      tabIndex={-1}
-      aria-labelledby="duplicate-title"
-      className="rounded border-l-4 border-amber-500 bg-amber-500/10 px-4 py-4 outline-none sm:px-5"
-    >
-      <h2 id="duplicate-title" className="font-semibold">
-        Possibly logged already
-      </h2>
+    <WarningNotice ref={ref} titleId="duplicate-title" title="Possibly logged already">
       <p className="mt-1 text-sm">{message}</p>
       <ul className="divide-rule mt-3 divide-y text-sm" aria-label="Contacts within a day">
         {nearby.map((c) => (
@@ -92,12 +83,12 @@ export function DuplicateWarning({
         ))}
       </ul>
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
-        <button type="submit" name="confirmDuplicate" value="1" disabled={pending} className={buttonClass.primary}>
-          {pending ? 'Saving…' : 'Save anyway'}
-        </button>
+        <SubmitButton pending={pending} name="confirmDuplicate" value="1">
+          Save anyway
+        </SubmitButton>
         <p className="text-muted text-sm">It is a different contact. Or change the date or participants below.</p>
       </div>
-    </section>
+    </WarningNotice>
   );
 }
 
@@ -113,13 +104,28 @@ export function SavedNotice({
 }) {
   const ended = saved.endedSilence;
   return (
-    <section
-      aria-labelledby="saved-title"
-      className="border-rule rounded-md border-t-4 border-t-emerald-600 bg-emerald-600/5 px-5 py-6 sm:px-7"
+    <SavedPanel
+      ref={ref}
+      titleId="saved-title"
+      title="Contact logged"
+      links={
+        <>
+          {saved.pairHref && (
+            <li>
+              <Link href={`${saved.pairHref}#contact-${saved.id}`} className="font-medium">
+                See it on the pair page
+                {ended ? `: ${ended.between[0].name} – ${ended.between[1].name}` : ''}
+              </Link>
+            </li>
+          )}
+          <li>
+            <Link href={`/contacts/${saved.id}/edit`}>Edit this contact</Link>
+          </li>
+        </>
+      }
+      anotherLabel="Log another"
+      onAnother={onLogAnother}
     >
-      <h2 ref={ref} id="saved-title" tabIndex={-1} className="text-xl font-semibold tracking-tight outline-none">
-        Contact logged
-      </h2>
       <p className="text-muted mt-1 text-sm tabular-nums">
         {kindLabel(saved.type, saved.status)} · {formatDate(saved.date, saved.datePrecision)} ·{' '}
         {joinNames(saved.participants.map((p) => p.name))}
@@ -131,25 +137,7 @@ export function SavedNotice({
           silenceSentence(saved)
         )}
       </p>
-      <ul className="mt-5 flex flex-wrap items-center gap-x-5 gap-y-3 text-sm">
-        {saved.pairHref && (
-          <li>
-            <Link href={`${saved.pairHref}#contact-${saved.id}`} className="font-medium">
-              See it on the pair page
-              {ended ? `: ${ended.between[0].name} – ${ended.between[1].name}` : ''}
-            </Link>
-          </li>
-        )}
-        <li>
-          <Link href={`/contacts/${saved.id}/edit`}>Edit this contact</Link>
-        </li>
-        <li>
-          <button type="button" onClick={onLogAnother} className={buttonClass.secondary}>
-            Log another
-          </button>
-        </li>
-      </ul>
-    </section>
+    </SavedPanel>
   );
 }
 
@@ -194,15 +182,7 @@ export function ConflictNotice({
   const who = conflict.changedBy ?? 'Someone else';
   const verificationChanged = baseVerification !== conflict.verification;
   return (
-    <section
-      ref={ref}
-      tabIndex={-1}
-      aria-labelledby="conflict-title"
-      className="rounded border-l-4 border-amber-500 bg-amber-500/10 px-4 py-4 outline-none sm:px-5"
-    >
-      <h2 id="conflict-title" className="font-semibold">
-        {who} changed this contact while you were editing it
-      </h2>
+    <WarningNotice ref={ref} titleId="conflict-title" title={`${who} changed this contact while you were editing it`}>
       <p className="mt-1 text-sm">
         Your changes are not saved yet, and they are all still in the form below. {who} saved version {conflict.version}
         {formatWhen(conflict.changedAt)}.
@@ -258,14 +238,14 @@ export function ConflictNotice({
         Keeping your changes saves what is in your form on top of their version; fields you did not touch take their
         values.
       </p>
-      <div className="mt-3 flex flex-wrap gap-3">
-        <button type="button" onClick={onKeepMine} disabled={pending} className={buttonClass.primary}>
-          {pending ? 'Saving…' : 'Keep my changes and save again'}
-        </button>
-        <button type="button" onClick={onLoadTheirs} disabled={pending} className={buttonClass.secondary}>
-          Load their version
-        </button>
-      </div>
-    </section>
+      <ConflictActions
+        pending={pending}
+        keepLabel="Keep my changes and save again"
+        loadLabel="Load their version"
+        onKeepMine={onKeepMine}
+        onLoadTheirs={onLoadTheirs}
+        className="mt-3"
+      />
+    </WarningNotice>
   );
 }

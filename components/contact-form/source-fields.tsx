@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { Field, inputClass, Select } from '@/components/ui/field';
+import { fieldBinder, SelectField, TextAreaField, TextField } from '@/components/forms/fields';
+import { Field, inputClass } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
 import { participantOptions } from './labels';
 import { withProposal } from './proposed-note';
@@ -10,6 +11,15 @@ import { sourceMarkKey, type ProposalMarks } from '@/lib/readouts/apply';
 import { fieldId, type ParticipantChoice, type SourceValues } from '@/lib/validation/contact-form';
 
 const SIDES_LIST_ID = 'source-sides';
+
+type RowField = keyof Omit<SourceValues, 'key'>;
+
+/** The names the form sends a row's claims under, where they differ from the row's own. */
+const SENT_AS: Partial<Record<RowField, string>> = {
+  claimDate: 'claims.date',
+  claimInitiator: 'claims.initiator',
+  claimDuration: 'claims.durationMinutes',
+};
 
 /** Suggestions for a source's side; any text is allowed. */
 export function SourceSideSuggestions() {
@@ -55,6 +65,14 @@ export function SourceFields({
   const id = (field: string) => fieldId(key(field));
   const err = (field: string) => errors[key(field)];
   const name = (field: string) => key(field);
+  const sentAs = (field: RowField) => SENT_AS[field] ?? field;
+  const bind = fieldBinder<RowField>({
+    id: (field) => id(sentAs(field)),
+    name: (field) => name(sentAs(field)),
+    value: (field) => source[field],
+    set: (field, value) => onChange({ [field]: value }),
+    errors,
+  });
   const hasClaims = Boolean(source.claimDate || source.claimInitiator || source.claimDuration);
   const hasClaimErrors = ['claims.date', 'claims.initiator', 'claims.durationMinutes'].some((f) => err(f));
   const [open, setOpen] = useState(hasClaims);
@@ -68,127 +86,51 @@ export function SourceFields({
     <fieldset className="border-rule rounded-md border p-4 sm:p-5">
       <legend className="px-1 text-sm font-semibold">Source {number}</legend>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id={id('url')}
+        <TextField
+          {...bind('url')}
           label="URL"
           hint={proposed('url', 'The page that reports it: a readout, a statement, an article.')}
-          error={err('url')}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          placeholder="https://"
           className="sm:col-span-2"
-        >
-          {(props) => (
-            <input
-              {...props}
-              name={name('url')}
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              value={source.url}
-              onChange={(e) => onChange({ url: e.target.value })}
-              placeholder="https://"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id={id('publisher')} label="Publisher" optional hint={proposed('publisher')} error={err('publisher')}>
-          {(props) => (
-            <input
-              {...props}
-              name={name('publisher')}
-              value={source.publisher}
-              onChange={(e) => onChange({ publisher: e.target.value })}
-              placeholder="e.g. US Department of Defense"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id={id('title')} label="Title" optional hint={proposed('title')} error={err('title')}>
-          {(props) => (
-            <input
-              {...props}
-              name={name('title')}
-              value={source.title}
-              onChange={(e) => onChange({ title: e.target.value })}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={id('publishedAt')}
-          label="Published"
+        />
+        <TextField
+          {...bind('publisher')}
+          label="Publisher"
           optional
-          hint={proposed('publishedAt')}
-          error={err('publishedAt')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              name={name('publishedAt')}
-              type="date"
-              value={source.publishedAt}
-              onChange={(e) => onChange({ publishedAt: e.target.value })}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={id('side')}
+          hint={proposed('publisher')}
+          placeholder="e.g. US Department of Defense"
+        />
+        <TextField {...bind('title')} label="Title" optional hint={proposed('title')} />
+        <TextField {...bind('publishedAt')} label="Published" optional hint={proposed('publishedAt')} type="date" />
+        <TextField
+          {...bind('side')}
           label="Side"
           optional
           hint={proposed('side', 'Whose account it is.')}
-          error={err('side')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              name={name('side')}
-              list={SIDES_LIST_ID}
-              value={source.side}
-              onChange={(e) => onChange({ side: e.target.value })}
-              placeholder="e.g. US readout"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={id('quote')}
+          list={SIDES_LIST_ID}
+          placeholder="e.g. US readout"
+        />
+        <TextAreaField
+          {...bind('quote')}
           label="Quote"
           optional
           hint={proposed('quote', 'Verbatim, the sentence that reports the contact.')}
-          error={err('quote')}
+          rows={3}
           className="sm:col-span-2"
-        >
-          {(props) => (
-            <textarea
-              {...props}
-              name={name('quote')}
-              rows={3}
-              value={source.quote}
-              onChange={(e) => onChange({ quote: e.target.value })}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={id('archiveUrl')}
+        />
+        <TextField
+          {...bind('archiveUrl')}
           label="Archive URL"
           optional
           hint="A saved copy, e.g. on the Wayback Machine, in case the page changes."
-          error={err('archiveUrl')}
+          type="url"
+          inputMode="url"
+          placeholder="https://web.archive.org/…"
           className="sm:col-span-2"
-        >
-          {(props) => (
-            <input
-              {...props}
-              name={name('archiveUrl')}
-              type="url"
-              inputMode="url"
-              value={source.archiveUrl}
-              onChange={(e) => onChange({ archiveUrl: e.target.value })}
-              placeholder="https://web.archive.org/…"
-              className={inputClass}
-            />
-          )}
-        </Field>
+        />
       </div>
 
       <details
@@ -203,33 +145,17 @@ export function SourceFields({
           </span>
         </summary>
         <div className="mt-4 grid gap-4 sm:grid-cols-3">
-          <Field id={id('claims.date')} label="Date it gives" optional error={err('claims.date')}>
-            {(props) => (
-              <input
-                {...props}
-                name={name('claims.date')}
-                type="date"
-                value={source.claimDate}
-                onChange={(e) => onChange({ claimDate: e.target.value })}
-                className={inputClass}
-              />
-            )}
-          </Field>
-          <Field id={id('claims.initiator')} label="Initiator it names" optional error={err('claims.initiator')}>
-            {(props) => (
-              <Select
-                {...props}
-                name={name('claims.initiator')}
-                value={source.claimInitiator}
-                onValueChange={(value) => onChange({ claimInitiator: value })}
-                options={[
-                  { value: '', label: 'Same as the contact' },
-                  ...participantOptions(participants),
-                  ...(initiatorKnown ? [] : [{ value: source.claimInitiator, label: source.claimInitiator }]),
-                ]}
-              />
-            )}
-          </Field>
+          <TextField {...bind('claimDate')} label="Date it gives" optional type="date" />
+          <SelectField
+            {...bind('claimInitiator')}
+            label="Initiator it names"
+            optional
+            options={[
+              { value: '', label: 'Same as the contact' },
+              ...participantOptions(participants),
+              ...(initiatorKnown ? [] : [{ value: source.claimInitiator, label: source.claimInitiator }]),
+            ]}
+          />
           <Field
             id={id('claims.durationMinutes')}
             label="Duration it gives"

@@ -3,7 +3,7 @@ import type { FieldErrors } from '../errors';
 /*
  * The admin's official form as the browser holds it: every field a string,
  * spellings and links one per line, positions as rows. Shared by the form
- * (components/admin/official-form.tsx) and its actions (lib/actions/officials.ts).
+ * (components/admin/official-form/) and its actions (lib/actions/officials.ts).
  */
 
 export type PositionRow = {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { OfficialEditor } from '@/components/admin/official-form';
+import { OfficialEditor } from '@/components/admin/official-form/official-editor';
 import { CountryTag } from '@/components/country-tag';
 import { deleteOfficialAction, updateOfficialAction } from '@/lib/actions/officials';
 import { requirePermittedPage } from '@/lib/auth/session';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { OfficialForm } from '@/components/admin/official-form';
+import { OfficialForm } from '@/components/admin/official-form/official-form';
 import { createOfficialAction } from '@/lib/actions/officials';
 import { requirePermittedPage } from '@/lib/auth/session';
 
