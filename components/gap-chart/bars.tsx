@@ -6,10 +6,16 @@ import { BarCtx } from './keyboard';
 import { HALO, isUncertain } from './marks';
 import type { Row } from './rows';
 
+/*
+ * The bars of the gap chart, drawn by Recharts' Bar through `renderBar`: past gaps (closed ones
+ * capped, uncertain ones hatched), the running silence outlined, each a focusable image with a name.
+ */
+
 function dayWords(g: { days: number; minDays: number; maxDays: number }) {
   return g.minDays === g.maxDays ? formatDays(g.days) : `${formatNumber(g.minDays)} to ${formatNumber(g.maxDays)} days`;
 }
 
+/** A bar's accessible name: its days, its dates and what ended it, as a screen reader reads it. */
 function barLabel(row: Row, today: IsoDate, nowLabel: string): string {
   if (row.gap?.closed) {
     const g = row.gap;
