@@ -1,21 +1,16 @@
+import { milliseconds } from 'date-fns';
 import Link from 'next/link';
+import { isYearStart, timeTickLabel, timeTicks } from '@/lib/charts/time-ticks';
 import { formatDate, formatDays } from '@/lib/format';
-import { daysBetween, parseIsoDate } from '@/lib/gaps/dates';
+import { addIsoDays, daysBetween, parseIsoDate } from '@/lib/gaps/dates';
 
 export type Holder = { slug: string; name: string; title: string; startDate: string; endDate: string | null };
 
-const DAY = 86_400_000;
 const time = (date: string) => parseIsoDate(date).getTime();
 
-/** Years to mark on the axis: about five, on round years. */
+/** Years to mark on the axis: up to six, on round years (the gap chart's ticks, keeping only New Year's Days). */
 function yearTicks(from: number, to: number): number[] {
-  const first = new Date(from).getUTCFullYear() + 1;
-  const last = new Date(to).getUTCFullYear();
-  const span = Math.max(1, last - first + 1);
-  const step = [1, 2, 5, 10, 20, 25, 50].find((s) => span / s <= 6) ?? 100;
-  const ticks: number[] = [];
-  for (let year = Math.ceil(first / step) * step; year <= last; year += step) ticks.push(year);
-  return ticks;
+  return timeTicks(from, to, 6).ticks.filter(isYearStart);
 }
 
 /**
@@ -38,10 +33,10 @@ export function OfficeTimeline({
   if (holders.length === 0) return <p className="text-muted text-sm">No one is recorded as holding this office.</p>;
   const start = Math.min(...holders.map((h) => time(h.startDate)));
   const end = Math.max(time(today), ...holders.map((h) => time(h.endDate ?? today)));
-  const span = Math.max(DAY, end - start);
+  const span = Math.max(milliseconds({ days: 1 }), end - start);
   const pct = (t: number) => ((t - start) / span) * 100;
   // A label too near the right edge would be cut off.
-  const ticks = yearTicks(start, end).filter((year) => pct(Date.UTC(year, 0, 1)) < 93);
+  const ticks = yearTicks(start, end).filter((tick) => pct(tick) < 93);
 
   return (
     <figure className="min-w-0">
@@ -49,7 +44,8 @@ export function OfficeTimeline({
         <div className={`bg-rule/60 relative ${compact ? 'h-7' : 'h-9'} rounded-sm`}>
           {holders.map((h, i) => {
             const left = pct(time(h.startDate));
-            const right = pct(time(h.endDate ?? today) + (h.endDate === h.startDate ? DAY : 0));
+            // A one-day tenure (start = end) covers its day.
+            const right = pct(time(h.endDate === h.startDate ? addIsoDays(h.endDate, 1) : (h.endDate ?? today)));
             const current = h.endDate === null || h.endDate >= today;
             return (
               <div
@@ -66,18 +62,15 @@ export function OfficeTimeline({
           })}
         </div>
         <div className="text-muted relative mt-1 h-4 overflow-hidden text-[0.7rem] tabular-nums">
-          {ticks.map((year) => {
-            const x = pct(Date.UTC(year, 0, 1));
-            return (
-              <span
-                key={year}
-                className="border-history/60 absolute top-0 border-l pl-1 whitespace-nowrap"
-                style={{ left: `${x}%` }}
-              >
-                {year}
-              </span>
-            );
-          })}
+          {ticks.map((tick) => (
+            <span
+              key={tick}
+              className="border-history/60 absolute top-0 border-l pl-1 whitespace-nowrap"
+              style={{ left: `${pct(tick)}%` }}
+            >
+              {timeTickLabel(tick, 'year', false)}
+            </span>
+          ))}
         </div>
       </div>
       <figcaption className="sr-only">

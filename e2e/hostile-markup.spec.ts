@@ -645,13 +645,15 @@ function parseAtom(page: Page, xml: string) {
     const doc = new DOMParser().parseFromString(text, 'application/xml');
     const own = (parent: Element, name: string) =>
       [...parent.children].find((child) => child.namespaceURI === ATOM && child.localName === name);
+    // What a reader shows: RFC 4287 lets it collapse the white space of a text construct (a CDATA section sits on its own line).
+    const shown = (element: Element | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
     return {
       error: doc.getElementsByTagName('parsererror')[0]?.textContent ?? null,
       foreign: [...doc.getElementsByTagName('*')].filter((e) => e.namespaceURI !== ATOM).map((e) => e.localName),
-      title: own(doc.documentElement, 'title')?.textContent ?? null,
+      title: shown(own(doc.documentElement, 'title')),
       entries: [...doc.getElementsByTagNameNS(ATOM, 'entry')].map((entry) => ({
-        title: own(entry, 'title')?.textContent ?? '',
-        summary: own(entry, 'summary')?.textContent ?? '',
+        title: shown(own(entry, 'title')) ?? '',
+        summary: shown(own(entry, 'summary')) ?? '',
         links: [...entry.getElementsByTagNameNS(ATOM, 'link')].map((l) => ({
           rel: l.getAttribute('rel') ?? '',
           href: l.getAttribute('href') ?? '',

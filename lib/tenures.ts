@@ -1,6 +1,6 @@
 import type { FieldErrors } from './errors';
 import { formatDate } from './format';
-import { parseIsoDate, toIsoDate } from './gaps/dates';
+import { addIsoDays } from './gaps/dates';
 import type { IsoDate } from './gaps/types';
 
 /*
@@ -21,16 +21,11 @@ export type HeldTenure = Tenure & { holder: string };
 
 type Span = { start: IsoDate; end: IsoDate | null };
 
-function nextDay(date: IsoDate): IsoDate {
-  const day = parseIsoDate(date);
-  return toIsoDate(new Date(day.getTime() + 86_400_000));
-}
-
 /** The days a tenure occupies, as [start, end); a null end is open. */
 export function tenureSpan(tenure: Tenure): Span {
   const end = tenure.endDate ?? null;
   if (end === null) return { start: tenure.startDate, end: null };
-  return { start: tenure.startDate, end: end === tenure.startDate ? nextDay(end) : end };
+  return { start: tenure.startDate, end: end === tenure.startDate ? addIsoDays(end, 1) : end };
 }
 
 /** True when two tenures share at least one day (of any office: compare keys first). */

@@ -1,4 +1,5 @@
-import { isIsoDate } from '../gaps/dates';
+import { addDays } from 'date-fns';
+import { isIsoDate, parseIsoDate } from '../gaps/dates';
 import type { IsoDate } from '../gaps/types';
 
 /** The query parameter of a permalink: the pair as it stood on that day. */
@@ -37,7 +38,7 @@ export function parseAsOf(value: string | string[] | null | undefined, today: Is
 
 /** The first instant after the day `asOf` (UTC): contacts logged from then on are left out. */
 export function endOfDayUtc(asOf: IsoDate): Date {
-  return new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000);
+  return new Date(addDays(parseIsoDate(asOf), 1));
 }
 
 /** An address with `asOf` set (or removed, for null), keeping its other parameters. */

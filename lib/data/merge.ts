@@ -5,6 +5,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { nameSearchFields, normalizeName } from '../names';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
+import { addIsoDays } from '../gaps/dates';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
 import { officialSnapshot } from './official-edits';
 import { contactIdsOfOfficials, LONG_WRITE, syncContactStats } from '../stats/maintain';
@@ -95,8 +96,7 @@ async function lockOfficials(tx: Tx, ids: string[]): Promise<Map<string, LockedO
 function span(p: { startDate: string; endDate: string | null }): [string, string | null] {
   if (p.endDate === null) return [p.startDate, null];
   if (p.endDate > p.startDate) return [p.startDate, p.endDate];
-  const next = new Date(dbDate(p.startDate).getTime() + 86_400_000).toISOString().slice(0, 10);
-  return [p.startDate, next];
+  return [p.startDate, addIsoDays(p.startDate, 1)];
 }
 
 /** True when two tenures of one office would give it two holders on some day. */

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { escapeXml } from '../xml';
-
-export { escapeXml };
+import { generateAtomFeed, type AtomFeed as Atom } from 'feedsmith';
+import { dropNonXml } from '../xml';
 
 /** The media type of an Atom feed. */
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
@@ -30,11 +29,11 @@ export type AtomFeed = {
   entries: AtomEntry[];
 };
 
-/** An instant as RFC 3339, which Atom's date constructs require. */
-function rfc3339(value: string | Date): string {
+/** An instant, checked: Atom's date constructs require one, and an invalid date would be written as "Invalid Date". */
+function instant(value: string | Date): Date {
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not an instant: ${String(value)}`);
-  return date.toISOString();
+  return date;
 }
 
 // A fixed namespace for Counterpart's name-based UUIDs; never change it, or every feed id changes.
@@ -52,51 +51,29 @@ export function uuidUrn(name: string): string {
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function attributes(values: Record<string, string | undefined>): string {
-  return Object.entries(values)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
-    .join('');
-}
+// feedsmith escapes markup but passes on the characters XML 1.0 forbids, one of which makes the whole feed unreadable.
+const text = (value: string): Atom.Text => ({ value: dropNonXml(value), type: 'text' });
+const clean = (value: string | undefined) => (value === undefined ? undefined : dropNonXml(value));
+const link = (l: AtomLink) => ({ href: clean(l.href)!, rel: l.rel, type: l.type, title: clean(l.title) });
 
-function element(name: string, text: string, attrs: Record<string, string | undefined> = {}): string {
-  return `<${name}${attributes(attrs)}>${escapeXml(text)}</${name}>`;
-}
-
-function link(l: AtomLink): string {
-  return `<link${attributes({ rel: l.rel, type: l.type, href: l.href, title: l.title })}/>`;
-}
-
-function renderEntry(entry: AtomEntry): string {
-  const lines = [
-    element('id', entry.id),
-    element('title', entry.title, { type: 'text' }),
-    element('updated', rfc3339(entry.updated)),
-    ...(entry.published === undefined ? [] : [element('published', rfc3339(entry.published))]),
-    ...entry.links.map(link),
-    ...(entry.categories ?? []).map((c) => `<category${attributes({ term: c.term, label: c.label })}/>`),
-    ...(entry.summary === undefined ? [] : [element('summary', entry.summary, { type: 'text' })]),
-  ];
-  return ['  <entry>', ...lines.map((line) => `    ${line}`), '  </entry>'].join('\n');
-}
-
-/** An Atom 1.0 document (RFC 4287). Every text is escaped here; callers pass plain strings. */
+/** An Atom 1.0 document (RFC 4287), serialised by feedsmith. Callers pass plain strings; every text is escaped. */
 export function renderAtomFeed(feed: AtomFeed): string {
-  const head = [
-    element('id', feed.id),
-    element('title', feed.title, { type: 'text' }),
-    ...(feed.subtitle === undefined ? [] : [element('subtitle', feed.subtitle, { type: 'text' })]),
-    element('updated', rfc3339(feed.updated)),
-    ...feed.links.map(link),
-    `<author>${element('name', feed.author.name)}${feed.author.uri ? element('uri', feed.author.uri) : ''}</author>`,
-    element('generator', 'Counterpart'),
-  ];
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    ...head.map((line) => `  ${line}`),
-    ...feed.entries.map(renderEntry),
-    '</feed>',
-    '',
-  ].join('\n');
+  return generateAtomFeed({
+    id: feed.id,
+    title: text(feed.title),
+    subtitle: feed.subtitle === undefined ? undefined : text(feed.subtitle),
+    updated: instant(feed.updated),
+    links: feed.links.map(link),
+    authors: [{ name: dropNonXml(feed.author.name), uri: feed.author.uri }],
+    generator: { text: 'Counterpart' },
+    entries: feed.entries.map((entry) => ({
+      id: entry.id,
+      title: text(entry.title),
+      updated: instant(entry.updated),
+      published: entry.published === undefined ? undefined : instant(entry.published),
+      links: entry.links.map(link),
+      categories: entry.categories?.map((c) => ({ term: dropNonXml(c.term), label: clean(c.label) })),
+      summary: entry.summary === undefined ? undefined : text(entry.summary),
+    })),
+  });
 }

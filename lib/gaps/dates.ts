@@ -1,6 +1,7 @@
 import { UTCDate } from '@date-fns/utc';
 import { TZDate } from '@date-fns/tz';
 import {
+  addDays,
   differenceInCalendarDays,
   endOfMonth,
   endOfYear,
@@ -43,6 +44,11 @@ export function toIsoDate(date: Date): IsoDate {
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return differenceInCalendarDays(parseIsoDate(to), parseIsoDate(from));
+}
+
+/** The calendar day `days` after `date` (before it, for a negative count). */
+export function addIsoDays(date: IsoDate, days: number): IsoDate {
+  return toIsoDate(addDays(parseIsoDate(date), days));
 }
 
 /** Today's calendar date in UTC, which is what current silences count to. */

@@ -10,16 +10,13 @@
 import type { Actor } from '../data/actor';
 import { createOfficial } from '../data/officials';
 import { getDb } from '../db';
+import { addIsoDays } from '../gaps/dates';
 import { makePairKey } from '../gaps/engine';
 import type { PairKey } from '../gaps/types';
 import { rebuildPairStats } from '../stats/rebuild';
 import { ZOfficialInput } from '../validation/official';
 
 const actor: Actor = { userId: null, via: 'cli' };
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 type Row = { id: string; date: string; precision: 'DAY' | 'MONTH'; status: string; with: 'b' | 'c'; claimed?: string };
 
@@ -28,7 +25,7 @@ function rows(): Row[] {
   let date = '2000-01-01';
   for (let i = 1; i <= 40; i++) {
     // Every ninth on the day of the one before it.
-    if (i % 9 !== 0) date = addDays(date, 17 + (i % 4) * 5);
+    if (i % 9 !== 0) date = addIsoDays(date, 17 + (i % 4) * 5);
     const month = i % 11 === 0;
     const row: Row = {
       id: `c${String(i).padStart(3, '0')}`,
@@ -36,14 +33,14 @@ function rows(): Row[] {
       precision: month ? 'MONTH' : 'DAY',
       status: i === 1 ? 'REQUESTED' : i % 5 === 0 ? 'REFUSED' : i % 7 === 0 ? 'SCHEDULED' : 'HELD',
       with: i % 4 === 3 ? 'c' : 'b',
-      ...(i % 6 === 0 && { claimed: addDays(date, 3) }),
+      ...(i % 6 === 0 && { claimed: addIsoDays(date, 3) }),
     };
     list.push(row);
     // A refusal on the day of some held contacts: it belongs to the gap they ended.
     if (i === 12 || i === 18 || i === 27)
       list.push({ ...row, id: `m${row.id}`, status: 'REFUSED', claimed: undefined });
   }
-  list.push({ id: 'z0after', date: addDays(date, 40), precision: 'DAY', status: 'REQUESTED', with: 'b' });
+  list.push({ id: 'z0after', date: addIsoDays(date, 40), precision: 'DAY', status: 'REQUESTED', with: 'b' });
   return list;
 }
 

@@ -1,4 +1,4 @@
-import type { ChartMarker } from './pair-view';
+import type { ChartMarker } from '../pair-view';
 
 /** Approximate or disputed: the gap can be shorter or longer than its recorded days. */
 export const isUncertain = (g: { approximate: boolean; disputed: boolean }) => g.approximate || g.disputed;
@@ -28,4 +28,24 @@ export function MarkerSymbol({ status, x, y }: { status: ChartMarker['status']; 
         />
       );
   }
+}
+
+/** A paper-coloured outline behind text drawn over bars and lines, so that it stays readable. */
+export const HALO = {
+  paintOrder: 'stroke',
+  stroke: 'var(--color-paper)',
+  strokeWidth: 3,
+  strokeLinejoin: 'round',
+} as const;
+
+/** Approximate or disputed gaps are hatched; the pattern is drawn in the history grey. */
+export function HatchDefs({ id }: { id: string }) {
+  return (
+    <defs>
+      <pattern id={id} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="5" height="5" style={{ fill: 'var(--color-paper)' }} />
+        <line x1="0" y1="0" x2="0" y2="5" style={{ stroke: 'var(--color-history)', strokeWidth: 2 }} />
+      </pattern>
+    </defs>
+  );
 }
