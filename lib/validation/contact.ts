@@ -13,25 +13,27 @@ const zMinutes = z.coerce
   .min(0, 'A duration cannot be negative')
   .max(7 * 24 * 60, 'That is longer than a week: check the duration');
 
-export const ZSourceInput = z.object({
-  url: zHttpUrl,
-  publisher: zOptionalText(200),
-  title: zOptionalText(500),
-  publishedAt: z.preprocess(emptyToUndefined, zIsoDate.optional()),
-  side: zOptionalText(100),
-  quote: zOptionalText(5000),
-  archiveUrl: z.preprocess(emptyToUndefined, zHttpUrl.optional()),
-  claims: z.preprocess(
-    emptyToUndefined,
-    z
-      .object({
-        date: z.preprocess(emptyToUndefined, zIsoDate.optional()),
-        initiator: z.preprocess(emptyToUndefined, zOfficialRef.optional()),
-        durationMinutes: z.preprocess(emptyToUndefined, zMinutes.optional()),
-      })
-      .optional(),
-  ),
-});
+export const ZSourceInput = z
+  .object({
+    url: zHttpUrl,
+    publisher: zOptionalText(200),
+    title: zOptionalText(500),
+    publishedAt: z.preprocess(emptyToUndefined, zIsoDate.optional()),
+    side: zOptionalText(100),
+    quote: zOptionalText(5000),
+    archiveUrl: z.preprocess(emptyToUndefined, zHttpUrl.optional()),
+    claims: z.preprocess(
+      emptyToUndefined,
+      z
+        .object({
+          date: z.preprocess(emptyToUndefined, zIsoDate.optional()),
+          initiator: z.preprocess(emptyToUndefined, zOfficialRef.optional()),
+          durationMinutes: z.preprocess(emptyToUndefined, zMinutes.optional()),
+        })
+        .optional(),
+    ),
+  })
+  .meta({ id: 'SourceInput', description: 'A source of a contact. Only `url` is required.' });
 export type SourceInput = z.infer<typeof ZSourceInput>;
 
 export const ZContactInput = z
@@ -99,5 +101,6 @@ export const ZContactInput = z
     }
   })
   // A month or year is stored as its first day, which is what gaps count from.
-  .transform((contact) => ({ ...contact, date: periodStart(contact.date, contact.datePrecision) }));
+  .transform((contact) => ({ ...contact, date: periodStart(contact.date, contact.datePrecision) }))
+  .meta({ id: 'ContactInput', description: 'A contact to log. Optional fields may be left out, or sent as null.' });
 export type ContactInput = z.infer<typeof ZContactInput>;

@@ -17,7 +17,8 @@ export const ZPositionInput = z
   .refine((p) => p.endDate === undefined || p.endDate >= p.startDate, {
     path: ['endDate'],
     message: 'A tenure cannot end before it starts',
-  });
+  })
+  .meta({ id: 'PositionInput' });
 export type PositionInput = z.infer<typeof ZPositionInput>;
 
 export const ZOfficialInput = z
@@ -48,5 +49,6 @@ export const ZOfficialInput = z
         });
       }
     });
-  });
+  })
+  .meta({ id: 'OfficialInput', description: 'An official to add.' });
 export type OfficialInput = z.infer<typeof ZOfficialInput>;
