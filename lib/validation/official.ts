@@ -9,10 +9,11 @@ export const ZPositionInput = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{2}:[A-Z0-9_]+$/, 'Use COUNTRY:OFFICE, e.g. US:SECDEF'),
+      .regex(/^[A-Z]{2}:[A-Z0-9_]+$/, 'Use COUNTRY:OFFICE, e.g. US:SECDEF')
+      .meta({ description: 'COUNTRY:OFFICE, the country being the official’s.', examples: ['US:SECDEF'] }),
     organisation: zOptionalText(200),
     startDate: zIsoDate,
-    endDate: z.preprocess(emptyToUndefined, zIsoDate.optional()),
+    endDate: z.preprocess(emptyToUndefined, zIsoDate.optional()).describe('Leave out while the tenure is current.'),
   })
   .refine((p) => p.endDate === undefined || p.endDate >= p.startDate, {
     path: ['endDate'],
@@ -25,7 +26,11 @@ export const ZOfficialInput = z
   .object({
     name: z.string().trim().overwrite(closeBidi).min(2, 'Enter the official’s name').max(200),
     country: zCountry,
-    otherNames: z.array(z.string().trim().overwrite(closeBidi).min(1).max(200)).max(50).default([]),
+    otherNames: z
+      .array(z.string().trim().overwrite(closeBidi).min(1).max(200))
+      .max(50)
+      .default([])
+      .describe('Other spellings and transliterations, found by search.'),
     wikidataId: z.preprocess(
       emptyToUndefined,
       z

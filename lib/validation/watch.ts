@@ -40,8 +40,10 @@ const blank = (value: unknown) => (value === '' || value === null ? undefined : 
 /** A threshold: days, or a multiple of the pair's median gap; exactly one of them. */
 export const ZWatchThreshold = z
   .object({
-    thresholdDays: z.preprocess(blank, zDays.optional()),
-    thresholdMultiple: z.preprocess(blank, zMultiple.optional()),
+    thresholdDays: z.preprocess(blank, zDays.optional()).describe('Tell me when the silence lasts this many days.'),
+    thresholdMultiple: z
+      .preprocess(blank, zMultiple.optional())
+      .describe('Or: when it lasts this multiple of the pair’s median gap (rounded up to whole days).'),
   })
   .superRefine((value, ctx) => {
     const given = [value.thresholdDays, value.thresholdMultiple].filter((v) => v !== undefined).length;
@@ -57,7 +59,11 @@ export type WatchThresholdInput = z.infer<typeof ZWatchThreshold>;
 
 /** A new watch: the pair as its page's address names it (level, then official slugs, office keys or country codes). */
 export const ZWatchInput = z
-  .object({ level: zLevel, a: zRef, b: zRef })
+  .object({
+    level: zLevel,
+    a: zRef.describe('One side, as the pair page’s address names it: official slug, office key or country code.'),
+    b: zRef.describe('The other side.'),
+  })
   .and(ZWatchThreshold)
   .meta({
     id: 'WatchInput',
