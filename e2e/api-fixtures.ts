@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { openApiDocument, schemaErrors, type HttpMethod } from '../lib/api/openapi';
+import { openApiDocument, type HttpMethod } from '../lib/api/openapi';
+import { schemaErrors } from '../lib/api/openapi-validate';
 import { disconnectDb, getDb } from '../lib/db';
 import { bearer, type AccountName } from './auth';
 

@@ -62,8 +62,10 @@ function TypeLabel({ schema }: { schema: JsonSchema }): ReactNode {
       </a>
     );
   }
-  if (Array.isArray(schema.oneOf)) {
-    return (schema.oneOf as JsonSchema[]).map((option, i) => (
+  // zod writes a nullable field as anyOf [its schema, null].
+  const options = schema.oneOf ?? schema.anyOf;
+  if (Array.isArray(options)) {
+    return (options as JsonSchema[]).map((option, i) => (
       <Fragment key={i}>
         {i > 0 && ' or '}
         {option.type === 'null' ? 'null' : <TypeLabel schema={option} />}
@@ -75,7 +77,7 @@ function TypeLabel({ schema }: { schema: JsonSchema }): ReactNode {
   if ('const' in schema) return JSON.stringify(schema.const);
   if (schema.type === 'array') {
     const items = schema.items as JsonSchema;
-    const isCompound = Array.isArray(items.enum) || Array.isArray(items.oneOf);
+    const isCompound = Array.isArray(items.enum) || Array.isArray(items.oneOf) || Array.isArray(items.anyOf);
     return (
       <>
         {isCompound && '('}
@@ -88,7 +90,8 @@ function TypeLabel({ schema }: { schema: JsonSchema }): ReactNode {
     return `{ ${Object.keys(schema.properties as object).join(', ')} }`;
   }
   if (schema.type === 'object' && schema.additionalProperties) return 'object of string[]';
-  return `${String(schema.type ?? 'any')}${schema.format ? ` (${String(schema.format)})` : ''}`;
+  const type = Array.isArray(schema.type) ? schema.type.join(' or ') : String(schema.type ?? 'any');
+  return `${type}${schema.format ? ` (${String(schema.format)})` : ''}`;
 }
 
 function MethodBadge({ method }: { method: HttpMethod }) {

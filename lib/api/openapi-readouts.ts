@@ -1,110 +1,13 @@
 import { analyseReadout } from '../readouts/analyse';
-import { READOUT_MAX_CHARS } from '../validation/readout';
 import type { JsonSchema, OpenApiOperation } from './openapi';
 
 /*
  * The readout parser's part of the OpenAPI document (lib/api/openapi.ts
- * spreads it in): its schemas and its one operation, with an example answer
+ * spreads it in): its one operation, with an example answer
  * computed by the parser itself, so the document cannot drift from it.
  */
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const nullable = (schema: JsonSchema): JsonSchema => ({ oneOf: [schema, { type: 'null' }] });
-const text: JsonSchema = { type: 'string' };
-const date: JsonSchema = { type: 'string', format: 'date', description: 'A calendar date, YYYY-MM-DD.' };
-
-function object(properties: Record<string, JsonSchema>, optional: string[] = [], description?: string): JsonSchema {
-  return {
-    type: 'object',
-    ...(description && { description }),
-    properties,
-    required: Object.keys(properties).filter((key) => !optional.includes(key)),
-    additionalProperties: false,
-  };
-}
-
-/** A proposed value with its evidence and confidence. */
-function proposal(value: JsonSchema): JsonSchema {
-  return object(
-    {
-      value,
-      confidence: { type: 'number', minimum: 0, maximum: 1, description: 'How sure the rule that read it is, 0 to 1.' },
-      evidence: nullable(ref('ReadoutEvidence')),
-      basis: { ...text, description: 'Where the value comes from when it is not read from the text.' },
-    },
-    ['basis'],
-  );
-}
-
-export const readoutSchemas: Record<string, JsonSchema> = {
-  ReadoutInput: object(
-    {
-      text: { type: 'string', minLength: 1, maxLength: READOUT_MAX_CHARS, description: 'The readout as published.' },
-      url: { type: 'string', format: 'uri', description: 'Where it was published (http or https).' },
-      publishedAt: {
-        ...date,
-        description:
-          'When it was published: relative dates ("on Friday", "yesterday") count from it; else from today (UTC).',
-      },
-    },
-    ['url', 'publishedAt'],
-  ),
-  ReadoutEvidence: object(
-    {
-      start: { type: 'integer', minimum: 0, description: 'Offset of the phrase in `text`, in UTF-16 code units.' },
-      end: { type: 'integer', minimum: 0, description: 'Offset just past the phrase.' },
-      text: { ...text, description: 'The phrase, as written.' },
-    },
-    [],
-    'The phrase a value was read from.',
-  ),
-  ReadoutAnalysis: object(
-    {
-      proposal: object({
-        date: nullable(proposal(object({ date, precision: { type: 'string', enum: ['DAY', 'MONTH', 'YEAR'] } }))),
-        participants: {
-          type: 'array',
-          items: proposal(
-            object({
-              id: text,
-              slug: text,
-              name: text,
-              country: { type: 'string', pattern: '^[A-Z]{2}$' },
-              title: nullable(text),
-              matchedBy: { type: 'string', enum: ['name', 'title'] },
-            }),
-          ),
-        },
-        type: nullable(
-          proposal({ type: 'string', enum: ['CALL', 'VIDEO_CALL', 'MEETING', 'LETTER', 'HOTLINE', 'OTHER'] }),
-        ),
-        status: nullable(
-          proposal({ type: 'string', enum: ['HELD', 'REQUESTED', 'REFUSED', 'SCHEDULED', 'CANCELLED'] }),
-        ),
-        initiator: nullable(proposal(object({ id: text, name: text }))),
-        durationMinutes: nullable(proposal({ type: 'integer', minimum: 1 })),
-        location: nullable(proposal(text)),
-        source: object({
-          url: nullable(proposal(text)),
-          publisher: nullable(proposal(text)),
-          title: nullable(proposal(text)),
-          publishedAt: nullable(proposal(date)),
-          side: nullable(proposal(text)),
-          quote: nullable(proposal(text)),
-        }),
-      }),
-      unmatched: {
-        type: 'array',
-        items: ref('ReadoutEvidence'),
-        description: 'Names and titles in the text that match no recorded official.',
-      },
-      empty: { type: 'boolean', description: 'True when nothing about a contact was recognised.' },
-      message: text,
-    },
-    [],
-    'What the parser proposes; nothing is saved.',
-  ),
-};
 
 const EXAMPLE_TEXT =
   'Secretary of Defense Lloyd J. Austin III spoke with Russian Minister of Defense Sergei Shoigu on Friday for about an hour.';

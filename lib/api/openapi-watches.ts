@@ -1,5 +1,4 @@
 import type { Permission } from '../auth/permissions';
-import { MAX_THRESHOLD_DAYS, MAX_THRESHOLD_MULTIPLE } from '../validation/watch';
 import type { JsonSchema, OpenApiOperation, OpenApiParameter, OpenApiPathItem, OpenApiResponse } from './openapi';
 
 /*
@@ -14,10 +13,7 @@ type Helpers = {
   responses: Record<string, OpenApiResponse>;
 };
 
-const date: JsonSchema = { type: 'string', format: 'date', description: 'A calendar date, YYYY-MM-DD.' };
 const text: JsonSchema = { type: 'string' };
-const nullable = (schema: JsonSchema): JsonSchema => ({ oneOf: [schema, { type: 'null' }] });
-const level: JsonSchema = { type: 'string', enum: ['OFFICIAL', 'OFFICE', 'COUNTRY'] };
 
 function object(properties: Record<string, JsonSchema>, optional: string[] = []): JsonSchema {
   return {
@@ -27,21 +23,6 @@ function object(properties: Record<string, JsonSchema>, optional: string[] = [])
     additionalProperties: false,
   };
 }
-
-const thresholdProperties = {
-  thresholdDays: {
-    type: 'integer',
-    minimum: 1,
-    maximum: MAX_THRESHOLD_DAYS,
-    description: 'Tell me when the silence lasts this many days.',
-  },
-  thresholdMultiple: {
-    type: 'number',
-    exclusiveMinimum: 0,
-    maximum: MAX_THRESHOLD_MULTIPLE,
-    description: 'Or: when it lasts this multiple of the pair’s median gap (rounded up to whole days).',
-  },
-};
 
 export const watchExample = {
   id: 'cm4watch0000austinshoigu',
@@ -79,69 +60,6 @@ export const watchEventExample = {
   endedOn: '2022-05-13',
   occurredAt: '2022-05-13T18:05:00.000Z',
   text: 'Lloyd Austin – Sergei Shoigu: a contact on 2022-05-13 ended a 84-day silence',
-};
-
-export const watchSchemas: Record<string, JsonSchema> = {
-  WatchInput: {
-    ...object(
-      {
-        level: { type: 'string', description: 'OFFICIAL, OFFICE or COUNTRY (or officials, offices, countries).' },
-        a: {
-          type: 'string',
-          description: 'One side, as the pair page’s address names it: official slug, office key or country code.',
-        },
-        b: { type: 'string', description: 'The other side.' },
-        ...thresholdProperties,
-      },
-      ['thresholdDays', 'thresholdMultiple'],
-    ),
-    description: 'A pair and a threshold: exactly one of thresholdDays and thresholdMultiple.',
-  },
-  WatchThreshold: {
-    ...object(thresholdProperties, ['thresholdDays', 'thresholdMultiple']),
-    description: 'Exactly one of thresholdDays and thresholdMultiple.',
-  },
-  Watch: object({
-    id: text,
-    level,
-    pair: object({
-      a: object({ key: text, label: text }),
-      b: object({ key: text, label: text }),
-      href: text,
-      title: text,
-    }),
-    threshold: object({
-      days: nullable({ type: 'integer' }),
-      multiple: nullable({ type: 'number' }),
-      effectiveDays: nullable({ type: 'integer' }),
-      text,
-    }),
-    medianGapDays: nullable({ type: 'number' }),
-    silence: object({ since: nullable(date), days: { type: 'integer' }, running: { type: 'boolean' } }),
-    status: {
-      type: 'string',
-      enum: ['PAST', 'BELOW', 'NO_MEDIAN', 'NOT_RUNNING'],
-      description:
-        'Past its threshold; below it; a multiple of a median the pair does not have yet; no running silence.',
-    },
-    overBy: nullable({ type: 'integer' }),
-    crossedSince: nullable(date),
-    createdAt: { type: 'string', format: 'date-time' },
-    links: object({ self: text, pair: text }),
-  }),
-  WatchEvent: object({
-    id: text,
-    watchId: text,
-    kind: { type: 'string', enum: ['CROSSED', 'ENDED'] },
-    level,
-    pair: object({ a: text, b: text, title: text, href: text }),
-    silenceSince: date,
-    days: { type: 'integer' },
-    thresholdDays: { type: 'integer' },
-    endedOn: nullable(date),
-    occurredAt: { type: 'string', format: 'date-time' },
-    text,
-  }),
 };
 
 const watchId: OpenApiParameter = {

@@ -12,7 +12,8 @@ import { FIXTURE_OFFICIALS } from '../readouts/fixtures/officials';
 import { setupTestDatabase } from '../testing/database';
 import { ZOfficialInput } from '../validation/official';
 import { READOUT_MAX_CHARS } from '../validation/readout';
-import { openApiDocument, schemaErrors } from './openapi';
+import { openApiDocument } from './openapi';
+import { schemaErrors } from './openapi-validate';
 
 setupTestDatabase();
 

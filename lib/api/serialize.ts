@@ -5,6 +5,12 @@ import type { CurrentSilence, Gap, GapClosure, GapMarker, GapSeries, IsoDate } f
 import type { ContactFilters } from '../validation/filters';
 import { cursorOf, type Cursor } from '../paging';
 import { pairQueryToString, type PairQuery } from '../validation/pair-query';
+import type {
+  Contact as ContactShape,
+  GapSeries as GapSeriesShape,
+  Official as OfficialShape,
+  OfficialSummary as OfficialSummaryShape,
+} from './schemas/responses';
 
 /*
  * What the API says, built once here from what lib/data returns, so that the
@@ -16,7 +22,7 @@ type OfficialSearchItem = Awaited<ReturnType<typeof searchOfficials>>['items'][n
 type OfficialProfile = NonNullable<Awaited<ReturnType<typeof getOfficialBySlug>>>;
 
 /** An official in a search result. */
-export function officialSummaryJson(official: OfficialSearchItem) {
+export function officialSummaryJson(official: OfficialSearchItem): OfficialSummaryShape {
   return {
     id: official.id,
     version: official.version,
@@ -38,7 +44,7 @@ export function officialSummaryJson(official: OfficialSearchItem) {
 export type OfficialSummaryJson = ReturnType<typeof officialSummaryJson>;
 
 /** An official's profile with every position held. */
-export function officialProfileJson(official: OfficialProfile) {
+export function officialProfileJson(official: OfficialProfile): OfficialShape {
   return {
     id: official.id,
     version: official.version,
@@ -70,7 +76,7 @@ export function activeFilters(filters: ContactFilters): Partial<Omit<ContactFilt
 }
 
 /** A contact with its participants (and the position each held that day) and its sources with their claims. */
-export function contactJson(contact: ContactRow) {
+export function contactJson(contact: ContactRow): ContactShape {
   return {
     id: contact.id,
     version: contact.version,
@@ -221,7 +227,11 @@ export function gapsPageUrl(pair: PairQuery, limit: number | undefined, before: 
  * silence's on the newest page, and those before the first held contact on the
  * page with the first gap, so that every marker is on exactly one page.
  */
-export function gapSeriesJson({ series, a, b, canonical }: PairSeries, today: IsoDate, page?: GapPageInfo) {
+export function gapSeriesJson(
+  { series, a, b, canonical }: PairSeries,
+  today: IsoDate,
+  page?: GapPageInfo,
+): GapSeriesShape {
   const silence = series.currentSilence;
   const sides = [a, b];
   const last = series.gaps.at(-1);

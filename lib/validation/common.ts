@@ -29,15 +29,19 @@ export const zIsoDate = z
   .string({ error: 'Enter a date as YYYY-MM-DD' })
   .trim()
   .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
-  .refine(isStorableDate, 'Enter a date from the year 1 on');
+  .refine(isStorableDate, 'Enter a date from the year 1 on')
+  .meta({ format: 'date', description: 'A calendar date, YYYY-MM-DD.' });
 
 export const zCountry = z
   .string({ error: 'Enter a country code' })
   .trim()
   .toUpperCase()
-  .refine(isCountryCode, 'Use a two-letter ISO country code, e.g. US or RU');
+  .refine(isCountryCode, 'Use a two-letter ISO country code, e.g. US or RU')
+  .describe('ISO 3166-1 alpha-2.');
 
-export const zHttpUrl = z.url({ protocol: /^https?$/, error: 'Enter a full web address starting with https://' });
+export const zHttpUrl = z
+  .url({ protocol: /^https?$/, error: 'Enter a full web address starting with https://' })
+  .describe('http or https.');
 
 export const zOptionalText = (max: number) =>
   z.preprocess(

@@ -9,22 +9,28 @@ export const ZPositionInput = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{2}:[A-Z0-9_]+$/, 'Use COUNTRY:OFFICE, e.g. US:SECDEF'),
+      .regex(/^[A-Z]{2}:[A-Z0-9_]+$/, 'Use COUNTRY:OFFICE, e.g. US:SECDEF')
+      .meta({ description: 'COUNTRY:OFFICE, the country being the official’s.', examples: ['US:SECDEF'] }),
     organisation: zOptionalText(200),
     startDate: zIsoDate,
-    endDate: z.preprocess(emptyToUndefined, zIsoDate.optional()),
+    endDate: z.preprocess(emptyToUndefined, zIsoDate.optional()).describe('Leave out while the tenure is current.'),
   })
   .refine((p) => p.endDate === undefined || p.endDate >= p.startDate, {
     path: ['endDate'],
     message: 'A tenure cannot end before it starts',
-  });
+  })
+  .meta({ id: 'PositionInput' });
 export type PositionInput = z.infer<typeof ZPositionInput>;
 
 export const ZOfficialInput = z
   .object({
     name: z.string().trim().overwrite(closeBidi).min(2, 'Enter the official’s name').max(200),
     country: zCountry,
-    otherNames: z.array(z.string().trim().overwrite(closeBidi).min(1).max(200)).max(50).default([]),
+    otherNames: z
+      .array(z.string().trim().overwrite(closeBidi).min(1).max(200))
+      .max(50)
+      .default([])
+      .describe('Other spellings and transliterations, found by search.'),
     wikidataId: z.preprocess(
       emptyToUndefined,
       z
@@ -48,5 +54,6 @@ export const ZOfficialInput = z
         });
       }
     });
-  });
+  })
+  .meta({ id: 'OfficialInput', description: 'An official to add.' });
 export type OfficialInput = z.infer<typeof ZOfficialInput>;

@@ -6,13 +6,16 @@ import { zHttpUrl } from './common';
 export const MAX_THRESHOLD_DAYS = 11_000;
 export const MAX_THRESHOLD_MULTIPLE = 100;
 
-const zLevel = z.preprocess(
-  (value) =>
-    typeof value === 'string'
-      ? ({ officials: 'OFFICIAL', offices: 'OFFICE', countries: 'COUNTRY' }[value.toLowerCase()] ?? value.toUpperCase())
-      : value,
-  z.enum(['OFFICIAL', 'OFFICE', 'COUNTRY'], { error: 'Choose a level: official, office or country' }),
-);
+const zLevel = z
+  .preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? ({ officials: 'OFFICIAL', offices: 'OFFICE', countries: 'COUNTRY' }[value.toLowerCase()] ??
+          value.toUpperCase())
+        : value,
+    z.enum(['OFFICIAL', 'OFFICE', 'COUNTRY'], { error: 'Choose a level: official, office or country' }),
+  )
+  .meta({ description: 'OFFICIAL, OFFICE or COUNTRY (or officials, offices, countries).' });
 
 const zRef = z
   .string({ error: 'Name a side of the pair' })
@@ -37,8 +40,10 @@ const blank = (value: unknown) => (value === '' || value === null ? undefined : 
 /** A threshold: days, or a multiple of the pair's median gap; exactly one of them. */
 export const ZWatchThreshold = z
   .object({
-    thresholdDays: z.preprocess(blank, zDays.optional()),
-    thresholdMultiple: z.preprocess(blank, zMultiple.optional()),
+    thresholdDays: z.preprocess(blank, zDays.optional()).describe('Tell me when the silence lasts this many days.'),
+    thresholdMultiple: z
+      .preprocess(blank, zMultiple.optional())
+      .describe('Or: when it lasts this multiple of the pair’s median gap (rounded up to whole days).'),
   })
   .superRefine((value, ctx) => {
     const given = [value.thresholdDays, value.thresholdMultiple].filter((v) => v !== undefined).length;
@@ -48,11 +53,22 @@ export const ZWatchThreshold = z
         ? 'Give a threshold: a number of days, or a multiple of the median gap'
         : 'Give either a number of days or a multiple of the median gap, not both';
     ctx.addIssue({ code: 'custom', path: ['thresholdDays'], message });
-  });
+  })
+  .meta({ id: 'WatchThreshold', description: 'Exactly one of thresholdDays and thresholdMultiple.' });
 export type WatchThresholdInput = z.infer<typeof ZWatchThreshold>;
 
 /** A new watch: the pair as its page's address names it (level, then official slugs, office keys or country codes). */
-export const ZWatchInput = z.object({ level: zLevel, a: zRef, b: zRef }).and(ZWatchThreshold);
+export const ZWatchInput = z
+  .object({
+    level: zLevel,
+    a: zRef.describe('One side, as the pair page’s address names it: official slug, office key or country code.'),
+    b: zRef.describe('The other side.'),
+  })
+  .and(ZWatchThreshold)
+  .meta({
+    id: 'WatchInput',
+    description: 'A pair and a threshold: exactly one of thresholdDays and thresholdMultiple.',
+  });
 export type WatchInput = z.infer<typeof ZWatchInput>;
 
 export const WATCH_INPUT_FIELDS = ['level', 'a', 'b', 'thresholdDays', 'thresholdMultiple'] as const;
