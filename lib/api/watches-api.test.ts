@@ -6,44 +6,22 @@ import { DELETE as remove, GET as getOne, PATCH as patch } from '@/app/api/v1/wa
 import { GET as list, POST as create } from '@/app/api/v1/watches/route';
 import type { Actor } from '../data/actor';
 import { createOwnApiToken } from '../data/api-tokens';
-import { createContact } from '../data/contacts';
-import { createOfficial } from '../data/officials';
-import { createUser } from '../data/users';
 import { runWatchJob } from '../data/watch-job';
 import { regenerateFeedToken, revokeFeedToken } from '../data/watch-settings';
 import { parseIsoDate, todayUtc, toIsoDate } from '../gaps/dates';
 import { setupTestDatabase } from '../testing/database';
-import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
-import { ZUserInput } from '../validation/user';
+import { CLI_ACTOR, makePairWithHistory, makeUser } from '../testing/factories';
 
 setupTestDatabase();
 
-const cli: Actor = { userId: null, via: 'cli' };
 const now = new Date();
 const daysAgo = (n: number) => toIsoDate(subDays(parseIsoDate(todayUtc(now)), n));
 
 async function world() {
-  const official = (name: string, country: string) =>
-    createOfficial(ZOfficialInput.parse({ name, country, positions: [] }), cli);
-  const austin = await official('Lloyd Austin', 'US');
-  const shoigu = await official('Sergei Shoigu', 'RU');
-  await createContact(
-    ZContactInput.parse({
-      date: daysAgo(40),
-      type: 'CALL',
-      status: 'HELD',
-      participants: [austin.slug, shoigu.slug],
-      sources: [{ url: 'https://example.org/readout' }],
-    }),
-    cli,
-  );
+  const { austin, shoigu } = await makePairWithHistory([daysAgo(40)]);
   const person = async (email: string) => {
-    const user = await createUser(
-      ZUserInput.parse({ email, name: email, role: 'viewer', password: 'long enough 123' }),
-      cli,
-    );
-    return { user, token: (await createOwnApiToken(user.id, { name: 'script' }, cli)).token };
+    const { user } = await makeUser({ email, name: email, role: 'VIEWER' });
+    return { user, token: (await createOwnApiToken(user.id, { name: 'script' }, CLI_ACTOR)).token };
   };
   return { austin, shoigu, ana: await person('ana@example.org'), ben: await person('ben@example.org') };
 }

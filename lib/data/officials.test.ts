@@ -11,6 +11,7 @@ import { dbDate } from './dates';
 import { updateOfficial } from './official-edits';
 import { createOfficial, deleteOfficial, singleHolderConflict, withSingleHolder } from './officials';
 import { checkPhoto } from './photos';
+import { makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -19,7 +20,7 @@ const MINDEF = { title: 'Minister of Defence', officeKey: 'RU:MINDEF' };
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 function official(name: string, country: string, positions: Record<string, unknown>[] = [], extra = {}) {
-  return createOfficial(ZOfficialInput.parse({ name, country, positions, ...extra }), admin);
+  return makeOfficial({ name, country, positions, ...extra }, admin);
 }
 
 async function demo() {
