@@ -37,6 +37,11 @@ function request(path: string, token: string | null, init: { method?: string; bo
   });
 }
 
+/** A POST of a new watch to the API, as the token's owner. */
+function postWatch(token: string, body: unknown) {
+  return create(request('/api/v1/watches', token, { method: 'POST', body }), undefined as never);
+}
+
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
 describe('the watches API', () => {
@@ -51,13 +56,12 @@ describe('the watches API', () => {
 
   it('creates, lists, changes and deletes the token owner’s watches', async () => {
     const { austin, shoigu, ana } = await world();
-    const created = await create(
-      request('/api/v1/watches', ana.token, {
-        method: 'POST',
-        body: { level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 },
-      }),
-      undefined as never,
-    );
+    const created = await postWatch(ana.token, {
+      level: 'officials',
+      a: austin.slug,
+      b: shoigu.slug,
+      thresholdDays: 30,
+    });
     expect(created.status).toBe(201);
     const watch = await created.json();
     expect(created.headers.get('Location')).toBe(`/api/v1/watches/${watch.id}`);
@@ -68,13 +72,7 @@ describe('the watches API', () => {
       silence: { days: 40, since: daysAgo(40) },
     });
 
-    const again = await create(
-      request('/api/v1/watches', ana.token, {
-        method: 'POST',
-        body: { level: 'OFFICIAL', a: shoigu.slug, b: austin.slug, thresholdDays: 9 },
-      }),
-      undefined as never,
-    );
+    const again = await postWatch(ana.token, { level: 'OFFICIAL', a: shoigu.slug, b: austin.slug, thresholdDays: 9 });
     expect(again.status).toBe(409);
 
     const listed = await (await list(request('/api/v1/watches', ana.token), undefined as never)).json();
@@ -107,10 +105,7 @@ describe('the watches API', () => {
   it('refuses bad input with a 400 naming each field', async () => {
     const { austin, shoigu, ana } = await world();
     const post = async (body: unknown) => {
-      const response = await create(
-        request('/api/v1/watches', ana.token, { method: 'POST', body }),
-        undefined as never,
-      );
+      const response = await postWatch(ana.token, body);
       return { status: response.status, body: await response.json() };
     };
     expect(await post({ level: 'officials', a: austin.slug, b: shoigu.slug })).toMatchObject({
@@ -142,13 +137,7 @@ describe('the watches API', () => {
   it('keeps each user’s watches their own: another user’s is not found', async () => {
     const { austin, shoigu, ana, ben } = await world();
     const watch = await (
-      await create(
-        request('/api/v1/watches', ana.token, {
-          method: 'POST',
-          body: { level: 'countries', a: 'US', b: 'RU', thresholdDays: 30 },
-        }),
-        undefined as never,
-      )
+      await postWatch(ana.token, { level: 'countries', a: 'US', b: 'RU', thresholdDays: 30 })
     ).json();
     void austin;
     void shoigu;
@@ -184,13 +173,7 @@ describe('the watches API', () => {
 describe('the private watch feed', () => {
   it('lists the crossing events at the token’s address, and answers 404 once the token is replaced or revoked', async () => {
     const { ana } = await world();
-    await create(
-      request('/api/v1/watches', ana.token, {
-        method: 'POST',
-        body: { level: 'countries', a: 'RU', b: 'US', thresholdDays: 30 },
-      }),
-      undefined as never,
-    );
+    await postWatch(ana.token, { level: 'countries', a: 'RU', b: 'US', thresholdDays: 30 });
     await runWatchJob({ now });
     const actor: Actor = { userId: ana.user.id, via: 'ui' };
     const token = await regenerateFeedToken(ana.user.id, actor);
