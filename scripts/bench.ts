@@ -39,7 +39,6 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
@@ -50,6 +49,7 @@ import { accountToken } from './lib/api-account';
 import {
   benchData,
   currentSetting,
+  describeMachine,
   liveContacts,
   migrateAndConnect,
   procStatus,
@@ -339,17 +339,6 @@ function olderPageLink(html: string, pagePath: string): string | null {
     if (href.startsWith(`${base}?`) && /older/i.test(match[2])) return href.split('#')[0];
   }
   return null;
-}
-
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: cpus.length,
-    memoryGb: Math.round((os.totalmem() / 1e9) * 10) / 10,
-    os: `${os.type()} ${os.release()}`,
-    node: process.version,
-  };
 }
 
 async function gitCommit(): Promise<string> {
@@ -682,7 +671,7 @@ async function main() {
     const results = {
       date: started.toISOString(),
       commit,
-      machine: machine(),
+      machine: describeMachine(),
       postgres: { ...settings, durable, database: database.describe },
       data: { contacts: data.contacts, liveContacts: live, busiest: data.busiest, searchTerm, writerPairs },
       settings: {
@@ -763,7 +752,7 @@ function importChecks(r: ImportBenchResult): Check[] {
 type Results = {
   date: string;
   commit: string;
-  machine: ReturnType<typeof machine>;
+  machine: ReturnType<typeof describeMachine>;
   postgres: Record<string, unknown> & { serverVersion: string; durable: boolean };
   data: { contacts: number; liveContacts: number; searchTerm: string; busiest: BenchData['busiest'] };
   settings: { seconds: number; warmupSeconds: number; connections: number; writers: number; timeoutSeconds: number };

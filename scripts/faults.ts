@@ -44,7 +44,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { accountToken } from './lib/api-account';
 import { ensureProductionBuild, startAppServer, type AppServer } from './lib/app-server';
-import { runIdFor } from './lib/bench-env';
+import { describeMachine, runIdFor } from './lib/bench-env';
 import { embeddedCluster, systemBinaries, systemCluster, type Cluster } from './lib/pg-cluster';
 import { migrateDeploy } from './lib/prisma';
 import { fail, numberFromEnv, ROOT } from './lib/run';
@@ -1464,7 +1464,14 @@ async function main() {
   }
   for (const line of skipped) log(line);
 
-  const report = { date: started.toISOString(), machine: machine(), settings: settings(), baselines, results, skipped };
+  const report = {
+    date: started.toISOString(),
+    machine: describeMachine(),
+    settings: settings(),
+    baselines,
+    results,
+    skipped,
+  };
   const markdown = toMarkdown(report);
   process.stdout.write(`\n${markdown}`);
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -1476,16 +1483,6 @@ async function main() {
     log(`${broken.length} guarantee${broken.length === 1 ? '' : 's'} broken.`);
     process.exitCode = 1;
   }
-}
-
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: cpus.length,
-    memoryGb: Math.round((os.totalmem() / 1e9) * 10) / 10,
-    node: process.version,
-  };
 }
 
 function settings() {
@@ -1505,7 +1502,7 @@ function settings() {
 
 type Report = {
   date: string;
-  machine: ReturnType<typeof machine>;
+  machine: ReturnType<typeof describeMachine>;
   settings: ReturnType<typeof settings>;
   baselines: { server: string; checks: Check[] }[];
   results: FaultResult[];

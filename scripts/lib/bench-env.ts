@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { redactUrl, type DatabaseHandle } from './database';
@@ -212,4 +213,16 @@ export async function migrateAndConnect(client: pg.Client, ownerUrl: string): Pr
 /** One PostgreSQL setting as the server runs with it (e.g. `fsync`), as text. */
 export async function currentSetting(client: pg.ClientBase, name: string): Promise<string> {
   return (await client.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0].v;
+}
+
+/** The machine a run measured on, for its report. */
+export function describeMachine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round((os.totalmem() / 1e9) * 10) / 10,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+  };
 }
