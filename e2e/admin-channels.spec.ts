@@ -2,8 +2,16 @@ import type { Page } from '@playwright/test';
 import { storageState } from './auth';
 import { expectAccessible } from './axe';
 import { hydrated } from './hydration';
-import { expect, test, uniqueTag, type Official, type WriteApi } from './api-fixtures';
+import { expect, test, uniqueTag, type WriteApi } from './api-fixtures';
 import { screenshot } from './screenshots';
+import {
+  adminRecordPage,
+  chartLabel,
+  expectChartWithout,
+  expectFitsAndShoot,
+  nordicPairs,
+  officialPair,
+} from './admin-records';
 
 /*
  * Channels, from the admin page to the pair charts and the contact form. Each
@@ -14,63 +22,23 @@ import { screenshot } from './screenshots';
 
 test.use({ storageState: storageState('admin') });
 
-/** The edit pages of the channels each test made: whatever a failing test left is deleted after it. */
-const made: string[] = [];
-
-test.afterEach(async ({ page }) => {
-  for (const href of made.splice(0)) {
-    // Gone already when the test deleted it itself; otherwise its Delete button must be there.
-    const response = await page.goto(href);
-    if (response?.status() === 404) continue;
-    await page.getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('button', { name: 'Yes, delete this channel' }).click();
-    await expect(page.getByRole('heading', { name: 'Channel deleted' })).toBeVisible();
-  }
+const channels = adminRecordPage({
+  path: '/admin/channels',
+  noun: 'channel',
+  listName: 'Channels',
+  lateField: 'Established on',
 });
+const { editForm } = channels;
 
 /** Officials of NO, FI and SE, and contacts NO–FI and FI–SE on 10 Jan and 13 May 2022. */
-async function fixturePairs(api: WriteApi) {
-  const tag = uniqueTag();
-  const official = (country: string) => api.official({ name: `Channeltest ${country} ${tag}`, country });
-  const [no, fi, se] = [await official('NO'), await official('FI'), await official('SE')];
-  for (const date of ['2022-01-10', '2022-05-13']) {
-    await api.contact(no, fi, { date });
-    await api.contact(fi, se, { date });
-  }
-  return { tag, no, fi, se };
-}
+const fixturePairs = (api: WriteApi) => nordicPairs(api, (country, tag) => ({ name: `Channeltest ${country} ${tag}` }));
 
-const officialPair = (a: Official, b: Official) => `/pairs/officials/${a.slug}/${b.slug}`;
-const editForm = (page: Page) => page.getByRole('form', { name: 'Edit channel' });
-
-function chartLabel(page: Page, text: string) {
-  return page.getByTestId('gap-chart').locator('svg text', { hasText: text });
-}
-
-async function createChannel(page: Page, fields: { name: string; countries: string; establishedOn: string }) {
-  await page.goto('/admin/channels');
-  const form = page.getByRole('form', { name: 'New channel' });
-  await hydrated(form.getByLabel('Established on'));
-  await form.getByLabel('Name').fill(fields.name);
-  await form.getByLabel('Countries').fill(fields.countries);
-  await form.getByLabel('Established on').fill(fields.establishedOn);
-  await form.getByRole('button', { name: 'Add channel' }).click();
-  await expect(form.getByRole('status')).toContainText(`Channel “${fields.name}” created`);
-  made.push((await form.getByRole('status').getByRole('link', { name: 'Edit it' }).getAttribute('href'))!);
-}
-
-async function openChannel(page: Page, name: string) {
-  await page.goto('/admin/channels');
-  await page.getByRole('list', { name: 'Channels' }).getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Edit channel' })).toBeVisible();
-  await hydrated(page.getByLabel('Established on'));
-}
-
-async function deleteChannel(page: Page, name: string) {
-  await openChannel(page, name);
-  await page.getByRole('button', { name: 'Delete…' }).click();
-  await page.getByRole('button', { name: 'Yes, delete this channel' }).click();
-  await expect(page.getByRole('heading', { name: 'Channel deleted' })).toBeVisible();
+function createChannel(page: Page, fields: { name: string; countries: string; establishedOn: string }) {
+  return channels.create(page, fields.name, {
+    Name: fields.name,
+    Countries: fields.countries,
+    'Established on': fields.establishedOn,
+  });
 }
 
 test('a Norway–Finland channel is shaded and labelled on their chart, not on Finland–Sweden; renamed, closed, deleted', async ({
@@ -91,13 +59,11 @@ test('a Norway–Finland channel is shaded and labelled on their chart, not on F
     `${name}: open since 1 Mar 2022`,
   );
   await expect(page.getByTestId('gap-chart').locator('.recharts-reference-area')).toHaveCount(1);
-  await page.goto(officialPair(fi, se));
-  await expect(page.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
-  await expect(chartLabel(page, name)).toHaveCount(0);
+  await expectChartWithout(page, officialPair(fi, se), name);
   await expect(page.getByText(name)).toHaveCount(0);
 
   // Renamed and closed: the label follows, the slug stays, the closing is drawn.
-  await openChannel(page, name);
+  await channels.open(page, name);
   const renamed = `Arctic line ${tag}`;
   await page.getByLabel('Name').fill(renamed);
   await page.getByLabel('Closed on').fill('2022-04-20');
@@ -113,10 +79,8 @@ test('a Norway–Finland channel is shaded and labelled on their chart, not on F
     `${renamed}: open from 1 Mar 2022 to 20 Apr 2022`,
   );
 
-  await deleteChannel(page, renamed);
-  await page.goto(officialPair(no, fi));
-  await expect(page.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
-  await expect(chartLabel(page, renamed)).toHaveCount(0);
+  await channels.remove(page, renamed);
+  await expectChartWithout(page, officialPair(no, fi), renamed);
   await expect(page.getByText(renamed)).toHaveCount(0);
 });
 
@@ -151,7 +115,7 @@ test('two admins edit the same channel: the second sees the conflict and keeps w
   const tag = uniqueTag();
   const name = `Conflict line ${tag}`;
   await createChannel(page, { name, countries: 'NO FI', establishedOn: '2022-03-01' });
-  await openChannel(page, name);
+  await channels.open(page, name);
   const other = await context.newPage();
   await other.goto(page.url());
   await hydrated(other.getByLabel('Established on'));
@@ -177,7 +141,7 @@ test('two admins edit the same channel: the second sees the conflict and keeps w
   await other.getByRole('button', { name: 'Save changes' }).click();
   await expect(editForm(other).getByRole('status')).toContainText('version 3');
   await other.close();
-  await deleteChannel(page, `Mine ${tag}`);
+  await channels.remove(page, `Mine ${tag}`);
 });
 
 test('deleting a channel in use says what happens to its contacts, and they keep everything but the channel', async ({
@@ -197,7 +161,7 @@ test('deleting a channel in use says what happens to its contacts, and they keep
   await expect(channel.locator('option', { hasText: name })).toHaveText(`${name} (since 1 Jan 2022)`);
   await expect(channel.locator('option', { hasText: 'deconfliction' })).toHaveCount(0);
 
-  await openChannel(page, name);
+  await channels.open(page, name);
   const deleting = page.getByRole('region', { name: 'Delete this channel' });
   await expect(deleting).toContainText('1 contact went over this channel. It stays, with everything but the channel');
   await page.getByRole('button', { name: 'Delete…' }).click();
@@ -230,14 +194,10 @@ test('the channels pages look finished on a desktop and a phone, light and dark'
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/admin/channels');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await expectAccessible(page);
-    await screenshot(page, `admin-channels-phone-${scheme}`);
-    await openChannel(page, name);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await expectAccessible(page);
-    await screenshot(page, `admin-channel-edit-phone-${scheme}`);
+    await expectFitsAndShoot(page, `admin-channels-phone-${scheme}`);
+    await channels.open(page, name);
+    await expectFitsAndShoot(page, `admin-channel-edit-phone-${scheme}`);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-  await deleteChannel(page, name);
+  await channels.remove(page, name);
 });

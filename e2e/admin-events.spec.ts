@@ -2,8 +2,16 @@ import type { Page } from '@playwright/test';
 import { storageState } from './auth';
 import { expectAccessible } from './axe';
 import { hydrated } from './hydration';
-import { expect, test, uniqueTag, type Official, type WriteApi } from './api-fixtures';
+import { expect, test, uniqueTag, type WriteApi } from './api-fixtures';
 import { screenshot } from './screenshots';
+import {
+  adminRecordPage,
+  chartLabel,
+  expectChartWithout,
+  expectFitsAndShoot,
+  nordicPairs,
+  officialPair,
+} from './admin-records';
 
 /*
  * Context events, from the admin page to the pair charts. Each test makes its
@@ -14,72 +22,25 @@ import { screenshot } from './screenshots';
 
 test.use({ storageState: storageState('admin') });
 
-/** The edit pages of the events each test made: whatever a failing test left is deleted after it. */
-const made: string[] = [];
-
-test.afterEach(async ({ page }) => {
-  for (const href of made.splice(0)) {
-    // Gone already when the test deleted it itself; otherwise its Delete button must be there.
-    const response = await page.goto(href);
-    if (response?.status() === 404) continue;
-    await page.getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('button', { name: 'Yes, delete this event' }).click();
-    await expect(page.getByRole('heading', { name: 'Event deleted' })).toBeVisible();
-  }
+const events = adminRecordPage({
+  path: '/admin/events',
+  noun: 'event',
+  listName: 'Context events',
+  lateField: 'Date',
 });
+const { editForm } = events;
 
 const OFFICE = (country: string, tag: string) => `${country}:EVT${tag}`;
 
 /** Officials of NO, FI and SE holding offices, and contacts NO–FI and FI–SE on 10 Jan and 13 May 2022. */
-async function fixturePairs(api: WriteApi) {
-  const tag = uniqueTag();
-  const official = (country: string) =>
-    api.official({
-      name: `Eventtest ${country} ${tag}`,
-      country,
-      positions: [{ title: 'Minister', officeKey: OFFICE(country, tag), startDate: '2020-01-01' }],
-    });
-  const [no, fi, se] = [await official('NO'), await official('FI'), await official('SE')];
-  for (const date of ['2022-01-10', '2022-05-13']) {
-    await api.contact(no, fi, { date });
-    await api.contact(fi, se, { date });
-  }
-  return { tag, no, fi, se };
-}
+const fixturePairs = (api: WriteApi) =>
+  nordicPairs(api, (country, tag) => ({
+    name: `Eventtest ${country} ${tag}`,
+    positions: [{ title: 'Minister', officeKey: OFFICE(country, tag), startDate: '2020-01-01' }],
+  }));
 
-const officialPair = (a: Official, b: Official) => `/pairs/officials/${a.slug}/${b.slug}`;
-
-/** The labels of the chart's reference lines. */
-function chartLabel(page: Page, text: string) {
-  return page.getByTestId('gap-chart').locator('svg text', { hasText: text });
-}
-
-const editForm = (page: Page) => page.getByRole('form', { name: 'Edit event' });
-
-async function createEvent(page: Page, fields: { date: string; title: string; countries: string }) {
-  await page.goto('/admin/events');
-  const form = page.getByRole('form', { name: 'New event' });
-  await hydrated(form.getByLabel('Date'));
-  await form.getByLabel('Date').fill(fields.date);
-  await form.getByLabel('Title').fill(fields.title);
-  await form.getByLabel('Countries').fill(fields.countries);
-  await form.getByRole('button', { name: 'Add event' }).click();
-  await expect(form.getByRole('status')).toContainText(`Event “${fields.title}” created`);
-  made.push((await form.getByRole('status').getByRole('link', { name: 'Edit it' }).getAttribute('href'))!);
-}
-
-async function openEvent(page: Page, title: string) {
-  await page.goto('/admin/events');
-  await page.getByRole('list', { name: 'Context events' }).getByRole('link', { name: title, exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Edit event' })).toBeVisible();
-  await hydrated(page.getByLabel('Date'));
-}
-
-async function deleteEvent(page: Page, title: string) {
-  await openEvent(page, title);
-  await page.getByRole('button', { name: 'Delete…' }).click();
-  await page.getByRole('button', { name: 'Yes, delete this event' }).click();
-  await expect(page.getByRole('heading', { name: 'Event deleted' })).toBeVisible();
+function createEvent(page: Page, fields: { date: string; title: string; countries: string }) {
+  return events.create(page, fields.title, { Date: fields.date, Title: fields.title, Countries: fields.countries });
 }
 
 test('an event about Norway is drawn on the Norway–Finland charts at every level, and not on Finland–Sweden', async ({
@@ -106,13 +67,11 @@ test('an event about Norway is drawn on the Norway–Finland charts at every lev
     await expect(timeline.getByText(title), path).toBeVisible();
   }
 
-  await page.goto(officialPair(fi, se));
-  await expect(page.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
-  await expect(chartLabel(page, title)).toHaveCount(0);
+  await expectChartWithout(page, officialPair(fi, se), title);
   await expect(page.getByText(title)).toHaveCount(0);
 
   // An edited title is what the chart shows on the next load.
-  await openEvent(page, title);
+  await events.open(page, title);
   const edited = `Nordic accord ${tag}`;
   await page.getByLabel('Title').fill(edited);
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -122,12 +81,10 @@ test('an event about Norway is drawn on the Norway–Finland charts at every lev
   await expect(chartLabel(page, title)).toHaveCount(0);
 
   // Deleted, it is gone from the chart and the list.
-  await deleteEvent(page, edited);
+  await events.remove(page, edited);
   await page.getByRole('link', { name: 'Back to all context events' }).click();
   await expect(page.getByRole('link', { name: edited })).toHaveCount(0);
-  await page.goto(officialPair(no, fi));
-  await expect(page.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
-  await expect(chartLabel(page, edited)).toHaveCount(0);
+  await expectChartWithout(page, officialPair(no, fi), edited);
 });
 
 test('a bad country code and a missing title are refused next to their fields, keeping what was typed', async ({
@@ -161,7 +118,7 @@ test('two admins edit the same event: the second sees the conflict and keeps wha
   const tag = uniqueTag();
   const title = `Conflict summit ${tag}`;
   await createEvent(page, { date: '2022-03-15', title, countries: 'NO FI' });
-  await openEvent(page, title);
+  await events.open(page, title);
   const other = await context.newPage();
   await other.goto(page.url());
   await hydrated(other.getByLabel('Date'));
@@ -201,7 +158,7 @@ test('two admins edit the same event: the second sees the conflict and keeps wha
     'It was not deleted.',
   );
   await other.close();
-  await deleteEvent(page, `Third edit ${tag}`);
+  await events.remove(page, `Third edit ${tag}`);
 });
 
 test('the events pages look finished on a desktop and a phone, light and dark', async ({ page, api }) => {
@@ -220,14 +177,10 @@ test('the events pages look finished on a desktop and a phone, light and dark', 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/admin/events');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await expectAccessible(page);
-    await screenshot(page, `admin-events-phone-${scheme}`);
-    await openEvent(page, title);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await expectAccessible(page);
-    await screenshot(page, `admin-event-edit-phone-${scheme}`);
+    await expectFitsAndShoot(page, `admin-events-phone-${scheme}`);
+    await events.open(page, title);
+    await expectFitsAndShoot(page, `admin-event-edit-phone-${scheme}`);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-  await deleteEvent(page, title);
+  await events.remove(page, title);
 });

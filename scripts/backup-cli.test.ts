@@ -2,7 +2,6 @@
  * `npm run cli -- backup` and `restore` as a user runs them: the real command line, on the test run's
  * server, as the tables' owner (what DATABASE_URL names for a real server).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,27 +9,13 @@ import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { emptyTables, setupTestDatabase } from '../lib/testing/database';
 import { openDatabase, type DatabaseHandle } from './lib/database';
 import { databaseDigest, seedEveryTable } from './lib/backup/test-data';
-import { bin, ROOT } from './lib/run';
+import { runScript } from './lib/run';
 
 setupTestDatabase();
 beforeEach(() => emptyTables(['sign_in_throttle']));
 
-type Result = { code: number; stdout: string; stderr: string };
-
-function cli(args: string[], databaseUrl = inject('ownerDatabaseUrl')): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+function cli(args: string[], databaseUrl = inject('ownerDatabaseUrl')) {
+  return runScript('scripts/cli.ts', { args, env: { ...process.env, DATABASE_URL: databaseUrl } });
 }
 
 const SLOW = { timeout: 300_000 };

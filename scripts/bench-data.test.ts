@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { positionsOn } from '../lib/data/officials';
@@ -9,31 +8,17 @@ import { setupTestDatabase } from '../lib/testing/database';
 import { isCountryCode } from '../lib/validation/common';
 import { seedDemo } from '../prisma/seed/demo';
 import { BENCH_COUNTRIES, benchSettings, type BenchDataResult } from './bench-data';
-import { bin, ROOT } from './lib/run';
+import { runScript, type ScriptResult } from './lib/run';
 
 setupTestDatabase();
 
-type Result = { code: number; stdout: string; stderr: string };
-
 /** Runs `npm run bench:data` as a user would, on the test database. */
-function benchData(env: Record<string, string>): Promise<Result> {
+function benchData(env: Record<string, string>) {
   const base: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: inject('ownerDatabaseUrl') };
   delete base.SEED_DEMO;
   delete base.BENCH_CONTACTS;
   delete base.BENCH_OFFICIALS;
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/bench-data.ts'], {
-      cwd: ROOT,
-      env: { ...base, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+  return runScript('scripts/bench-data.ts', { env: { ...base, ...env } });
 }
 
 const SMALL = { BENCH_CONTACTS: '3000', BENCH_OFFICIALS: '200' };
@@ -115,7 +100,7 @@ async function benchFingerprint() {
 }
 
 /** The JSON object on the last line of stdout. */
-function resultOf(run: Result): BenchDataResult {
+function resultOf(run: ScriptResult): BenchDataResult {
   expect(run.stderr).toContain('[bench:data]');
   expect(run.code, run.stderr).toBe(0);
   const lines = run.stdout.trimEnd().split('\n');

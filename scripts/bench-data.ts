@@ -19,13 +19,11 @@
  * transaction. Progress goes to stderr; the last line on stdout is one JSON object naming the busiest
  * pair at each level by held contacts, as counted on the loaded data.
  */
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
 import { refreshSearchKeys } from './lib/search-keys';
-import { fail } from './lib/run';
+import { fail, runMainIfScript } from './lib/run';
 import { seedIfWanted } from './lib/seed';
 import { disconnectDb, getDb } from '../lib/db';
 import { rebuildPairStats } from '../lib/stats/rebuild';
@@ -790,9 +788,4 @@ async function main() {
 }
 
 // Run as a script (not when a test imports its settings and constants).
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().catch((error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
-}
+runMainIfScript(import.meta.url, main);

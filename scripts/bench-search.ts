@@ -14,11 +14,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openDatabaseOrExit } from './lib/database';
 import { migrateDeploy } from './lib/prisma';
-import { fail } from './lib/run';
+import { fail, runMainIfScript } from './lib/run';
 
 const TARGET_P99_MS = 50;
 const MIN_OFFICIALS = 10_000;
@@ -225,9 +224,4 @@ async function main() {
 }
 
 // Run as a script (not when the bench imports the measurement).
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().catch((error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
-}
+runMainIfScript(import.meta.url, main);

@@ -38,9 +38,7 @@
  * Usage: npm run bench [-- --load]
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
@@ -50,16 +48,19 @@ import { measureSpellingSearch, spellingSearchMarkdown, type SpellingSearchResul
 import { accountToken } from './lib/api-account';
 import {
   benchData,
+  currentSetting,
+  describeMachine,
   liveContacts,
+  migrateAndConnect,
   procStatus,
   removeMarkedWrites,
+  runIdFor,
   runLoadProcess,
   type BenchData,
 } from './lib/bench-env';
 import { ensureProductionBuild, startAppServer, type AppServer } from './lib/app-server';
 import { openDatabaseOrExit } from './lib/database';
-import { migrateDeploy } from './lib/prisma';
-import { fail, ROOT } from './lib/run';
+import { fail, numberFromEnv, ROOT, runMain } from './lib/run';
 
 const USAGE = `Usage: npm run bench [-- --load]
 
@@ -78,19 +79,11 @@ const unknownArgs = args.filter((arg) => arg !== '--load');
 if (unknownArgs.length > 0) fail(`Unknown argument ${unknownArgs.join(' ')}.\n${USAGE}`, 2);
 const FORCE_LOAD = args.includes('--load');
 
-function numberFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) fail(`${name} must be a number of at least ${min}, not "${raw}".`, 2);
-  return value;
-}
-
-const SECONDS = numberFromEnv('BENCH_SECONDS', 10, 1);
-const WARMUP_SECONDS = numberFromEnv('BENCH_WARMUP_SECONDS', 2, 0);
-const IMPORT_ROWS = Math.floor(numberFromEnv('BENCH_IMPORT_ROWS', 100_000, 1000));
+const SECONDS = numberFromEnv('BENCH_SECONDS', { fallback: 10, min: 1 });
+const WARMUP_SECONDS = numberFromEnv('BENCH_WARMUP_SECONDS', { fallback: 2, min: 0 });
+const IMPORT_ROWS = Math.floor(numberFromEnv('BENCH_IMPORT_ROWS', { fallback: 100_000, min: 1000 }));
 /** Distinct misspelt or transliterated names asked of the officials' search (scripts/bench-search.ts). */
-const SEARCHES = Math.floor(numberFromEnv('BENCH_SEARCHES', 1000, 100));
+const SEARCHES = Math.floor(numberFromEnv('BENCH_SEARCHES', { fallback: 1000, min: 100 }));
 const CONNECTIONS = 10;
 const WRITERS = 10;
 const TIMEOUT_SECONDS = 8;
@@ -348,17 +341,6 @@ function olderPageLink(html: string, pagePath: string): string | null {
   return null;
 }
 
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: cpus.length,
-    memoryGb: Math.round((os.totalmem() / 1e9) * 10) / 10,
-    os: `${os.type()} ${os.release()}`,
-    node: process.version,
-  };
-}
-
 async function gitCommit(): Promise<string> {
   return new Promise((resolve) => {
     const child = spawn('git', ['describe', '--always', '--dirty'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -391,7 +373,7 @@ type Check = { name: string; target: string; value: string; pass: boolean };
 async function main() {
   const started = new Date();
   const commit = await gitCommit();
-  const runId = `${started.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`;
+  const runId = runIdFor(started);
   const database = await openDatabaseOrExit({ mode: 'app', log });
   let server: AppServer | null = null;
   let interrupted = false;
@@ -407,13 +389,10 @@ async function main() {
   client.on('error', () => {});
   let tokenId: string | null = null;
   try {
-    const migrationError = await migrateDeploy(database.ownerUrl);
-    if (migrationError) throw new Error(migrationError);
-    await client.connect();
+    await migrateAndConnect(client, database.ownerUrl);
 
     // Durability: what the measured server actually runs with.
-    const setting = async (name: string) =>
-      (await client.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0].v;
+    const setting = (name: string) => currentSetting(client, name);
     const settings = {
       serverVersion: await setting('server_version'),
       fsync: await setting('fsync'),
@@ -692,7 +671,7 @@ async function main() {
     const results = {
       date: started.toISOString(),
       commit,
-      machine: machine(),
+      machine: describeMachine(),
       postgres: { ...settings, durable, database: database.describe },
       data: { contacts: data.contacts, liveContacts: live, busiest: data.busiest, searchTerm, writerPairs },
       settings: {
@@ -773,7 +752,7 @@ function importChecks(r: ImportBenchResult): Check[] {
 type Results = {
   date: string;
   commit: string;
-  machine: ReturnType<typeof machine>;
+  machine: ReturnType<typeof describeMachine>;
   postgres: Record<string, unknown> & { serverVersion: string; durable: boolean };
   data: { contacts: number; liveContacts: number; searchTerm: string; busiest: BenchData['busiest'] };
   settings: { seconds: number; warmupSeconds: number; connections: number; writers: number; timeoutSeconds: number };
@@ -895,7 +874,4 @@ function importReport(r: ImportBenchResult): string[] {
   ];
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -1,33 +1,18 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
 import { authenticateApiToken, createApiToken } from '../lib/data/api-tokens';
 import { createUser } from '../lib/data/users';
 import { getDb } from '../lib/db';
 import { setupTestDatabase } from '../lib/testing/database';
-import { bin, ROOT } from './lib/run';
+import { runScript } from './lib/run';
 
 setupTestDatabase();
 
-type Result = { code: number; stdout: string; stderr: string };
-
 /** Runs the real command line on the test database, as `npm run cli` would. */
-function cli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Result> {
+function cli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: inject('databaseUrl') };
   // The developer's own COUNTERPART_PASSWORD must not leak into these runs.
   delete env.COUNTERPART_PASSWORD;
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...env, ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
+  return runScript('scripts/cli.ts', { args, env: { ...env, ...options.env }, stdin: options.stdin ?? '' });
 }
 
 function lines(text: string): string[] {

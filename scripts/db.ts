@@ -10,7 +10,7 @@
  */
 import { openDatabaseOrExit, type DatabaseHandle } from './lib/database';
 import { migrateDeploy, prisma } from './lib/prisma';
-import { fail } from './lib/run';
+import { fail, runMain } from './lib/run';
 import { seedInto } from './lib/seed';
 
 const USAGE = 'Usage: npm run db:migrate | db:migrate:new -- NAME | db:status | db:seed | db:reset [-- --force]';
@@ -67,7 +67,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -37,16 +37,17 @@
  * Usage: npm run faults [-- --only pg-restart,app-kill,…] [--no-external]
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { accountToken } from './lib/api-account';
 import { ensureProductionBuild, startAppServer, type AppServer } from './lib/app-server';
+import { describeMachine, runIdFor } from './lib/bench-env';
 import { embeddedCluster, systemBinaries, systemCluster, type Cluster } from './lib/pg-cluster';
 import { migrateDeploy } from './lib/prisma';
-import { fail, ROOT } from './lib/run';
+import { fail, numberFromEnv, ROOT } from './lib/run';
 import { throwawaySecret } from './lib/secret';
 
 const FAULTS = ['pg-restart', 'app-kill', 'import-kill', 'read-only', 'two-processes', 'disk-full'] as const;
@@ -85,17 +86,9 @@ function parseArgs(argv: string[]): { only: Set<FaultKey>; external: boolean } {
   return { only, external };
 }
 
-function numberFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) fail(`${name} must be a number of at least ${min}, not "${raw}".`, 2);
-  return value;
-}
-
 const OPTIONS = parseArgs(process.argv.slice(2));
-const OUTAGE_MS = numberFromEnv('FAULTS_OUTAGE_SECONDS', 5, 1) * 1000;
-const IMPORT_ROWS = Math.floor(numberFromEnv('FAULTS_IMPORT_ROWS', 10_000, 100));
+const OUTAGE_MS = numberFromEnv('FAULTS_OUTAGE_SECONDS', { fallback: 5, min: 1 }) * 1000;
+const IMPORT_ROWS = Math.floor(numberFromEnv('FAULTS_IMPORT_ROWS', { fallback: 10_000, min: 100 }));
 const WRITERS = 10;
 const EDITORS = 2;
 const READERS = 3;
@@ -111,7 +104,7 @@ const MARKER = 'https://faults.counterpart.invalid';
 const OUT_DIR = path.join(ROOT, 'bench');
 
 const started = new Date();
-const RUN_ID = `${started.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`;
+const RUN_ID = runIdFor(started);
 const TODAY = started.toISOString().slice(0, 10);
 
 function log(line: string) {
@@ -1471,7 +1464,14 @@ async function main() {
   }
   for (const line of skipped) log(line);
 
-  const report = { date: started.toISOString(), machine: machine(), settings: settings(), baselines, results, skipped };
+  const report = {
+    date: started.toISOString(),
+    machine: describeMachine(),
+    settings: settings(),
+    baselines,
+    results,
+    skipped,
+  };
   const markdown = toMarkdown(report);
   process.stdout.write(`\n${markdown}`);
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -1483,16 +1483,6 @@ async function main() {
     log(`${broken.length} guarantee${broken.length === 1 ? '' : 's'} broken.`);
     process.exitCode = 1;
   }
-}
-
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: cpus.length,
-    memoryGb: Math.round((os.totalmem() / 1e9) * 10) / 10,
-    node: process.version,
-  };
 }
 
 function settings() {
@@ -1512,7 +1502,7 @@ function settings() {
 
 type Report = {
   date: string;
-  machine: ReturnType<typeof machine>;
+  machine: ReturnType<typeof describeMachine>;
   settings: ReturnType<typeof settings>;
   baselines: { server: string; checks: Check[] }[];
   results: FaultResult[];

@@ -7,11 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { createOfficial } from '../lib/data/officials';
 import { getDb } from '../lib/db';
 import { setupTestDatabase } from '../lib/testing/database';
-import { ZOfficialInput } from '../lib/validation/official';
 import { bin, ROOT } from './lib/run';
+import { makeOfficial } from '../lib/testing/factories';
 
 setupTestDatabase();
 
@@ -39,8 +38,7 @@ describe('npm run cli -- import contacts', () => {
     'leaves nothing behind when killed mid-import, and completes once when run again',
     { timeout: 300_000 },
     async () => {
-      const make = (name: string, country: string) =>
-        createOfficial(ZOfficialInput.parse({ name, country }), { userId: null, via: 'cli' });
+      const make = (name: string, country: string) => makeOfficial({ name, country });
       await make('Ann Alpha', 'US');
       await make('Dan Delta', 'RU');
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'counterpart-import-')), 'long.csv');

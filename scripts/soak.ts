@@ -31,10 +31,18 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureProductionBuild, startAppServer, type AppServer } from './lib/app-server';
-import { benchData, liveContacts, procStatus, removeMarkedWrites, runLoadProcess } from './lib/bench-env';
+import {
+  benchData,
+  currentSetting,
+  liveContacts,
+  migrateAndConnect,
+  procStatus,
+  removeMarkedWrites,
+  runIdFor,
+  runLoadProcess,
+} from './lib/bench-env';
 import { openDatabaseOrExit } from './lib/database';
-import { migrateDeploy } from './lib/prisma';
-import { fail, ROOT } from './lib/run';
+import { fail, numberFromEnv, ROOT } from './lib/run';
 
 const USAGE = `Usage: npm run soak
 
@@ -48,25 +56,16 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 }
 if (process.argv.length > 2) fail(`Unknown argument ${process.argv.slice(2).join(' ')}.\n${USAGE}`, 2);
 
-function wholeFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    fail(`${name} must be a whole number of at least ${min}, not "${raw}".`, 2);
-  return value;
-}
-
-const SECONDS = wholeFromEnv('SOAK_SECONDS', 300, 10);
-const READERS = wholeFromEnv('SOAK_READERS', 200, 1);
-const THINK_MS = wholeFromEnv('SOAK_THINK_MS', 1000, 0);
-const FUZZ_CASES = wholeFromEnv('SOAK_FUZZ_CASES', 10_000, 0);
+const SECONDS = numberFromEnv('SOAK_SECONDS', { fallback: 300, min: 10, whole: true });
+const READERS = numberFromEnv('SOAK_READERS', { fallback: 200, min: 1, whole: true });
+const THINK_MS = numberFromEnv('SOAK_THINK_MS', { fallback: 1000, min: 0, whole: true });
+const FUZZ_CASES = numberFromEnv('SOAK_FUZZ_CASES', { fallback: 10_000, min: 0, whole: true });
 /**
  * The load runs this long before the judged SOAK_SECONDS, as on a server that has been up a while: the
  * response cache starts empty, and the readers' first asks of some 1,300 pages wait for their first render.
  * Reported (requests, timeouts and 5xx, and in the timeline), with its 5xx judged; its timeouts are not.
  */
-const WARM_UP_SECONDS = wholeFromEnv('SOAK_WARM_UP_SECONDS', 120, 0);
+const WARM_UP_SECONDS = numberFromEnv('SOAK_WARM_UP_SECONDS', { fallback: 120, min: 0, whole: true });
 /** The HTTP run's cases: a twentieth as many (each is a request to the 1,000,000-contact server). */
 const FUZZ_HTTP_CASES = Math.ceil(FUZZ_CASES / 20);
 const API_WRITERS = 7;
@@ -501,7 +500,7 @@ function soakReport(r: Results): string {
 
 async function main() {
   const started = new Date();
-  const runId = `${started.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`;
+  const runId = runIdFor(started);
   const database = await openDatabaseOrExit({ mode: 'app', log });
   let server: AppServer | null = null;
   const client = new pg.Client({ connectionString: database.ownerUrl });
@@ -511,11 +510,8 @@ async function main() {
   /** Whether this run holds the soak's lock, and so may remove soak contacts at the end. */
   let ownsDatabase = false;
   try {
-    const migrationError = await migrateDeploy(database.ownerUrl);
-    if (migrationError) throw new Error(migrationError);
-    await client.connect();
-    const setting = async (name: string) =>
-      (await client.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0].v;
+    await migrateAndConnect(client, database.ownerUrl);
+    const setting = (name: string) => currentSetting(client, name);
     const durability = { fsync: await setting('fsync'), synchronousCommit: await setting('synchronous_commit') };
 
     // One soak per database at a time: a second one would take the first's contacts for an interrupted run's

@@ -3,13 +3,13 @@ import { formDataToValues, valuesToInput, type ContactFormState } from '@/lib/va
 import { AppError } from '../errors';
 import type { Role } from '../auth/permissions';
 import { getDb } from '../db';
-import { createContact } from '../data/contacts';
 import { getContactForEdit } from '../data/contact-edits';
 import { createOfficial } from '../data/officials';
 import { createUser } from '../data/users';
 import { setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
 import { ZOfficialInput } from '../validation/official';
+import { makeContact } from '../testing/factories';
 
 // The session comes from request cookies in the app; here each test says who is acting.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; name: string; email: string; role: Role } }));
@@ -181,14 +181,12 @@ describe('editing', () => {
   async function logged() {
     const people = await officials();
     const rhea = await signInAs('rhea', 'RESEARCHER');
-    const created = await createContact(
-      ZContactInput.parse({
+    const created = await makeContact(
+      {
         date: '2022-05-13',
-        type: 'CALL',
-        status: 'HELD',
         participants: [people.austin.id, people.shoigu.id],
         sources: [{ url: 'https://www.defense.gov/readout' }],
-      }),
+      },
       { userId: rhea.id, via: 'ui' },
     );
     return { ...people, id: created.id };

@@ -6,13 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/oembed/route';
 import { CACHE_TAGS_HEADER } from '../cache/tags.mjs';
-import { createContact } from '../data/contacts';
-import { createOfficial } from '../data/officials';
 import { addDays } from 'date-fns';
 import { toIsoDate, todayUtc, parseIsoDate } from '../gaps/dates';
 import { setupTestDatabase } from '../testing/database';
-import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
+import { makeContact, makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -27,17 +24,14 @@ const oembed = (url: string, extra = '') => get(`url=${encodeURIComponent(url)}$
 
 async function pair() {
   const actor = { userId: null, via: 'cli' as const };
-  const make = (name: string, country: string) => createOfficial(ZOfficialInput.parse({ name, country }), actor);
+  const make = (name: string, country: string) => makeOfficial({ name, country }, actor);
   const a = await make('Orla Embed', 'IE');
   const b = await make('Pavel Frame', 'RU');
-  await createContact(
-    ZContactInput.parse({
+  await makeContact(
+    {
       date: '2022-05-13',
-      type: 'CALL',
-      status: 'HELD',
       participants: [a.slug, b.slug],
-      sources: [{ url: 'https://example.org/readout' }],
-    }),
+    },
     actor,
   );
   return { a, b, page: `${ORIGIN}/pairs/officials/${a.slug}/${b.slug}` };

@@ -7,13 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { POST, GET } from '@/app/api/v1/readouts/parse/route';
 import { getDb } from '../db';
-import { createOfficial } from '../data/officials';
 import { FIXTURE_OFFICIALS } from '../readouts/fixtures/officials';
 import { setupTestDatabase } from '../testing/database';
-import { ZOfficialInput } from '../validation/official';
 import { READOUT_MAX_CHARS } from '../validation/readout';
 import { openApiDocument } from './openapi';
 import { schemaErrors } from './openapi-validate';
+import { makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -37,7 +36,7 @@ const fits = (body: unknown, status: string) =>
 async function officials(...slugs: string[]) {
   for (const official of FIXTURE_OFFICIALS.filter((o) => slugs.includes(o.slug))) {
     const { name, country, otherNames, positions } = official;
-    await createOfficial(ZOfficialInput.parse({ name, country, otherNames, positions }), { userId: null, via: 'cli' });
+    await makeOfficial({ name, country, otherNames, positions });
   }
 }
 

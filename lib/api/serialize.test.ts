@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { PairSide } from '../data/pairs';
 import { computeSeries, makePairKey } from '../gaps/engine';
 import { pageOfSeries } from '../gaps/series-page';
-import type { GapContact, GapParticipant } from '../gaps/types';
+import type { GapContact } from '../gaps/types';
+import { gapContact, gerasimov, milley } from '../testing/gap-contacts';
 import { contactRowExample } from './examples';
 import { activeFilters, contactJson, gapSeriesJson } from './serialize';
 
-const us: GapParticipant = { officialId: 'milley', country: 'US', officeKey: 'US:CJCS' };
-const ru: GapParticipant = { officialId: 'gerasimov', country: 'RU', officeKey: 'RU:CGS' };
 const contact = (id: string, date: string, extra: Partial<GapContact> = {}): GapContact => ({
-  id,
-  date,
-  precision: 'DAY',
-  status: 'HELD',
-  type: 'CALL',
-  claimedDates: [],
-  participants: [us, ru],
+  ...gapContact(date, [milley, gerasimov], { id }),
   ...extra,
 });
 const side = (key: string, country: string): PairSide => ({

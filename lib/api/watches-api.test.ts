@@ -6,44 +6,22 @@ import { DELETE as remove, GET as getOne, PATCH as patch } from '@/app/api/v1/wa
 import { GET as list, POST as create } from '@/app/api/v1/watches/route';
 import type { Actor } from '../data/actor';
 import { createOwnApiToken } from '../data/api-tokens';
-import { createContact } from '../data/contacts';
-import { createOfficial } from '../data/officials';
-import { createUser } from '../data/users';
 import { runWatchJob } from '../data/watch-job';
 import { regenerateFeedToken, revokeFeedToken } from '../data/watch-settings';
 import { parseIsoDate, todayUtc, toIsoDate } from '../gaps/dates';
 import { setupTestDatabase } from '../testing/database';
-import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
-import { ZUserInput } from '../validation/user';
+import { CLI_ACTOR, makePairWithHistory, makeUser } from '../testing/factories';
 
 setupTestDatabase();
 
-const cli: Actor = { userId: null, via: 'cli' };
 const now = new Date();
 const daysAgo = (n: number) => toIsoDate(subDays(parseIsoDate(todayUtc(now)), n));
 
 async function world() {
-  const official = (name: string, country: string) =>
-    createOfficial(ZOfficialInput.parse({ name, country, positions: [] }), cli);
-  const austin = await official('Lloyd Austin', 'US');
-  const shoigu = await official('Sergei Shoigu', 'RU');
-  await createContact(
-    ZContactInput.parse({
-      date: daysAgo(40),
-      type: 'CALL',
-      status: 'HELD',
-      participants: [austin.slug, shoigu.slug],
-      sources: [{ url: 'https://example.org/readout' }],
-    }),
-    cli,
-  );
+  const { austin, shoigu } = await makePairWithHistory([daysAgo(40)]);
   const person = async (email: string) => {
-    const user = await createUser(
-      ZUserInput.parse({ email, name: email, role: 'viewer', password: 'long enough 123' }),
-      cli,
-    );
-    return { user, token: (await createOwnApiToken(user.id, { name: 'script' }, cli)).token };
+    const { user } = await makeUser({ email, name: email, role: 'VIEWER' });
+    return { user, token: (await createOwnApiToken(user.id, { name: 'script' }, CLI_ACTOR)).token };
   };
   return { austin, shoigu, ana: await person('ana@example.org'), ben: await person('ben@example.org') };
 }
@@ -57,6 +35,11 @@ function request(path: string, token: string | null, init: { method?: string; bo
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+}
+
+/** A POST of a new watch to the API, as the token's owner. */
+function postWatch(token: string, body: unknown) {
+  return create(request('/api/v1/watches', token, { method: 'POST', body }), undefined as never);
 }
 
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
@@ -73,13 +56,12 @@ describe('the watches API', () => {
 
   it('creates, lists, changes and deletes the token owner’s watches', async () => {
     const { austin, shoigu, ana } = await world();
-    const created = await create(
-      request('/api/v1/watches', ana.token, {
-        method: 'POST',
-        body: { level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 },
-      }),
-      undefined as never,
-    );
+    const created = await postWatch(ana.token, {
+      level: 'officials',
+      a: austin.slug,
+      b: shoigu.slug,
+      thresholdDays: 30,
+    });
     expect(created.status).toBe(201);
     const watch = await created.json();
     expect(created.headers.get('Location')).toBe(`/api/v1/watches/${watch.id}`);
@@ -90,13 +72,7 @@ describe('the watches API', () => {
       silence: { days: 40, since: daysAgo(40) },
     });
 
-    const again = await create(
-      request('/api/v1/watches', ana.token, {
-        method: 'POST',
-        body: { level: 'OFFICIAL', a: shoigu.slug, b: austin.slug, thresholdDays: 9 },
-      }),
-      undefined as never,
-    );
+    const again = await postWatch(ana.token, { level: 'OFFICIAL', a: shoigu.slug, b: austin.slug, thresholdDays: 9 });
     expect(again.status).toBe(409);
 
     const listed = await (await list(request('/api/v1/watches', ana.token), undefined as never)).json();
@@ -129,10 +105,7 @@ describe('the watches API', () => {
   it('refuses bad input with a 400 naming each field', async () => {
     const { austin, shoigu, ana } = await world();
     const post = async (body: unknown) => {
-      const response = await create(
-        request('/api/v1/watches', ana.token, { method: 'POST', body }),
-        undefined as never,
-      );
+      const response = await postWatch(ana.token, body);
       return { status: response.status, body: await response.json() };
     };
     expect(await post({ level: 'officials', a: austin.slug, b: shoigu.slug })).toMatchObject({
@@ -164,13 +137,7 @@ describe('the watches API', () => {
   it('keeps each user’s watches their own: another user’s is not found', async () => {
     const { austin, shoigu, ana, ben } = await world();
     const watch = await (
-      await create(
-        request('/api/v1/watches', ana.token, {
-          method: 'POST',
-          body: { level: 'countries', a: 'US', b: 'RU', thresholdDays: 30 },
-        }),
-        undefined as never,
-      )
+      await postWatch(ana.token, { level: 'countries', a: 'US', b: 'RU', thresholdDays: 30 })
     ).json();
     void austin;
     void shoigu;
@@ -206,13 +173,7 @@ describe('the watches API', () => {
 describe('the private watch feed', () => {
   it('lists the crossing events at the token’s address, and answers 404 once the token is replaced or revoked', async () => {
     const { ana } = await world();
-    await create(
-      request('/api/v1/watches', ana.token, {
-        method: 'POST',
-        body: { level: 'countries', a: 'RU', b: 'US', thresholdDays: 30 },
-      }),
-      undefined as never,
-    );
+    await postWatch(ana.token, { level: 'countries', a: 'RU', b: 'US', thresholdDays: 30 });
     await runWatchJob({ now });
     const actor: Actor = { userId: ana.user.id, via: 'ui' };
     const token = await regenerateFeedToken(ana.user.id, actor);

@@ -1,16 +1,15 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CACHE_CHANNEL, tagsForUrl } from '../cache/tags.mjs';
+import { describe, expect, it } from 'vitest';
+import { tagsForUrl } from '../cache/tags.mjs';
 import { getDb } from '../db';
+import { type CachePurge, listenForCachePurges } from '../testing/cache-purges';
 import { setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
 import { deleteContact, getContactSnapshot, updateContact } from './contact-edits';
 import { snapshotInput } from './contact-snapshot';
 import { createContact } from './contacts';
-import { createOfficial } from './officials';
 import { getPairPage } from './pair-page';
+import { makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -23,30 +22,16 @@ const AS_OF = '2022-06-01';
  * deleted: each such write must notify a tag those addresses carry.
  */
 describe('which writes purge a pair’s permalinks and embeds', () => {
-  let listener: pg.Client;
-  const received: { tags: string[] }[] = [];
+  const { published } = listenForCachePurges();
 
-  beforeAll(async () => {
-    listener = new pg.Client({ connectionString: inject('databaseUrl') });
-    await listener.connect();
-    listener.on('notification', (message) => received.push(JSON.parse(message.payload ?? '{}')));
-    await listener.query(`LISTEN ${CACHE_CHANNEL}`);
-  });
-  afterAll(() => listener.end());
-
-  async function published() {
-    await listener.query('SELECT 1');
-    return received.splice(0);
-  }
-
-  const purged = (notes: { tags: string[] }[], url: string) => {
+  const purged = (notes: CachePurge[], url: string) => {
     const tags = tagsForUrl(url);
     expect(tags, url).not.toBeNull();
     return notes.some((note) => note.tags.includes('all') || note.tags.some((tag) => tags!.includes(tag)));
   };
 
   it('every write that changes a past page purges the page, its embed and its oEmbed', async () => {
-    const make = (name: string, country: string) => createOfficial(ZOfficialInput.parse({ name, country }), actor);
+    const make = (name: string, country: string) => makeOfficial({ name, country }, actor);
     const [a, b, c] = [
       await make('Ines Permalink', 'FR'),
       await make('Jonas Past', 'DE'),

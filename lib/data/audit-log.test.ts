@@ -3,15 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
 import { ZAuditFilters } from '../validation/audit-filters';
 import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
 import { auditToCsv, listAuditEntries, listAuditFacets, listAuditForExport } from './audit-log';
 import { updateContact } from './contact-edits';
 import { createContact } from './contacts';
 import { mergeOfficials } from './merge';
-import { createOfficial } from './officials';
 import { createUser } from './users';
 
 import { setupTestDatabase } from '../testing/database';
+import { makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -22,9 +21,9 @@ async function world() {
     cli,
   );
   const ada = { userId: user.id, via: 'ui' } as const;
-  const austin = await createOfficial(ZOfficialInput.parse({ name: 'Lloyd Austin', country: 'US' }), cli);
-  const shoigu = await createOfficial(ZOfficialInput.parse({ name: 'Sergei Shoigu', country: 'RU' }), ada);
-  const shoygu = await createOfficial(ZOfficialInput.parse({ name: 'Sergey Shoygu', country: 'RU' }), ada);
+  const austin = await makeOfficial({ name: 'Lloyd Austin', country: 'US' });
+  const shoigu = await makeOfficial({ name: 'Sergei Shoigu', country: 'RU' }, ada);
+  const shoygu = await makeOfficial({ name: 'Sergey Shoygu', country: 'RU' }, ada);
   const input = ZContactInput.parse({
     date: '2022-05-13',
     type: 'CALL',

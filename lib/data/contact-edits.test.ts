@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
 import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
 import { ZChannelInput } from '../validation/channel';
 import { createChannel } from './channel-edits';
@@ -16,48 +15,39 @@ import {
 import { snapshotInput } from './contact-snapshot';
 import { createContact } from './contacts';
 import { updateOfficial } from './official-edits';
-import { createOfficial } from './officials';
-import { createUser } from './users';
 
 import { setupTestDatabase } from '../testing/database';
+import {
+  contactInput,
+  makeAustinAndShoigu,
+  makeOfficial,
+  makeUser,
+  MINDEF_POSITION,
+  SECDEF_POSITION,
+} from '../testing/factories';
 
 setupTestDatabase();
 
 const source = { url: 'https://www.defense.gov/News/Releases/' };
 
 async function researcher(name: string): Promise<Actor> {
-  const user = await createUser(
-    { email: `${name}@example.org`, name, role: 'RESEARCHER', password: 'a long password' },
-    { userId: null, via: 'cli' },
-  );
-  return { userId: user.id, via: 'ui' };
+  return (await makeUser({ email: `${name}@example.org`, name, role: 'RESEARCHER' })).actor;
 }
 
 async function setup() {
   const ana = await researcher('ana');
   const ben = await researcher('ben');
-  const austin = await createOfficial(
-    ZOfficialInput.parse({
-      name: 'Lloyd Austin',
-      country: 'US',
-      positions: [{ title: 'Secretary of Defense', officeKey: 'US:SECDEF', startDate: '2021-01-22' }],
-    }),
-    ana,
-  );
-  const shoigu = await createOfficial(
-    ZOfficialInput.parse({
-      name: 'Sergei Shoigu',
-      country: 'RU',
-      positions: [{ title: 'Minister of Defence', officeKey: 'RU:MINDEF', startDate: '2012-11-06' }],
-    }),
-    ana,
-  );
+  const { austin, shoigu } = await makeAustinAndShoigu({
+    actor: ana,
+    austin: { positions: [SECDEF_POSITION] },
+    shoigu: { positions: [MINDEF_POSITION] },
+  });
   const contact = await createContact(call('2022-05-13', [austin.slug, shoigu.slug]), ana);
   return { ana, ben, austin, shoigu, contact };
 }
 
 function call(date: string, participants: string[], extra: Record<string, unknown> = {}) {
-  return ZContactInput.parse({ date, type: 'CALL', status: 'HELD', participants, sources: [source], ...extra });
+  return contactInput({ date, participants, sources: [source], ...extra });
 }
 
 async function edit(id: string, change: Record<string, unknown>) {
@@ -150,8 +140,7 @@ describe('what returns a verified contact to unverified', () => {
   }
 
   type Made = Awaited<ReturnType<typeof verifiedCall>>;
-  const kirby = () =>
-    createOfficial(ZOfficialInput.parse({ name: 'John Kirby', country: 'US' }), { userId: null, via: 'cli' });
+  const kirby = () => makeOfficial({ name: 'John Kirby', country: 'US' });
 
   const unverifying: [string, (made: Made) => Promise<Record<string, unknown>> | Record<string, unknown>][] = [
     ['the date', () => ({ date: '2022-05-12' })],

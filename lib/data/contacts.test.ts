@@ -5,11 +5,10 @@ import { AppError } from '../errors';
 import { setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
 import { ZContactFilters } from '../validation/filters';
-import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
 import { deleteContact } from './contact-edits';
 import { createContact, listContacts, textSearchWhere } from './contacts';
-import { createOfficial } from './officials';
+import { makeAustinAndShoigu, makeOfficial, MINDEF_POSITION, SECDEF_POSITION } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -17,28 +16,10 @@ const actor: Actor = { userId: null, via: 'cli' };
 const source = { url: 'https://www.defense.gov/News/Releases/' };
 
 async function twoOfficials() {
-  const austin = await createOfficial(
-    ZOfficialInput.parse({
-      name: 'Lloyd Austin',
-      country: 'US',
-      positions: [
-        { title: 'Secretary of Defense', officeKey: 'US:SECDEF', startDate: '2021-01-22', endDate: '2025-01-20' },
-      ],
-    }),
-    actor,
-  );
-  const shoigu = await createOfficial(
-    ZOfficialInput.parse({
-      name: 'Sergei Shoigu',
-      country: 'RU',
-      otherNames: ['Шойгу', 'Sergey Shoygu'],
-      positions: [
-        { title: 'Minister of Defence', officeKey: 'RU:MINDEF', startDate: '2012-11-06', endDate: '2024-05-12' },
-      ],
-    }),
-    actor,
-  );
-  return { austin, shoigu };
+  return makeAustinAndShoigu({
+    austin: { positions: [{ ...SECDEF_POSITION, endDate: '2025-01-20' }] },
+    shoigu: { otherNames: ['Шойгу', 'Sergey Shoygu'], positions: [{ ...MINDEF_POSITION, endDate: '2024-05-12' }] },
+  });
 }
 
 function call(date: string, participants: string[], extra: Record<string, unknown> = {}) {
@@ -83,7 +64,7 @@ describe('logging a contact', () => {
 
   it('refuses participants from a single country, naming the field', async () => {
     const { austin } = await twoOfficials();
-    const milley = await createOfficial(ZOfficialInput.parse({ name: 'Mark Milley', country: 'US' }), actor);
+    const milley = await makeOfficial({ name: 'Mark Milley', country: 'US' }, actor);
     const attempt = createContact(call('2022-02-11', [austin.slug, milley.slug]), actor);
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({
@@ -124,7 +105,7 @@ describe('listing contacts', () => {
   it('filters by official, by id, slug, or the slug of a duplicate merged into them', async () => {
     const { austin, shoigu } = await twoOfficials();
     await createContact(call('2022-02-18', [austin.slug, shoigu.slug]), actor);
-    const duplicate = await createOfficial(ZOfficialInput.parse({ name: 'Sergey Shoygu', country: 'RU' }), actor);
+    const duplicate = await makeOfficial({ name: 'Sergey Shoygu', country: 'RU' }, actor);
     await getDb().official.update({ where: { id: duplicate.id }, data: { mergedIntoId: shoigu.id } });
     for (const official of [shoigu.id, shoigu.slug, duplicate.slug]) {
       const { items, total } = await listContacts(ZContactFilters.parse({ official }));
@@ -218,7 +199,7 @@ describe('text search', () => {
 
   it('finds the summary in any case, a topic, and any spelling of a participant, read by ids or by the OR alike', async () => {
     const { austin, shoigu } = await twoOfficials();
-    const other = await createOfficial(ZOfficialInput.parse({ name: 'Li Shangfu', country: 'CN' }), actor);
+    const other = await makeOfficial({ name: 'Li Shangfu', country: 'CN' }, actor);
     await createContact(call('2022-02-18', [austin.slug, shoigu.slug], { summary: 'Ukraine: 100% agreed' }), actor);
     await createContact(
       call('2022-05-13', [austin.slug, other.slug], { summary: 'Taiwan', topics: ['arms control'] }),

@@ -2,22 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { ZContextEventInput } from '../validation/event';
-import type { Actor } from './actor';
 import { createContextEvent, deleteContextEvent, listAllContextEvents, updateContextEvent } from './event-edits';
 import { listContextEvents } from './events';
-import { createUser } from './users';
 
 import { setupTestDatabase } from '../testing/database';
+import { makeAdmin } from '../testing/factories';
 
 setupTestDatabase();
-
-async function admin(): Promise<Actor> {
-  const user = await createUser(
-    { email: 'admin@example.org', name: 'Ada Admin', role: 'ADMIN', password: 'a long password' },
-    { userId: null, via: 'cli' },
-  );
-  return { userId: user.id, via: 'ui' };
-}
 
 const invasion = ZContextEventInput.parse({
   date: '2022-02-24',
@@ -32,7 +23,7 @@ async function auditRows(entityId: string) {
 
 describe('context events', () => {
   it('creates, edits and deletes an event, auditing each change with full snapshots', async () => {
-    const actor = await admin();
+    const actor = await makeAdmin();
     const created = await createContextEvent(invasion, actor);
     expect(created).toMatchObject({ version: 1, date: '2022-02-24', countries: ['RU', 'UA'], description: null });
 
@@ -61,7 +52,7 @@ describe('context events', () => {
   });
 
   it('refuses an edit from an older version with the event as it stands, and changes nothing', async () => {
-    const actor = await admin();
+    const actor = await makeAdmin();
     const { id } = await createContextEvent(invasion, actor);
     await updateContextEvent(id, { ...invasion, title: 'First editor' }, { version: 1 }, actor);
 
@@ -84,7 +75,7 @@ describe('context events', () => {
   });
 
   it('says an event is gone when it was deleted meanwhile', async () => {
-    const actor = await admin();
+    const actor = await makeAdmin();
     const { id } = await createContextEvent(invasion, actor);
     await deleteContextEvent(id, { version: 1 }, actor);
     const error = await updateContextEvent(id, invasion, { version: 1 }, actor).catch((e: unknown) => e);
@@ -93,7 +84,7 @@ describe('context events', () => {
   });
 
   it('shows an event on the pairs of any country it concerns, and one of no country on every pair', async () => {
-    const actor = await admin();
+    const actor = await makeAdmin();
     await createContextEvent(
       ZContextEventInput.parse({ date: '2023-04-04', title: 'Finland joins NATO', countries: 'FI' }),
       actor,

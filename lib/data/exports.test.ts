@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../testing/database';
-import { ZContactInput } from '../validation/contact';
 import { ZContactFilters } from '../validation/filters';
-import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
-import { createContact, listContacts } from './contacts';
+import { listContacts } from './contacts';
 import { contactBatchesForExport, countContactsForExport } from './exports';
-import { createOfficial } from './officials';
+import { makeContact, makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -14,19 +12,16 @@ const actor: Actor = { userId: null, via: 'cli' };
 
 describe('contactBatchesForExport', () => {
   it('reads every matching contact once, newest first, in batches of the size asked', async () => {
-    const us = await createOfficial(ZOfficialInput.parse({ name: 'Export Tester', country: 'US' }), actor);
-    const ru = await createOfficial(ZOfficialInput.parse({ name: 'Export Partner', country: 'RU' }), actor);
+    const us = await makeOfficial({ name: 'Export Tester', country: 'US' }, actor);
+    const ru = await makeOfficial({ name: 'Export Partner', country: 'RU' }, actor);
     // Seven contacts, three on one day, so batches split inside a day.
     const dates = ['2022-01-05', '2022-02-01', '2022-02-01', '2022-02-01', '2022-03-10', '2022-04-02', '2022-05-13'];
     for (const date of dates) {
-      await createContact(
-        ZContactInput.parse({
+      await makeContact(
+        {
           date,
-          type: 'CALL',
-          status: 'HELD',
           participants: [us.slug, ru.slug],
-          sources: [{ url: 'https://example.org/readout' }],
-        }),
+        },
         actor,
       );
     }

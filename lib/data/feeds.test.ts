@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
 import { deleteContact } from './contact-edits';
 import { createContact } from './contacts';
 import { listFeedContacts } from './feeds';
-import { createOfficial } from './officials';
+import { makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -26,8 +25,7 @@ function contact(date: string, participants: string[], summary: string, extra: R
 
 describe("a pair's feed", () => {
   it('holds the pair’s newest contacts, newest first, ties by when they were logged, none deleted or of others', async () => {
-    const official = (name: string, country: string) =>
-      createOfficial(ZOfficialInput.parse({ name, country, positions: [] }), actor);
+    const official = (name: string, country: string) => makeOfficial({ name, country, positions: [] }, actor);
     const [austin, shoigu, gerasimov, li] = await Promise.all([
       official('Lloyd Austin', 'US'),
       official('Sergei Shoigu', 'RU'),

@@ -3,15 +3,20 @@ import { getDb } from '../db';
 import { makePairKey } from '../gaps/engine';
 import { ZContactInput } from '../validation/contact';
 import { ZContactFilters } from '../validation/filters';
-import { ZOfficialInput } from '../validation/official';
-import type { Actor } from './actor';
 import { createContact, listContacts } from './contacts';
 import { getPairSeries, listSeries } from './gaps';
 import { getMergePreview, getUndoState, mergeOfficials, undoMerge } from './merge';
-import { createOfficial, searchOfficials } from './officials';
-import { createUser } from './users';
+import { searchOfficials } from './officials';
 
 import { setupTestDatabase } from '../testing/database';
+import {
+  makeAdmin,
+  makeAustinAndShoigu,
+  makeOfficial,
+  makeUser,
+  MINDEF_POSITION,
+  SECDEF_POSITION,
+} from '../testing/factories';
 
 setupTestDatabase();
 
@@ -21,40 +26,20 @@ function contact(date: string, participants: string[], extra: Record<string, unk
   return ZContactInput.parse({ date, type: 'CALL', status: 'HELD', participants, sources: [source], ...extra });
 }
 
-async function admin(): Promise<Actor> {
-  const user = await createUser(
-    { email: 'admin@example.org', name: 'Ada Admin', role: 'ADMIN', password: 'a long password' },
-    { userId: null, via: 'cli' },
-  );
-  return { userId: user.id, via: 'ui' };
-}
-
 /**
  * Two researchers created one person twice: "Sergei Shoigu" (kept, with his
  * tenure) and "Sergey Shoygu" (the duplicate, with a spelling of his own and an
  * earlier office). Each has calls with Austin; one call has both.
  */
 async function setup() {
-  const actor = await admin();
-  const austin = await createOfficial(
-    ZOfficialInput.parse({
-      name: 'Lloyd Austin',
-      country: 'US',
-      positions: [{ title: 'Secretary of Defense', officeKey: 'US:SECDEF', startDate: '2021-01-22' }],
-    }),
+  const actor = await makeAdmin();
+  const { austin, shoigu: kept } = await makeAustinAndShoigu({
     actor,
-  );
-  const kept = await createOfficial(
-    ZOfficialInput.parse({
-      name: 'Sergei Shoigu',
-      country: 'RU',
-      otherNames: ['Шойгу'],
-      positions: [{ title: 'Minister of Defence', officeKey: 'RU:MINDEF', startDate: '2012-11-06' }],
-    }),
-    actor,
-  );
-  const duplicate = await createOfficial(
-    ZOfficialInput.parse({
+    austin: { positions: [SECDEF_POSITION] },
+    shoigu: { otherNames: ['Шойгу'], positions: [MINDEF_POSITION] },
+  });
+  const duplicate = await makeOfficial(
+    {
       name: 'Sergey Shoygu',
       country: 'RU',
       otherNames: ['S. K. Shoygu', 'шойгу'],
@@ -66,7 +51,7 @@ async function setup() {
           endDate: '2012-05-11',
         },
       ],
-    }),
+    },
     actor,
   );
   const first = await createContact(contact('2022-02-18', [austin.slug, kept.slug]), actor);
@@ -261,10 +246,7 @@ describe('merging two duplicate officials', () => {
     };
     await db.position.create({ data: { ...tenure, officialId: world.kept.id } });
     await db.position.create({ data: { ...tenure, officialId: world.duplicate.id } });
-    const user = await createUser(
-      { email: 'watcher@example.org', name: 'Watcher', role: 'VIEWER', password: 'a long password' },
-      { userId: null, via: 'cli' },
-    );
+    const { user } = await makeUser({ email: 'watcher@example.org', name: 'Watcher', role: 'VIEWER' });
     const keys = (a: string, b: string) => [a, b].sort();
     const [dA, dB] = keys(world.austin.id, world.duplicate.id);
     const [kA, kB] = keys(world.austin.id, world.kept.id);
@@ -281,10 +263,7 @@ describe('merging two duplicate officials', () => {
       },
     });
     await db.watch.create({ data: { userId: user.id, level: 'OFFICIAL', keyA: kA, keyB: kB, thresholdDays: 60 } });
-    const other = await createUser(
-      { email: 'other@example.org', name: 'Other', role: 'VIEWER', password: 'a long password' },
-      { userId: null, via: 'cli' },
-    );
+    const { user: other } = await makeUser({ email: 'other@example.org', name: 'Other', role: 'VIEWER' });
     await db.watch.create({ data: { userId: other.id, level: 'OFFICIAL', keyA: dA, keyB: dB, thresholdMultiple: 2 } });
     const unmerged = await state();
 
@@ -357,7 +336,7 @@ describe('undoing a merge', () => {
   it('refuses while the merged pair has been merged on; undoing the later merge first works', async () => {
     const world = await setup();
     const first = await merge(world);
-    const third = await createOfficial(ZOfficialInput.parse({ name: 'Sergei K. Shoigu', country: 'RU' }), world.actor);
+    const third = await makeOfficial({ name: 'Sergei K. Shoigu', country: 'RU' }, world.actor);
     const second = await mergeOfficials(
       { duplicateId: world.kept.id, keptId: third.id, duplicateVersion: 2, keptVersion: 1 },
       world.actor,

@@ -4,21 +4,20 @@ import { refreshSearchKeys } from '../../scripts/lib/search-keys';
 import { getDb } from '../db';
 import { keyTrigrams, mayMatchByKey, searchKey, WORD_SIMILARITY } from '../search-key.mjs';
 import { setupTestDatabase } from '../testing/database';
-import { ZContactInput } from '../validation/contact';
 import { ZContactFilters } from '../validation/filters';
-import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
-import { createContact, listContacts } from './contacts';
+import { listContacts } from './contacts';
 import { mergeOfficials } from './merge';
 import { updateOfficial } from './official-edits';
-import { createOfficial, searchOfficials } from './officials';
+import { searchOfficials } from './officials';
+import { makeContact, makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
 const admin: Actor = { userId: null, via: 'cli' };
 
 const official = (name: string, country: string, otherNames: string[] = []) =>
-  createOfficial(ZOfficialInput.parse({ name, country, otherNames, positions: [] }), admin);
+  makeOfficial({ name, country, otherNames, positions: [] }, admin);
 
 const names = async (q: string, options: { country?: string[] } = {}) =>
   (await searchOfficials({ q, ...options })).items.map((o) => o.name);
@@ -99,14 +98,11 @@ describe('searching officials by any spelling', () => {
     const shoigu = await official('Sergei Shoigu', 'RU');
     const lavrov = await official('Sergei Lavrov', 'RU');
     const contact = (participants: string[], date: string) =>
-      createContact(
-        ZContactInput.parse({
+      makeContact(
+        {
           date,
-          type: 'CALL',
-          status: 'HELD',
           participants,
-          sources: [{ url: 'https://example.org/readout' }],
-        }),
+        },
         admin,
       );
     const withShoigu = await contact([austin.slug, shoigu.slug], '2022-05-13');

@@ -3,7 +3,6 @@ import { getDb } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { AppError } from '../errors';
 import { setupTestDatabase } from '../testing/database';
-import { ZContactInput } from '../validation/contact';
 import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
 import { createContact } from './contacts';
@@ -11,6 +10,7 @@ import { dbDate } from './dates';
 import { updateOfficial } from './official-edits';
 import { createOfficial, deleteOfficial, singleHolderConflict, withSingleHolder } from './officials';
 import { checkPhoto } from './photos';
+import { contactInput, makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -19,7 +19,17 @@ const MINDEF = { title: 'Minister of Defence', officeKey: 'RU:MINDEF' };
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 function official(name: string, country: string, positions: Record<string, unknown>[] = [], extra = {}) {
-  return createOfficial(ZOfficialInput.parse({ name, country, positions, ...extra }), admin);
+  return makeOfficial({ name, country, positions, ...extra }, admin);
+}
+
+/** Ends Shoigu's time as minister of defence on 12 May 2024, his record's first edit. */
+function endShoiguTenure(slug: string) {
+  return updateOfficial(
+    slug,
+    { positions: [{ ...MINDEF, startDate: '2012-11-06', endDate: '2024-05-12' }] },
+    { version: 1 },
+    admin,
+  );
 }
 
 async function demo() {
@@ -31,13 +41,7 @@ async function demo() {
 }
 
 function call(date: string, participants: string[]) {
-  return ZContactInput.parse({
-    date,
-    type: 'CALL',
-    status: 'HELD',
-    participants,
-    sources: [{ url: 'https://example.org/readout' }],
-  });
+  return contactInput({ date, participants });
 }
 
 async function caught(promise: Promise<unknown>): Promise<AppError> {
@@ -68,12 +72,7 @@ describe('one holder per office', () => {
 
   it('accepts a successor once the tenure ends, and from the day it ends', async () => {
     const { shoigu } = await demo();
-    await updateOfficial(
-      shoigu.slug,
-      { positions: [{ ...MINDEF, startDate: '2012-11-06', endDate: '2024-05-12' }] },
-      { version: 1 },
-      admin,
-    );
+    await endShoiguTenure(shoigu.slug);
     const belousov = await official('Andrei Belousov', 'RU', [{ ...MINDEF, startDate: '2024-05-12' }]);
     expect(await getDb().position.count({ where: { officeKey: 'RU:MINDEF' } })).toBe(2);
     expect(belousov.slug).toBe('andrei-belousov');
@@ -81,12 +80,7 @@ describe('one holder per office', () => {
 
   it('refuses an edit that stretches a tenure over the successor’s, on the end date', async () => {
     const { shoigu } = await demo();
-    await updateOfficial(
-      shoigu.slug,
-      { positions: [{ ...MINDEF, startDate: '2012-11-06', endDate: '2024-05-12' }] },
-      { version: 1 },
-      admin,
-    );
+    await endShoiguTenure(shoigu.slug);
     await official('Andrei Belousov', 'RU', [{ ...MINDEF, startDate: '2024-05-14' }]);
     const error = await caught(
       updateOfficial(shoigu.slug, { positions: [{ ...MINDEF, startDate: '2012-11-06' }] }, { version: 2 }, admin),
@@ -166,12 +160,7 @@ describe('re-resolving contacts when tenures change', () => {
     const late = await createContact(call('2024-06-01', [austin.slug, shoigu.slug]), admin);
     expect(await officeOf(late.id, shoigu.id)).toBe('RU:MINDEF');
 
-    const updated = await updateOfficial(
-      shoigu.slug,
-      { positions: [{ ...MINDEF, startDate: '2012-11-06', endDate: '2024-05-12' }] },
-      { version: 1 },
-      admin,
-    );
+    const updated = await endShoiguTenure(shoigu.slug);
     expect(updated.reresolved).toBe(1);
     expect(await officeOf(late.id, shoigu.id)).toBeNull();
     expect(await officeOf(early.id, shoigu.id)).toBe('RU:MINDEF');
@@ -207,12 +196,7 @@ describe('re-resolving contacts when tenures change', () => {
 
   it('resolves the office of a contact with a successor to the successor', async () => {
     const { austin, shoigu } = await demo();
-    await updateOfficial(
-      shoigu.slug,
-      { positions: [{ ...MINDEF, startDate: '2012-11-06', endDate: '2024-05-12' }] },
-      { version: 1 },
-      admin,
-    );
+    await endShoiguTenure(shoigu.slug);
     const belousov = await official('Andrei Belousov', 'RU', [{ ...MINDEF, startDate: '2024-05-14' }]);
     const contact = await createContact(call('2024-07-12', [austin.slug, belousov.slug]), admin);
     expect(await officeOf(contact.id, belousov.id)).toBe('RU:MINDEF');

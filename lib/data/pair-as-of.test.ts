@@ -8,13 +8,12 @@ import { getDb } from '../db';
 import { daysBetween, todayUtc } from '../gaps/dates';
 import { setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
 import { deleteContact, getContactSnapshot, updateContact } from './contact-edits';
 import { snapshotInput } from './contact-snapshot';
 import { createContact } from './contacts';
-import { createOfficial } from './officials';
 import { getPairPage, getPairTimeline } from './pair-page';
+import { makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -40,12 +39,12 @@ async function logged(date: string, loggedAt: string, participants: string[], st
 
 async function setup() {
   const make = (name: string, country: string, office: string) =>
-    createOfficial(
-      ZOfficialInput.parse({
+    makeOfficial(
+      {
         name,
         country,
         positions: [{ title: office, officeKey: office, startDate: '2010-01-01' }],
-      }),
+      },
       actor,
     );
   const a = await make('Ada Asof', 'US', 'US:SECDEF');

@@ -6,12 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
 import { setupTestDatabase } from '../testing/database';
-import { ZOfficialInput } from '../validation/official';
 import { rebuildPairStats } from '../stats/rebuild';
 import type { Actor } from './actor';
 import { getPairSeries } from './gaps';
-import { createOfficial } from './officials';
 import { DETAILED_GAPS, getPairPage, getPairTimeline, LARGE_PAIR_GAPS } from './pair-page';
+import { makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -19,12 +18,12 @@ const actor: Actor = { userId: null, via: 'cli' };
 
 async function longPair(leftOn: string | null) {
   const make = (name: string, country: string, office: string, end: string | null) =>
-    createOfficial(
-      ZOfficialInput.parse({
+    makeOfficial(
+      {
         name,
         country,
         positions: [{ title: office, officeKey: office, startDate: '1980-01-01', endDate: end ?? undefined }],
-      }),
+      },
       actor,
     );
   const a = await make('Lana Long', 'US', 'US:SECDEF', null);

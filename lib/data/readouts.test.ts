@@ -6,11 +6,10 @@ import { LEAD_HELD_OUT_FIXTURES } from '../readouts/fixtures/lead-held-out';
 import { READOUT_FIXTURES } from '../readouts/fixtures/readouts';
 import { proposedValues, scoreFixtures, scoreTable, type ScoredField } from '../readouts/score';
 import { setupTestDatabase } from '../testing/database';
-import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
-import { createOfficial } from './officials';
 import { mergeOfficials } from './merge';
 import { parseReadout } from './readouts';
+import { makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -18,7 +17,7 @@ const admin: Actor = { userId: null, via: 'cli' };
 
 async function createFixtureOfficials() {
   for (const { slug, ...official } of FIXTURE_OFFICIALS) {
-    const created = await createOfficial(ZOfficialInput.parse(official), admin);
+    const created = await makeOfficial(official, admin);
     expect(created.slug).toBe(slug);
   }
 }
@@ -123,10 +122,7 @@ describe('parsing real readouts', () => {
       'Сергей Шойгу',
     );
 
-    const duplicate = await createOfficial(
-      ZOfficialInput.parse({ name: 'Sergej Schojgu', country: 'RU', positions: [] }),
-      admin,
-    );
+    const duplicate = await makeOfficial({ name: 'Sergej Schojgu', country: 'RU', positions: [] }, admin);
     const german = await parseReadout({ text: 'Sergej Schojgu met Lloyd Austin on 13 May 2022 in Moscow.' });
     expect(proposedValues(german).participants).toContain(duplicate.slug);
     const kept = await getDb().official.findUniqueOrThrow({ where: { slug: 'sergei-shoigu' } });

@@ -1,14 +1,13 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CACHE_CHANNEL, searchTags, searchTextMatches } from '../cache/tags.mjs';
+import { describe, expect, it } from 'vitest';
+import { searchTags, searchTextMatches } from '../cache/tags.mjs';
+import { type CachePurge, listenForCachePurges } from '../testing/cache-purges';
 import { setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
 import { ZContactFilters } from '../validation/filters';
-import { ZOfficialInput } from '../validation/official';
 import type { Actor } from './actor';
 import { deleteContact, updateContact } from './contact-edits';
 import { createContact, listContacts, SEARCH_COUNT_LIMIT } from './contacts';
-import { createOfficial } from './officials';
+import { makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -21,24 +20,9 @@ const actor: Actor = { userId: null, via: 'cli' };
  * the write's notifications purge.
  */
 describe('which search pages a contact write purges', () => {
-  let listener: pg.Client;
-  const received: { tags: string[]; texts?: string[] }[] = [];
+  const { published } = listenForCachePurges();
 
-  beforeAll(async () => {
-    listener = new pg.Client({ connectionString: inject('databaseUrl') });
-    await listener.connect();
-    listener.on('notification', (message) => received.push(JSON.parse(message.payload ?? '{}')));
-    await listener.query(`LISTEN ${CACHE_CHANNEL}`);
-  });
-  afterAll(() => listener.end());
-
-  /** The notifications of the writes since the last call (a round trip delivers those pending). */
-  async function published() {
-    await listener.query('SELECT 1');
-    return received.splice(0);
-  }
-
-  const purges = (notes: { tags: string[]; texts?: string[] }[], q: string) => {
+  const purges = (notes: CachePurge[], q: string) => {
     const tags = searchTags(q);
     return notes.some(
       (note) =>
@@ -98,7 +82,7 @@ describe('which search pages a contact write purges', () => {
 
   it('every search whose answer a write changed is purged, and searches it cannot change are kept', async () => {
     const official = (name: string, country: string, otherNames: string[] = []) =>
-      createOfficial(ZOfficialInput.parse({ name, country, otherNames, positions: [] }), actor);
+      makeOfficial({ name, country, otherNames, positions: [] }, actor);
     const shoigu = await official('Sergei Shoigu', 'RU', ['Шойгу', 'Shoygu']);
     const xu = await official('Xu Qiliang', 'CN');
     const marti = await official('José Martí', 'CU');

@@ -3,47 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
 import { parseIsoDate, todayUtc, toIsoDate } from '../gaps/dates';
 import { setupTestDatabase } from '../testing/database';
-import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
-import { ZUserInput } from '../validation/user';
+import { CLI_ACTOR, makeContact, makePairWithHistory, makeUser } from '../testing/factories';
 import { ZWatchInput } from '../validation/watch';
-import type { Actor } from './actor';
 import { deleteContact } from './contact-edits';
-import { createContact } from './contacts';
-import { createOfficial } from './officials';
-import { createUser } from './users';
 import { runWatchJob } from './watch-job';
 import { createWatch, listWatches, updateWatch } from './watches';
 
 setupTestDatabase();
 
-const cli: Actor = { userId: null, via: 'cli' };
 /** The job's clock: every date below is counted back from the day it takes as today. */
 const now = new Date();
 const today = todayUtc(now);
 const daysAgo = (n: number) => toIsoDate(subDays(parseIsoDate(today), n));
 
 async function pairWithHistory(dates: string[]) {
-  const official = (name: string, country: string) =>
-    createOfficial(ZOfficialInput.parse({ name, country, positions: [] }), cli);
-  const [austin, shoigu] = await Promise.all([official('Lloyd Austin', 'US'), official('Sergei Shoigu', 'RU')]);
-  for (const date of dates) {
-    await createContact(
-      ZContactInput.parse({
-        date,
-        type: 'CALL',
-        status: 'HELD',
-        participants: [austin.slug, shoigu.slug],
-        sources: [{ url: `https://example.org/${date}` }],
-      }),
-      cli,
-    );
-  }
-  const user = await createUser(
-    ZUserInput.parse({ email: 'ana@example.org', name: 'Ana', role: 'viewer', password: 'long enough 123' }),
-    cli,
-  );
-  const actor: Actor = { userId: user.id, via: 'ui' };
+  const { austin, shoigu } = await makePairWithHistory(dates);
+  const { user, actor } = await makeUser({ email: 'ana@example.org', name: 'Ana', role: 'VIEWER' });
   return { austin, shoigu, user, actor };
 }
 
@@ -88,16 +63,12 @@ describe('the watch job', () => {
     const { austin, shoigu, user, actor } = await pairWithHistory([daysAgo(40)]);
     await createWatch(user.id, ZWatchInput.parse({ level: 'countries', a: 'US', b: 'RU', thresholdDays: 30 }), actor);
     await runWatchJob({ now });
-    await createContact(
-      ZContactInput.parse({
-        date: daysAgo(2),
-        type: 'MEETING',
-        status: 'HELD',
-        participants: [austin.slug, shoigu.slug],
-        sources: [{ url: 'https://example.org/ended' }],
-      }),
-      cli,
-    );
+    await makeContact({
+      date: daysAgo(2),
+      type: 'MEETING',
+      participants: [austin.slug, shoigu.slug],
+      sources: [{ url: 'https://example.org/ended' }],
+    });
     await runWatchJob({ now });
     await runWatchJob({ now });
     const rows = await getDb().watchEvent.findMany({ orderBy: { occurredAt: 'asc' } });
@@ -117,18 +88,14 @@ describe('the watch job', () => {
       actor,
     );
     await runWatchJob({ now });
-    const refused = await createContact(
-      ZContactInput.parse({
-        date: daysAgo(1),
-        type: 'CALL',
-        status: 'REFUSED',
-        participants: [austin.slug, shoigu.slug],
-        sources: [{ url: 'https://example.org/refused' }],
-      }),
-      cli,
-    );
+    const refused = await makeContact({
+      date: daysAgo(1),
+      status: 'REFUSED',
+      participants: [austin.slug, shoigu.slug],
+      sources: [{ url: 'https://example.org/refused' }],
+    });
     await runWatchJob({ now });
-    await deleteContact(refused.id, { version: refused.version }, cli);
+    await deleteContact(refused.id, { version: refused.version }, CLI_ACTOR);
     await runWatchJob({ now });
     expect(await events()).toEqual([{ kind: 'CROSSED', days: 40, thresholdDays: 30 }]);
   });

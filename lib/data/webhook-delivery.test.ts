@@ -6,22 +6,15 @@ import { getDb } from '../db';
 import { AppError } from '../errors';
 import { parseIsoDate, todayUtc, toIsoDate } from '../gaps/dates';
 import { setupTestDatabase } from '../testing/database';
-import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
-import { ZUserInput } from '../validation/user';
+import { CLI_ACTOR, makePairWithHistory, makeUser } from '../testing/factories';
 import { ZWatchInput, ZWebhookInput } from '../validation/watch';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../watches/signature';
-import type { Actor } from './actor';
-import { createContact } from './contacts';
-import { createOfficial } from './officials';
-import { createUser } from './users';
 import { deliverDueWebhooks, nextAttemptAt, retryBaseMs, runWatchJob } from './watch-job';
 import { setWebhook, setWebhookPrivateAllowed } from './watch-settings';
 import { createWatch } from './watches';
 
 setupTestDatabase();
 
-const cli: Actor = { userId: null, via: 'cli' };
 const now = new Date();
 const daysAgo = (n: number) => toIsoDate(subDays(parseIsoDate(todayUtc(now)), n));
 
@@ -57,24 +50,8 @@ afterEach(async () => {
 
 /** A user watching a pair whose silence (40 days) is past the watch's threshold (30 days). */
 async function userWatchingACrossedSilence() {
-  const official = (name: string, country: string) =>
-    createOfficial(ZOfficialInput.parse({ name, country, positions: [] }), cli);
-  const [austin, shoigu] = await Promise.all([official('Lloyd Austin', 'US'), official('Sergei Shoigu', 'RU')]);
-  await createContact(
-    ZContactInput.parse({
-      date: daysAgo(40),
-      type: 'CALL',
-      status: 'HELD',
-      participants: [austin.slug, shoigu.slug],
-      sources: [{ url: 'https://example.org/readout' }],
-    }),
-    cli,
-  );
-  const user = await createUser(
-    ZUserInput.parse({ email: 'ana@example.org', name: 'Ana', role: 'viewer', password: 'long enough 123' }),
-    cli,
-  );
-  const actor: Actor = { userId: user.id, via: 'ui' };
+  const { austin, shoigu } = await makePairWithHistory([daysAgo(40)]);
+  const { user, actor } = await makeUser({ email: 'ana@example.org', name: 'Ana', role: 'VIEWER' });
   await createWatch(
     user.id,
     ZWatchInput.parse({ level: 'officials', a: austin.slug, b: shoigu.slug, thresholdDays: 30 }),
@@ -95,7 +72,7 @@ describe('webhook deliveries', () => {
   it('POSTs each event once, as JSON signed with the secret over the timestamp and body', async () => {
     const { user, actor, title, href } = await userWatchingACrossedSilence();
     const hook = await receiver();
-    await setWebhookPrivateAllowed(user.id, true, cli);
+    await setWebhookPrivateAllowed(user.id, true, CLI_ACTOR);
     const saved = await setWebhook(user.id, ZWebhookInput.parse({ url: hook.url }), actor);
     expect(saved.secret).toMatch(/^whsec_/);
 
@@ -120,7 +97,7 @@ describe('webhook deliveries', () => {
   it('retries a failed delivery after an exponential back-off, logging every attempt', async () => {
     const { user, actor } = await userWatchingACrossedSilence();
     const hook = await receiver([500, 503]);
-    await setWebhookPrivateAllowed(user.id, true, cli);
+    await setWebhookPrivateAllowed(user.id, true, CLI_ACTOR);
     await setWebhook(
       user.id,
       ZWebhookInput.parse({ url: hook.url, secret: 'a secret of our own, long enough' }),
@@ -175,10 +152,10 @@ describe('webhook deliveries', () => {
   it('lets an admin allow private targets for one user, and checks again at delivery', async () => {
     const { user, actor } = await userWatchingACrossedSilence();
     const hook = await receiver();
-    await setWebhookPrivateAllowed(user.id, true, cli);
+    await setWebhookPrivateAllowed(user.id, true, CLI_ACTOR);
     await setWebhook(user.id, ZWebhookInput.parse({ url: hook.url }), actor);
     // The allowance is withdrawn after the address was saved: the delivery is refused on connecting.
-    await setWebhookPrivateAllowed(user.id, false, cli);
+    await setWebhookPrivateAllowed(user.id, false, CLI_ACTOR);
     await runWatchJob({ now });
     expect(hook.received).toHaveLength(0);
     const [attempt] = await attempts();

@@ -4,21 +4,14 @@ import { gapSeriesExample } from '../api/examples';
 import { gapSeriesJson } from '../api/serialize';
 import type { PairSide } from '../data/pairs';
 import { computeSeries, makePairKey } from '../gaps/engine';
-import type { GapContact, GapParticipant } from '../gaps/types';
+import type { GapContact } from '../gaps/types';
+import { gapContact, gerasimov, milley } from '../testing/gap-contacts';
 import { gapSeriesToCsv, gapSeriesToJson, gapsExportMeta } from './gaps';
 
 const at = new Date('2025-06-01T09:30:00.000Z');
 const today = '2025-06-01';
-const us: GapParticipant = { officialId: 'milley', country: 'US', officeKey: 'US:CJCS' };
-const ru: GapParticipant = { officialId: 'gerasimov', country: 'RU', officeKey: 'RU:CGS' };
 const held = (id: string, date: string, extra: Partial<GapContact> = {}): GapContact => ({
-  id,
-  date,
-  precision: 'DAY',
-  status: 'HELD',
-  type: 'CALL',
-  claimedDates: [],
-  participants: [us, ru],
+  ...gapContact(date, [milley, gerasimov], { id }),
   ...extra,
 });
 const side = (key: string, label: string, country: string): PairSide => ({

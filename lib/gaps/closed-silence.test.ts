@@ -1,39 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { austin, belousov, gerasimov, milley, shoigu, gapContact as contact } from '../testing/gap-contacts';
 import { daysBetween } from './dates';
 import { computeAllSeries, computeSeries, makePairKey, silenceClosure } from './engine';
 import { leftOfficeMap, leftOfficeOn, type Tenure } from './office';
 import { byUnusualness, MIN_PAST_GAPS, mostUnusual, silenceUnusualness } from './unusual';
-import type { ContactStatus, DatePrecision, GapContact, GapParticipant } from './types';
 
 /*
  * The rule of DESIGN.md's "Gap semantics": at the official level a pair's
  * silence runs while both officials hold a recorded position, and closes the day
  * one of them leaves. Every date here is a fixed input; nothing reads the clock.
  */
-
-const austin: GapParticipant = { officialId: 'austin', country: 'US', officeKey: 'US:SECDEF' };
-const shoigu: GapParticipant = { officialId: 'shoigu', country: 'RU', officeKey: 'RU:MINDEF' };
-const belousov: GapParticipant = { officialId: 'belousov', country: 'RU', officeKey: 'RU:MINDEF' };
-const milley: GapParticipant = { officialId: 'milley', country: 'US', officeKey: 'US:CJCS' };
-const gerasimov: GapParticipant = { officialId: 'gerasimov', country: 'RU', officeKey: 'RU:CGS' };
-
-let nextId = 0;
-function contact(
-  date: string,
-  participants: GapParticipant[],
-  options: { status?: ContactStatus; precision?: DatePrecision; claimedDates?: string[]; id?: string } = {},
-): GapContact {
-  nextId += 1;
-  return {
-    id: options.id ?? `c${String(nextId).padStart(4, '0')}`,
-    date,
-    precision: options.precision ?? 'DAY',
-    status: options.status ?? 'HELD',
-    type: 'CALL',
-    claimedDates: options.claimedDates ?? [],
-    participants,
-  };
-}
 
 const tenure = (startDate: string, endDate: string | null): Tenure => ({ startDate, endDate });
 const austinShoigu = makePairKey('OFFICIAL', 'austin', 'shoigu');

@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import {
+  austin,
+  belousov,
+  gerasimov,
+  hegseth,
+  kuleba,
+  milley,
+  shoigu,
+  gapContact as contact,
+} from '../testing/gap-contacts';
 import { daysBetween, isIsoDate, localTimeToInstant, periodEnd, todayUtc } from './dates';
 import { computeAllSeries, computeSeries, contactRange, makePairKey, pairKeysOf } from './engine';
-import type { ContactStatus, DatePrecision, GapContact, GapParticipant } from './types';
-
-const austin: GapParticipant = { officialId: 'austin', country: 'US', officeKey: 'US:SECDEF' };
-const shoigu: GapParticipant = { officialId: 'shoigu', country: 'RU', officeKey: 'RU:MINDEF' };
-const belousov: GapParticipant = { officialId: 'belousov', country: 'RU', officeKey: 'RU:MINDEF' };
-const milley: GapParticipant = { officialId: 'milley', country: 'US', officeKey: 'US:CJCS' };
-const gerasimov: GapParticipant = { officialId: 'gerasimov', country: 'RU', officeKey: 'RU:CGS' };
-const hegseth: GapParticipant = { officialId: 'hegseth', country: 'US', officeKey: 'US:SECDEF' };
-const kuleba: GapParticipant = { officialId: 'kuleba', country: 'UA', officeKey: 'UA:MFA' };
-
-let nextId = 0;
-function contact(
-  date: string,
-  participants: GapParticipant[],
-  options: { status?: ContactStatus; precision?: DatePrecision; claimedDates?: string[]; id?: string } = {},
-): GapContact {
-  nextId += 1;
-  return {
-    id: options.id ?? `c${String(nextId).padStart(4, '0')}`,
-    date,
-    precision: options.precision ?? 'DAY',
-    status: options.status ?? 'HELD',
-    type: 'CALL',
-    claimedDates: options.claimedDates ?? [],
-    participants,
-  };
-}
 
 const austinShoigu = makePairKey('OFFICIAL', 'austin', 'shoigu');
 const milleyGerasimov = makePairKey('OFFICIAL', 'milley', 'gerasimov');

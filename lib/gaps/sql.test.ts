@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../prisma/seed/demo';
 import type { Actor } from '../data/actor';
-import { createContact } from '../data/contacts';
 import { getPairSeries, listSeries, loadGapContacts, loadLeftOffice } from '../data/gaps';
-import { createOfficial } from '../data/officials';
 import { getDb } from '../db';
 import { setupTestDatabase } from '../testing/database';
-import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
 import { toIsoDate } from './dates';
 import { computeAllSeries, makePairKey } from './engine';
 import type { PairLevel } from './types';
+import { makeContact, makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -142,8 +139,8 @@ describe('gap series in PostgreSQL', () => {
     ];
     const slugs: string[] = [];
     for (const p of people) {
-      const official = await createOfficial(
-        ZOfficialInput.parse({
+      const official = await makeOfficial(
+        {
           name: p.name,
           country: p.country,
           positions: p.tenures.map(([office, start, end]) => ({
@@ -152,7 +149,7 @@ describe('gap series in PostgreSQL', () => {
             startDate: start,
             endDate: end ?? undefined,
           })),
-        }),
+        },
         actor,
       );
       slugs.push(official.slug);
@@ -170,29 +167,27 @@ describe('gap series in PostgreSQL', () => {
       }
       const claim =
         next() < 0.15 ? toIsoDate(new Date(day.getTime() + Math.floor(next() * 15 - 7) * 86_400_000)) : undefined;
-      await createContact(
-        ZContactInput.parse({
+      await makeContact(
+        {
           date: toIsoDate(day),
           datePrecision: precision,
           type: pick(['CALL', 'MEETING', 'VIDEO_CALL'] as const),
           status: pick(['HELD', 'HELD', 'HELD', 'REFUSED', 'REQUESTED', 'SCHEDULED', 'CANCELLED'] as const),
           participants,
           sources: [{ url: `https://example.org/${i}`, claims: claim ? { date: claim } : undefined }],
-        }),
+        },
         actor,
       );
     }
     // Same-day pairs of held contacts must give gaps of 0 in both paths.
     const [a, b] = [slugs[0], slugs[3]];
     for (let i = 0; i < 2; i += 1) {
-      await createContact(
-        ZContactInput.parse({
+      await makeContact(
+        {
           date: '2020-02-29',
-          type: 'CALL',
-          status: 'HELD',
           participants: [a, b],
           sources: [{ url: 'https://example.org/same-day' }],
-        }),
+        },
         actor,
       );
     }

@@ -9,16 +9,15 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../data/actor';
 import { updateContact } from '../data/contact-edits';
 import { snapshotInput } from '../data/contact-snapshot';
-import { createOfficial } from '../data/officials';
 import { getDb } from '../db';
 import { parseIsoDate, todayUtc, toIsoDate } from '../gaps/dates';
 import { setupTestDatabase } from '../testing/database';
 import { expectStatsToMatchEngine } from '../testing/stats-check';
 import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
 import { importContacts } from './contacts';
 import { CONTACT_CSV } from './contract';
 import { csvRows, ImportFileError } from './csv';
+import { makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -26,18 +25,16 @@ const actor: Actor = { userId: null, via: 'import' };
 const HEADER = 'external_id,date,type,status,participant_a,country_a,participant_b,country_b,source_url';
 
 async function officials() {
-  const make = (input: Record<string, unknown>) =>
-    createOfficial(ZOfficialInput.parse(input), { userId: null, via: 'cli' });
   return {
-    ann: await make({
+    ann: await makeOfficial({
       name: 'Ann Alpha',
       country: 'US',
       positions: [{ title: 'Secretary of Defense', officeKey: 'US:SECDEF', startDate: '2000-01-01' }],
     }),
-    dan: await make({ name: 'Dan Delta', country: 'RU', otherNames: ['Дан Дельта'], wikidataId: 'Q42' }),
-    eva: await make({ name: 'Eva Echo', country: 'RU' }),
-    same1: await make({ name: 'Sam Same', country: 'FR' }),
-    same2: await make({ name: 'Sam Same', country: 'FR', wikidataId: 'Q7' }),
+    dan: await makeOfficial({ name: 'Dan Delta', country: 'RU', otherNames: ['Дан Дельта'], wikidataId: 'Q42' }),
+    eva: await makeOfficial({ name: 'Eva Echo', country: 'RU' }),
+    same1: await makeOfficial({ name: 'Sam Same', country: 'FR' }),
+    same2: await makeOfficial({ name: 'Sam Same', country: 'FR', wikidataId: 'Q7' }),
   };
 }
 

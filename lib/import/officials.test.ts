@@ -2,14 +2,11 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
 import type { Actor } from '../data/actor';
-import { createContact } from '../data/contacts';
 import { countOfficialsForExport, officialBatchesForExport } from '../data/exports';
-import { createOfficial } from '../data/officials';
 import { officialsExportChunks } from '../export/officials';
 import { emptyTables, setupTestDatabase } from '../testing/database';
-import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
 import { readOfficialsCsv, upsertOfficials, type OfficialsImportReport } from './officials';
+import { makeContact, makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -164,24 +161,21 @@ describe('upsertOfficials', () => {
   });
 
   it('finds officials by name or spelling in the country and adds what they lack, moving their contacts', async () => {
-    const shoigu = await createOfficial(
-      ZOfficialInput.parse({
+    const shoigu = await makeOfficial(
+      {
         name: 'Sergei Shoigu',
         country: 'RU',
         otherNames: ['Шойгу'],
         positions: [{ title: 'Minister of Defence', officeKey: 'RU:MINDEF', startDate: '2012-11-06' }],
-      }),
+      },
       importer,
     );
-    const austin = await createOfficial(ZOfficialInput.parse({ name: 'Lloyd Austin', country: 'US' }), importer);
-    const after = await createContact(
-      ZContactInput.parse({
+    const austin = await makeOfficial({ name: 'Lloyd Austin', country: 'US' }, importer);
+    const after = await makeContact(
+      {
         date: '2024-06-01',
-        type: 'CALL',
-        status: 'HELD',
         participants: [austin.slug, shoigu.slug],
-        sources: [{ url: 'https://example.org/readout' }],
-      }),
+      },
       importer,
     );
     const report = await load(
@@ -221,7 +215,7 @@ describe('upsertOfficials', () => {
 
   it('reports, and does not apply, what disagrees with the record; fills an end date left open', async () => {
     await load(FILE);
-    await createOfficial(ZOfficialInput.parse({ name: 'Sergei Shoigu', country: 'RU', wikidataId: 'Q1' }), importer);
+    await makeOfficial({ name: 'Sergei Shoigu', country: 'RU', wikidataId: 'Q1' }, importer);
     const report = await load(
       [
         'slug,name,country,wikidata_id,positions',

@@ -8,15 +8,14 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../data/actor';
 import { createContact, type ContactRow } from '../data/contacts';
 import { contactBatchesForExport } from '../data/exports';
-import { createOfficial } from '../data/officials';
 import { contactsExportChunks, contactsExportMeta } from '../export/contacts';
 import { emptyTables, setupTestDatabase } from '../testing/database';
 import { ZContactInput } from '../validation/contact';
 import { ZContactFilters } from '../validation/filters';
-import { ZOfficialInput } from '../validation/official';
 import { importContacts } from './contacts';
 import type { RowProblem } from './contract';
 import { ploverRows } from './plover';
+import { makeOfficial, type OfficialFields } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -76,7 +75,7 @@ function carried(c: ContactRow) {
 
 describe('PLOVER export and import', () => {
   it('gives back the same contacts, and changes nothing the second time', async () => {
-    const make = (input: Record<string, unknown>) => createOfficial(ZOfficialInput.parse(input), actor);
+    const make = (fields: OfficialFields) => makeOfficial(fields, actor);
     const austin = await make({
       name: 'Lloyd Austin',
       country: 'US',

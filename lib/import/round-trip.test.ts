@@ -7,7 +7,6 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../prisma/seed/demo';
 import type { Actor } from '../data/actor';
-import { createContact } from '../data/contacts';
 import { contactBatchesForExport, officialBatchesForExport } from '../data/exports';
 import { loadGapContacts } from '../data/gaps';
 import { getDb } from '../db';
@@ -17,13 +16,13 @@ import { computeAllSeries } from '../gaps/engine';
 import type { PairLevel } from '../gaps/types';
 import { emptyTables, setupTestDatabase } from '../testing/database';
 import { expectStatsToMatchEngine } from '../testing/stats-check';
-import { ZContactInput } from '../validation/contact';
 import { ZContactFilters } from '../validation/filters';
 import { importContacts } from './contacts';
 import type { RowProblem } from './contract';
 import { readOfficialsCsv, upsertOfficials } from './officials';
 import { loadOoh } from './ooh/load';
 import { ploverRows } from './plover';
+import { makeContact } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -66,29 +65,26 @@ describe('export and import', () => {
     await seedDemo();
     await loadOoh(actor);
     // A disputed date (a source claims another day) and a range known only to the month.
-    await createContact(
-      ZContactInput.parse({
+    await makeContact(
+      {
         date: '2023-02-10',
-        type: 'CALL',
-        status: 'HELD',
         participants: ['lloyd-austin', 'sergei-shoigu'],
         sources: [
           { url: 'https://example.org/a', claims: { date: '2023-02-12' } },
           { url: 'https://example.org/b', quote: 'Spoke on the 10th' },
         ],
-      }),
+      },
       actor,
     );
-    await createContact(
-      ZContactInput.parse({
+    await makeContact(
+      {
         date: '2023-05-01',
         datePrecision: 'MONTH',
         type: 'MEETING',
-        status: 'HELD',
         participants: ['lloyd-austin'],
         unnamedCountries: ['RU'],
         sources: [{ url: 'https://example.org/c' }],
-      }),
+      },
       actor,
     );
 

@@ -11,15 +11,14 @@ import { deleteContact, updateContact } from '../data/contact-edits';
 import { createContact } from '../data/contacts';
 import { mergeOfficials, undoMerge } from '../data/merge';
 import { updateOfficial } from '../data/official-edits';
-import { createOfficial } from '../data/officials';
 import { getDb } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { setupTestDatabase } from '../testing/database';
 import { expectStatsToMatchEngine } from '../testing/stats-check';
 import { ZContactInput } from '../validation/contact';
-import { ZOfficialInput } from '../validation/official';
 import { innerPairs, type InnerPairRow } from './pair-reads';
 import { rebuildPairStats } from './rebuild';
+import { makeContact, makeOfficial } from '../testing/factories';
 
 setupTestDatabase();
 
@@ -53,8 +52,8 @@ async function createOfficials() {
   ] as const;
   const officials = [];
   for (const person of people) {
-    const created = await createOfficial(
-      ZOfficialInput.parse({
+    const created = await makeOfficial(
+      {
         name: person.name,
         country: person.country,
         positions: person.positions.map(([office, start, end]) => ({
@@ -63,7 +62,7 @@ async function createOfficials() {
           startDate: start,
           endDate: end ?? undefined,
         })),
-      }),
+      },
       actor,
     );
     officials.push({ id: created.id, slug: created.slug, country: person.country as string });
@@ -277,15 +276,13 @@ describe('pair statistics', () => {
     const [us1, us2, ru1, ru2] = [officials[0], officials[2], officials[3], officials[5]];
     // Each write counts for several pairs, named in opposite orders, so the lock order matters.
     const writes = Array.from({ length: 12 }, (_, i) =>
-      createContact(
-        ZContactInput.parse({
+      makeContact(
+        {
           date: `2021-0${1 + (i % 9)}-1${i % 10}`,
-          type: 'CALL',
-          status: 'HELD',
           participants:
             i % 2 === 0 ? [us1.slug, us2.slug, ru1.slug, ru2.slug] : [ru2.slug, ru1.slug, us2.slug, us1.slug],
           sources: [{ url: `https://example.org/race/${i}` }],
-        }),
+        },
         actor,
       ),
     );

@@ -4,10 +4,13 @@
  * scripts/lib/app-server.ts.)
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { redactUrl, type DatabaseHandle } from './database';
+import { migrateDeploy } from './prisma';
 import { ROOT } from './run';
 
 const STATE_FILE = path.join(ROOT, '.data', 'bench-data.json');
@@ -193,4 +196,33 @@ export function runLoadProcess<T>(script: string, job: Record<string, unknown>):
       }
     });
   });
+}
+
+/** A run's id, sorting by its start: the start to the second (UTC) and four random hex digits. */
+export function runIdFor(started: Date): string {
+  return `${started.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`;
+}
+
+/** Brings the database's schema up to date, then connects `client`; a migration's failure is thrown. */
+export async function migrateAndConnect(client: pg.Client, ownerUrl: string): Promise<void> {
+  const migrationError = await migrateDeploy(ownerUrl);
+  if (migrationError) throw new Error(migrationError);
+  await client.connect();
+}
+
+/** One PostgreSQL setting as the server runs with it (e.g. `fsync`), as text. */
+export async function currentSetting(client: pg.ClientBase, name: string): Promise<string> {
+  return (await client.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0].v;
+}
+
+/** The machine a run measured on, for its report. */
+export function describeMachine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round((os.totalmem() / 1e9) * 10) / 10,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+  };
 }

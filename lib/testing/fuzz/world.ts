@@ -51,42 +51,19 @@ export async function discoverWorld(
 export async function ensureRecords(client: pg.ClientBase): Promise<void> {
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM official`);
   if (rows[0].n > 0) return;
-  const { createOfficial } = await import('../../data/officials');
-  const { createContact } = await import('../../data/contacts');
+  const { makeAustinAndShoigu, makeContact, makeOfficial, MINDEF_POSITION, SECDEF_POSITION } =
+    await import('../factories');
   const { createContextEvent } = await import('../../data/event-edits');
   const { createChannel } = await import('../../data/channel-edits');
-  const { ZOfficialInput } = await import('../../validation/official');
-  const { ZContactInput } = await import('../../validation/contact');
   const { ZContextEventInput } = await import('../../validation/event');
   const { ZChannelInput } = await import('../../validation/channel');
-  const a = await createOfficial(
-    ZOfficialInput.parse({
-      name: 'Lloyd Austin',
-      country: 'US',
-      positions: [{ title: 'Secretary of Defense', officeKey: 'US:SECDEF', startDate: '2021-01-22' }],
-    }),
-    CLI,
-  );
-  const b = await createOfficial(
-    ZOfficialInput.parse({
-      name: 'Sergei Shoigu',
-      country: 'RU',
-      positions: [{ title: 'Minister of Defence', officeKey: 'RU:MINDEF', startDate: '2012-11-06' }],
-    }),
-    CLI,
-  );
-  await createOfficial(ZOfficialInput.parse({ name: 'Unmet Official', country: 'FR' }), CLI);
-  await createOfficial(ZOfficialInput.parse({ name: 'Another Official', country: 'FR' }), CLI);
-  await createContact(
-    ZContactInput.parse({
-      date: '2022-05-13',
-      type: 'CALL',
-      status: 'HELD',
-      participants: [a.slug, b.slug],
-      sources: [{ url: 'https://example.org/readout' }],
-    }),
-    CLI,
-  );
+  const { austin, shoigu } = await makeAustinAndShoigu({
+    austin: { positions: [SECDEF_POSITION] },
+    shoigu: { positions: [MINDEF_POSITION] },
+  });
+  await makeOfficial({ name: 'Unmet Official', country: 'FR' });
+  await makeOfficial({ name: 'Another Official', country: 'FR' });
+  await makeContact({ date: '2022-05-13', participants: [austin.slug, shoigu.slug] });
   await createContextEvent(ZContextEventInput.parse({ date: '2022-02-24', title: 'Invasion', countries: ['RU'] }), CLI);
   await createChannel(
     ZChannelInput.parse({ name: 'Deconfliction line', countries: ['US', 'RU'], establishedOn: '2022-03-01' }),
