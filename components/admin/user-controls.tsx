@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { ActionOutcome } from '@/components/forms/outcome';
+import { startTransition, useActionState, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { ConfirmButtons, useConfirm } from '@/components/forms/confirm';
 import { SelectField } from '@/components/forms/fields';
@@ -17,27 +18,6 @@ type Account = { id: string; name: string; email: string; role: string; banned: 
 const INITIAL: UserActionState = { ok: true };
 
 /** A result next to the control that produced it: a confirmation, a refusal or a conflict. */
-function Outcome({ state, id }: { state: UserActionState; id: string }) {
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (state !== INITIAL && state.message) ref.current?.focus();
-  }, [state]);
-  if (state === INITIAL || !state.message) return null;
-  return (
-    <p
-      ref={ref}
-      id={id}
-      tabIndex={-1}
-      role={state.ok ? 'status' : 'alert'}
-      className={`mt-3 rounded border-l-4 px-4 py-3 text-sm outline-none ${
-        state.ok ? 'border-emerald-600 bg-emerald-600/10' : 'border-silence bg-orange-500/10'
-      }`}
-    >
-      {state.message}
-    </p>
-  );
-}
-
 /**
  * An account's controls on its admin page: role, access (disable/enable, with
  * a confirmation) and password reset. They share the account's version, so
@@ -127,7 +107,7 @@ export function UserControls({
             Change role
           </SubmitButton>
         </form>
-        <Outcome state={roleState} id="role-outcome" />
+        <ActionOutcome state={roleState} id="role-outcome" focusOnSuccess />
       </section>
 
       <section aria-labelledby="access-title">
@@ -176,7 +156,7 @@ export function UserControls({
             </div>
           </form>
         )}
-        <Outcome state={accessState} id="access-outcome" />
+        <ActionOutcome state={accessState} id="access-outcome" focusOnSuccess />
       </section>
 
       <section aria-labelledby="reset-title">
@@ -196,7 +176,7 @@ export function UserControls({
             Reset password
           </SubmitButton>
         </form>
-        <Outcome state={resetState} id="reset-outcome" />
+        <ActionOutcome state={resetState} id="reset-outcome" focusOnSuccess />
         {resetState.ok && resetState.password && (
           <SecretReveal
             id="reset-password-value"

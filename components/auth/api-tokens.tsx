@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { ActionOutcome } from '@/components/forms/outcome';
+import { startTransition, useActionState, useState } from 'react';
 import { formatMoment } from '@/components/admin/user-roles';
 import { SecretReveal } from '@/components/admin/user-secret';
 import { buttonClass } from '@/components/ui/button';
@@ -29,26 +30,6 @@ function status(token: OwnToken): { label: string; live: boolean } {
     return { label: `Expired ${formatMoment(token.expiresAt)}`, live: false };
   }
   return { label: token.expiresAt ? `Expires ${formatMoment(token.expiresAt)}` : 'Never expires', live: true };
-}
-
-function Message({ state }: { state: ApiTokenActionState }) {
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (state !== INITIAL && state.message && !state.ok) ref.current?.focus();
-  }, [state]);
-  if (state === INITIAL || !state.message) return null;
-  return (
-    <p
-      ref={ref}
-      tabIndex={-1}
-      role={state.ok ? 'status' : 'alert'}
-      className={`mt-3 rounded border-l-4 px-4 py-3 text-sm outline-none ${
-        state.ok ? 'border-emerald-600 bg-emerald-600/10' : 'border-silence bg-orange-500/10'
-      }`}
-    >
-      {state.message}
-    </p>
-  );
 }
 
 function TokenRow({ token, revokeAction }: { token: OwnToken; revokeAction: RevokeAction }) {
@@ -94,7 +75,7 @@ function TokenRow({ token, revokeAction }: { token: OwnToken; revokeAction: Revo
           </form>
         )}
       </div>
-      <Message state={state} />
+      <ActionOutcome state={state} />
     </li>
   );
 }
@@ -178,7 +159,7 @@ export function ApiTokens({
               {creating ? 'Making…' : 'Make a token'}
             </button>
           </form>
-          {!state.ok && <Message state={state} />}
+          {!state.ok && <ActionOutcome state={state} />}
           {created && (
             <div
               role="status"

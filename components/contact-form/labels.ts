@@ -2,7 +2,13 @@ import { typeNoun } from '@/components/pair-view';
 import { isIsoDate } from '@/lib/gaps/dates';
 import type { ContactStatus, ContactType, DatePrecision } from '@/lib/gaps/types';
 import { formatDate, formatNumber } from '@/lib/format';
-import type { ComparedField, ContactFormValues, ParticipantChoice, SavedContact } from '@/lib/validation/contact-form';
+import {
+  fieldLabel,
+  type ComparedField,
+  type ContactFormValues,
+  type ParticipantChoice,
+  type SavedContact,
+} from '@/lib/validation/contact-form';
 
 /** The type select's options. */
 /** The empty first option of a select that has no value yet. */
@@ -128,25 +134,8 @@ function shortUrl(url: string): string {
   }
 }
 
-const FIELD_NAMES: Record<ComparedField, string> = {
-  participants: 'Participants',
-  date: 'Date',
-  datePrecision: 'Date known to the',
-  time: 'Time',
-  timeZone: 'Time zone',
-  type: 'Type',
-  status: 'Status',
-  initiator: 'Initiator',
-  durationMinutes: 'Duration',
-  location: 'Location',
-  channel: 'Channel',
-  summary: 'Summary',
-  topics: 'Topics',
-  sources: 'Sources',
-};
-
 export function comparedFieldName(field: ComparedField): string {
-  return FIELD_NAMES[field];
+  return fieldLabel(field);
 }
 
 /** A field's value as a person reads it, for the conflict table: "13 May 2022", "Lloyd Austin, Sergei Shoigu". */

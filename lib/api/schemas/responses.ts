@@ -558,36 +558,7 @@ export const ZGapsExport = z
       today: date,
       citation: ZCitation,
     }),
-    level: level,
-    pair: z.object({
-      a: ZPairSide,
-      b: ZPairSide,
-      href: z.string().describe('The pair’s page.'),
-    }),
-    heldCount: z.int(),
-    firstContact: ZContactRef.nullable(),
-    lastContact: ZContactRef.nullable(),
-    gaps: z
-      .array(ZGap)
-      .describe('Oldest first: the whole series, or with `page`, one page of it (the latest unless `before`).'),
-    longestGap: ZGap.nullable(),
-    medianGapDays: z.number().nullable(),
-    meanGapDays: z.number().describe('Rounded to one decimal place.').nullable(),
-    currentSilenceDays: z
-      .int()
-      .describe('Null before a first held contact, and once the silence closed (see `closedSilence`).')
-      .nullable(),
-    currentSilence: ZCurrentSilence.nullable(),
-    currentSilenceRank: ZSilenceRank.nullable(),
-    closedSilence: ZGap.describe(
-      'The last gap when it closed because one of two officials left office (then `currentSilence` is null); null while the silence runs.',
-    ).nullable(),
-    markers: z
-      .array(ZGapMarker)
-      .describe(
-        'Every non-held contact of the pair, oldest first, including those before its first held contact. With `page`, those of the page: inside its gaps, before the first held contact on the page with the first gap, and in the running silence on the latest page; each is on one page.',
-      ),
-    today: date.describe('The UTC date the current silence is counted to.'),
+    ...ZGapSeries.omit({ page: true }).shape,
   })
   .describe('The answer of /api/v1/gaps with the export’s metadata in front, for the whole series.')
   .meta({ id: 'GapsExport' });
