@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useId, useRef, useState } from 'react';
 import type { GapChartData } from '../pair-view';
 import { useRechartsTabOrder } from '../use-recharts-tab-order';
+import { PendingLabel } from '@/components/ui/progress';
 import { downloadPng, downloadSvg } from './export';
 import { LegendSwatch, legendOf } from './legend';
 
@@ -43,6 +44,8 @@ export function GapChart({
   // Zoom and the downloads wait for the drawn chart: the downloads copy its SVG.
   const [isDrawn, setDrawn] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
+  // A PNG of a long record takes a moment to paint: the pressed button says so until the file is handed over.
+  const [saving, setSaving] = useState<'svg' | 'png' | null>(null);
   const canZoom =
     !isEmbedded &&
     data.silence !== null &&
@@ -65,11 +68,14 @@ export function GapChart({
     const svg = frameRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
     if (!svg) return;
     setExportError(null);
+    setSaving(kind);
     try {
       if (kind === 'svg') downloadSvg(svg, frame, `${data.fileBase}.svg`);
       else await downloadPng(svg, frame, `${data.fileBase}.png`);
     } catch (error) {
       setExportError(error instanceof Error ? error.message : 'The download failed');
+    } finally {
+      setSaving(null);
     }
   };
 
@@ -128,12 +134,13 @@ export function GapChart({
             <button
               key={kind}
               type="button"
-              disabled={!isDrawn}
+              disabled={!isDrawn || saving !== null}
+              aria-busy={saving === kind || undefined}
               onClick={() => void save(kind)}
               aria-label={`Download the chart as ${kind.toUpperCase()}`}
-              className="border-rule hover:border-ink rounded border px-2 py-0.5 font-medium disabled:opacity-50"
+              className="border-rule hover:border-ink inline-flex items-center gap-1.5 rounded border px-2 py-0.5 font-medium disabled:opacity-50"
             >
-              {kind.toUpperCase()}
+              <PendingLabel pending={saving === kind}>{kind.toUpperCase()}</PendingLabel>
             </button>
           ))}
         </div>
