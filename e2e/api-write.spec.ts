@@ -648,9 +648,12 @@ test.describe('write API: verifying, deleting, re-resolving offices', () => {
 test.describe('API documentation page', () => {
   test('shows the write endpoints, who may call them and how to get a token', async ({ page }) => {
     await page.goto('/api-docs');
-    await expect(page.getByRole('heading', { level: 2, name: /PATCH \/api\/v1\/contacts\/\{id\}$/ })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: /DELETE \/api\/v1\/contacts\/\{id\}$/ })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: /POST \/api\/v1\/officials$/ })).toBeVisible();
+    const reference = page.getByRole('region', { name: 'Reference' });
+    await expect(reference.getByRole('button', { name: /^PATCH\s*\/api\/v1\/contacts\/\{id\}/ })).toBeVisible();
+    await expect(reference.getByRole('button', { name: /^DELETE\s*\/api\/v1\/contacts\/\{id\}/ })).toBeVisible();
+    await expect(
+      reference.getByRole('button', { name: /^POST\s*\/api\/v1\/officials\s*Add an official$/ }),
+    ).toBeVisible();
 
     const tokens = page.getByRole('region', { name: 'Writing with an API token' });
     await expect(tokens).toContainText('npm run cli -- token:create --email');
@@ -661,10 +664,14 @@ test.describe('API documentation page', () => {
     const logRow = table.getByRole('row', { name: /Log a contact/ });
     await expect(logRow.getByRole('cell')).toHaveText(['no', 'yes', 'yes']);
 
-    const create = page.getByRole('region', { name: /POST \/api\/v1\/contacts$/ });
-    await expect(create).toContainText('API token of a researcher or admin');
-    await create.getByText('With curl').click();
-    await expect(create.getByText(/curl -X POST "\$COUNTERPART\/api\/v1\/contacts"/)).toBeVisible();
+    await tokens.getByText('Log a contact: POST /api/v1/contacts').click();
+    await expect(tokens.getByText(/curl -X POST "\$COUNTERPART\/api\/v1\/contacts"/)).toBeVisible();
+
+    // A row of the table leads to its endpoint in the reference.
+    await logRow.getByRole('link', { name: 'Log a contact' }).click();
+    await expect(
+      reference.getByRole('button', { name: /^POST\s*\/api\/v1\/contacts\s*Log a contact$/ }),
+    ).toBeInViewport();
     await expectAccessible(page);
   });
 });
