@@ -597,7 +597,7 @@ async function main() {
     const imported = await measureImport({ database, client, rows: IMPORT_ROWS, log });
 
     const firstLoad = [
-      firstLoadJs('page', htmlOf.dashboard),
+      firstLoadJs('(dashboard)/page', htmlOf.dashboard),
       firstLoadJs('pairs/[level]/[a]/[b]/page', htmlOf['pair-officials']),
     ];
 
