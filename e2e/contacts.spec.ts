@@ -104,6 +104,8 @@ test.describe('log a contact', () => {
   test.use({ storageState: storageState('researcher') });
 
   test('says which silence the call ended, and the pair page shows it', async ({ page, request }) => {
+    // The whole flow with two accessibility scans and the pair page: past 30 s beside a bench on two cores.
+    test.slow();
     const { tag, us, ru } = await freshPair(request);
     await logViaApi(request, { date: '2022-02-18', participants: [us.slug, ru.slug] });
 
