@@ -520,6 +520,8 @@ test.describe('Atom feeds', () => {
 
 test.describe('API documentation page', () => {
   test('lists the endpoints, readable and accessible, loading nothing from another site', async ({ page, baseURL }) => {
+    // Swagger UI's 1.7 MB bundle, an opened operation and axe over its thousands of nodes: slow on a busy machine.
+    test.slow();
     const elsewhere: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
@@ -549,6 +551,7 @@ test.describe('API documentation page', () => {
   });
 
   test('reads well in the dark', async ({ page }) => {
+    test.slow();
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/api-docs');
     const reference = page.getByRole('region', { name: 'Reference' });

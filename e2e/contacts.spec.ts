@@ -149,6 +149,8 @@ test.describe('log a contact', () => {
   });
 
   test('can be filled in with the keyboard alone', async ({ page, request }) => {
+    // Every field by Tab and keys, then the save and an accessibility scan: past 30 s on a busy machine.
+    test.slow();
     const { tag, us, ru } = await freshPair(request);
     await page.goto('/contacts/new');
     const box = participantsBox(page);
