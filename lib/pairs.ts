@@ -8,6 +8,15 @@ export const LEVEL_SEGMENT: Record<PairLevel, string> = {
 };
 
 /** The level a URL segment names, or null. */
+/** URL segments arrive decoded by Next; decoding again is harmless for office keys and slugs. */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function levelFromSegment(segment: string): PairLevel | null {
   const entry = Object.entries(LEVEL_SEGMENT).find(([, value]) => value === segment);
   return entry ? (entry[0] as PairLevel) : null;

@@ -453,6 +453,11 @@ export async function searchOfficials(options: { q?: string; country?: string[];
 }
 
 /** An official by id or slug, following a merge to the official kept; null when unknown. */
+/** Whether an official has this slug (a merged one too: its page redirects). */
+export async function officialSlugExists(slug: string): Promise<boolean> {
+  return (await getDb().official.findUnique({ where: { slug }, select: { id: true } })) !== null;
+}
+
 export async function findOfficialRef(ref: string) {
   const official = await getDb().official.findFirst({
     where: { OR: [{ id: ref }, { slug: ref }] },

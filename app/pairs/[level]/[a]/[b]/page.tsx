@@ -30,7 +30,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { todayUtc } from '@/lib/gaps/dates';
 import type { PairLevel } from '@/lib/gaps/types';
 import { parseCursor, type Cursor } from '@/lib/paging';
-import { LEVEL_SEGMENT, levelFromSegment } from '@/lib/pairs';
+import { decodeSegment, LEVEL_SEGMENT, levelFromSegment } from '@/lib/pairs';
 
 const sectionTitle = 'text-muted text-sm font-medium tracking-wider uppercase';
 
@@ -45,22 +45,13 @@ type Props = {
  */
 const TIMELINE_PAGE = 150;
 
-/** URL segments arrive decoded by Next; decoding again is harmless for office keys and slugs. */
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 async function load(params: Props['params'], searchParams: Props['searchParams']) {
   const { level: segment, a, b } = await params;
   const level = levelFromSegment(segment);
   // proxy.ts has answered a bad asOf with a 400 already.
   const asOf = parseAsOf((await searchParams).asOf, todayUtc());
   if (level === null || !asOf.ok) return null;
-  const refs = [decode(a), decode(b)] as const;
+  const refs = [decodeSegment(a), decodeSegment(b)] as const;
   const page = await getPairPage(level, refs[0], refs[1], asOf.asOf);
   return page === null ? null : { level, refs, page };
 }
