@@ -117,7 +117,10 @@ test.describe('as a researcher', () => {
     await choose(page, 'long.csv', [HEADER, ...rows].join('\n'));
     await page.getByRole('button', { name: 'Dry run: check, write nothing' }).click();
     // The bar moves while the server reads the file: rows done and their rate, before the report.
-    await expect(page.getByTestId('import-progress')).toContainText(/[1-9][\d,]* rows\s+[\d,]+ rows\/s/);
+    // The first rows arrive once the upload is read: seconds on a busy machine.
+    await expect(page.getByTestId('import-progress')).toContainText(/[1-9][\d,]* rows\s+[\d,]+ rows\/s/, {
+      timeout: 30_000,
+    });
     await expect(page.getByRole('progressbar', { name: 'Dry run progress' })).toBeVisible();
     await expect(page.getByRole('region', { name: /Dry run of long\.csv/ })).toBeVisible({ timeout: 120_000 });
     await expect(page.getByTestId('import-progress')).toHaveCount(0);
