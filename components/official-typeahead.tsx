@@ -8,10 +8,10 @@ import { inputClass } from '@/components/ui/field';
 /*
  * Type-ahead over every spelling of an official's name, as an ARIA 1.2
  * combobox. Why Downshift's useCombobox (issue 15): it is headless, so the
- * markup and classes stay ours; it replaces our hand-written keys and ARIA
- * wiring (45 fewer lines of code with both pickers) and adds what ours lacked:
- * the active match scrolled into view, Enter left alone while an IME composes,
- * Home/End/Page keys. The cost is about 8 KiB gzip on the two pages using it.
+ * markup and classes stay ours, and it replaces our hand-written keys and
+ * ARIA wiring (45 fewer lines with both pickers) with handling ours lacked:
+ * the active match scrolled into view, Enter ignored while an IME composes,
+ * a click outside. Cost: about 8 KiB gzip on the two pages that use it.
  */
 
 /** An official as GET /api/v1/officials lists them. */
