@@ -1,17 +1,15 @@
 'use client';
 
-import { useCombobox } from 'downshift';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { CountryTag } from '@/components/country-tag';
 import { inputClass } from '@/components/ui/field';
 
 /*
  * Type-ahead over every spelling of an official's name, as an ARIA 1.2
- * combobox. Why Downshift's useCombobox (issue 15): it is headless, so the
- * markup and classes stay ours, and it replaces our hand-written keys and
- * ARIA wiring (45 fewer lines with both pickers) with handling ours lacked:
- * the active match scrolled into view, Enter ignored while an IME composes,
- * a click outside. Cost: about 8 KiB gzip on the two pages that use it.
+ * combobox: the search as one types (debounced, the older request dropped),
+ * the arrow keys through the matches, and the list of matches. What a pick
+ * does, and what Enter and Escape do, is each picker's own (the contact form's
+ * participant picker, the merge page's official picker).
  */
 
 /** An official as GET /api/v1/officials lists them. */
@@ -45,13 +43,19 @@ export function currentTitle(hit: OfficialHit): string | null {
   return (hit.positions.find((p) => p.endDate === null) ?? hit.positions[0])?.title ?? null;
 }
 
-/** The search behind the box: after a pause in typing, the older request dropped; an empty query clears it. */
-function useOfficialSearch() {
+/** The state and moves of one type-ahead box. */
+export function useOfficialTypeahead(initialQuery = '') {
+  const listId = useId();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const request = useRef<AbortController | null>(null);
+  const [query, setQuery] = useState(initialQuery);
   const [search, setSearch] = useState<Search>(IDLE);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const hits = search.hits;
+  const expanded = open && hits.length > 0;
 
-  async function run(q: string) {
+  async function runSearch(q: string) {
     request.current?.abort();
     const controller = new AbortController();
     request.current = controller;
@@ -63,109 +67,65 @@ function useOfficialSearch() {
       if (!response.ok) throw new Error(String(response.status));
       const body = (await response.json()) as { items: OfficialHit[] };
       setSearch({ status: 'done', query: q, hits: body.items });
+      setActive(-1);
+      setOpen(true);
     } catch (err) {
       if ((err as Error).name !== 'AbortError') setSearch({ status: 'failed', query: q, hits: [] });
     }
   }
 
-  function find(value: string) {
+  /** The box's text changed: search for it after a pause; an empty box stops searching. */
+  function changeQuery(value: string) {
+    setQuery(value);
     if (timer.current) clearTimeout(timer.current);
     const q = value.trim();
     if (q.length === 0) {
       request.current?.abort();
       setSearch(IDLE);
+      setOpen(false);
       return;
     }
-    timer.current = setTimeout(() => void run(q), DEBOUNCE_MS);
+    timer.current = setTimeout(() => void runSearch(q), DEBOUNCE_MS);
   }
 
-  return { search, find };
-}
+  /** The list closes with no match active. */
+  function close() {
+    setOpen(false);
+    setActive(-1);
+  }
 
-const {
-  InputChange,
-  InputKeyDownEnter,
-  InputKeyDownEscape,
-  ItemClick,
-  InputBlur,
-  InputClick,
-  ControlledPropUpdatedSelectedItem,
-} = useCombobox.stateChangeTypes;
+  /** The box empties and forgets its matches, after a pick. */
+  function reset() {
+    setQuery('');
+    setSearch(IDLE);
+    close();
+  }
 
-/**
- * One type-ahead box on Downshift's combobox. Where this app differs from
- * Downshift's defaults, the state reducer says so: Enter picks the only match
- * even when none is active, picking an official already chosen keeps the list
- * open, leaving the box never picks, and a click in it never closes the list.
- */
-export function useOfficialTypeahead({
-  id,
-  initialQuery = '',
-  multiple,
-  taken,
-  onPick,
-}: {
-  id: string;
-  initialQuery?: string;
-  /** A picker of several: a pick empties the box for the next, and Escape on a closed list empties it. */
-  multiple: boolean;
-  /** Officials shown but already chosen: picking one calls `onPick` (to say so) and changes nothing. */
-  taken?: (hit: OfficialHit) => boolean;
-  onPick: (hit: OfficialHit) => void;
-}) {
-  const { search, find } = useOfficialSearch();
-  const hits = search.hits;
-  const combobox = useCombobox<OfficialHit>({
-    inputId: id,
-    items: hits,
-    itemToString: (hit) => hit?.name ?? '',
-    itemToKey: (hit) => hit?.id,
-    initialInputValue: initialQuery,
-    // Held at none, so that every pick is a change that reaches onPick, the same official twice included.
-    selectedItem: null,
-    onSelectedItemChange: ({ selectedItem }) => {
-      if (!selectedItem) return;
-      if (!taken?.(selectedItem)) find('');
-      onPick(selectedItem);
-    },
-    onInputValueChange: ({ type, inputValue }) => {
-      if (type === InputChange || type === InputKeyDownEscape) find(inputValue);
-    },
-    stateReducer(state, { type, changes, props }) {
-      switch (type) {
-        case InputKeyDownEnter:
-        case ItemClick: {
-          const hit = changes.selectedItem ?? (props.items.length === 1 ? props.items[0] : null);
-          if (!hit) return state;
-          if (taken?.(hit)) return { ...state, selectedItem: hit };
-          return {
-            ...changes,
-            selectedItem: hit,
-            isOpen: false,
-            highlightedIndex: -1,
-            inputValue: multiple ? '' : hit.name,
-          };
+  /**
+   * Arrows move through the matches (opening the list at the first or last);
+   * Tab closes it. True when the key was one of these.
+   */
+  function navigate(event: React.KeyboardEvent<HTMLInputElement>): boolean {
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (hits.length === 0) return true;
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        if (!open) {
+          setOpen(true);
+          setActive(step === 1 ? 0 : hits.length - 1);
+        } else {
+          setActive((i) => (i === -1 && step === -1 ? hits.length - 1 : (i + step + hits.length) % hits.length));
         }
-        case InputKeyDownEscape: {
-          const shown = state.isOpen && props.items.length > 0;
-          return { ...changes, isOpen: false, inputValue: multiple && !shown ? '' : state.inputValue };
-        }
-        case InputBlur:
-          return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
-        case InputClick:
-        // The held `selectedItem` is no choice of the reader's: the box keeps what the pick put there.
-        case ControlledPropUpdatedSelectedItem:
-          return state;
+        return true;
       }
-      return changes;
-    },
-  });
-  // New matches open the list with none active, unless the reader has left the box meanwhile.
-  const { openMenu } = combobox;
-  useEffect(() => {
-    if (search.status === 'done' && document.activeElement?.id === id) openMenu();
-  }, [search, id, openMenu]);
-  const expanded = combobox.isOpen && hits.length > 0;
+      case 'Tab':
+        setOpen(false);
+        return true;
+    }
+    return false;
+  }
 
   /** The status line's words for the search itself, or null when the picker has its own. */
   function searchStatus(): string | null {
@@ -174,21 +134,39 @@ export function useOfficialTypeahead({
     return null;
   }
 
-  /** The text box's props: the combobox's, this app's look, and the picker's own (`extra`). */
-  function inputProps(extra: React.ComponentProps<'input'>) {
-    return combobox.getInputProps({
-      ...extra,
-      type: 'text',
-      spellCheck: false,
-      className: inputClass,
-      // The picker's own <label for> names the box; Downshift would point at a label it renders.
-      'aria-labelledby': undefined,
-      'aria-expanded': expanded,
-      onFocus: () => hits.length > 0 && combobox.openMenu(),
-    });
-  }
+  /** The combobox attributes of the text box. */
+  const comboboxProps = {
+    type: 'text',
+    role: 'combobox',
+    autoComplete: 'off',
+    spellCheck: false,
+    'aria-autocomplete': 'list',
+    'aria-expanded': expanded,
+    'aria-controls': listId,
+    'aria-activedescendant': expanded && active >= 0 ? `${listId}-${active}` : undefined,
+    value: query,
+    onBlur: () => setOpen(false),
+    className: inputClass,
+  } as const;
 
-  return { combobox, search, hits, expanded, taken, searchStatus, inputProps };
+  return {
+    listId,
+    query,
+    setQuery,
+    search,
+    hits,
+    open,
+    setOpen,
+    active,
+    setActive,
+    expanded,
+    changeQuery,
+    close,
+    reset,
+    navigate,
+    searchStatus,
+    comboboxProps,
+  };
 }
 
 export type OfficialTypeahead = ReturnType<typeof useOfficialTypeahead>;
@@ -201,26 +179,39 @@ export type OfficialTypeahead = ReturnType<typeof useOfficialTypeahead>;
 export function OfficialMatches({
   typeahead,
   label,
+  onPick,
+  taken,
   details,
 }: {
   typeahead: OfficialTypeahead;
   label: string;
+  onPick: (hit: OfficialHit) => void;
+  /** Officials shown but already chosen. */
+  taken?: (hit: OfficialHit) => boolean;
   details: (hit: OfficialHit, facts: { title: string | null; spelling: string | null; taken: boolean }) => ReactNode;
 }) {
-  const { combobox, hits, expanded, taken, search } = typeahead;
+  const { listId, hits, expanded, active, setActive, search } = typeahead;
   return (
     <ul
-      {...combobox.getMenuProps({ 'aria-label': label })}
+      id={listId}
+      role="listbox"
+      aria-label={label}
       hidden={!expanded}
       className="border-rule bg-paper absolute inset-x-0 top-full z-20 mt-1 max-h-80 overflow-y-auto rounded border py-1 shadow-lg"
     >
-      {hits.map((hit, index) => {
+      {hits.map((hit, i) => {
         const isTaken = taken?.(hit) ?? false;
         return (
           <li
             key={hit.id}
-            {...combobox.getItemProps({ item: hit, index, 'aria-disabled': isTaken || undefined })}
-            className={`cursor-pointer px-3 py-2 text-sm ${index === combobox.highlightedIndex ? 'bg-rule' : ''} ${isTaken ? 'text-muted' : ''}`}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            aria-disabled={isTaken || undefined}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onPick(hit)}
+            onMouseMove={() => setActive(i)}
+            className={`cursor-pointer px-3 py-2 text-sm ${i === active ? 'bg-rule' : ''} ${isTaken ? 'text-muted' : ''}`}
           >
             <span className="font-medium">{hit.name}</span> <CountryTag code={hit.country} />
             {details(hit, { title: currentTitle(hit), spelling: matchedSpelling(hit, search.query), taken: isTaken })}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { OfficialMatches, useOfficialTypeahead } from '@/components/official-typeahead';
+import { OfficialMatches, useOfficialTypeahead, type OfficialHit } from '@/components/official-typeahead';
 
 /** The official chosen: what the form submits (the slug) and what the reader sees. */
 export type PickedOfficial = { slug: string; name: string; country: string };
@@ -27,15 +27,33 @@ export function MergeOfficialPicker({
   initial: PickedOfficial | null;
   error?: string;
 }) {
+  const typeahead = useOfficialTypeahead(initial?.name ?? '');
+  const { query, hits, active, expanded, search } = typeahead;
   const [picked, setPicked] = useState<PickedOfficial | null>(initial);
-  const typeahead = useOfficialTypeahead({
-    id,
-    initialQuery: initial?.name ?? '',
-    multiple: false,
-    onPick: (hit) => setPicked({ slug: hit.slug, name: hit.name, country: hit.country }),
-  });
-  const { hits, expanded, search } = typeahead;
-  const query = typeahead.combobox.inputValue;
+
+  function pick(hit: OfficialHit) {
+    setPicked({ slug: hit.slug, name: hit.name, country: hit.country });
+    typeahead.setQuery(hit.name);
+    typeahead.close();
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (typeahead.navigate(event)) return;
+    switch (event.key) {
+      case 'Enter':
+        if (!expanded) return;
+        event.preventDefault();
+        if (active >= 0) pick(hits[active]);
+        else if (hits.length === 1) pick(hits[0]);
+        return;
+      case 'Escape':
+        if (expanded) {
+          event.preventDefault();
+          typeahead.setOpen(false);
+        }
+        return;
+    }
+  }
 
   const status =
     typeahead.searchStatus() ??
@@ -57,16 +75,22 @@ export function MergeOfficialPicker({
       </p>
       <div className="relative">
         <input
-          {...typeahead.inputProps({
-            'aria-invalid': error ? true : undefined,
-            'aria-describedby': `${id}-hint${error ? ` ${id}-error` : ''}`,
-            onChange: () => setPicked(null),
-            placeholder: 'Type a name in any spelling',
-          })}
+          id={id}
+          {...typeahead.comboboxProps}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          onChange={(e) => {
+            setPicked(null);
+            typeahead.changeQuery(e.target.value);
+          }}
+          onKeyDown={onKeyDown}
+          onFocus={() => hits.length > 0 && !picked && typeahead.setOpen(true)}
+          placeholder="Type a name in any spelling"
         />
         <OfficialMatches
           typeahead={typeahead}
           label={`Officials matching “${search.query}”`}
+          onPick={pick}
           details={(hit, { title, spelling }) => (
             <span className="text-muted block text-xs">
               {[title, spelling && `also written ${spelling}`, hit.slug].filter(Boolean).join(' · ')}

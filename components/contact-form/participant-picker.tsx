@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { CountryTag } from '@/components/country-tag';
 import { currentTitle, OfficialMatches, useOfficialTypeahead, type OfficialHit } from '@/components/official-typeahead';
 import { describedBy, FieldError } from '@/components/ui/field';
@@ -23,12 +23,13 @@ export function ParticipantPicker({
   onChange: (next: ParticipantChoice[]) => void;
   error?: string[];
 }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const typeahead = useOfficialTypeahead();
+  const { query, hits, active, expanded, search } = typeahead;
   const [announcement, setAnnouncement] = useState('');
+
   const chosen = new Set(participants.map((p) => p.id));
   const countries = [...new Set(participants.map((p) => p.country))];
-  const typeahead = useOfficialTypeahead({ id, multiple: true, taken: (hit) => chosen.has(hit.id), onPick: pick });
-  const { hits, expanded, search } = typeahead;
-  const query = typeahead.combobox.inputValue;
 
   function pick(hit: OfficialHit) {
     if (chosen.has(hit.id)) {
@@ -44,12 +45,36 @@ export function ParticipantPicker({
     setAnnouncement(
       `${hit.name}, ${countryName(hit.country)}, added. ${next.length} ${next.length === 1 ? 'participant' : 'participants'} from ${nextCountries} ${nextCountries === 1 ? 'country' : 'countries'}.`,
     );
+    typeahead.reset();
+    inputRef.current?.focus();
   }
 
   function remove(participant: ParticipantChoice) {
     onChange(participants.filter((p) => p.id !== participant.id));
     setAnnouncement(`${participant.name} removed.`);
-    document.getElementById(id)?.focus();
+    inputRef.current?.focus();
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (typeahead.navigate(event)) return;
+    switch (event.key) {
+      case 'Enter':
+        // Enter in the search box picks; it never submits the form half-filled.
+        if (query.trim() === '' && !expanded) return;
+        event.preventDefault();
+        if (expanded && active >= 0) pick(hits[active]);
+        else if (expanded && hits.length === 1) pick(hits[0]);
+        return;
+      case 'Escape':
+        if (expanded) {
+          event.preventDefault();
+          typeahead.close();
+        } else if (query) {
+          event.preventDefault();
+          typeahead.changeQuery('');
+        }
+        return;
+    }
   }
 
   const status =
@@ -92,17 +117,21 @@ export function ParticipantPicker({
       )}
       <div className="relative">
         <input
-          {...typeahead.inputProps({
-            'aria-invalid': error?.length ? true : undefined,
-            'aria-describedby': describedBy(id, true, Boolean(error?.length)),
-            // Enter in the search box picks; it never submits the form half-filled.
-            onKeyDown: (e) => e.key === 'Enter' && query.trim() !== '' && e.preventDefault(),
-            placeholder: 'Type a name in any spelling, e.g. Shoigu or Шойгу',
-          })}
+          ref={inputRef}
+          id={id}
+          {...typeahead.comboboxProps}
+          aria-invalid={error?.length ? true : undefined}
+          aria-describedby={describedBy(id, true, Boolean(error?.length))}
+          onChange={(e) => typeahead.changeQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+          onFocus={() => hits.length > 0 && typeahead.setOpen(true)}
+          placeholder="Type a name in any spelling, e.g. Shoigu or Шойгу"
         />
         <OfficialMatches
           typeahead={typeahead}
           label="Matching officials"
+          onPick={pick}
+          taken={(hit) => chosen.has(hit.id)}
           details={(_hit, { title, spelling, taken }) => (
             <>
               {taken && <span className="text-muted"> · already added</span>}
