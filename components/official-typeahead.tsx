@@ -10,6 +10,11 @@ import { inputClass } from '@/components/ui/field';
  * the arrow keys through the matches, and the list of matches. What a pick
  * does, and what Enter and Escape do, is each picker's own (the contact form's
  * participant picker, the merge page's official picker).
+ *
+ * Ours, not a library's: Downshift's useCombobox was tried (issue 15). It took 45 lines off, but added 8.4 KiB
+ * gzip to the contact form, changed keys the pickers rely on (Home/End, the pointer clearing the active match),
+ * and failed the keyboard-only contact spec (Escape, then ArrowDown and Enter, picked nothing). React Aria's
+ * combobox is three to four times Downshift's size and brings its own markup and announcements.
  */
 
 /** An official as GET /api/v1/officials lists them. */
