@@ -33,7 +33,9 @@ async function choose(page: Page, name: 'Light' | 'Dark' | 'System') {
   const choice = page.getByRole('group', { name: 'Colour theme' }).getByRole('radio', { name });
   await hydrated(choice);
   await expect(choice).toBeEnabled();
-  await choice.check();
+  // As a reader does: a click on the option's icon (its label). The radio itself is visually hidden, so
+  // Playwright's check() would wait for a click target that the label always covers.
+  await page.getByRole('group', { name: 'Colour theme' }).getByTitle(name).click();
   await expect(choice).toBeChecked();
 }
 
