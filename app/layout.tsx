@@ -34,14 +34,15 @@ export const viewport: Viewport = {
  * Without JavaScript, the parts of a page that arrive after its first bytes (inside a loading.tsx or <Suspense>
  * boundary) stay where React streams them, hidden at the end of <body>, because an inline script moves them into
  * place. This shows them there, before the footer, in the page's column, and hides the skeletons they replace
- * (`!important`, as Tailwind's preflight hides every [hidden] with it). They come in the order React finished
+ * (`!important` in Tailwind's base layer, where its preflight hides every [hidden] with an important rule, which
+ * would beat an unlayered one). They come in the order React finished
  * them, not always the page's order.
  */
 const NO_SCRIPT_STREAMING = `[data-skeleton]{display:none}
 body{display:flex;flex-direction:column}
 body>main{width:100%}
 body>footer{order:1}
-body>div[hidden][id^="S:"]{display:block!important;box-sizing:border-box;width:100%;max-width:64rem;margin-inline:auto;padding:0 1.25rem 2.5rem}`;
+@layer base{body>div[hidden][id^="S:"]{display:block!important;box-sizing:border-box;width:100%;max-width:64rem;margin-inline:auto;padding:0 1.25rem 2.5rem}}`;
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

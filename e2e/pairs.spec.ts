@@ -54,6 +54,8 @@ function gapTable(page: Page): Locator {
 /** The Days column of every row of the gap table, running silence last. */
 async function tableDays(page: Page): Promise<string[]> {
   const rows = gapTable(page).locator('tbody tr');
+  // After a client navigation the page may still be streaming in behind its skeleton.
+  await expect(rows.first()).toBeVisible();
   return rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent?.trim() ?? ''));
 }
 
@@ -367,6 +369,8 @@ test.describe('pair page', () => {
   });
 
   test('has no serious accessibility problems, in light and dark', async ({ page }) => {
+    // Two axe scans of a long page (light and dark): past 30 s on a busy machine.
+    test.slow();
     await page.goto(AUSTIN_SHOIGU);
     await expect(page.getByTestId('gap-chart').locator('svg.recharts-surface')).toBeVisible();
     await expectAccessible(page);
