@@ -453,9 +453,13 @@ export async function searchOfficials(options: { q?: string; country?: string[];
 }
 
 /** An official by id or slug, following a merge to the official kept; null when unknown. */
-/** Whether an official has this slug (a merged one too: its page redirects). */
-export async function officialSlugExists(slug: string): Promise<boolean> {
-  return (await getDb().official.findUnique({ where: { slug }, select: { id: true } })) !== null;
+/** Where an official's slug leads: null for no official, else the slug of the official kept (itself unless merged). */
+export async function officialSlugTarget(slug: string): Promise<string | null> {
+  const official = await getDb().official.findUnique({
+    where: { slug },
+    select: { slug: true, mergedInto: { select: { slug: true } } },
+  });
+  return official === null ? null : (official.mergedInto?.slug ?? official.slug);
 }
 
 export async function findOfficialRef(ref: string) {
