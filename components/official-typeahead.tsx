@@ -12,9 +12,9 @@ import { inputClass } from '@/components/ui/field';
  * participant picker, the merge page's official picker).
  *
  * Ours, not a library's: Downshift's useCombobox was tried (issue 15). It took 45 lines off, but added 8.4 KiB
- * gzip to the contact form, changed keys the pickers rely on (Home/End, the pointer clearing the active match),
- * and failed the keyboard-only contact spec (Escape, then ArrowDown and Enter, picked nothing). React Aria's
- * combobox is three to four times Downshift's size and brings its own markup and announcements.
+ * gzip to the contact form and changed keys the pickers rely on (Home/End, the pointer clearing the active
+ * match). React Aria's combobox is three to four times Downshift's size and brings its own markup and
+ * announcements.
  */
 
 /** An official as GET /api/v1/officials lists them. */
