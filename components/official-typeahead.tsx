@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { CountryTag } from '@/components/country-tag';
 import { inputClass } from '@/components/ui/field';
 
@@ -56,9 +56,24 @@ export function useOfficialTypeahead(initialQuery = '') {
   const [query, setQuery] = useState(initialQuery);
   const [search, setSearch] = useState<Search>(IDLE);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  // The active match is an official, not a place in the list: an answer that keeps them keeps it.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  /**
+   * What an answer still on its way does when it comes: open the list (the reader is typing),
+   * open it at the first match (an arrow key asked for matches of the newest text), or only keep
+   * the matches (the reader closed the list: an answer must not open it again).
+   */
+  const onAnswer = useRef<'open' | 'open-at-first' | 'keep'>('open');
   const hits = search.hits;
   const expanded = open && hits.length > 0;
+  const active = activeId === null ? -1 : hits.findIndex((hit) => hit.id === activeId);
+  /** Makes the match at this place in the list the active one (-1: none). */
+  const setActive = (index: number) => setActiveId(hits[index]?.id ?? null);
+
+  // The active match stays in sight when the arrows move past the list's edge.
+  useEffect(() => {
+    if (expanded && active >= 0) document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [expanded, active, listId]);
 
   async function runSearch(q: string) {
     request.current?.abort();
@@ -72,8 +87,10 @@ export function useOfficialTypeahead(initialQuery = '') {
       if (!response.ok) throw new Error(String(response.status));
       const body = (await response.json()) as { items: OfficialHit[] };
       setSearch({ status: 'done', query: q, hits: body.items });
-      setActive(-1);
+      if (onAnswer.current === 'keep') return;
+      if (onAnswer.current === 'open-at-first') setActiveId(body.items[0]?.id ?? null);
       setOpen(true);
+      onAnswer.current = 'open';
     } catch (err) {
       if ((err as Error).name !== 'AbortError') setSearch({ status: 'failed', query: q, hits: [] });
     }
@@ -82,6 +99,7 @@ export function useOfficialTypeahead(initialQuery = '') {
   /** The box's text changed: search for it after a pause; an empty box stops searching. */
   function changeQuery(value: string) {
     setQuery(value);
+    onAnswer.current = 'open';
     if (timer.current) clearTimeout(timer.current);
     const q = value.trim();
     if (q.length === 0) {
@@ -93,39 +111,62 @@ export function useOfficialTypeahead(initialQuery = '') {
     timer.current = setTimeout(() => void runSearch(q), DEBOUNCE_MS);
   }
 
-  /** The list closes with no match active. */
+  /** The list closes with no match active, and a search still on its way does not open it again. */
   function close() {
+    onAnswer.current = 'keep';
     setOpen(false);
     setActive(-1);
   }
 
   /** The box empties and forgets its matches, after a pick. */
   function reset() {
+    if (timer.current) clearTimeout(timer.current);
+    request.current?.abort();
     setQuery('');
     setSearch(IDLE);
     close();
   }
 
+  /** Whether the matches shown are those of the box's text as it is now, not of an older text. */
+  function upToDate(): boolean {
+    return search.status === 'done' && search.query === query.trim();
+  }
+
   /**
    * Arrows move through the matches (opening the list at the first or last);
-   * Tab closes it. True when the key was one of these.
+   * Tab closes it. True when the key was one of these, or came while an input
+   * method composes (its Enter confirms the characters, not a match).
    */
   function navigate(event: React.KeyboardEvent<HTMLInputElement>): boolean {
+    if (event.nativeEvent.isComposing) return true;
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        // A search of the newest text is on its way: its answer opens the list at the first match.
+        const q = query.trim();
+        if (!open && step === 1 && q !== '' && !upToDate()) {
+          event.preventDefault();
+          onAnswer.current = 'open-at-first';
+          if (search.status !== 'loading' || search.query !== q) {
+            if (timer.current) clearTimeout(timer.current);
+            void runSearch(q);
+          }
+          return true;
+        }
         if (hits.length === 0) return true;
         event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
         if (!open) {
+          onAnswer.current = 'open';
           setOpen(true);
           setActive(step === 1 ? 0 : hits.length - 1);
         } else {
-          setActive((i) => (i === -1 && step === -1 ? hits.length - 1 : (i + step + hits.length) % hits.length));
+          setActive(active === -1 && step === -1 ? hits.length - 1 : (active + step + hits.length) % hits.length);
         }
         return true;
       }
       case 'Tab':
+        onAnswer.current = 'keep';
         setOpen(false);
         return true;
     }
@@ -150,7 +191,10 @@ export function useOfficialTypeahead(initialQuery = '') {
     'aria-controls': listId,
     'aria-activedescendant': expanded && active >= 0 ? `${listId}-${active}` : undefined,
     value: query,
-    onBlur: () => setOpen(false),
+    onBlur: () => {
+      onAnswer.current = 'keep';
+      setOpen(false);
+    },
     className: inputClass,
   } as const;
 

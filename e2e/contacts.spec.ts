@@ -240,6 +240,58 @@ test.describe('log a contact', () => {
     await expect(page.getByRole('list', { name: 'Chosen participants' })).toHaveCount(0);
   });
 
+  test('a search answered after Escape leaves the list closed; an arrow key then opens it at the newest match', async ({
+    page,
+    request,
+  }) => {
+    const { tag, ru } = await freshPair(request);
+    const full = `Voronin ${tag}`;
+    // The answers for the whole name wait until the test lets them go; shorter texts are answered at once.
+    const held: (() => void)[] = [];
+    const asked: string[] = [];
+    await page.route('**/api/v1/officials?*', async (route) => {
+      if (new URL(route.request().url()).searchParams.get('q') === full) {
+        asked.push(full);
+        await new Promise<void>((resolve) => held.push(resolve));
+      }
+      await route.continue();
+    });
+    await page.goto('/contacts/new');
+    const box = participantsBox(page);
+    const list = page.getByRole('listbox', { name: 'Matching officials' });
+    const searching = page.getByRole('status').getByText('Searching…');
+    const option = page.getByRole('option', { name: new RegExp(ru.name) });
+
+    /** Lists the matches of "Voronin", then asks for the whole name, whose answer is held. */
+    async function askForWholeName(times: number) {
+      await box.fill('Voronin');
+      await expect(list).toBeVisible();
+      await box.fill(full);
+      await expect.poll(() => asked.length).toBe(times);
+      await expect(searching).toBeVisible();
+    }
+
+    await askForWholeName(1);
+    await box.press('Escape');
+    await expect(list).toBeHidden();
+    held.shift()!();
+    await expect(searching).toBeHidden();
+    await expect(list).toBeHidden();
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    await expect(box).toHaveValue(full);
+
+    // ArrowDown while the answer is on its way: the list opens when it comes, at its first match.
+    await askForWholeName(2);
+    await box.press('Escape');
+    await box.press('ArrowDown');
+    await expect(list).toBeHidden();
+    held.shift()!();
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+    await expect(box).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id'))!);
+    await box.press('Enter');
+    await expect(page.getByRole('list', { name: 'Chosen participants' }).getByRole('listitem')).toHaveCount(1);
+  });
+
   test('warns of the same pair within a day, and saves anyway when asked', async ({ page, request }) => {
     const { tag, us, ru } = await freshPair(request);
     await logViaApi(request, { date: '2022-06-01', participants: [us.slug, ru.slug], summary: `Earlier ${tag}` });
