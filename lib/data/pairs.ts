@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { getDb } from '../db';
 import { todayUtc } from '../gaps/dates';
 import { makePairKey, pairId } from '../gaps/engine';
@@ -150,9 +151,10 @@ export async function listCounterparts(officialId: string, today = todayUtc()): 
 /**
  * Reads a pair from a URL's sides (official slugs, office keys, country codes).
  * Null when a side does not exist or both are from the same country. Officials
- * merged into another resolve to the one kept.
+ * merged into another resolve to the one kept. Read once per request: the pair
+ * page's layout (its 404) and the page itself both ask.
  */
-export async function resolvePair(
+export const resolvePair = cache(async function resolvePair(
   level: PairLevel,
   refA: string,
   refB: string,
@@ -181,7 +183,7 @@ export async function resolvePair(
   if (a === undefined || b === undefined || a.country === b.country) return null;
   const pair = makePairKey(level, a.key, b.key);
   return { pair, a, b, canonical: pairPath(level, a.ref, b.ref) };
-}
+});
 
 /** A pair's series with its side labels, for the pair page, API and exports. */
 export async function getPairOverview(level: PairLevel, refA: string, refB: string, today = todayUtc()) {
