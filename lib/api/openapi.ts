@@ -870,7 +870,7 @@ const paths: OpenApiDocument['paths'] = {
       'x-example-request': '/feeds/pairs/officials/lloyd-austin/sergei-shoigu',
     },
   },
-  ...watchPaths({ write, ref, responses }),
+  ...watchPaths({ write, responses }),
 };
 
 /** The OpenAPI document served at /api/v1/openapi.json and shown at /api-docs. */
