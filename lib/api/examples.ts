@@ -12,7 +12,14 @@ import { pageOfSeries } from '../gaps/series-page';
 import type { GapContact } from '../gaps/types';
 import { ZContactInput } from '../validation/contact';
 import { invalidInput } from './respond';
-import { contactJson, gapSeriesJson, gapsPageUrl, officialProfileJson, officialSummaryJson } from './serialize';
+import {
+  contactJson,
+  gapSeriesJson,
+  gapsPageUrl,
+  officialProfileJson,
+  officialSummaryJson,
+  sourceFieldsJson,
+} from './serialize';
 
 /*
  * The examples of the API documentation, made by the serialisers the API uses
@@ -325,13 +332,7 @@ function snapshotOf(row: ContactRow): ContactSnapshot {
     resolvedById: row.resolvedById,
     deletedAt: null,
     sources: row.sources.map((s) => ({
-      url: s.url,
-      publisher: s.publisher,
-      title: s.title,
-      publishedAt: s.publishedAt,
-      side: s.side,
-      quote: s.quote,
-      archiveUrl: s.archiveUrl,
+      ...sourceFieldsJson(s),
       claims: {
         date: s.claimedDate,
         initiator: s.claimedInitiator?.slug ?? null,

@@ -1,13 +1,12 @@
 import { analyseReadout } from '../readouts/analyse';
-import type { JsonSchema, OpenApiOperation } from './openapi';
+import type { OpenApiOperation } from './openapi';
+import { answerWithExamples, errorAnswer, internalError, jsonBody, ref } from './openapi-parts';
 
 /*
  * The readout parser's part of the OpenAPI document (lib/api/openapi.ts
  * spreads it in): its one operation, with an example answer
  * computed by the parser itself, so the document cannot drift from it.
  */
-
-const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
 const EXAMPLE_TEXT =
   'Secretary of Defense Lloyd J. Austin III spoke with Russian Minister of Defense Sergei Shoigu on Friday for about an hour.';
@@ -57,52 +56,22 @@ export const parseReadoutOperation: OpenApiOperation = {
     '`empty: true`, and a message, with status 200.',
   tags: ['Contacts'],
   parameters: [],
-  requestBody: {
-    description: 'The readout.',
-    required: true,
-    content: {
-      'application/json': {
-        schema: ref('ReadoutInput'),
-        examples: {
-          readout: {
-            summary: 'The Pentagon’s readout of 13 May 2022',
-            value: { text: EXAMPLE_TEXT, url: 'https://www.defense.gov/News/Releases/', publishedAt: '2022-05-16' },
-          },
-        },
-      },
+  requestBody: jsonBody('The readout.', ref('ReadoutInput'), {
+    readout: {
+      summary: 'The Pentagon’s readout of 13 May 2022',
+      value: { text: EXAMPLE_TEXT, url: 'https://www.defense.gov/News/Releases/', publishedAt: '2022-05-16' },
     },
-  },
+  }),
   responses: {
-    '200': {
-      description: 'The proposal.',
-      content: {
-        'application/json': {
-          schema: ref('ReadoutAnalysis'),
-          examples: {
-            readout: { summary: 'Read', value: exampleAnalysis },
-            empty: { summary: 'Nothing recognised', value: emptyAnalysis },
-          },
-        },
-      },
-    },
-    '400': {
-      description: 'The body is not JSON, or the text is missing or too long, or the URL or date is malformed.',
-      content: {
-        'application/json': {
-          schema: ref('Error'),
-          example: {
-            error: {
-              code: 'INVALID',
-              message: 'Invalid parameter “url”: Enter a full web address starting with https://',
-              fields: { url: ['Enter a full web address starting with https://'] },
-            },
-          },
-        },
-      },
-    },
-    '500': {
-      description: 'A fault on the server; it has been logged.',
-      content: { 'application/json': { schema: ref('Error') } },
-    },
+    '200': answerWithExamples('The proposal.', ref('ReadoutAnalysis'), {
+      readout: { summary: 'Read', value: exampleAnalysis },
+      empty: { summary: 'Nothing recognised', value: emptyAnalysis },
+    }),
+    '400': errorAnswer('The body is not JSON, or the text is missing or too long, or the URL or date is malformed.', {
+      code: 'INVALID',
+      message: 'Invalid parameter “url”: Enter a full web address starting with https://',
+      fields: { url: ['Enter a full web address starting with https://'] },
+    }),
+    '500': internalError,
   },
 };

@@ -1,5 +1,6 @@
 import type { Permission } from '../auth/permissions';
 import type { JsonSchema, OpenApiOperation, OpenApiParameter, OpenApiPathItem, OpenApiResponse } from './openapi';
+import { errorAnswer, errorContent, ref } from './openapi-parts';
 
 /*
  * The watches part of the OpenAPI document (lib/api/openapi.ts): the routes under /api/v1/watches.
@@ -9,7 +10,6 @@ import type { JsonSchema, OpenApiOperation, OpenApiParameter, OpenApiPathItem, O
 
 type Helpers = {
   write: (permission: Permission, operation: Omit<OpenApiOperation, 'security' | 'x-permission'>) => OpenApiOperation;
-  ref: (name: string) => JsonSchema;
   responses: Record<string, OpenApiResponse>;
 };
 
@@ -72,16 +72,11 @@ const watchId: OpenApiParameter = {
 };
 
 /** The /api/v1/watches paths. */
-export function watchPaths({ write, ref, responses }: Helpers): Record<string, OpenApiPathItem> {
-  const notFound: OpenApiResponse = {
-    description: 'You have no such watch (another user’s is not found either).',
-    content: {
-      'application/json': {
-        schema: ref('Error'),
-        example: { error: { code: 'NOT_FOUND', message: 'You have no such watch: it may have been deleted.' } },
-      },
-    },
-  };
+export function watchPaths({ write, responses }: Helpers): Record<string, OpenApiPathItem> {
+  const notFound = errorAnswer('You have no such watch (another user’s is not found either).', {
+    code: 'NOT_FOUND',
+    message: 'You have no such watch: it may have been deleted.',
+  });
   const one = (description: string): OpenApiResponse => ({
     description,
     content: { 'application/json': { schema: ref('Watch'), example: watchExample } },
@@ -144,10 +139,7 @@ export function watchPaths({ write, ref, responses }: Helpers): Record<string, O
           },
           '400': responses.InvalidBody,
           '404': responses.NotFound,
-          '409': {
-            description: 'You already watch this pair: change its threshold instead.',
-            content: { 'application/json': { schema: ref('Error') } },
-          },
+          '409': { description: 'You already watch this pair: change its threshold instead.', content: errorContent },
         },
       }),
     },
@@ -210,17 +202,10 @@ export function watchPaths({ write, ref, responses }: Helpers): Record<string, O
             description: 'The feed.',
             content: { 'application/atom+xml': { schema: { type: 'string' } } },
           },
-          '404': {
-            description: 'No such feed: the address was revoked or replaced.',
-            content: {
-              'application/json': {
-                schema: ref('Error'),
-                example: {
-                  error: { code: 'NOT_FOUND', message: 'No such feed: the address may have been revoked or replaced.' },
-                },
-              },
-            },
-          },
+          '404': errorAnswer('No such feed: the address was revoked or replaced.', {
+            code: 'NOT_FOUND',
+            message: 'No such feed: the address may have been revoked or replaced.',
+          }),
           '500': responses.Internal,
         },
       },

@@ -29,6 +29,7 @@ import {
   officialUpdatedExample,
   verificationPatchExample,
 } from './examples';
+import { answerWithExamples, created, errorAnswer, errorContent, internalError, jsonBody, ref } from './openapi-parts';
 import { componentSchemas } from './openapi-schemas';
 import { watchPaths } from './openapi-watches';
 
@@ -108,7 +109,6 @@ export type OpenApiDocument = {
   };
 };
 
-const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const date: JsonSchema = { type: 'string', format: 'date', description: 'A calendar date, YYYY-MM-DD.' };
 const text: JsonSchema = { type: 'string' };
 const integer: JsonSchema = { type: 'integer' };
@@ -116,40 +116,23 @@ const country: JsonSchema = { type: 'string', pattern: '^[A-Z]{2}$', description
 const officeKey: JsonSchema = { type: 'string', pattern: '^[A-Z]{2}:[A-Z0-9_]+$', examples: ['US:SECDEF'] };
 const schemas = componentSchemas;
 
-const errorContent = { 'application/json': { schema: ref('Error') } };
-
 const responses: Record<string, OpenApiResponse> = {
-  Invalid: {
-    description: 'A parameter is missing, malformed or unknown; `fields` names each one.',
-    content: {
-      'application/json': {
-        schema: ref('Error'),
-        example: {
-          error: {
-            code: 'INVALID',
-            message: 'Invalid parameter “from”: Enter a real date as YYYY-MM-DD',
-            fields: { from: ['Enter a real date as YYYY-MM-DD'] },
-          },
-        },
-      },
-    },
-  },
-  NotFound: {
-    description: 'No such official, office or pair.',
-    content: {
-      'application/json': {
-        schema: ref('Error'),
-        example: { error: { code: 'NOT_FOUND', message: 'No official “x”', fields: { a: ['No official “x”'] } } },
-      },
-    },
-  },
-  Internal: { description: 'A fault on the server; it has been logged.', content: errorContent },
-  InvalidBody: {
-    description:
-      'The body is not JSON, was not sent as `Content-Type: application/json`, or a field is missing, malformed or ' +
+  Invalid: errorAnswer('A parameter is missing, malformed or unknown; `fields` names each one.', {
+    code: 'INVALID',
+    message: 'Invalid parameter “from”: Enter a real date as YYYY-MM-DD',
+    fields: { from: ['Enter a real date as YYYY-MM-DD'] },
+  }),
+  NotFound: errorAnswer('No such official, office or pair.', {
+    code: 'NOT_FOUND',
+    message: 'No official “x”',
+    fields: { a: ['No official “x”'] },
+  }),
+  Internal: internalError,
+  InvalidBody: errorAnswer(
+    'The body is not JSON, was not sent as `Content-Type: application/json`, or a field is missing, malformed or ' +
       'unknown. `fields` names each field by its path (`sources.0.url`) and says what is wrong with it.',
-    content: { 'application/json': { schema: ref('Error'), example: invalidBodyExample } },
-  },
+    invalidBodyExample.error,
+  ),
   Unauthenticated: {
     description: 'No API token, or one that is unknown, revoked or of a disabled account.',
     headers: { 'WWW-Authenticate': { description: 'Bearer', schema: text } },
@@ -160,24 +143,14 @@ const responses: Record<string, OpenApiResponse> = {
       },
     },
   },
-  Forbidden: {
-    description: 'The token’s account has a role that may not do this.',
-    content: {
-      'application/json': {
-        schema: ref('Error'),
-        example: { error: { code: 'FORBIDDEN', message: 'Your role (viewer) may not do this' } },
-      },
-    },
-  },
-  ContactNotFound: {
-    description: 'No such contact, or it was deleted.',
-    content: {
-      'application/json': {
-        schema: ref('Error'),
-        example: { error: { code: 'NOT_FOUND', message: 'No contact “cm0nothing”' } },
-      },
-    },
-  },
+  Forbidden: errorAnswer('The token’s account has a role that may not do this.', {
+    code: 'FORBIDDEN',
+    message: 'Your role (viewer) may not do this',
+  }),
+  ContactNotFound: errorAnswer('No such contact, or it was deleted.', {
+    code: 'NOT_FOUND',
+    message: 'No contact “cm0nothing”',
+  }),
   ContactConflict: {
     description:
       'The contact changed since the `version` sent. Nothing was saved: `current` is the contact as it now ' +
@@ -334,18 +307,6 @@ function write(
   };
 }
 
-function jsonBody(
-  description: string,
-  schema: JsonSchema,
-  examples: Record<string, { summary: string; value: unknown }>,
-) {
-  return { description, required: true as const, content: { 'application/json': { schema, examples } } };
-}
-
-const location = {
-  Location: { description: 'Where the new record can be read in this API.', schema: text },
-};
-
 const contactId: OpenApiParameter = {
   name: 'id',
   in: 'path',
@@ -378,11 +339,7 @@ const createContactOperation = write('contact:create', {
     call: { summary: 'The 13 May 2022 call', value: contactInputExample },
   }),
   responses: {
-    '201': {
-      description: 'Logged.',
-      headers: location,
-      content: { 'application/json': { schema: ref('ContactCreated'), example: contactCreatedExample } },
-    },
+    '201': created('Logged.', ref('ContactCreated'), contactCreatedExample),
     '400': responses.InvalidBody,
   },
 });
@@ -466,30 +423,21 @@ const deleteContactOperation = write('contact:delete', {
 });
 
 /** A position that would give an office two holders at once, or end before it starts. */
-const tenureInvalid = {
-  description:
-    'A field is missing, malformed or unknown, or a tenure breaks the rules: it ends before it starts, overlaps ' +
+const tenureInvalid = errorAnswer(
+  'A field is missing, malformed or unknown, or a tenure breaks the rules: it ends before it starts, overlaps ' +
     'another holder of the office (tenures are compared as [start, end): a successor may start on the day the ' +
     'predecessor’s ends), or overlaps the official’s own tenure in the same office. `fields` names each field by ' +
     'its path (`positions.0.startDate`).',
-  content: {
-    'application/json': {
-      schema: ref('Error'),
-      example: {
-        error: {
-          code: 'INVALID',
-          message:
-            'RU:MINDEF is held by Sergei Shoigu from 6 Nov 2012 with no end; end that tenure first or start after it',
-          fields: {
-            'positions.0.startDate': [
-              'RU:MINDEF is held by Sergei Shoigu from 6 Nov 2012 with no end; end that tenure first or start after it',
-            ],
-          },
-        },
-      },
+  {
+    code: 'INVALID',
+    message: 'RU:MINDEF is held by Sergei Shoigu from 6 Nov 2012 with no end; end that tenure first or start after it',
+    fields: {
+      'positions.0.startDate': [
+        'RU:MINDEF is held by Sergei Shoigu from 6 Nov 2012 with no end; end that tenure first or start after it',
+      ],
     },
   },
-};
+);
 
 const createOfficialOperation = write('official:create', {
   operationId: 'createOfficial',
@@ -503,29 +451,17 @@ const createOfficialOperation = write('official:create', {
     shoigu: { summary: 'Sergei Shoigu', value: officialInputExample },
   }),
   responses: {
-    '201': {
-      description: 'Added.',
-      headers: location,
-      content: { 'application/json': { schema: ref('Official'), example: officialProfileExample } },
-    },
+    '201': created('Added.', ref('Official'), officialProfileExample),
     '400': tenureInvalid,
-    '409': {
-      description:
-        'The Wikidata id already belongs to another official, or another holder of the office was saved at the ' +
+    '409': errorAnswer(
+      'The Wikidata id already belongs to another official, or another holder of the office was saved at the ' +
         'same moment.',
-      content: {
-        'application/json': {
-          schema: ref('Error'),
-          example: {
-            error: {
-              code: 'CONFLICT',
-              message: 'Wikidata id Q23460 already belongs to sergei-shoigu',
-              fields: { wikidataId: ['Already used by sergei-shoigu'] },
-            },
-          },
-        },
+      {
+        code: 'CONFLICT',
+        message: 'Wikidata id Q23460 already belongs to sergei-shoigu',
+        fields: { wikidataId: ['Already used by sergei-shoigu'] },
       },
-    },
+    ),
   },
 });
 
@@ -547,15 +483,10 @@ const updateOfficialOperation = write('official:update', {
       content: { 'application/json': { schema: ref('Official'), example: officialUpdatedExample } },
     },
     '400': tenureInvalid,
-    '404': {
-      description: 'No such official (an official merged into another cannot be edited: edit the one kept).',
-      content: {
-        'application/json': {
-          schema: ref('Error'),
-          example: { error: { code: 'NOT_FOUND', message: 'No official “nobody”' } },
-        },
-      },
-    },
+    '404': errorAnswer('No such official (an official merged into another cannot be edited: edit the one kept).', {
+      code: 'NOT_FOUND',
+      message: 'No official “nobody”',
+    }),
     '409': {
       description:
         'The official changed since the `version` sent, the Wikidata id belongs to another official, or another ' +
@@ -755,18 +686,10 @@ const paths: OpenApiDocument['paths'] = {
       tags: ['Gaps'],
       parameters: [...pairParameters, ...gapPageParameters],
       responses: {
-        '200': {
-          description: 'The pair’s gap series, or its page.',
-          content: {
-            'application/json': {
-              schema: ref('GapSeries'),
-              examples: {
-                whole: { summary: 'The whole series', value: gapSeriesExample },
-                page: { summary: 'A page: ?limit=1, the latest gap', value: gapSeriesPageExample },
-              },
-            },
-          },
-        },
+        '200': answerWithExamples('The pair’s gap series, or its page.', ref('GapSeries'), {
+          whole: { summary: 'The whole series', value: gapSeriesExample },
+          page: { summary: 'A page: ?limit=1, the latest gap', value: gapSeriesPageExample },
+        }),
         '400': responses.Invalid,
         '404': responses.NotFound,
         '500': responses.Internal,
@@ -947,7 +870,7 @@ const paths: OpenApiDocument['paths'] = {
       'x-example-request': '/feeds/pairs/officials/lloyd-austin/sergei-shoigu',
     },
   },
-  ...watchPaths({ write, ref, responses }),
+  ...watchPaths({ write, responses }),
 };
 
 /** The OpenAPI document served at /api/v1/openapi.json and shown at /api-docs. */

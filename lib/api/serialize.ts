@@ -1,7 +1,7 @@
 import type { ContactRow } from '../data/contacts';
 import type { getOfficialBySlug, searchOfficials } from '../data/officials';
 import type { PairSide } from '../data/pairs';
-import type { CurrentSilence, Gap, GapClosure, GapMarker, GapSeries, IsoDate } from '../gaps/types';
+import type { CurrentSilence, Gap, GapClosure, GapMarker, GapSeries, IsoDate, SilenceRank } from '../gaps/types';
 import type { ContactFilters } from '../validation/filters';
 import { cursorOf, type Cursor } from '../paging';
 import { pairQueryToString, type PairQuery } from '../validation/pair-query';
@@ -75,6 +75,19 @@ export function activeFilters(filters: ContactFilters): Partial<Omit<ContactFilt
   );
 }
 
+/** A source's own fields, before what it claims: where it was published and what it says. */
+export function sourceFieldsJson(source: ContactRow['sources'][number]) {
+  return {
+    url: source.url,
+    publisher: source.publisher,
+    title: source.title,
+    publishedAt: source.publishedAt,
+    side: source.side,
+    quote: source.quote,
+    archiveUrl: source.archiveUrl,
+  };
+}
+
 /** A contact with its participants (and the position each held that day) and its sources with their claims. */
 export function contactJson(contact: ContactRow): ContactShape {
   return {
@@ -111,16 +124,7 @@ export function contactJson(contact: ContactRow): ContactShape {
         }),
         ...(s.claimedDurationMinutes !== null && { durationMinutes: s.claimedDurationMinutes }),
       };
-      return {
-        url: s.url,
-        publisher: s.publisher,
-        title: s.title,
-        publishedAt: s.publishedAt,
-        side: s.side,
-        quote: s.quote,
-        archiveUrl: s.archiveUrl,
-        claims: Object.keys(claims).length > 0 ? claims : null,
-      };
+      return { ...sourceFieldsJson(s), claims: Object.keys(claims).length > 0 ? claims : null };
     }),
   };
 }
@@ -128,6 +132,27 @@ export type ContactJson = ReturnType<typeof contactJson>;
 
 function markerJson(marker: GapMarker) {
   return { contactId: marker.contactId, date: marker.date, status: marker.status, type: marker.type };
+}
+
+/** Where a silence stands among the gaps before it. */
+function rankJson(rank: SilenceRank) {
+  return { longerThan: rank.longerThan, of: rank.of };
+}
+
+/**
+ * What a gap and the current silence both state: the length in days, its
+ * possible range, whether a date is approximate or disputed, and the sought or
+ * refused contacts inside.
+ */
+function lengthJson(span: Pick<Gap, 'days' | 'minDays' | 'maxDays' | 'approximate' | 'disputed' | 'markers'>) {
+  return {
+    days: span.days,
+    minDays: span.minDays,
+    maxDays: span.maxDays,
+    approximate: span.approximate,
+    disputed: span.disputed,
+    markers: span.markers.map(markerJson),
+  };
 }
 
 /**
@@ -140,7 +165,7 @@ function closedByJson(closure: GapClosure, sides: PairSide[]) {
     officialId: closure.officialId,
     official: who ? { ref: who.ref, label: who.label } : null,
     on: closure.on,
-    rank: { longerThan: closure.rank.longerThan, of: closure.rank.of },
+    rank: rankJson(closure.rank),
   };
 }
 
@@ -151,12 +176,7 @@ function gapJson(gap: Gap, sides: PairSide[]) {
     fromContactId: gap.fromContactId,
     toContactId: gap.toContactId,
     closedBy: gap.closedBy && closedByJson(gap.closedBy, sides),
-    days: gap.days,
-    minDays: gap.minDays,
-    maxDays: gap.maxDays,
-    approximate: gap.approximate,
-    disputed: gap.disputed,
-    markers: gap.markers.map(markerJson),
+    ...lengthJson(gap),
   };
 }
 export type GapJson = ReturnType<typeof gapJson>;
@@ -165,13 +185,8 @@ function currentSilenceJson(silence: CurrentSilence) {
   return {
     since: silence.since,
     sinceContactId: silence.sinceContactId,
-    days: silence.days,
-    minDays: silence.minDays,
-    maxDays: silence.maxDays,
-    approximate: silence.approximate,
-    disputed: silence.disputed,
-    markers: silence.markers.map(markerJson),
-    rank: { longerThan: silence.rank.longerThan, of: silence.rank.of },
+    ...lengthJson(silence),
+    rank: rankJson(silence.rank),
   };
 }
 
@@ -254,7 +269,7 @@ export function gapSeriesJson(
     meanGapDays: series.meanGapDays,
     currentSilenceDays: silence?.days ?? null,
     currentSilence: silence && currentSilenceJson(silence),
-    currentSilenceRank: silence && { longerThan: silence.rank.longerThan, of: silence.rank.of },
+    currentSilenceRank: silence && rankJson(silence.rank),
     closedSilence: closed ? gapJson(closed, sides) : null,
     markers,
     today,
