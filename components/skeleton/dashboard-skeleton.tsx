@@ -1,14 +1,21 @@
 import { Skeleton, SkeletonRegion, SkeletonText } from '@/components/ui/skeleton';
 import { ContactListSkeleton, SectionTitleSkeleton, SilenceListSkeleton } from './list-skeleton';
 
+/** The latest contacts, titled, as the side column lists them. */
+function LatestContactsSkeleton() {
+  return (
+    <div>
+      <SectionTitleSkeleton />
+      <ContactListSkeleton rows={6} />
+    </div>
+  );
+}
+
 /** The dashboard's side column (latest and overdue contacts), while its lists are read. */
 export function DashboardAsideSkeleton() {
   return (
     <SkeletonRegion label="Loading the latest contacts…" className="space-y-10">
-      <div>
-        <SectionTitleSkeleton />
-        <ContactListSkeleton rows={6} />
-      </div>
+      <LatestContactsSkeleton />
     </SkeletonRegion>
   );
 }
@@ -42,10 +49,7 @@ export function DashboardSkeleton() {
         </div>
       </div>
       <div className="space-y-10">
-        <div>
-          <SectionTitleSkeleton />
-          <ContactListSkeleton rows={6} />
-        </div>
+        <LatestContactsSkeleton />
       </div>
     </SkeletonRegion>
   );
