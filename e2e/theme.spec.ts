@@ -84,6 +84,31 @@ test('system follows the operating system, as it changes', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
 
+/** The theme-color values the browser applies now: those whose media query matches. */
+const toolbarColours = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')]
+      .filter((meta) => !meta.media || matchMedia(meta.media).matches)
+      .map((meta) => meta.content),
+  );
+
+test('the browser toolbar takes the chosen theme’s colour, after a navigation too', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await hydrated(page.getByRole('radio', { name: 'System' }));
+  await expect.poll(() => toolbarColours(page)).toEqual(['#fbfaf7']);
+  await choose(page, 'Dark');
+  await expect.poll(() => toolbarColours(page)).toEqual(['#141413']);
+  // A client-side navigation renders the head anew.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/\/search/);
+  await expect.poll(() => toolbarColours(page)).toEqual(['#141413']);
+  await choose(page, 'System');
+  await expect.poll(() => toolbarColours(page)).toEqual(['#fbfaf7']);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => toolbarColours(page)).toEqual(['#141413']);
+});
+
 test('the switch is a radio group a keyboard can work', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');

@@ -1,7 +1,8 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
 import { ThemeProvider as NextThemeProvider, useTheme } from 'next-themes';
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 /*
  * Light, dark, or the OS's choice ("system", the default), remembered in localStorage. next-themes writes
@@ -20,9 +21,30 @@ const CHOICES = [
 export function ThemeProvider({ children }: { children: React.ReactNode }) {
   return (
     <NextThemeProvider attribute="data-theme" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <ThemeColor />
       {children}
     </NextThemeProvider>
   );
+}
+
+/**
+ * The browser's toolbar colour follows the chosen theme, not only the OS. The layout's viewport gives one
+ * theme-color per colour scheme, each with its media query (app/layout.tsx); a chosen theme makes its own
+ * apply to every screen and the other to none, and "system" puts the queries back. Run again after each
+ * navigation, which may render the head's tags anew.
+ */
+function ThemeColor() {
+  const { theme, resolvedTheme } = useTheme();
+  const pathname = usePathname();
+  useEffect(() => {
+    for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')) {
+      const query = (meta.dataset.schemeQuery ??= meta.media);
+      const scheme = query.includes('dark') ? 'dark' : 'light';
+      meta.media =
+        theme === 'system' || resolvedTheme === undefined ? query : scheme === resolvedTheme ? 'all' : 'not all';
+    }
+  }, [theme, resolvedTheme, pathname]);
+  return null;
 }
 
 const subscribeNothing = () => () => {};
