@@ -23,6 +23,7 @@ import {
   updateContact,
 } from '@/lib/data/contact-edits';
 import { AppError, type FieldErrors } from '@/lib/errors';
+import { conflictState } from './kit/conflict';
 import { invalidState } from './kit/invalid';
 import { pairPath } from '@/lib/pairs';
 import { ZContactInput, type ContactInput } from '@/lib/validation/contact';
@@ -226,19 +227,13 @@ export const updateContactAction = withPermission('contact:update', async (user,
       const current = await getContactForEdit(id);
       if (current === null) return failure(new AppError('NOT_FOUND', 'Gone'), values);
       const details = error.details as { changedBy?: string | null; changedAt?: string | null } | undefined;
-      return {
-        ok: false,
-        message: error.message,
-        values,
-        conflict: {
-          message: error.message,
-          changedBy: details?.changedBy ?? null,
-          changedAt: details?.changedAt ?? null,
-          version: current.version,
-          verification: current.verification,
-          current: valuesFromContact(current),
-        },
-      };
+      return conflictState(error, values, {
+        changedBy: details?.changedBy ?? null,
+        changedAt: details?.changedAt ?? null,
+        version: current.version,
+        verification: current.verification,
+        current: valuesFromContact(current),
+      });
     }
     return failure(error, values);
   }

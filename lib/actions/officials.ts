@@ -16,6 +16,7 @@ import {
   type OfficialFormValues,
 } from '@/lib/validation/official-form';
 import { issueFields } from '@/lib/validation/issues';
+import { conflictState } from './kit/conflict';
 import { invalidState } from './kit/invalid';
 
 /*
@@ -164,17 +165,11 @@ export const updateOfficialAction = withPermission('official:update', async (use
     if (error instanceof AppError && error.code === 'CONFLICT' && error.details?.current) {
       const current = await getOfficialForEdit(slug);
       if (current === null) return failure(new AppError('NOT_FOUND', 'Gone'), values);
-      return {
-        ok: false,
-        message: error.message,
-        values,
-        conflict: {
-          message: error.message,
-          version: current.version,
-          current: valuesFromOfficial(current),
-          photo: current.photoState,
-        },
-      };
+      return conflictState(error, values, {
+        version: current.version,
+        current: valuesFromOfficial(current),
+        photo: current.photoState,
+      });
     }
     return failure(error, values);
   }

@@ -2,7 +2,7 @@ import 'server-only';
 import slugify from '@sindresorhus/slugify';
 import { getDb } from '../db';
 import type { Prisma } from '../generated/prisma/client';
-import type { ChannelInput } from '../validation/channel';
+import type { ChannelInput, ChannelSnapshotLike } from '../validation/channel';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { contactSnapshot } from './contact-snapshot';
@@ -11,10 +11,8 @@ import { versionedRecord } from './versioned-record';
 
 type Tx = Prisma.TransactionClient;
 
-const CHANNEL_SELECT = {
-  id: true,
-  slug: true,
-  version: true,
+/** What a channel states, after its id, slug and version: what pages show and an edit changes. */
+export const CHANNEL_DETAILS_SELECT = {
   name: true,
   description: true,
   countries: true,
@@ -23,28 +21,26 @@ const CHANNEL_SELECT = {
   sourceUrl: true,
 } as const;
 
+const CHANNEL_SELECT = {
+  id: true,
+  slug: true,
+  version: true,
+  ...CHANNEL_DETAILS_SELECT,
+} as const;
+
 /** A channel as the audit log keeps it and an edit starts from. */
-export type ChannelSnapshot = {
-  id: string;
-  slug: string;
-  version: number;
-  name: string;
-  description: string | null;
-  countries: string[];
-  establishedOn: string;
-  closedOn: string | null;
-  sourceUrl: string | null;
-};
+export type ChannelSnapshot = ChannelSnapshotLike & { id: string; slug: string };
 
-type ChannelRow = Prisma.ChannelGetPayload<{ select: typeof CHANNEL_SELECT }>;
-
-function toSnapshot(c: ChannelRow): ChannelSnapshot {
-  return { ...c, establishedOn: isoFromDb(c.establishedOn), closedOn: isoFromDbOrNull(c.closedOn) };
+/** A channel with its dates as `YYYY-MM-DD`, as pages, forms and the audit log show it. */
+export function withIsoChannelDates<T extends { establishedOn: Date; closedOn: Date | null }>(
+  channel: T,
+): Omit<T, 'establishedOn' | 'closedOn'> & { establishedOn: string; closedOn: string | null } {
+  return { ...channel, establishedOn: isoFromDb(channel.establishedOn), closedOn: isoFromDbOrNull(channel.closedOn) };
 }
 
 async function channelSnapshot(tx: Tx, id: string): Promise<ChannelSnapshot | null> {
   const channel = await tx.channel.findUnique({ where: { id }, select: CHANNEL_SELECT });
-  return channel && toSnapshot(channel);
+  return channel && withIsoChannelDates(channel);
 }
 
 function channelData(input: ChannelInput) {
@@ -79,7 +75,7 @@ export async function listAllChannels(): Promise<ChannelWithUse[]> {
     orderBy: [{ establishedOn: 'desc' }, { name: 'asc' }],
     select: { ...CHANNEL_SELECT, _count: { select: { contacts: { where: { deletedAt: null } } } } },
   });
-  return channels.map(({ _count, ...c }) => ({ ...toSnapshot(c), contactCount: _count.contacts }));
+  return channels.map(({ _count, ...c }) => ({ ...withIsoChannelDates(c), contactCount: _count.contacts }));
 }
 
 /** One channel with its number of live contacts, or null. */
@@ -90,7 +86,7 @@ export async function getChannel(id: string): Promise<ChannelWithUse | null> {
   });
   if (channel === null) return null;
   const { _count, ...c } = channel;
-  return { ...toSnapshot(c), contactCount: _count.contacts };
+  return { ...withIsoChannelDates(c), contactCount: _count.contacts };
 }
 
 /** The channels a contact can go over, for the contact form's choice: slug, name, countries and dates. */

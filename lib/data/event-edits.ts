@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import type { Prisma } from '../generated/prisma/client';
-import type { ContextEventInput } from '../validation/event';
+import type { ContextEventInput, ContextEventSnapshotLike } from '../validation/event';
 import type { Actor } from './actor';
 import { dbDate, isoFromDb } from './dates';
 import { versionedRecord } from './versioned-record';
@@ -19,15 +19,7 @@ const EVENT_SELECT = {
 } as const;
 
 /** A context event as the audit log keeps it and an edit starts from. */
-export type ContextEventSnapshot = {
-  id: string;
-  version: number;
-  date: string;
-  title: string;
-  description: string | null;
-  url: string | null;
-  countries: string[];
-};
+export type ContextEventSnapshot = ContextEventSnapshotLike & { id: string };
 
 async function eventSnapshot(tx: Tx, id: string): Promise<ContextEventSnapshot | null> {
   const event = await tx.contextEvent.findUnique({ where: { id }, select: EVENT_SELECT });

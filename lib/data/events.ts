@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
-import { isoFromDb, isoFromDbOrNull } from './dates';
+import { CHANNEL_DETAILS_SELECT, withIsoChannelDates } from './channel-edits';
+import { isoFromDb } from './dates';
 
 /** Context events that concern any of these countries (or everyone), oldest first. */
 export async function listContextEvents(countries: string[]) {
@@ -17,18 +18,9 @@ export async function listChannels(countries: string[]) {
   const channels = await getDb().channel.findMany({
     where: { countries: { hasSome: countries } },
     orderBy: { establishedOn: 'asc' },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      countries: true,
-      establishedOn: true,
-      closedOn: true,
-      sourceUrl: true,
-    },
+    select: { id: true, slug: true, ...CHANNEL_DETAILS_SELECT },
   });
   return channels
     .filter((c) => countries.every((code) => c.countries.includes(code)))
-    .map((c) => ({ ...c, establishedOn: isoFromDb(c.establishedOn), closedOn: isoFromDbOrNull(c.closedOn) }));
+    .map((c) => withIsoChannelDates(c));
 }

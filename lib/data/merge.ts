@@ -9,7 +9,7 @@ import { addIsoDays } from '../gaps/dates';
 import { dbDate, isoFromDb, isoFromDbOrNull } from './dates';
 import { officialSnapshot } from './official-edits';
 import { contactIdsOfOfficials, LONG_WRITE, syncContactStats } from '../stats/maintain';
-import { reresolvePositions } from './officials';
+import { reresolvePositions, type IsoPosition } from './officials';
 
 /*
  * Merging a duplicate official into the one kept, and undoing it.
@@ -25,14 +25,7 @@ import { reresolvePositions } from './officials';
 type Tx = Prisma.TransactionClient;
 
 /** A position as the undo record keeps it: enough to put it back, or to make it again. */
-type PositionRecord = {
-  id: string;
-  officeKey: string;
-  title: string;
-  organisation: string | null;
-  startDate: string;
-  endDate: string | null;
-};
+type PositionRecord = IsoPosition;
 
 type WatchRecord = {
   id: string;

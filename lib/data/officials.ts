@@ -352,6 +352,16 @@ export async function positionsOn(tx: Tx, officialIds: string[], date: string) {
   return byOfficial;
 }
 
+/** A stored position, its tenure as `YYYY-MM-DD` dates: what a merge's undo record keeps and an import compares. */
+export type IsoPosition = {
+  id: string;
+  officeKey: string;
+  title: string;
+  organisation: string | null;
+  startDate: string;
+  endDate: string | null;
+};
+
 /** A position with its tenure as `YYYY-MM-DD` dates, as pages and the API show it. */
 function withIsoTenure<T extends { startDate: Date; endDate: Date | null }>(
   position: T,
@@ -359,17 +369,22 @@ function withIsoTenure<T extends { startDate: Date; endDate: Date | null }>(
   return { ...position, startDate: isoFromDb(position.startDate), endDate: isoFromDbOrNull(position.endDate) };
 }
 
+/** Who an official is, as the profile and the search list both select it. */
+const OFFICIAL_IDENTITY_SELECT = {
+  id: true,
+  version: true,
+  slug: true,
+  name: true,
+  country: true,
+  wikidataId: true,
+} satisfies Prisma.OfficialSelect;
+
 /** An official's public profile by slug, or null. */
 export async function getOfficialBySlug(slug: string) {
   const official = await getDb().official.findUnique({
     where: { slug },
     select: {
-      id: true,
-      version: true,
-      slug: true,
-      name: true,
-      country: true,
-      wikidataId: true,
+      ...OFFICIAL_IDENTITY_SELECT,
       bio: true,
       links: true,
       photoUrl: true,
@@ -419,12 +434,7 @@ export async function searchOfficials(options: { q?: string; country?: string[];
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       ...(found ? {} : { skip: (page - 1) * pageSize, take: pageSize }),
       select: {
-        id: true,
-        version: true,
-        slug: true,
-        name: true,
-        country: true,
-        wikidataId: true,
+        ...OFFICIAL_IDENTITY_SELECT,
         aliases: { select: { name: true }, orderBy: { name: 'asc' } },
         positions: {
           orderBy: { startDate: 'desc' },

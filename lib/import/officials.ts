@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { Actor } from '../data/actor';
 import { writeAudits, type AuditEntry } from '../data/audit';
-import { reresolvePositions } from '../data/officials';
+import { reresolvePositions, type IsoPosition } from '../data/officials';
 import { checkTenures, type HeldTenure, type Tenure } from '../tenures';
 import type { Prisma } from '../generated/prisma/client';
 import { newId } from '../ids';
@@ -282,14 +282,7 @@ type Loaded = {
   mergedIntoId: string | null;
   version: number;
   aliases: { name: string; nameSearch: string }[];
-  positions: {
-    id: string;
-    officeKey: string;
-    title: string;
-    organisation: string | null;
-    startDate: string;
-    endDate: string | null;
-  }[];
+  positions: IsoPosition[];
 };
 
 /** One official the import creates: its line, name, country and (new) address. */

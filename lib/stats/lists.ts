@@ -16,7 +16,8 @@ import type { Gap, GapSeries, IsoDate, PairKey, PairLevel } from '../gaps/types'
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
-type StatRow = {
+/** What every reader of a `pair_stat` row takes: the pair, its first and last contact, its gaps' count, sum and median. */
+export type PairStatBase = {
   level: PairLevel;
   a: string;
   b: string;
@@ -25,13 +26,16 @@ type StatRow = {
   firstDate: IsoDate | null;
   lastId: string | null;
   lastDate: IsoDate | null;
+  gapCount: number;
+  gapSum: number;
+  medianDays: number | null;
+};
+
+type StatRow = PairStatBase & {
   lastEarliest: IsoDate | null;
   lastLatest: IsoDate | null;
   lastApproximate: boolean | null;
   lastDisputed: boolean | null;
-  gapCount: number;
-  gapSum: number;
-  medianDays: number | null;
   openUntil: IsoDate | null;
   longestToId: string | null;
 };

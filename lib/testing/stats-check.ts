@@ -8,26 +8,15 @@ import { getDb } from '../db';
 import { computeAllSeries, computeSeries } from '../gaps/engine';
 import type { GapSeries, PairLevel } from '../gaps/types';
 import { UNUSUAL_MIN_GAPS } from '../stats/limits';
-import { isRunning, listRunningSilences, listUnusualSilences } from '../stats/lists';
+import { isRunning, listRunningSilences, listUnusualSilences, type PairStatBase } from '../stats/lists';
 import { seriesFromStats } from '../stats/series';
 
 const LEVELS: PairLevel[] = ['OFFICIAL', 'OFFICE', 'COUNTRY'];
 
-type StatRow = {
-  level: PairLevel;
-  a: string;
-  b: string;
-  heldCount: number;
-  firstId: string | null;
-  firstDate: string | null;
-  lastId: string | null;
-  lastDate: string | null;
-  gapCount: number;
-  gapSum: number;
+type StatRow = PairStatBase & {
   longestDays: number | null;
   longestFrom: string | null;
   longestTo: string | null;
-  medianDays: number | null;
   anyApproximate: boolean;
   anyDisputed: boolean;
   approximateGaps: number;

@@ -161,6 +161,7 @@ const SOURCE_FIELDS: Record<string, keyof SourceValues> = {
   'claims.durationMinutes': 'claimDuration',
 };
 const PARTICIPANT_FIELDS = ['id', 'slug', 'name', 'country'] as const;
+/** The form's one-value fields, in the order it shows them. */
 const SCALAR_FIELDS = [
   'date',
   'datePrecision',
@@ -171,9 +172,9 @@ const SCALAR_FIELDS = [
   'initiator',
   'durationMinutes',
   'location',
+  'channel',
   'summary',
   'topics',
-  'channel',
 ] as const;
 
 /** Rows indexed `name.N.field` in FormData, in index order, gaps closed, at most MAX_ROWS. */
@@ -384,23 +385,8 @@ export function valuesFromContact(contact: EditableContact): ContactFormValues {
   };
 }
 
-/** The fields a person edits, for comparing two versions of the form. */
-export const COMPARED_FIELDS = [
-  'participants',
-  'date',
-  'datePrecision',
-  'time',
-  'timeZone',
-  'type',
-  'status',
-  'initiator',
-  'durationMinutes',
-  'location',
-  'channel',
-  'summary',
-  'topics',
-  'sources',
-] as const;
+/** The fields a person edits, in the order the form shows them, for comparing two versions of the form. */
+export const COMPARED_FIELDS = ['participants', ...SCALAR_FIELDS, 'sources'] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 /** A field's value in a comparable form: trimmed text, ids for participants, sources without their row keys. */
