@@ -109,6 +109,29 @@ export async function removeOfficials(request: APIRequestContext, ids: string[])
   expect(await db.official.count({ where: { id: { in: ids } } }), 'officials left after the clean-up').toBe(0);
 }
 
+/**
+ * For a spec on Playwright's own `test`: makes officials through the API (as the admin) and remembers them, so
+ * that `removeAll` in the spec's afterEach deletes each, with every contact of theirs, when its test ends.
+ */
+export function officialMaker() {
+  const made: Official[] = [];
+  return {
+    async create(request: APIRequestContext, body: Record<string, unknown>): Promise<Official> {
+      const response = await request.post('/api/v1/officials', { headers: bearer('admin'), data: body });
+      expect(response.status(), await response.text()).toBe(201);
+      const official = (await response.json()) as Official;
+      made.push(official);
+      return official;
+    },
+    async removeAll(request: APIRequestContext): Promise<void> {
+      await removeOfficials(
+        request,
+        made.splice(0).map((o) => o.id),
+      );
+    },
+  };
+}
+
 /** removeOfficials, by slug; a slug that matches nothing (never made) is ignored. */
 export async function removeOfficialsBySlug(request: APIRequestContext, slugs: string[]): Promise<void> {
   const found = await getDb().official.findMany({ where: { slug: { in: slugs } }, select: { id: true } });

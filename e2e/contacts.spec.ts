@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { disconnectDb } from '../lib/db';
-import { removeOfficials } from './api-fixtures';
+import { officialMaker, type Official } from './api-fixtures';
 import { account, bearer, storageState } from './auth';
 import { expectAccessible } from './axe';
 import { screenshot } from './screenshots';
@@ -12,35 +12,18 @@ import { screenshot } from './screenshots';
  * touches the demo contacts other specs read.
  */
 
-type Official = { id: string; slug: string; name: string; country: string };
-
 /** A unique, pronounceable tag for names: type-ahead finds it and nothing else. */
 function uniqueTag(): string {
   return `Q${randomBytes(3).toString('hex')}`;
 }
 
-/** The officials this test made; their contacts are deleted when it ends. */
-const madeHere: Official[] = [];
-
-async function createOfficial(
-  request: APIRequestContext,
-  body: { name: string; country: string; otherNames?: string[] },
-): Promise<Official> {
-  const response = await request.post('/api/v1/officials', { headers: bearer('admin'), data: body });
-  expect(response.status(), await response.text()).toBe(201);
-  const official = (await response.json()) as Official;
-  madeHere.push(official);
-  return official;
-}
+/** The officials this test made; they are deleted, with all their contacts, when it ends. */
+const officials = officialMaker();
+const createOfficial = officials.create;
 
 // A test's officials go when it ends, with all their contacts, so that specs reading
 // the demo data (latest contacts, the US–RU country pair, search) see it unchanged.
-test.afterEach(async ({ request }) => {
-  await removeOfficials(
-    request,
-    madeHere.splice(0).map((o) => o.id),
-  );
-});
+test.afterEach(({ request }) => officials.removeAll(request));
 
 test.afterAll(async () => {
   await disconnectDb();

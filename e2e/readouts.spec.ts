@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { disconnectDb } from '../lib/db';
-import { expectDocumented, removeOfficials } from './api-fixtures';
-import { bearer, storageState } from './auth';
+import { expectDocumented, officialMaker, type Official } from './api-fixtures';
+import { storageState } from './auth';
 import { expectAccessible } from './axe';
 import { screenshot } from './screenshots';
 
@@ -14,30 +14,17 @@ import { screenshot } from './screenshots';
  * capitalised words), and removes them with their contacts when it ends.
  */
 
-type Official = { id: string; slug: string; name: string; country: string };
-
-const madeHere: Official[] = [];
-
 /** A unique capitalised word: "Qxkzvb". */
 function uniqueWord(): string {
   const letters = 'bcdfghjklmnpqrstvwxz';
   return `Q${Array.from({ length: 6 }, () => letters[randomInt(letters.length)]).join('')}`;
 }
 
-async function createOfficial(request: APIRequestContext, body: Record<string, unknown>): Promise<Official> {
-  const response = await request.post('/api/v1/officials', { headers: bearer('admin'), data: body });
-  expect(response.status(), await response.text()).toBe(201);
-  const official = (await response.json()) as Official;
-  madeHere.push(official);
-  return official;
-}
+/** The officials this test made; they are deleted, with all their contacts, when it ends. */
+const officials = officialMaker();
+const createOfficial = officials.create;
 
-test.afterEach(async ({ request }) => {
-  await removeOfficials(
-    request,
-    madeHere.splice(0).map((o) => o.id),
-  );
-});
+test.afterEach(({ request }) => officials.removeAll(request));
 
 test.afterAll(async () => {
   await disconnectDb();
