@@ -38,7 +38,7 @@ export function citePair(
 
 /** The iframe that embeds the pair's live chart (or, with asOf, the chart as of that day). */
 export function pairEmbedCode(
-  pair: Omit<CitablePair, 'dataVersion'>,
+  pair: CitablePair,
   options: { origin: string; asOf: IsoDate | null; width?: number; height?: number },
 ): string {
   const src = new URL(embedPath(pair.pair.level, pair.a.ref, pair.b.ref), options.origin);

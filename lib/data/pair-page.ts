@@ -96,9 +96,7 @@ function namedContactIds(series: GapSeries): string[] {
  * facts about all its contacts, the contacts its words name, the context
  * events and channels of the two countries, and the tenures of the sides.
  * Bounded whatever the pair's size: nothing here loads every contact. Null
- * when the pair does not exist. The data version, a hash over every contact
- * of the pair, is not here: only the citation shows it, and it is read beside
- * the timeline (pageDataVersion), after the headline has been sent.
+ * when the pair does not exist.
  */
 export const getPairPage = cache(async (level: PairLevel, refA: string, refB: string, asOf: IsoDate | null = null) => {
   // A permalink is the pair as it stood on its day: silences count to that day.
@@ -107,7 +105,7 @@ export const getPairPage = cache(async (level: PairLevel, refA: string, refB: st
   if (overview === null) return null;
   const countries = [overview.a.country, overview.b.country];
   const db = getDb();
-  const [contacts, facts, events, channels, positions, [a, b], inner] = await Promise.all([
+  const [contacts, facts, events, channels, positions, [a, b], inner, dataVersion] = await Promise.all([
     listContactsByIds(namedContactIds(overview.series)),
     pairFacts(db, overview.pair, asOf ?? undefined),
     listContextEvents(countries),
@@ -116,6 +114,7 @@ export const getPairPage = cache(async (level: PairLevel, refA: string, refB: st
     nameSides(level, [overview.a, overview.b]),
     // The finer pairs are counted from today's statistics: a permalink leaves them out.
     asOf === null ? listInnerPairs(level, overview.pair, overview.a.key) : Promise.resolve([]),
+    getPairDataVersion(overview.pair, today, asOf === null),
   ]);
   const shown = <T>(items: T[], dateOf: (item: T) => IsoDate) =>
     asOf === null ? items : items.filter((item) => dateOf(item) <= asOf);
@@ -125,6 +124,7 @@ export const getPairPage = cache(async (level: PairLevel, refA: string, refB: st
     b,
     today,
     asOf,
+    dataVersion,
     contacts,
     facts,
     events: shown(events, (e) => e.date),
@@ -133,11 +133,6 @@ export const getPairPage = cache(async (level: PairLevel, refA: string, refB: st
     inner,
   };
 });
-
-/** The data version of what a pair page shows: of its day, and for today from the pair's rows alone. */
-export function pageDataVersion(page: { pair: PairKey; today: IsoDate; asOf: IsoDate | null }): Promise<string> {
-  return getPairDataVersion(page.pair, page.today, page.asOf === null);
-}
 
 /** How many hex digits of the content hash a citation carries: enough to tell versions apart, short to quote. */
 const DATA_VERSION_LENGTH = 12;

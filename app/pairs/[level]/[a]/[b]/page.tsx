@@ -25,7 +25,7 @@ import {
 import { parseAsOf } from '@/lib/cite/as-of';
 import { pageOrigin } from '@/lib/cite/origin';
 import { citePair, pairEmbedCode } from '@/lib/cite/pair';
-import { getPairPage, getPairTimeline, pageDataVersion, type PairPageData } from '@/lib/data/pair-page';
+import { getPairPage, getPairTimeline, type PairPageData } from '@/lib/data/pair-page';
 import { formatDate, formatNumber } from '@/lib/format';
 import { todayUtc } from '@/lib/gaps/dates';
 import type { PairLevel } from '@/lib/gaps/types';
@@ -106,6 +106,7 @@ export default async function PairPage({ params, searchParams }: Props) {
     permanentRedirect(asOf === null ? page.canonical : `${page.canonical}?asOf=${asOf}`);
   }
   const origin = await pageOrigin();
+  const citation = citePair(page, { origin, asOf: page.today, accessed: todayUtc() });
   const embedCode = pairEmbedCode(page, { origin, asOf });
 
   const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts, facts: page.facts };
@@ -239,8 +240,7 @@ export default async function PairPage({ params, searchParams }: Props) {
         ) : null,
       )}
 
-      {/* The timeline and the citation's data version are read after the rest: the headline, chart and numbers
-          are on screen while they arrive. */}
+      {/* The timeline is read after the rest: the headline, chart and numbers are on screen while it arrives. */}
       <Suspense fallback={<PairTimelineSkeleton />}>
         <TimelineSection
           level={level}
@@ -248,27 +248,15 @@ export default async function PairPage({ params, searchParams }: Props) {
           cursor={parseCursor((await searchParams).before)}
           context={context}
         />
-        <CiteSection page={page} origin={origin} embedCode={embedCode} />
+        <CiteThis
+          citation={citation}
+          asOf={page.today}
+          embedCode={embedCode}
+          isLive={asOf === null}
+          titleClassName={`${sectionTitle} mb-1`}
+        />
       </Suspense>
     </article>
-  );
-}
-
-/**
- * "Cite this", with the data version: a hash over every contact of the pair (a second at a 50,000-contact pair),
- * read on its own so the headline does not wait for it.
- */
-async function CiteSection({ page, origin, embedCode }: { page: PairPageData; origin: string; embedCode: string }) {
-  const dataVersion = await pageDataVersion(page);
-  const citation = citePair({ ...page, dataVersion }, { origin, asOf: page.today, accessed: todayUtc() });
-  return (
-    <CiteThis
-      citation={citation}
-      asOf={page.today}
-      embedCode={embedCode}
-      isLive={page.asOf === null}
-      titleClassName={`${sectionTitle} mb-1`}
-    />
   );
 }
 

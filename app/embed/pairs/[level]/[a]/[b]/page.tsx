@@ -6,7 +6,7 @@ import { buildChartData, closedSilenceOf, pairTitle } from '@/components/pair-vi
 import { parseAsOf } from '@/lib/cite/as-of';
 import { permalinkFor } from '@/lib/cite/citation';
 import { pageOrigin } from '@/lib/cite/origin';
-import { getPairPage, pageDataVersion } from '@/lib/data/pair-page';
+import { getPairPage } from '@/lib/data/pair-page';
 import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
 import { todayUtc } from '@/lib/gaps/dates';
 import { levelFromSegment } from '@/lib/pairs';
@@ -52,7 +52,6 @@ export default async function EmbedPage(props: Props) {
   const loaded = await load(props);
   if (loaded === null) notFound();
   const { level, page } = loaded;
-  const dataVersion = await pageDataVersion(page);
   const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts, facts: page.facts };
   const chart = buildChartData({
     ...input,
@@ -102,7 +101,7 @@ export default async function EmbedPage(props: Props) {
           Counterpart, {pairTitle(page.a, page.b)}
         </a>
         {page.asOf !== null ? `, as of ${formatDate(page.asOf)}` : `, live, ${formatDate(page.today)}`}. Data version{' '}
-        <span className="tabular-nums">{dataVersion}</span>.
+        <span className="tabular-nums">{page.dataVersion}</span>.
       </p>
     </article>
   );
