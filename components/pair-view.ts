@@ -334,6 +334,26 @@ type ChartInput = HeadlineInput & {
   isAsOf?: boolean;
 };
 
+/** A pair page's data, as the headline and chart read it (lib/data/pair-page's getPairPage gives all of it). */
+type PairViewSource = Omit<ChartInput, 'level' | 'isAsOf'> & { asOf: IsoDate | null };
+
+/** What the headline and the level links are drawn from, out of a pair page's data. */
+export function pairViewInput(level: PairLevel, page: PairViewSource): HeadlineInput {
+  return { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts, facts: page.facts };
+}
+
+/** The gap chart of a pair page's data: on the pair page and in its embed. */
+export function pairChartData(level: PairLevel, page: PairViewSource): GapChartData {
+  return buildChartData({
+    ...pairViewInput(level, page),
+    bars: page.bars,
+    today: page.today,
+    events: page.events,
+    channels: page.channels,
+    isAsOf: page.asOf !== null,
+  });
+}
+
 /**
  * The gaps the chart draws: every one, or, for a long history, the longest of
  * each run of `perBar` consecutive gaps (the latest run may be shorter), so the

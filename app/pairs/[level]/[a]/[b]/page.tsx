@@ -12,14 +12,15 @@ import { PairTimeline } from '@/components/pair-timeline';
 import { PairTimelineSkeleton } from '@/components/skeleton/pair-skeleton';
 import { WatchControl } from '@/components/watches/watch-control';
 import {
-  buildChartData,
   buildHeadline,
   buildLevelLinks,
   closedSilenceOf,
   exportHref,
   headlineText,
   leaverName,
+  pairChartData,
   pairTitle,
+  pairViewInput,
   sideName,
 } from '@/components/pair-view';
 import { parseAsOf } from '@/lib/cite/as-of';
@@ -60,14 +61,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const loaded = await load(params, searchParams);
   if (loaded === null) return { title: 'Pair not found' };
   const { level, page } = loaded;
-  const headline = buildHeadline({
-    level,
-    a: page.a,
-    b: page.b,
-    series: page.series,
-    contacts: page.contacts,
-    facts: page.facts,
-  });
+  const headline = buildHeadline(pairViewInput(level, page));
   const silence = page.series.currentSilence;
   const closed = closedSilenceOf(page.series);
   const between = `${sideName(page.a)} and ${sideName(page.b)}`;
@@ -109,17 +103,10 @@ export default async function PairPage({ params, searchParams }: Props) {
   const citation = citePair(page, { origin, asOf: page.today, accessed: todayUtc() });
   const embedCode = pairEmbedCode(page, { origin, asOf });
 
-  const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts, facts: page.facts };
+  const input = pairViewInput(level, page);
   const headline = buildHeadline(input);
   const levels = buildLevelLinks(input);
-  const chart = buildChartData({
-    ...input,
-    bars: page.bars,
-    today: page.today,
-    events: page.events,
-    channels: page.channels,
-    isAsOf: asOf !== null,
-  });
+  const chart = pairChartData(level, page);
   const subject = `${sideName(page.a)} and ${sideName(page.b)}`;
   const markerCount = page.facts.markerCount;
   const closed = closedSilenceOf(page.series);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { GapChart } from '@/components/gap-chart';
-import { buildChartData, closedSilenceOf, pairTitle } from '@/components/pair-view';
+import { closedSilenceOf, pairChartData, pairTitle } from '@/components/pair-view';
 import { parseAsOf } from '@/lib/cite/as-of';
 import { permalinkFor } from '@/lib/cite/citation';
 import { pageOrigin } from '@/lib/cite/origin';
@@ -52,15 +52,7 @@ export default async function EmbedPage(props: Props) {
   const loaded = await load(props);
   if (loaded === null) notFound();
   const { level, page } = loaded;
-  const input = { level, a: page.a, b: page.b, series: page.series, contacts: page.contacts, facts: page.facts };
-  const chart = buildChartData({
-    ...input,
-    bars: page.bars,
-    today: page.today,
-    events: page.events,
-    channels: page.channels,
-    isAsOf: page.asOf !== null,
-  });
+  const chart = pairChartData(level, page);
   const origin = await pageOrigin();
   const target =
     page.asOf === null ? new URL(page.canonical, origin).toString() : permalinkFor(origin, page.canonical, page.asOf);
