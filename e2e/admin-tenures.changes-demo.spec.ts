@@ -3,6 +3,7 @@ import { disconnectDb, getDb } from '../lib/db';
 import { removeOfficialsBySlug } from './api-fixtures';
 import { storageState } from './auth';
 import { expectAccessible } from './axe';
+import { addParticipant } from './participants';
 import { screenshot } from './screenshots';
 
 /*
@@ -36,17 +37,6 @@ async function setShoiguEnd(page: Page, end: string) {
     .fill(end);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved: version' })).toBeVisible();
-}
-
-async function addParticipant(page: Page, query: string, name: string) {
-  const box = page.getByRole('combobox', { name: 'Participants' });
-  await box.fill(query);
-  const option = page.getByRole('option', { name: new RegExp(name) });
-  await expect(option).toBeVisible();
-  await box.press('ArrowDown');
-  await expect(option).toHaveAttribute('aria-selected', 'true');
-  await box.press('Enter');
-  await expect(page.getByRole('list', { name: 'Chosen participants' })).toContainText(name);
 }
 
 // Whatever happened above, the demo data is put back: the call deleted, Belousov gone, Shoigu's end 12 May 2024.

@@ -4,6 +4,7 @@ import { disconnectDb } from '../lib/db';
 import { officialMaker, type Official } from './api-fixtures';
 import { account, bearer, storageState } from './auth';
 import { expectAccessible } from './axe';
+import { addParticipant, participantsBox } from './participants';
 import { screenshot } from './screenshots';
 
 /*
@@ -56,22 +57,6 @@ async function contactsOf(request: APIRequestContext, official: Official) {
   const response = await request.get(`/api/v1/contacts?official=${official.slug}&pageSize=100`);
   expect(response.ok()).toBe(true);
   return (await response.json()) as { total: number; items: { id: string; summary: string | null }[] };
-}
-
-function participantsBox(page: Page): Locator {
-  return page.getByRole('combobox', { name: 'Participants' });
-}
-
-/** Adds a participant by typing part of a name and picking the match with the keyboard. */
-async function addParticipant(page: Page, query: string, name: string) {
-  const box = participantsBox(page);
-  await box.fill(query);
-  const option = page.getByRole('option', { name: new RegExp(name) });
-  await expect(option).toBeVisible();
-  await box.press('ArrowDown');
-  await expect(option).toHaveAttribute('aria-selected', 'true');
-  await box.press('Enter');
-  await expect(page.getByRole('list', { name: 'Chosen participants' })).toContainText(name);
 }
 
 /** Presses Tab until the locator has the focus: proves it is in the tab order, and gets there by keyboard. */
