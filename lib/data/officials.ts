@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
@@ -380,7 +381,7 @@ const OFFICIAL_IDENTITY_SELECT = {
 } satisfies Prisma.OfficialSelect;
 
 /** An official's public profile by slug, or null. */
-export async function getOfficialBySlug(slug: string) {
+export const getOfficialBySlug = cache(async function getOfficialBySlug(slug: string) {
   const official = await getDb().official.findUnique({
     where: { slug },
     select: {
@@ -405,7 +406,7 @@ export async function getOfficialBySlug(slug: string) {
     aliases: official.aliases.map((a) => a.name),
     positions: official.positions.map(withIsoTenure),
   };
-}
+});
 
 /**
  * Where an official's photo is: the uploaded one, served by this app (the
@@ -463,15 +464,6 @@ export async function searchOfficials(options: { q?: string; country?: string[];
 }
 
 /** An official by id or slug, following a merge to the official kept; null when unknown. */
-/** Where an official's slug leads: null for no official, else the slug of the official kept (itself unless merged). */
-export async function officialSlugTarget(slug: string): Promise<string | null> {
-  const official = await getDb().official.findUnique({
-    where: { slug },
-    select: { slug: true, mergedInto: { select: { slug: true } } },
-  });
-  return official === null ? null : (official.mergedInto?.slug ?? official.slug);
-}
-
 export async function findOfficialRef(ref: string) {
   const official = await getDb().official.findFirst({
     where: { OR: [{ id: ref }, { slug: ref }] },

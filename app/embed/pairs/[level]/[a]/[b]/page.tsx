@@ -9,7 +9,7 @@ import { pageOrigin } from '@/lib/cite/origin';
 import { getPairPage } from '@/lib/data/pair-page';
 import { formatDate, formatDayRange, formatDays, formatNumber } from '@/lib/format';
 import { todayUtc } from '@/lib/gaps/dates';
-import { levelFromSegment } from '@/lib/pairs';
+import { decodeSegment, levelFromSegment } from '@/lib/pairs';
 
 /*
  * The chart of a pair for other sites to frame (next.config.js relaxes frame-ancestors for /embed only):
@@ -28,7 +28,7 @@ async function load({ params, searchParams }: Props) {
   // proxy.ts has refused a bad asOf with a 400 already.
   const asOf = parseAsOf((await searchParams).asOf, todayUtc());
   if (level === null || !asOf.ok) return null;
-  const page = await getPairPage(level, decodeURIComponent(a), decodeURIComponent(b), asOf.asOf);
+  const page = await getPairPage(level, decodeSegment(a), decodeSegment(b), asOf.asOf);
   return page === null ? null : { level, page };
 }
 
